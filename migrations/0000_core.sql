@@ -1,0 +1,222 @@
+CREATE TABLE `workspaces` (
+	`id` text PRIMARY KEY NOT NULL,
+	`name` text NOT NULL,
+	`cid_kind` text DEFAULT 'mobile' NOT NULL,
+	`lapsed_days` integer DEFAULT 180 NOT NULL,
+	`locale` text DEFAULT 'fa' NOT NULL,
+	`time_zone` text DEFAULT 'Asia/Tehran' NOT NULL,
+	`currency` text DEFAULT 'IRT' NOT NULL,
+	`issued_seq` integer DEFAULT 0 NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `invitations` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`email` text NOT NULL,
+	`name` text,
+	`role_id` text,
+	`user_id` text,
+	`token_hash` text NOT NULL,
+	`created_by` text,
+	`created_at` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	`used_at` integer
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `invitations_token_unique` ON `invitations` (`token_hash`);--> statement-breakpoint
+CREATE INDEX `invitations_workspace_idx` ON `invitations` (`workspace_id`,`id`);--> statement-breakpoint
+CREATE TABLE `users` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`email` text NOT NULL,
+	`name` text NOT NULL,
+	`password_hash` text,
+	`role_id` text NOT NULL,
+	`status` text DEFAULT 'active' NOT NULL,
+	`locale` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `users_email_unique` ON `users` (`email`);--> statement-breakpoint
+CREATE INDEX `users_workspace_idx` ON `users` (`workspace_id`,`id`);--> statement-breakpoint
+CREATE TABLE `api_keys` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`name` text NOT NULL,
+	`prefix` text NOT NULL,
+	`key_hash` text NOT NULL,
+	`scopes` text NOT NULL,
+	`created_by` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`last_used_at` integer,
+	`expires_at` integer,
+	`revoked_at` integer
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `api_keys_hash_unique` ON `api_keys` (`key_hash`);--> statement-breakpoint
+CREATE INDEX `api_keys_workspace_idx` ON `api_keys` (`workspace_id`,`id`);--> statement-breakpoint
+CREATE TABLE `login_attempts` (
+	`key` text PRIMARY KEY NOT NULL,
+	`failures` integer NOT NULL,
+	`window_started_at` integer NOT NULL,
+	`locked_until` integer
+);
+--> statement-breakpoint
+CREATE TABLE `sessions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`user_id` text NOT NULL,
+	`token_hash` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`last_seen_at` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	`revoked_at` integer,
+	`ip` text,
+	`user_agent` text
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `sessions_token_unique` ON `sessions` (`token_hash`);--> statement-breakpoint
+CREATE INDEX `sessions_user_idx` ON `sessions` (`user_id`);--> statement-breakpoint
+CREATE TABLE `roles` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`key` text NOT NULL,
+	`name` text NOT NULL,
+	`permissions` text NOT NULL,
+	`builtin` integer DEFAULT false NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `roles_workspace_key_unique` ON `roles` (`workspace_id`,`key`);--> statement-breakpoint
+CREATE TABLE `customer_identifiers` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`customer_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`value` text NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `customer_identifiers_value_unique` ON `customer_identifiers` (`workspace_id`,`kind`,`value`);--> statement-breakpoint
+CREATE INDEX `customer_identifiers_customer_idx` ON `customer_identifiers` (`workspace_id`,`customer_id`);--> statement-breakpoint
+CREATE INDEX `customer_identifiers_value_idx` ON `customer_identifiers` (`workspace_id`,`value`);--> statement-breakpoint
+CREATE TABLE `customer_tags` (
+	`workspace_id` text NOT NULL,
+	`tag` text NOT NULL,
+	`customer_id` text NOT NULL,
+	PRIMARY KEY(`workspace_id`, `tag`, `customer_id`)
+);
+--> statement-breakpoint
+CREATE INDEX `customer_tags_customer_idx` ON `customer_tags` (`workspace_id`,`customer_id`);--> statement-breakpoint
+CREATE TABLE `customers` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`cid` text,
+	`code` text NOT NULL,
+	`kind` text DEFAULT 'person' NOT NULL,
+	`first_name` text,
+	`last_name` text,
+	`organization_name` text,
+	`display_name` text NOT NULL,
+	`name_key` text NOT NULL,
+	`gender` text,
+	`birthday` text,
+	`province` text,
+	`city` text,
+	`address` text,
+	`tags` text NOT NULL,
+	`consent_sms` text DEFAULT 'unknown' NOT NULL,
+	`consent_sms_at` integer,
+	`consent_email` text DEFAULT 'unknown' NOT NULL,
+	`consent_email_at` integer,
+	`attributes` text NOT NULL,
+	`owner_user_id` text,
+	`first_order_at` integer,
+	`last_order_at` integer,
+	`order_count` integer DEFAULT 0 NOT NULL,
+	`total_spent` integer DEFAULT 0 NOT NULL,
+	`lifecycle_stage` text DEFAULT 'prospect' NOT NULL,
+	`rfm_segment` text,
+	`merged_into` text,
+	`erased_at` integer,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `customers_workspace_cid_unique` ON `customers` (`workspace_id`,`cid`);--> statement-breakpoint
+CREATE UNIQUE INDEX `customers_workspace_code_unique` ON `customers` (`workspace_id`,`code`);--> statement-breakpoint
+CREATE INDEX `customers_workspace_id_idx` ON `customers` (`workspace_id`,`id`);--> statement-breakpoint
+CREATE INDEX `customers_workspace_name_idx` ON `customers` (`workspace_id`,`name_key`);--> statement-breakpoint
+CREATE INDEX `customers_workspace_city_idx` ON `customers` (`workspace_id`,`city`,`id`);--> statement-breakpoint
+CREATE INDEX `customers_workspace_owner_idx` ON `customers` (`workspace_id`,`owner_user_id`,`id`);--> statement-breakpoint
+CREATE INDEX `customers_workspace_stage_idx` ON `customers` (`workspace_id`,`lifecycle_stage`,`id`);--> statement-breakpoint
+CREATE TABLE `interactions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`customer_id` text NOT NULL,
+	`type` text NOT NULL,
+	`channel` text,
+	`direction` text DEFAULT 'internal' NOT NULL,
+	`summary` text NOT NULL,
+	`occurred_at` integer NOT NULL,
+	`staff_user_id` text,
+	`created_by` text,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `interactions_customer_time_idx` ON `interactions` (`workspace_id`,`customer_id`,`occurred_at`,`id`);--> statement-breakpoint
+CREATE TABLE `tasks` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`customer_id` text,
+	`title` text NOT NULL,
+	`notes` text,
+	`assignee_user_id` text,
+	`due_at` integer,
+	`status` text DEFAULT 'open' NOT NULL,
+	`completed_at` integer,
+	`created_by` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `tasks_workspace_id_idx` ON `tasks` (`workspace_id`,`id`);--> statement-breakpoint
+CREATE INDEX `tasks_assignee_idx` ON `tasks` (`workspace_id`,`assignee_user_id`,`status`,`due_at`);--> statement-breakpoint
+CREATE INDEX `tasks_status_due_idx` ON `tasks` (`workspace_id`,`status`,`due_at`);--> statement-breakpoint
+CREATE INDEX `tasks_customer_idx` ON `tasks` (`workspace_id`,`customer_id`,`created_at`);--> statement-breakpoint
+CREATE TABLE `audit_log` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`actor_user_id` text,
+	`actor_api_key_id` text,
+	`action` text NOT NULL,
+	`entity_type` text,
+	`entity_id` text,
+	`customer_id` text,
+	`details` text,
+	`ip` text,
+	`user_agent` text,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `audit_workspace_idx` ON `audit_log` (`workspace_id`,`id`);--> statement-breakpoint
+CREATE INDEX `audit_actor_idx` ON `audit_log` (`workspace_id`,`actor_user_id`,`id`);--> statement-breakpoint
+CREATE INDEX `audit_action_idx` ON `audit_log` (`workspace_id`,`action`,`id`);--> statement-breakpoint
+CREATE INDEX `audit_customer_idx` ON `audit_log` (`workspace_id`,`customer_id`,`id`);--> statement-breakpoint
+CREATE TABLE `events` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`name` text NOT NULL,
+	`payload` text NOT NULL,
+	`actor_user_id` text,
+	`created_at` integer NOT NULL,
+	`dispatched_at` integer
+);
+--> statement-breakpoint
+CREATE INDEX `events_workspace_idx` ON `events` (`workspace_id`,`id`);--> statement-breakpoint
+CREATE INDEX `events_undispatched_idx` ON `events` (`dispatched_at`,`created_at`);

@@ -1,0 +1,59 @@
+// Composes the application: middleware in the order every request meets it, then each
+// capability's routes, then the generated OpenAPI document.
+import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
+import { csrf } from "hono/csrf";
+import { secureHeaders } from "hono/secure-headers";
+import { loadActor } from "./core/auth/auth.middleware";
+import { docsPage } from "./core/docs/docs.page";
+import { healthRoutes } from "./core/health/health.routes";
+import { onError, onNotFound } from "./core/http/error-handler";
+import { requestLocale } from "./core/http/locale.middleware";
+import { createRouter } from "./core/http/router";
+
+export function createApp() {
+  const app = createRouter();
+
+  app.use("*", requestLocale());
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  // CORS stays closed unless CORS_ORIGINS names the origins allowed to call the API.
+  app.use("/api/*", async function corsWhenConfigured(c, next) {
+    const origins = (c.env.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+    if (origins.length === 0) return next();
+    return cors({ origin: origins, credentials: true })(c, next);
+  });
+  // Cookie-carrying form posts from other sites are refused (JSON needs a CORS preflight).
+  app.use("/api/*", csrf());
+  app.use("/api/*", bodyLimit({ maxSize: 20 * 1024 * 1024 }));
+  app.use("/api/*", loadActor());
+
+  app.route("/", healthRoutes);
+
+  app.doc31("/openapi.json", (c) => ({
+    openapi: "3.1.0",
+    info: {
+      title: "Edge CRM API",
+      version: "0.1.0",
+      description: "Customers, their identifiers, interactions, tasks and permissions for small businesses.",
+    },
+    servers: [{ url: new URL(c.req.url).origin }],
+  }));
+  app.openAPIRegistry.registerComponent("securitySchemes", "sessionCookie", { type: "apiKey", in: "cookie", name: "crm_session" });
+  app.openAPIRegistry.registerComponent("securitySchemes", "apiKey", { type: "http", scheme: "bearer" });
+  app.get("/docs", (c) => c.html(docsPage));
+
+  app.notFound(onNotFound);
+  app.onError(onError);
+  return app;
+}

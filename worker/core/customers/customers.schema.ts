@@ -1,0 +1,94 @@
+// Customers, the identifiers that resolve to them, and their tags.
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, id, json, updatedAt, workspaceId } from "../data/columns";
+
+export const IDENTIFIER_KINDS = ["mobile", "email", "national_code", "username", "issued", "external"] as const;
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
+
+export const LIFECYCLE_STAGES = ["prospect", "new", "active", "at_risk", "lapsed", "won_back"] as const;
+export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
+
+export const CONSENT_STATES = ["unknown", "granted", "withdrawn"] as const;
+export type ConsentState = (typeof CONSENT_STATES)[number];
+
+export const customers = sqliteTable(
+  "customers",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    // The workspace's chosen identifier value; null only once the person is erased.
+    cid: text("cid"),
+    // The readable code every customer gets (C-00042), whatever the CID kind.
+    code: text("code").notNull(),
+    kind: text("kind", { enum: ["person", "organization"] }).notNull().default("person"),
+    firstName: text("first_name"),
+    lastName: text("last_name"),
+    organizationName: text("organization_name"),
+    displayName: text("display_name").notNull(),
+    // displayName folded for search (Arabic letters to Persian, digits to ASCII, lower case).
+    nameKey: text("name_key").notNull(),
+    gender: text("gender", { enum: ["female", "male", "other"] }),
+    birthday: text("birthday"),
+    province: text("province"),
+    city: text("city"),
+    address: text("address"),
+    tags: json<string[]>("tags").notNull(),
+    consentSms: text("consent_sms", { enum: CONSENT_STATES }).notNull().default("unknown"),
+    consentSmsAt: integer("consent_sms_at"),
+    consentEmail: text("consent_email", { enum: CONSENT_STATES }).notNull().default("unknown"),
+    consentEmailAt: integer("consent_email_at"),
+    attributes: json<Record<string, string | number | boolean | null>>("attributes").notNull(),
+    ownerUserId: text("owner_user_id"),
+    // Figures derived from orders, kept current on every order change.
+    firstOrderAt: integer("first_order_at"),
+    lastOrderAt: integer("last_order_at"),
+    orderCount: integer("order_count").notNull().default(0),
+    totalSpent: integer("total_spent").notNull().default(0),
+    lifecycleStage: text("lifecycle_stage", { enum: LIFECYCLE_STAGES }).notNull().default("prospect"),
+    rfmSegment: text("rfm_segment"),
+    mergedInto: text("merged_into"),
+    erasedAt: integer("erased_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("customers_workspace_cid_unique").on(t.workspaceId, t.cid),
+    uniqueIndex("customers_workspace_code_unique").on(t.workspaceId, t.code),
+    index("customers_workspace_id_idx").on(t.workspaceId, t.id),
+    index("customers_workspace_name_idx").on(t.workspaceId, t.nameKey),
+    index("customers_workspace_city_idx").on(t.workspaceId, t.city, t.id),
+    index("customers_workspace_owner_idx").on(t.workspaceId, t.ownerUserId, t.id),
+    index("customers_workspace_stage_idx").on(t.workspaceId, t.lifecycleStage, t.id),
+  ],
+);
+
+export const customerIdentifiers = sqliteTable(
+  "customer_identifiers",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    customerId: text("customer_id").notNull(),
+    kind: text("kind", { enum: IDENTIFIER_KINDS }).notNull(),
+    // Normalized value (canonical mobile, lower-cased e-mail, ...), never the raw input.
+    value: text("value").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("customer_identifiers_value_unique").on(t.workspaceId, t.kind, t.value),
+    index("customer_identifiers_customer_idx").on(t.workspaceId, t.customerId),
+    index("customer_identifiers_value_idx").on(t.workspaceId, t.value),
+  ],
+);
+
+export const customerTags = sqliteTable(
+  "customer_tags",
+  {
+    workspaceId: workspaceId(),
+    tag: text("tag").notNull(),
+    customerId: text("customer_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.tag, t.customerId] }),
+    index("customer_tags_customer_idx").on(t.workspaceId, t.customerId),
+  ],
+);

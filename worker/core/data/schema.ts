@@ -1,0 +1,10 @@
+// Every core table, for drizzle's typed client and for drizzle-kit's migration generator.
+export * from "../workspaces/workspaces.schema";
+export * from "../users/users.schema";
+export * from "../auth/auth.schema";
+export * from "../roles/roles.schema";
+export * from "../customers/customers.schema";
+export * from "../interactions/interactions.schema";
+export * from "../tasks/tasks.schema";
+export * from "../audit/audit.schema";
+export * from "../events/events.schema";

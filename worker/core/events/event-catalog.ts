@@ -1,0 +1,17 @@
+// Every core event's name and payload schema. Hooks are typed from these, and the event table
+// in PLUGINS.md is generated from them.
+import { z } from "@hono/zod-openapi";
+
+const customerRef = { customerId: z.string() };
+
+export const coreEvents = {
+  "customer.created": z.object({ ...customerRef, cid: z.string().nullable(), code: z.string() }),
+  "customer.updated": z.object({ ...customerRef, changed: z.array(z.string()) }),
+  "customer.merged": z.object({ survivorId: z.string(), mergedId: z.string() }),
+  "customer.deleted": z.object(customerRef),
+  "interaction.logged": z.object({ ...customerRef, interactionId: z.string(), type: z.string() }),
+  "task.created": z.object({ taskId: z.string(), customerId: z.string().nullable(), assigneeUserId: z.string().nullable() }),
+} as const;
+
+export type CoreEventName = keyof typeof coreEvents;
+export type CoreEventPayload<N extends CoreEventName> = z.infer<(typeof coreEvents)[N]>;

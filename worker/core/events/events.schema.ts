@@ -1,0 +1,21 @@
+// The event outbox: a row written in the same batch as the change it describes.
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createdAt, id, json, workspaceId } from "../data/columns";
+
+export const events = sqliteTable(
+  "events",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    name: text("name").notNull(),
+    payload: json<Record<string, unknown>>("payload").notNull(),
+    actorUserId: text("actor_user_id"),
+    createdAt: createdAt(),
+    // Set once the event has been handed to the delivery queue.
+    dispatchedAt: integer("dispatched_at"),
+  },
+  (t) => [
+    index("events_workspace_idx").on(t.workspaceId, t.id),
+    index("events_undispatched_idx").on(t.dispatchedAt, t.createdAt),
+  ],
+);

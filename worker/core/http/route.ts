@@ -1,0 +1,21 @@
+// Route definitions: every route states who may call it, and that statement is both enforced
+// (middleware) and published (OpenAPI `x-permission`, security), so the two cannot drift.
+import { createRoute, type RouteConfig } from "@hono/zod-openapi";
+import { requireAccess, type Access } from "../auth/auth.middleware";
+
+const SECURED = [{ sessionCookie: [] }, { apiKey: [] }];
+
+export function guardedRoute<R extends RouteConfig>(access: Access, config: R): R {
+  const requirement = access === "signed-in" ? "Any signed-in user." : `Requires \`${access}\`.`;
+  return createRoute({
+    ...config,
+    middleware: [requireAccess(access), ...(config.middleware ? [config.middleware].flat() : [])],
+    security: SECURED,
+    description: [config.description, requirement].filter(Boolean).join("\n\n"),
+    "x-permission": access,
+  } as R);
+}
+
+export function publicRoute<R extends RouteConfig>(config: R): R {
+  return createRoute({ ...config, security: [], "x-permission": "public" } as R);
+}

@@ -1,0 +1,35 @@
+// Turns zod's issues into the problem's per-field errors, localized: our own refinements carry a
+// message code (invalid_mobile, ...); zod's built-in issues use zod's own Persian locale for fa.
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { isMessageCode } from "../i18n/messages";
+import { Problem, type FieldError } from "./problem";
+
+const persian = z.locales.fa();
+const english = z.locales.en();
+
+function describeIssue(issue: z.core.$ZodIssue, locale: "fa" | "en"): Omit<FieldError, "path"> {
+  if (isMessageCode(issue.message)) return { code: issue.message, message: issue.message };
+  const localeError = (locale === "fa" ? persian : english).localeError;
+  const localized = localeError(issue as never);
+  const message = typeof localized === "string" ? localized : (localized?.message ?? issue.message);
+  return { code: issue.code, message };
+}
+
+export function zodProblem(error: z.ZodError, target: string, locale: "fa" | "en"): Problem {
+  return new Problem(400, "validation_failed", {
+    errors: error.issues.map((issue) => ({
+      path: [target, ...issue.path.map(String)].join("."),
+      ...describeIssue(issue, locale),
+    })),
+  });
+}
+
+/** The hook every router uses: a failed validation becomes a 400 problem; nothing runs. */
+export function validationHook(
+  result: { success: true } | { success: false; error: z.ZodError; target: string },
+  c: Context,
+): undefined {
+  if (!result.success) throw zodProblem(result.error, result.target, c.get("locale"));
+  return undefined;
+}

@@ -1,0 +1,72 @@
+// Every user-facing error message, in English and Persian, keyed by a stable code.
+// Field-level codes (invalid_mobile, ...) are also used as zod issue messages.
+import type { Locale } from "./locale";
+
+export const messages = {
+  // Problems (whole-request)
+  validation_failed: { en: "The request has invalid fields.", fa: "برخی از فیلدهای درخواست نامعتبر است." },
+  unauthenticated: { en: "Sign in to continue.", fa: "برای ادامه وارد شوید." },
+  forbidden: { en: "You do not have permission to do this.", fa: "شما اجازهٔ انجام این کار را ندارید." },
+  not_found: { en: "Not found.", fa: "پیدا نشد." },
+  conflict: { en: "This conflicts with an existing record.", fa: "این مورد با یک رکورد موجود تداخل دارد." },
+  identifier_taken: {
+    en: "Another customer already has this identifier.",
+    fa: "این شناسه متعلق به مشتری دیگری است.",
+  },
+  email_taken: { en: "This e-mail is already registered.", fa: "این ایمیل قبلاً ثبت شده است." },
+  invalid_credentials: { en: "The e-mail or password is wrong.", fa: "ایمیل یا رمز عبور اشتباه است." },
+  login_locked: {
+    en: "Too many failed sign-in attempts. Try again in {minutes} minutes.",
+    fa: "تلاش‌های ناموفق زیادی انجام شد. {minutes} دقیقهٔ دیگر دوباره تلاش کنید.",
+  },
+  csrf_rejected: { en: "The request came from another site.", fa: "درخواست از سایت دیگری ارسال شده است." },
+  invitation_invalid: {
+    en: "This link is invalid, used or expired.",
+    fa: "این پیوند نامعتبر، استفاده‌شده یا منقضی است.",
+  },
+  cid_change_blocked: {
+    en: "Some customers do not have an identifier of this kind yet.",
+    fa: "برخی از مشتریان هنوز شناسه‌ای از این نوع ندارند.",
+  },
+  cid_required: {
+    en: "The workspace's customer identifier ({kind}) is required.",
+    fa: "شناسهٔ مشتری این کسب‌وکار ({kind}) الزامی است.",
+  },
+  merge_same_customer: { en: "A customer cannot be merged into itself.", fa: "یک مشتری را نمی‌توان با خودش ادغام کرد." },
+  role_protected: { en: "The owner role cannot be changed.", fa: "نقش مالک قابل تغییر نیست." },
+  last_owner: { en: "A workspace must keep at least one owner.", fa: "هر کسب‌وکار باید دست‌کم یک مالک داشته باشد." },
+  payload_too_large: { en: "The request body is too large.", fa: "حجم درخواست بیش از حد مجاز است." },
+  internal_error: { en: "Something went wrong on our side.", fa: "خطایی در سرور رخ داد." },
+  // Field-level
+  invalid_mobile: {
+    en: "Enter an Iranian mobile number, e.g. 0912 123 4567.",
+    fa: "شمارهٔ موبایل ایران را وارد کنید، مثلاً ۰۹۱۲۱۲۳۴۵۶۷.",
+  },
+  invalid_national_code: { en: "This national code is not valid.", fa: "کد ملی نامعتبر است." },
+  invalid_email: { en: "Enter a valid e-mail address.", fa: "یک ایمیل معتبر وارد کنید." },
+  invalid_username: {
+    en: "A username is 2 to 64 letters, digits, dots, dashes or underscores.",
+    fa: "نام کاربری باید ۲ تا ۶۴ حرف، رقم، نقطه، خط تیره یا زیرخط باشد.",
+  },
+  invalid_issued_code: { en: "This is not a customer code (e.g. C-00042).", fa: "این کد مشتری نیست (مثلاً C-00042)." },
+  invalid_identifier: { en: "This identifier is not recognised.", fa: "این شناسه شناخته نشد." },
+  invalid_cursor: { en: "The cursor is invalid; start from the first page.", fa: "نشانگر صفحه نامعتبر است." },
+  weak_password: { en: "Use at least 10 characters.", fa: "دست‌کم ۱۰ نویسه وارد کنید." },
+  unknown_permission: { en: "Unknown permission.", fa: "مجوز ناشناخته." },
+  unknown_user: { en: "No such user in this workspace.", fa: "چنین کاربری در این کسب‌وکار نیست." },
+  unknown_role: { en: "No such role in this workspace.", fa: "چنین نقشی در این کسب‌وکار نیست." },
+  unknown_customer: { en: "No such customer in this workspace.", fa: "چنین مشتری‌ای در این کسب‌وکار نیست." },
+  invalid_time_zone: { en: "Unknown time zone.", fa: "منطقهٔ زمانی ناشناخته است." },
+  invalid_currency: { en: "Use IRR, IRT or an ISO 4217 code.", fa: "از IRR، IRT یا یک کد ISO 4217 استفاده کنید." },
+  invalid_date: { en: "Use a date like 1990-03-21.", fa: "تاریخ را به شکل 1990-03-21 وارد کنید." },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+export type MessageCode = keyof typeof messages;
+
+export function isMessageCode(value: string): value is MessageCode {
+  return Object.hasOwn(messages, value);
+}
+
+export function translate(code: MessageCode, locale: Locale, params: Record<string, string | number> = {}): string {
+  return messages[code][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}

@@ -1,0 +1,45 @@
+// Staff members. A user belongs to one workspace; the e-mail is the global login name.
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { createdAt, id, updatedAt, workspaceId } from "../data/columns";
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    // Null until the invitee sets one, and after an admin reset.
+    passwordHash: text("password_hash"),
+    roleId: text("role_id").notNull(),
+    status: text("status", { enum: ["active", "disabled"] }).notNull().default("active"),
+    // The user's own language choice; null follows the workspace.
+    locale: text("locale", { enum: ["fa", "en"] }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("users_email_unique").on(t.email), index("users_workspace_idx").on(t.workspaceId, t.id)],
+);
+
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    // invite: a new user sets a password; reset: an existing user sets a new one.
+    kind: text("kind", { enum: ["invite", "reset"] }).notNull(),
+    email: text("email").notNull(),
+    name: text("name"),
+    roleId: text("role_id"),
+    userId: text("user_id"),
+    tokenHash: text("token_hash").notNull(),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [
+    uniqueIndex("invitations_token_unique").on(t.tokenHash),
+    index("invitations_workspace_idx").on(t.workspaceId, t.id),
+  ],
+);

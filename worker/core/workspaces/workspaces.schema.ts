@@ -1,0 +1,20 @@
+// A workspace is one business: every other row belongs to exactly one.
+import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createdAt, id, updatedAt } from "../data/columns";
+
+export const CID_KINDS = ["mobile", "national_code", "email", "issued", "username"] as const;
+export type CidKind = (typeof CID_KINDS)[number];
+
+export const workspaces = sqliteTable("workspaces", {
+  id: id(),
+  name: text("name").notNull(),
+  cidKind: text("cid_kind", { enum: CID_KINDS }).notNull().default("mobile"),
+  lapsedDays: integer("lapsed_days").notNull().default(180),
+  locale: text("locale", { enum: ["fa", "en"] }).notNull().default("fa"),
+  timeZone: text("time_zone").notNull().default("Asia/Tehran"),
+  currency: text("currency").notNull().default("IRT"),
+  // Last issued readable customer code (C-00042); bumped inside the batch that creates a customer.
+  issuedSeq: integer("issued_seq").notNull().default(0),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
