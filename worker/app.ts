@@ -5,6 +5,7 @@ import { cors } from "hono/cors";
 import { csrf } from "hono/csrf";
 import { secureHeaders } from "hono/secure-headers";
 import { loadActor } from "./core/auth/auth.middleware";
+import { authRouter } from "./core/auth/auth.router";
 import { docsPage } from "./core/docs/docs.page";
 import { healthRoutes } from "./core/health/health.routes";
 import { onError, onNotFound } from "./core/http/error-handler";
@@ -39,6 +40,7 @@ export function createApp() {
   app.use("/api/*", loadActor());
 
   app.route("/", healthRoutes);
+  app.route("/", authRouter);
 
   app.doc31("/openapi.json", (c) => ({
     openapi: "3.1.0",

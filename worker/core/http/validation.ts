@@ -16,10 +16,13 @@ function describeIssue(issue: z.core.$ZodIssue, locale: "fa" | "en"): Omit<Field
   return { code: issue.code, message };
 }
 
+// Hono's validation targets, named as a client knows them.
+const TARGET_NAMES: Record<string, string> = { json: "body", form: "body", param: "path" };
+
 export function zodProblem(error: z.ZodError, target: string, locale: "fa" | "en"): Problem {
   return new Problem(400, "validation_failed", {
     errors: error.issues.map((issue) => ({
-      path: [target, ...issue.path.map(String)].join("."),
+      path: [TARGET_NAMES[target] ?? target, ...issue.path.map(String)].join("."),
       ...describeIssue(issue, locale),
     })),
   });

@@ -1,0 +1,57 @@
+// Sign up, log in, log out, me.
+import { eq } from "drizzle-orm";
+import { openDirectory } from "../data/database";
+import { roles, users } from "../data/schema";
+import { Problem } from "../http/problem";
+import { createRouter } from "../http/router";
+import { createWorkspace } from "../workspaces/create-workspace";
+import { actorOf } from "./auth.middleware";
+import { loginRoute, logoutRoute, meRoute, signupRoute } from "./auth.routes";
+import { describeActor } from "./me";
+import { hashPassword, verifyPassword } from "./password";
+import { clearSessionCookie, createSession, revokeSession, sessionOrigin, setSessionCookie } from "./sessions";
+
+export const authRouter = createRouter()
+  .openapi(signupRoute, async (c) => {
+    const body = c.req.valid("json");
+    const directory = openDirectory(c.env);
+    const existing = await directory.select({ id: users.id }).from(users).where(eq(users.email, body.email)).get();
+    if (existing) throw new Problem(409, "email_taken", { errors: [{ path: "body.email", code: "email_taken" }] });
+    const created = await createWorkspace(directory, {
+      name: body.workspaceName,
+      locale: body.locale,
+      owner: { email: body.email, name: body.name, passwordHash: await hashPassword(body.password) },
+    }).catch((error: unknown) => {
+      // Two sign-ups racing for one e-mail: the unique index decides.
+      if (String(error).includes("UNIQUE")) throw new Problem(409, "email_taken", { errors: [{ path: "body.email", code: "email_taken" }] });
+      throw error;
+    });
+    const session = await createSession(directory, { id: created.ownerId, workspaceId: created.workspaceId }, sessionOrigin(c));
+    setSessionCookie(c, session.token, session.expiresAt);
+    const ownerRole = await directory.select({ permissions: roles.permissions }).from(roles).where(eq(roles.id, created.roleIds.owner)).get();
+    const me = await describeActor(directory, { userId: created.ownerId, apiKeyId: null, permissions: new Set(ownerRole?.permissions ?? []) });
+    return c.json(me, 201);
+  })
+  .openapi(loginRoute, async (c) => {
+    const { email, password } = c.req.valid("json");
+    const directory = openDirectory(c.env);
+    const row = await directory
+      .select({ user: users, permissions: roles.permissions })
+      .from(users)
+      .innerJoin(roles, eq(roles.id, users.roleId))
+      .where(eq(users.email, email))
+      .get();
+    const valid = await verifyPassword(password, row?.user.passwordHash ?? null);
+    if (!row || !valid || row.user.status !== "active") throw new Problem(401, "invalid_credentials");
+    const session = await createSession(directory, row.user, sessionOrigin(c));
+    setSessionCookie(c, session.token, session.expiresAt);
+    const me = await describeActor(directory, { userId: row.user.id, apiKeyId: null, permissions: new Set(row.permissions) });
+    return c.json(me, 200);
+  })
+  .openapi(logoutRoute, async (c) => {
+    const actor = actorOf(c);
+    if (actor.sessionId) await revokeSession(openDirectory(c.env), actor.sessionId);
+    clearSessionCookie(c);
+    return c.body(null, 204);
+  })
+  .openapi(meRoute, async (c) => c.json(await describeActor(openDirectory(c.env), actorOf(c)), 200));

@@ -1,0 +1,86 @@
+// The sign-in contract: sign up, log in, log out, who am I.
+import { z } from "@hono/zod-openapi";
+import { problemResponses, conflictResponse } from "../http/problem.schema";
+import { guardedRoute, publicRoute } from "../http/route";
+
+export const EmailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: "invalid_email" }).max(254))
+  .openapi({ example: "owner@example.com" });
+
+export const PasswordSchema = z.string().min(10, { message: "weak_password" }).max(200).openapi({ example: "a long passphrase" });
+
+export const MeSchema = z
+  .object({
+    user: z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.enum(["fa", "en"]).nullable() }),
+    role: z.object({ id: z.string(), key: z.string(), name: z.string() }),
+    permissions: z.array(z.string()),
+    workspace: z.object({
+      id: z.string(),
+      name: z.string(),
+      locale: z.enum(["fa", "en"]),
+      timeZone: z.string(),
+      currency: z.string(),
+      cidKind: z.string(),
+    }),
+    via: z.enum(["session", "api_key"]),
+  })
+  .openapi("Me");
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
+
+export const signupRoute = publicRoute({
+  method: "post",
+  path: "/api/auth/signup",
+  tags: ["Auth"],
+  summary: "Create a workspace and its owner, and sign in",
+  request: {
+    body: json(
+      z.object({
+        workspaceName: z.string().trim().min(1).max(120).openapi({ example: "Golrang Boutique" }),
+        name: z.string().trim().min(1).max(120).openapi({ example: "Sara Ahmadi" }),
+        email: EmailSchema,
+        password: PasswordSchema,
+        locale: z.enum(["fa", "en"]).default("fa"),
+      }),
+    ),
+  },
+  responses: {
+    201: { description: "Signed in; the session cookie is set.", content: { "application/json": { schema: MeSchema } } },
+    400: problemResponses[400],
+    ...conflictResponse,
+  },
+});
+
+export const loginRoute = publicRoute({
+  method: "post",
+  path: "/api/auth/login",
+  tags: ["Auth"],
+  summary: "Sign in with e-mail and password",
+  description: "Repeated failures lock further attempts for the account and for the address for a while (429).",
+  request: { body: json(z.object({ email: EmailSchema, password: z.string().min(1).max(200) })) },
+  responses: {
+    200: { description: "Signed in; the session cookie is set.", content: { "application/json": { schema: MeSchema } } },
+    400: problemResponses[400],
+    401: problemResponses[401],
+    429: { description: "Too many failed attempts.", content: { "application/problem+json": { schema: z.object({}).passthrough() } } },
+  },
+});
+
+export const logoutRoute = guardedRoute("signed-in", {
+  method: "post",
+  path: "/api/auth/logout",
+  tags: ["Auth"],
+  summary: "Sign out (revokes this session)",
+  responses: { 204: { description: "Signed out." }, 401: problemResponses[401] },
+});
+
+export const meRoute = guardedRoute("signed-in", {
+  method: "get",
+  path: "/api/auth/me",
+  tags: ["Auth"],
+  summary: "The signed-in user, role, permissions and workspace",
+  responses: { 200: { description: "The caller.", content: { "application/json": { schema: MeSchema } } }, 401: problemResponses[401] },
+});
