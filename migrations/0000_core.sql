@@ -6,7 +6,6 @@ CREATE TABLE `workspaces` (
 	`locale` text DEFAULT 'fa' NOT NULL,
 	`time_zone` text DEFAULT 'Asia/Tehran' NOT NULL,
 	`currency` text DEFAULT 'IRT' NOT NULL,
-	`issued_seq` integer DEFAULT 0 NOT NULL,
 	`created_at` integer NOT NULL,
 	`updated_at` integer NOT NULL
 );
@@ -105,6 +104,14 @@ CREATE TABLE `customer_identifiers` (
 CREATE UNIQUE INDEX `customer_identifiers_value_unique` ON `customer_identifiers` (`workspace_id`,`kind`,`value`);--> statement-breakpoint
 CREATE INDEX `customer_identifiers_customer_idx` ON `customer_identifiers` (`workspace_id`,`customer_id`);--> statement-breakpoint
 CREATE INDEX `customer_identifiers_value_idx` ON `customer_identifiers` (`workspace_id`,`value`);--> statement-breakpoint
+CREATE TABLE `customer_name_words` (
+	`workspace_id` text NOT NULL,
+	`word` text NOT NULL,
+	`customer_id` text NOT NULL,
+	PRIMARY KEY(`workspace_id`, `word`, `customer_id`)
+);
+--> statement-breakpoint
+CREATE INDEX `customer_name_words_customer_idx` ON `customer_name_words` (`workspace_id`,`customer_id`);--> statement-breakpoint
 CREATE TABLE `customer_tags` (
 	`workspace_id` text NOT NULL,
 	`tag` text NOT NULL,
@@ -155,6 +162,13 @@ CREATE INDEX `customers_workspace_name_idx` ON `customers` (`workspace_id`,`name
 CREATE INDEX `customers_workspace_city_idx` ON `customers` (`workspace_id`,`city`,`id`);--> statement-breakpoint
 CREATE INDEX `customers_workspace_owner_idx` ON `customers` (`workspace_id`,`owner_user_id`,`id`);--> statement-breakpoint
 CREATE INDEX `customers_workspace_stage_idx` ON `customers` (`workspace_id`,`lifecycle_stage`,`id`);--> statement-breakpoint
+CREATE TABLE `workspace_counters` (
+	`workspace_id` text NOT NULL,
+	`name` text NOT NULL,
+	`value` integer NOT NULL,
+	PRIMARY KEY(`workspace_id`, `name`)
+);
+--> statement-breakpoint
 CREATE TABLE `interactions` (
 	`id` text PRIMARY KEY NOT NULL,
 	`workspace_id` text NOT NULL,

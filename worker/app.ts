@@ -6,6 +6,7 @@ import { csrf } from "hono/csrf";
 import { secureHeaders } from "hono/secure-headers";
 import { loadActor } from "./core/auth/auth.middleware";
 import { authRouter } from "./core/auth/auth.router";
+import { customersRouter } from "./core/customers/customers.router";
 import { docsPage } from "./core/docs/docs.page";
 import { healthRoutes } from "./core/health/health.routes";
 import { onError, onNotFound } from "./core/http/error-handler";
@@ -41,6 +42,7 @@ export function createApp() {
 
   app.route("/", healthRoutes);
   app.route("/", authRouter);
+  app.route("/", customersRouter);
 
   app.doc31("/openapi.json", (c) => ({
     openapi: "3.1.0",

@@ -92,3 +92,28 @@ export const customerTags = sqliteTable(
     index("customer_tags_customer_idx").on(t.workspaceId, t.customerId),
   ],
 );
+
+// Every word of a customer's folded name, so a search finds "رضایی" in "علی رضایی" by index.
+export const customerNameWords = sqliteTable(
+  "customer_name_words",
+  {
+    workspaceId: workspaceId(),
+    word: text("word").notNull(),
+    customerId: text("customer_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.word, t.customerId] }),
+    index("customer_name_words_customer_idx").on(t.workspaceId, t.customerId),
+  ],
+);
+
+// Per-workspace sequences (the readable customer code), bumped inside the batch that uses them.
+export const workspaceCounters = sqliteTable(
+  "workspace_counters",
+  {
+    workspaceId: workspaceId(),
+    name: text("name").notNull(),
+    value: integer("value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.name] })],
+);

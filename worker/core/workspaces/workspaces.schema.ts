@@ -13,8 +13,6 @@ export const workspaces = sqliteTable("workspaces", {
   locale: text("locale", { enum: ["fa", "en"] }).notNull().default("fa"),
   timeZone: text("time_zone").notNull().default("Asia/Tehran"),
   currency: text("currency").notNull().default("IRT"),
-  // Last issued readable customer code (C-00042); bumped inside the batch that creates a customer.
-  issuedSeq: integer("issued_seq").notNull().default(0),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -1,0 +1,62 @@
+// A customer row and its identifiers as the API shows them, masked unless PII is revealed.
+import { toIso } from "../data/clock";
+import type { CustomerView } from "./customer.schemas";
+import type { customerIdentifiers, customers, IdentifierKind } from "./customers.schema";
+import { maskAddress, maskIdentifier, PII_IDENTIFIER_KINDS } from "./mask";
+
+type CustomerRow = typeof customers.$inferSelect;
+type IdentifierRow = Pick<typeof customerIdentifiers.$inferSelect, "id" | "kind" | "value">;
+
+export interface Presentation {
+  /** True only for a caller with customers.pii:read who asked to reveal (and was audited). */
+  revealPii: boolean;
+  cidKind: string;
+}
+
+export function presentCustomer(row: CustomerRow, identifiers: IdentifierRow[], how: Presentation): CustomerView {
+  const show = (kind: IdentifierKind, value: string) => (how.revealPii || !PII_IDENTIFIER_KINDS.has(kind) ? value : maskIdentifier(kind, value));
+  const first = (kind: IdentifierKind) => {
+    const found = identifiers.find((identifier) => identifier.kind === kind);
+    return found ? show(kind, found.value) : null;
+  };
+  const cidKind = how.cidKind === "issued" ? "issued" : (how.cidKind as IdentifierKind);
+  return {
+    id: row.id,
+    cid: row.cid === null ? null : show(cidKind, row.cid),
+    code: row.code,
+    kind: row.kind,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    organizationName: row.organizationName,
+    displayName: row.displayName || row.code,
+    mobile: first("mobile"),
+    email: first("email"),
+    nationalCode: first("national_code"),
+    username: first("username"),
+    identifiers: identifiers.map((identifier) => ({ id: identifier.id, kind: identifier.kind, value: show(identifier.kind, identifier.value) })),
+    gender: row.gender,
+    birthday: row.birthday,
+    province: row.province,
+    city: row.city,
+    address: row.address === null ? null : how.revealPii ? row.address : maskAddress(row.address),
+    tags: row.tags,
+    consent: {
+      sms: { status: row.consentSms, at: toIso(row.consentSmsAt) },
+      email: { status: row.consentEmail, at: toIso(row.consentEmailAt) },
+    },
+    attributes: row.attributes,
+    ownerUserId: row.ownerUserId,
+    stats: {
+      firstOrderAt: toIso(row.firstOrderAt),
+      lastOrderAt: toIso(row.lastOrderAt),
+      orderCount: row.orderCount,
+      totalSpent: row.totalSpent,
+      averageOrderValue: row.orderCount > 0 ? Math.round(row.totalSpent / row.orderCount) : 0,
+    },
+    lifecycleStage: row.lifecycleStage,
+    rfmSegment: row.rfmSegment,
+    piiMasked: !how.revealPii,
+    createdAt: toIso(row.createdAt)!,
+    updatedAt: toIso(row.updatedAt)!,
+  };
+}

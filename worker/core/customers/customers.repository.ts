@@ -1,0 +1,65 @@
+// Queries about customers and their identifiers. Every function takes the workspace scope first.
+import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import type { WorkspaceScope } from "../data/database";
+import { customerIdentifiers, customers } from "../data/schema";
+import type { IdentifierKind } from "./customers.schema";
+
+export type CustomerRow = typeof customers.$inferSelect;
+export type IdentifierRow = typeof customerIdentifiers.$inferSelect;
+
+/** A live (not erased, not merged away) customer of this workspace, or null. */
+export async function findCustomer(scope: WorkspaceScope, customerId: string): Promise<CustomerRow | null> {
+  const row = await scope.db
+    .select()
+    .from(customers)
+    .where(and(eq(customers.workspaceId, scope.workspaceId), eq(customers.id, customerId), isNull(customers.erasedAt), isNull(customers.mergedInto)))
+    .get();
+  return row ?? null;
+}
+
+export async function identifiersOf(scope: WorkspaceScope, customerIds: string[]): Promise<Map<string, IdentifierRow[]>> {
+  const byCustomer = new Map<string, IdentifierRow[]>(customerIds.map((id) => [id, []]));
+  if (customerIds.length === 0) return byCustomer;
+  const rows = await scope.db
+    .select()
+    .from(customerIdentifiers)
+    .where(and(eq(customerIdentifiers.workspaceId, scope.workspaceId), inArray(customerIdentifiers.customerId, customerIds)))
+    .orderBy(customerIdentifiers.id);
+  for (const row of rows) byCustomer.get(row.customerId)?.push(row);
+  return byCustomer;
+}
+
+/** Identifiers, among these (kind, value) pairs, that already belong to a customer. */
+export async function findIdentifiers(scope: WorkspaceScope, pairs: Array<{ kind: IdentifierKind; value: string }>): Promise<IdentifierRow[]> {
+  if (pairs.length === 0) return [];
+  return scope.db
+    .select()
+    .from(customerIdentifiers)
+    .where(
+      and(
+        eq(customerIdentifiers.workspaceId, scope.workspaceId),
+        or(...pairs.map((pair) => and(eq(customerIdentifiers.kind, pair.kind), eq(customerIdentifiers.value, pair.value)))),
+      ),
+    );
+}
+
+/** Newest first, keyset-paginated by id. Fetches one extra row to know whether a next page exists. */
+export async function listCustomers(scope: WorkspaceScope, page: { afterId: string | null; limit: number }): Promise<CustomerRow[]> {
+  return scope.db
+    .select()
+    .from(customers)
+    .where(
+      and(
+        eq(customers.workspaceId, scope.workspaceId),
+        isNull(customers.erasedAt),
+        isNull(customers.mergedInto),
+        page.afterId ? lt(customers.id, page.afterId) : undefined,
+      ),
+    )
+    .orderBy(desc(customers.id))
+    .limit(page.limit + 1);
+}
+
+export const isUniqueViolation = (error: unknown): boolean => String((error as Error)?.message ?? error).includes("UNIQUE constraint failed");
+
+export const countSql = sql<number>`count(*)`;

@@ -1,0 +1,84 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { addMember, signUp } from "../../../test/support/client";
+
+describe("creating and reading customers", () => {
+  it("stores a mobile typed in Persian digits and finds it by any other form", async () => {
+    const { owner } = await signUp();
+    const created = await owner.post("/api/customers", { firstName: "مریم", lastName: "كريمي", mobile: "۰۹۱۲ ۱۲۳ ۴۵۶۷", tags: ["vip"] });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ mobile: "+989121234567", cid: "+989121234567", code: "C-00001", displayName: "مریم كريمي" });
+    for (const form of ["09121234567", "+98 912 123 4567", "00989121234567", "9121234567", "٠٩١٢١٢٣٤٥٦٧"]) {
+      const found = await owner.get(`/api/customers/lookup?identifier=${encodeURIComponent(form)}`);
+      expect(found.status, form).toBe(200);
+      expect(found.body.id).toBe(created.body.id);
+    }
+  });
+
+  it("issues readable, sequential customer codes", async () => {
+    const { owner } = await signUp();
+    const first = await owner.post("/api/customers", { firstName: "A", mobile: "09121111111" });
+    const second = await owner.post("/api/customers", { firstName: "B", mobile: "09122222222" });
+    expect([first.body.code, second.body.code]).toEqual(["C-00001", "C-00002"]);
+    expect((await owner.get("/api/customers/lookup?identifier=c2")).body.id).toBe(second.body.id);
+  });
+
+  it("requires the workspace's CID kind and says so on the field", async () => {
+    const { owner } = await signUp();
+    const response = await owner.post("/api/customers", { firstName: "No mobile" });
+    expect(response.status).toBe(400);
+    expect(response.body.errors).toEqual([expect.objectContaining({ path: "body.mobile", code: "cid_required" })]);
+  });
+
+  it("rejects an invalid mobile and national code with localized field errors", async () => {
+    const { owner } = await signUp();
+    const response = await owner.withLanguage("fa").post("/api/customers", { mobile: "0212345678", nationalCode: "1111111111" });
+    expect(response.status).toBe(400);
+    const byPath = Object.fromEntries(response.body.errors.map((e: { path: string; message: string }) => [e.path, e.message]));
+    expect(byPath["body.mobile"]).toContain("موبایل");
+    expect(byPath["body.nationalCode"]).toBe("کد ملی نامعتبر است.");
+  });
+
+  it("refuses a second customer with the same mobile in another form with 409", async () => {
+    const { owner } = await signUp();
+    await owner.post("/api/customers", { mobile: "09121234567" });
+    const again = await owner.post("/api/customers", { mobile: "+98 912-123-4567" });
+    expect(again.status).toBe(409);
+    expect(again.body.errors[0]).toMatchObject({ path: "body.mobile", code: "identifier_taken" });
+  });
+
+  it("masks PII for an agent and reveals it, audited, for the owner", async () => {
+    const { owner, workspaceId } = await signUp();
+    const created = await owner.post("/api/customers", { firstName: "Sara", mobile: "09121234567", email: "Sara.Ahmadi@Example.com", address: "Tehran, Valiasr St. 12" });
+    const agent = await addMember(workspaceId, "agent");
+    const seen = await agent.get(`/api/customers/${created.body.id}`);
+    expect(seen.body).toMatchObject({ mobile: "0912***4567", email: "s***i@example.com", piiMasked: true });
+    expect(seen.body.address).not.toContain("Valiasr");
+    expect((await agent.get(`/api/customers/${created.body.id}?reveal=pii`)).status).toBe(403);
+    const revealed = await owner.get(`/api/customers/${created.body.id}?reveal=pii`);
+    expect(revealed.body).toMatchObject({ mobile: "+989121234567", email: "sara.ahmadi@example.com", piiMasked: false });
+    const audit = await env.DB.prepare("select action, customer_id, actor_user_id from audit_log where action = 'customer.pii_revealed'").all();
+    expect(audit.results).toEqual([{ action: "customer.pii_revealed", customer_id: created.body.id, actor_user_id: owner.identity.userId }]);
+  });
+
+  it("writes the customer.created event in the same batch", async () => {
+    const { owner } = await signUp();
+    const created = await owner.post("/api/customers", { mobile: "09121234567" });
+    const events = await env.DB.prepare("select payload from events where name = 'customer.created' and workspace_id = ?")
+      .bind(created.body.id && owner.identity.workspaceId)
+      .all<{ payload: string }>();
+    expect(events.results.map((e) => JSON.parse(e.payload))).toEqual([{ customerId: created.body.id, cid: "+989121234567", code: "C-00001" }]);
+  });
+
+  it("lists customers newest first, one cursor page at a time", async () => {
+    const { owner } = await signUp();
+    for (let i = 1; i <= 5; i++) await owner.post("/api/customers", { firstName: `C${i}`, mobile: `0912000000${i}` });
+    const first = await owner.get("/api/customers?limit=2");
+    expect(first.body.items.map((c: { firstName: string }) => c.firstName)).toEqual(["C5", "C4"]);
+    const second = await owner.get(`/api/customers?limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.body.items.map((c: { firstName: string }) => c.firstName)).toEqual(["C3", "C2"]);
+    const last = await owner.get(`/api/customers?limit=2&cursor=${second.body.nextCursor}`);
+    expect(last.body.items.map((c: { firstName: string }) => c.firstName)).toEqual(["C1"]);
+    expect(last.body.nextCursor).toBeNull();
+  });
+});

@@ -1,0 +1,13 @@
+// Whether a user id names a staff member of this workspace (for owners and assignees).
+import { and, eq } from "drizzle-orm";
+import { openDirectory } from "../data/database";
+import { users } from "../data/schema";
+
+export async function isWorkspaceMember(env: Env, workspaceId: string, userId: string): Promise<boolean> {
+  const row = await openDirectory(env)
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.workspaceId, workspaceId)))
+    .get();
+  return row !== undefined;
+}
