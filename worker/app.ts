@@ -2,13 +2,13 @@
 // capability's routes, then the generated OpenAPI document.
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
-import { csrf } from "hono/csrf";
 import { secureHeaders } from "hono/secure-headers";
 import { loadActor } from "./core/auth/auth.middleware";
 import { authRouter } from "./core/auth/auth.router";
 import { customersRouter } from "./core/customers/customers.router";
 import { docsPage } from "./core/docs/docs.page";
 import { healthRoutes } from "./core/health/health.routes";
+import { csrfForCookieSessions } from "./core/http/csrf.middleware";
 import { onError, onNotFound } from "./core/http/error-handler";
 import { requestLocale } from "./core/http/locale.middleware";
 import { createRouter } from "./core/http/router";
@@ -35,8 +35,8 @@ export function createApp() {
     if (origins.length === 0) return next();
     return cors({ origin: origins, credentials: true })(c, next);
   });
-  // Cookie-carrying form posts from other sites are refused (JSON needs a CORS preflight).
-  app.use("/api/*", csrf());
+  // Cookie-carrying writes from other sites are refused (checked by Origin / Sec-Fetch-Site).
+  app.use("/api/*", csrfForCookieSessions());
   app.use("/api/*", bodyLimit({ maxSize: 20 * 1024 * 1024 }));
   app.use("/api/*", loadActor());
 

@@ -24,7 +24,9 @@ export class ApiClient {
   ) {}
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
-    const init: RequestInit = { method, headers: { ...this.headers, ...headers } };
+    // Like a browser on the app's own page, a cookie-carrying request says where it comes from.
+    const browser: Record<string, string> = this.headers.cookie ? { origin: ORIGIN } : {};
+    const init: RequestInit = { method, headers: { ...browser, ...this.headers, ...headers } };
     if (body !== undefined) {
       init.body = typeof body === "string" ? body : JSON.stringify(body);
       (init.headers as Record<string, string>)["content-type"] ??= "application/json";

@@ -1,0 +1,50 @@
+// Every write route, fed bodies that are not what it takes, answers 400 problem+json naming
+// the invalid fields, and leaves every table exactly as it was. The routes come from
+// /openapi.json, so a new write route is covered the day it is added.
+import { beforeAll, describe, expect, it } from "vitest";
+import { signUp, type ApiClient } from "../support/client";
+import { concretePath, publishedRoutes, type PublishedRoute } from "../support/routes";
+import { databaseFingerprint } from "../support/snapshot";
+
+const BAD_BODIES: Array<[string, string]> = [
+  ["an array", "[]"],
+  ["a string", '"customer"'],
+  ["null", "null"],
+  ["malformed JSON", '{"firstName": "سارا",'],
+  ["an unknown field", '{"definitelyNotAField": true}'],
+  ["wrong types everywhere", '{"name": [], "email": 5, "mobile": {}, "title": false, "type": 7, "scopes": "all", "permissions": 1, "cidKind": [], "password": 1, "token": 1, "survivorId": 1, "kind": 9, "value": []}'],
+];
+
+let writeRoutes: PublishedRoute[];
+let owner: ApiClient;
+
+beforeAll(async () => {
+  writeRoutes = (await publishedRoutes()).filter((route) => route.hasJsonBody && route.method !== "GET");
+  ({ owner } = await signUp());
+  // Something in each table, so "unchanged" means something.
+  await owner.post("/api/customers", { firstName: "سارا", mobile: "09121234567", tags: ["vip"] });
+});
+
+describe("bad input on every write route", () => {
+  it("covers the write routes", () => {
+    expect(writeRoutes.length).toBeGreaterThan(5);
+  });
+
+  for (const [label, body] of BAD_BODIES) {
+    it(`refuses ${label} with 400 problem+json and writes nothing`, async () => {
+      const failures: string[] = [];
+      for (const route of writeRoutes) {
+        const before = await databaseFingerprint();
+        const response = await owner.request(route.method, concretePath(route.path), body, { "content-type": "application/json", "accept-language": "fa" });
+        const after = await databaseFingerprint();
+        const where = `${route.method} ${route.path}`;
+        if (response.status !== 400) failures.push(`${where}: status ${response.status}`);
+        else if (!response.headers.get("content-type")?.includes("application/problem+json")) failures.push(`${where}: not problem+json`);
+        else if (!Array.isArray(response.body.errors) || response.body.errors.length === 0) failures.push(`${where}: no errors[]`);
+        const changed = Object.keys(after).filter((table) => after[table] !== before[table]);
+        if (changed.length) failures.push(`${where}: changed ${changed.join(", ")}`);
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+});
