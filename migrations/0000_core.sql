@@ -111,7 +111,7 @@ CREATE TABLE `customer_name_words` (
 	PRIMARY KEY(`workspace_id`, `word`, `customer_id`)
 );
 --> statement-breakpoint
-CREATE INDEX `customer_name_words_customer_idx` ON `customer_name_words` (`workspace_id`,`customer_id`);--> statement-breakpoint
+CREATE INDEX `customer_name_words_customer_idx` ON `customer_name_words` (`workspace_id`,`customer_id`,`word`);--> statement-breakpoint
 CREATE TABLE `customer_tags` (
 	`workspace_id` text NOT NULL,
 	`tag` text NOT NULL,
@@ -160,6 +160,7 @@ CREATE UNIQUE INDEX `customers_workspace_code_unique` ON `customers` (`workspace
 CREATE INDEX `customers_workspace_id_idx` ON `customers` (`workspace_id`,`id`);--> statement-breakpoint
 CREATE INDEX `customers_workspace_name_idx` ON `customers` (`workspace_id`,`name_key`);--> statement-breakpoint
 CREATE INDEX `customers_workspace_city_idx` ON `customers` (`workspace_id`,`city`,`id`);--> statement-breakpoint
+CREATE INDEX `customers_workspace_province_idx` ON `customers` (`workspace_id`,`province`,`id`);--> statement-breakpoint
 CREATE INDEX `customers_workspace_owner_idx` ON `customers` (`workspace_id`,`owner_user_id`,`id`);--> statement-breakpoint
 CREATE INDEX `customers_workspace_stage_idx` ON `customers` (`workspace_id`,`lifecycle_stage`,`id`);--> statement-breakpoint
 CREATE TABLE `workspace_counters` (
@@ -196,13 +197,16 @@ CREATE TABLE `tasks` (
 	`completed_at` integer,
 	`created_by` text,
 	`created_at` integer NOT NULL,
-	`updated_at` integer NOT NULL
+	`updated_at` integer NOT NULL,
+	`due_key` integer GENERATED ALWAYS AS (coalesce(due_at, 8640000000000000)) VIRTUAL,
+	`timeline_at` integer GENERATED ALWAYS AS (coalesce(due_at, created_at)) VIRTUAL
 );
 --> statement-breakpoint
 CREATE INDEX `tasks_workspace_id_idx` ON `tasks` (`workspace_id`,`id`);--> statement-breakpoint
-CREATE INDEX `tasks_assignee_idx` ON `tasks` (`workspace_id`,`assignee_user_id`,`status`,`due_at`);--> statement-breakpoint
-CREATE INDEX `tasks_status_due_idx` ON `tasks` (`workspace_id`,`status`,`due_at`);--> statement-breakpoint
-CREATE INDEX `tasks_customer_idx` ON `tasks` (`workspace_id`,`customer_id`,`created_at`);--> statement-breakpoint
+CREATE INDEX `tasks_workspace_due_idx` ON `tasks` (`workspace_id`,`due_key`,`id`);--> statement-breakpoint
+CREATE INDEX `tasks_status_due_idx` ON `tasks` (`workspace_id`,`status`,`due_key`,`id`);--> statement-breakpoint
+CREATE INDEX `tasks_assignee_idx` ON `tasks` (`workspace_id`,`assignee_user_id`,`status`,`due_key`,`id`);--> statement-breakpoint
+CREATE INDEX `tasks_customer_idx` ON `tasks` (`workspace_id`,`customer_id`,`timeline_at`,`id`);--> statement-breakpoint
 CREATE TABLE `audit_log` (
 	`id` text PRIMARY KEY NOT NULL,
 	`workspace_id` text NOT NULL,

@@ -5,7 +5,18 @@ import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { loadActor } from "./core/auth/auth.middleware";
 import { authRouter } from "./core/auth/auth.router";
+import { apiKeysRouter } from "./core/api-keys/api-keys.router";
+import { rolesRouter } from "./core/roles/roles.router";
+import { auditRouter } from "./core/audit/audit.router";
+import { usersRouter } from "./core/users/users.router";
+import { invitationsRouter } from "./core/users/invitations.router";
+import { duplicatesRouter } from "./core/customers/duplicates.router";
+import { mergeCustomersRouter } from "./core/customers/merge-customers.router";
 import { customersRouter } from "./core/customers/customers.router";
+import { exportRouter } from "./core/export/export.router";
+import { interactionsRouter } from "./core/interactions/interactions.router";
+import { tasksRouter } from "./core/tasks/tasks.router";
+import { settingsRouter } from "./core/settings/settings.router";
 import { docsPage } from "./core/docs/docs.page";
 import { healthRoutes } from "./core/health/health.routes";
 import { csrfForCookieSessions } from "./core/http/csrf.middleware";
@@ -42,7 +53,19 @@ export function createApp() {
 
   app.route("/", healthRoutes);
   app.route("/", authRouter);
+  app.route("/", rolesRouter);
+  app.route("/", apiKeysRouter);
+  app.route("/", auditRouter);
+  app.route("/", usersRouter);
+  app.route("/", invitationsRouter);
+  // Before the customers router, so /api/customers/duplicates is not read as /api/customers/{id}.
+  app.route("/", duplicatesRouter);
+  app.route("/", mergeCustomersRouter);
   app.route("/", customersRouter);
+  app.route("/", exportRouter);
+  app.route("/", interactionsRouter);
+  app.route("/", tasksRouter);
+  app.route("/", settingsRouter);
 
   app.doc31("/openapi.json", (c) => ({
     openapi: "3.1.0",

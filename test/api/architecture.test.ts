@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 // The design's structural rules, checked on the source itself: the database is resolved in one
 // place (so sharding changes one resolver), core never imports a plugin, and plugins import only
 // the plugin API.

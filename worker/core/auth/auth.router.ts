@@ -1,5 +1,6 @@
 // Sign up, log in, log out, me.
 import { eq } from "drizzle-orm";
+import { now } from "../data/clock";
 import { openDirectory } from "../data/database";
 import { roles, users } from "../data/schema";
 import { Problem } from "../http/problem";
@@ -7,6 +8,7 @@ import { createRouter } from "../http/router";
 import { createWorkspace } from "../workspaces/create-workspace";
 import { actorOf } from "./auth.middleware";
 import { loginRoute, logoutRoute, meRoute, signupRoute } from "./auth.routes";
+import { clearAccountFailures, loginLockedProblem, lockedUntil, recordLoginFailure, throttleKeys } from "./login-throttle";
 import { describeActor } from "./me";
 import { hashPassword, verifyPassword } from "./password";
 import { clearSessionCookie, createSession, revokeSession, sessionOrigin, setSessionCookie } from "./sessions";
@@ -35,6 +37,11 @@ export const authRouter = createRouter()
   .openapi(loginRoute, async (c) => {
     const { email, password } = c.req.valid("json");
     const directory = openDirectory(c.env);
+    const origin = sessionOrigin(c);
+    const keys = throttleKeys(email, origin.ip);
+    // A locked account or address is refused before the password is even checked.
+    const locked = await lockedUntil(directory, keys, now());
+    if (locked) throw loginLockedProblem(locked, now());
     const row = await directory
       .select({ user: users, permissions: roles.permissions })
       .from(users)
@@ -42,8 +49,15 @@ export const authRouter = createRouter()
       .where(eq(users.email, email))
       .get();
     const valid = await verifyPassword(password, row?.user.passwordHash ?? null);
-    if (!row || !valid || row.user.status !== "active") throw new Problem(401, "invalid_credentials");
-    const session = await createSession(directory, row.user, sessionOrigin(c));
+    if (!row || !valid || row.user.status !== "active") {
+      const time = now();
+      const lock = await recordLoginFailure(directory, keys, time);
+      // The failure that reaches the limit already says so, rather than a plain 401.
+      if (lock) throw loginLockedProblem(lock, time);
+      throw new Problem(401, "invalid_credentials");
+    }
+    await clearAccountFailures(directory, email);
+    const session = await createSession(directory, row.user, origin);
     setSessionCookie(c, session.token, session.expiresAt);
     const me = await describeActor(directory, { userId: row.user.id, apiKeyId: null, permissions: new Set(row.permissions) });
     return c.json(me, 200);

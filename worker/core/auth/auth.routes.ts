@@ -1,6 +1,6 @@
 // The sign-in contract: sign up, log in, log out, who am I.
 import { z } from "@hono/zod-openapi";
-import { problemResponses, conflictResponse } from "../http/problem.schema";
+import { ProblemSchema, problemResponses, conflictResponse } from "../http/problem.schema";
 import { guardedRoute, publicRoute } from "../http/route";
 
 export const EmailSchema = z
@@ -65,7 +65,11 @@ export const loginRoute = publicRoute({
     200: { description: "Signed in; the session cookie is set.", content: { "application/json": { schema: MeSchema } } },
     400: problemResponses[400],
     401: problemResponses[401],
-    429: { description: "Too many failed attempts.", content: { "application/problem+json": { schema: z.object({}).passthrough() } } },
+    429: {
+      description: "Too many failed attempts: the account or the address is locked for a while (`login_locked`).",
+      headers: { "Retry-After": { description: "Seconds until the lock ends.", schema: { type: "integer" } } },
+      content: { "application/problem+json": { schema: ProblemSchema } },
+    },
   },
 });
 

@@ -46,7 +46,10 @@ export async function actorFromApiKey(env: Env, key: string, ctx: { waitUntil(p:
   const time = now();
   if (!row || row.userStatus !== "active") return null;
   if (row.key.expiresAt !== null && row.key.expiresAt <= time) return null;
-  ctx.waitUntil(db.update(apiKeys).set({ lastUsedAt: time }).where(eq(apiKeys.id, row.key.id)).run());
+  // Like sessions, written at most every few minutes: an integration's every call is not a write.
+  if (row.key.lastUsedAt === null || time - row.key.lastUsedAt > SESSION_TOUCH_MS) {
+    ctx.waitUntil(db.update(apiKeys).set({ lastUsedAt: time }).where(eq(apiKeys.id, row.key.id)).run());
+  }
   // A key never holds more than its creator holds today: demoting a user narrows their keys too.
   const creatorPermissions = new Set(row.permissions);
   return {

@@ -1,40 +1,22 @@
 // Creating a customer: the CID the workspace asks for, every identifier unique in the workspace,
 // and the customer, its identifiers, tags, name words and `customer.created` in one batch.
 import { sql } from "drizzle-orm";
-import { foldName, nameWords } from "../cid/fold-name";
 import { formatIssuedCode } from "../cid/issued-code";
 import { now } from "../data/clock";
 import type { WorkspaceScope } from "../data/database";
 import { newId } from "../data/ids";
-import { customerIdentifiers, customerNameWords, customers, customerTags, workspaceCounters } from "../data/schema";
+import { customerIdentifiers, customers, workspaceCounters } from "../data/schema";
 import { eventEntry } from "../events/outbox";
 import { Problem } from "../http/problem";
 import type { CidKind } from "../workspaces/workspaces.schema";
 import type { CustomerCreate } from "./customer.schemas";
-import type { IdentifierKind } from "./customers.schema";
+import { consentAt, nameColumns, nameWordInserts, tagInserts, tagSet } from "./customer-record";
 import { findIdentifiers, isUniqueViolation } from "./customers.repository";
+import { IDENTIFIER_FIELDS, identifierConflict, identifiersIn } from "./identifier-fields";
 
-/** The API field that carries each identifier kind, for error paths. */
-export const IDENTIFIER_FIELDS = { mobile: "mobile", email: "email", national_code: "nationalCode", username: "username" } as const;
-
-export function displayNameOf(input: { kind: string; firstName?: string | null; lastName?: string | null; organizationName?: string | null }): string {
-  if (input.kind === "organization" && input.organizationName) return input.organizationName;
-  return [input.firstName, input.lastName].filter(Boolean).join(" ") || input.organizationName || "";
-}
-
-/** Identifier pairs named in the input, in the order of IDENTIFIER_FIELDS. */
-export function identifiersIn(input: Partial<Record<(typeof IDENTIFIER_FIELDS)[keyof typeof IDENTIFIER_FIELDS], string | null | undefined>>) {
-  return (Object.entries(IDENTIFIER_FIELDS) as Array<[keyof typeof IDENTIFIER_FIELDS, (typeof IDENTIFIER_FIELDS)[keyof typeof IDENTIFIER_FIELDS]]>)
-    .filter(([, field]) => typeof input[field] === "string")
-    .map(([kind, field]) => ({ kind: kind as IdentifierKind, value: input[field] as string, field }));
-}
-
-/** A 409 naming each field whose identifier belongs to another customer. */
-export function identifierConflict(fields: string[]): Problem {
-  return new Problem(409, "identifier_taken", {
-    errors: (fields.length ? fields : ["identifier"]).map((field) => ({ path: `body.${field}`, code: "identifier_taken" })),
-  });
-}
+// Kept importable from here for callers written against the first version of this module.
+export { displayNameOf } from "./customer-record";
+export { IDENTIFIER_FIELDS, identifierConflict, identifiersIn } from "./identifier-fields";
 
 async function nextCustomerCode(scope: WorkspaceScope): Promise<string> {
   // Bumped on its own so the code is known for the response and the event; a failed create
@@ -67,11 +49,12 @@ export async function createCustomer(
   const code = await nextCustomerCode(scope);
   const time = now();
   const customerId = newId("cus");
-  const displayName = displayNameOf(input);
-  const nameKey = foldName(displayName);
+  const { displayName, nameKey } = nameColumns(input);
   const cid = cidKind === "issued" ? code : cidIdentifier!.value;
-  const tags = [...new Set(input.tags)];
+  const tags = tagSet(input.tags);
   const allIdentifiers = [...identifiers, { kind: "issued" as const, value: code }];
+  const consentSms = input.consent.sms ?? "unknown";
+  const consentEmail = input.consent.email ?? "unknown";
 
   try {
     await scope.db.batch([
@@ -92,10 +75,10 @@ export async function createCustomer(
         city: input.city ?? null,
         address: input.address ?? null,
         tags,
-        consentSms: input.consent.sms ?? "unknown",
-        consentSmsAt: input.consent.sms && input.consent.sms !== "unknown" ? time : null,
-        consentEmail: input.consent.email ?? "unknown",
-        consentEmailAt: input.consent.email && input.consent.email !== "unknown" ? time : null,
+        consentSms,
+        consentSmsAt: consentAt(consentSms, time),
+        consentEmail,
+        consentEmailAt: consentAt(consentEmail, time),
         attributes: input.attributes,
         ownerUserId: input.ownerUserId ?? null,
         createdAt: time,
@@ -111,10 +94,8 @@ export async function createCustomer(
           createdAt: time,
         })),
       ),
-      ...(tags.length ? [scope.db.insert(customerTags).values(tags.map((tag) => ({ workspaceId: scope.workspaceId, tag, customerId })))] : []),
-      ...(nameKey
-        ? [scope.db.insert(customerNameWords).values(nameWords(nameKey).map((word) => ({ workspaceId: scope.workspaceId, word, customerId })))]
-        : []),
+      ...tagInserts(scope, customerId, tags),
+      ...nameWordInserts(scope, customerId, nameKey),
       eventEntry(scope, "customer.created", { customerId, cid, code }, actorUserId),
     ]);
   } catch (error) {

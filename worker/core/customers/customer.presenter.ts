@@ -15,11 +15,13 @@ export interface Presentation {
 
 export function presentCustomer(row: CustomerRow, identifiers: IdentifierRow[], how: Presentation): CustomerView {
   const show = (kind: IdentifierKind, value: string) => (how.revealPii || !PII_IDENTIFIER_KINDS.has(kind) ? value : maskIdentifier(kind, value));
+  const cidKind = how.cidKind === "issued" ? "issued" : (how.cidKind as IdentifierKind);
+  // A field shows the CID itself for the CID's kind, otherwise the oldest identifier of the kind.
   const first = (kind: IdentifierKind) => {
-    const found = identifiers.find((identifier) => identifier.kind === kind);
+    const ofKind = identifiers.filter((identifier) => identifier.kind === kind);
+    const found = (kind === cidKind ? ofKind.find((identifier) => identifier.value === row.cid) : undefined) ?? ofKind[0];
     return found ? show(kind, found.value) : null;
   };
-  const cidKind = how.cidKind === "issued" ? "issued" : (how.cidKind as IdentifierKind);
   return {
     id: row.id,
     cid: row.cid === null ? null : show(cidKind, row.cid),

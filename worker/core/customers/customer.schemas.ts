@@ -12,10 +12,12 @@ const isoDate = z
 const tag = z.string().trim().min(1).max(40);
 const attributeValue = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
 
-export const ConsentInput = z.object({
-  sms: z.enum(CONSENT_STATES).optional(),
-  email: z.enum(CONSENT_STATES).optional(),
-});
+export const ConsentInput = z
+  .object({
+    sms: z.enum(CONSENT_STATES).optional(),
+    email: z.enum(CONSENT_STATES).optional(),
+  })
+  .strict();
 
 /** Fields shared by create and update; on update every field is optional and null clears it. */
 export const customerFields = {
@@ -61,6 +63,35 @@ export const CustomerCreateInput = z
   .strict()
   .openapi("CustomerCreate");
 export type CustomerCreate = z.infer<typeof CustomerCreateInput>;
+
+// The identifier schemas publish themselves as strings; here null (clear) is allowed too.
+const nullableIdentifier = (schema: typeof customerFields.mobile) => schema.nullable().optional().openapi({ type: ["string", "null"] });
+
+/** Every field optional; null clears it (kind cannot be cleared). Tags and attributes replace the whole set. */
+export const CustomerUpdateInput = z
+  .object({
+    kind: customerFields.kind.optional(),
+    firstName: customerFields.firstName.nullable().optional(),
+    lastName: customerFields.lastName.nullable().optional(),
+    organizationName: customerFields.organizationName.nullable().optional(),
+    mobile: nullableIdentifier(customerFields.mobile),
+    email: nullableIdentifier(customerFields.email),
+    nationalCode: nullableIdentifier(customerFields.nationalCode),
+    username: nullableIdentifier(customerFields.username),
+    gender: customerFields.gender.nullable().optional(),
+    birthday: customerFields.birthday.nullable().optional(),
+    province: customerFields.province.nullable().optional(),
+    city: customerFields.city.nullable().optional(),
+    address: customerFields.address.nullable().optional(),
+    tags: customerFields.tags.nullable().optional(),
+    consent: ConsentInput.nullable().optional(),
+    attributes: customerFields.attributes.nullable().optional(),
+    ownerUserId: customerFields.ownerUserId.nullable().optional(),
+  })
+  .strict()
+  .refine((body) => Object.keys(body).length > 0, { message: "nothing_to_change" })
+  .openapi("CustomerUpdate");
+export type CustomerUpdate = z.infer<typeof CustomerUpdateInput>;
 
 const consentState = z.object({ status: z.enum(CONSENT_STATES), at: z.string().nullable() });
 

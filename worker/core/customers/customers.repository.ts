@@ -1,7 +1,8 @@
 // Queries about customers and their identifiers. Every function takes the workspace scope first.
-import { and, desc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { WorkspaceScope } from "../data/database";
 import { customerIdentifiers, customers } from "../data/schema";
+import { customerListQuery, planSearch, type CustomerFilters, type PageRequest } from "./customer-search.repository";
 import type { IdentifierKind } from "./customers.schema";
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -32,6 +33,11 @@ export async function identifiersOf(scope: WorkspaceScope, customerIds: string[]
 /** Identifiers, among these (kind, value) pairs, that already belong to a customer. */
 export async function findIdentifiers(scope: WorkspaceScope, pairs: Array<{ kind: IdentifierKind; value: string }>): Promise<IdentifierRow[]> {
   if (pairs.length === 0) return [];
+  return identifierLookupQuery(scope, pairs);
+}
+
+/** The lookup, unexecuted, so tests can EXPLAIN it: one probe of the unique index per pair. */
+export function identifierLookupQuery(scope: WorkspaceScope, pairs: Array<{ kind: IdentifierKind; value: string }>) {
   return scope.db
     .select()
     .from(customerIdentifiers)
@@ -43,21 +49,10 @@ export async function findIdentifiers(scope: WorkspaceScope, pairs: Array<{ kind
     );
 }
 
-/** Newest first, keyset-paginated by id. Fetches one extra row to know whether a next page exists. */
-export async function listCustomers(scope: WorkspaceScope, page: { afterId: string | null; limit: number }): Promise<CustomerRow[]> {
-  return scope.db
-    .select()
-    .from(customers)
-    .where(
-      and(
-        eq(customers.workspaceId, scope.workspaceId),
-        isNull(customers.erasedAt),
-        isNull(customers.mergedInto),
-        page.afterId ? lt(customers.id, page.afterId) : undefined,
-      ),
-    )
-    .orderBy(desc(customers.id))
-    .limit(page.limit + 1);
+/** Newest first, keyset-paginated by id, searched and filtered. Fetches one extra row to know whether a next page exists. */
+export async function listCustomers(scope: WorkspaceScope, page: PageRequest, filters: CustomerFilters = {}): Promise<CustomerRow[]> {
+  const search = filters.q !== undefined ? await planSearch(scope, filters.q) : undefined;
+  return customerListQuery(scope, filters, page, search);
 }
 
 export const isUniqueViolation = (error: unknown): boolean => String((error as Error)?.message ?? error).includes("UNIQUE constraint failed");

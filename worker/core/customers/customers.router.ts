@@ -1,25 +1,28 @@
 // Handlers for the customers contract.
-import type { Context } from "hono";
 import { actorOf } from "../auth/auth.middleware";
+import { auditOrigin } from "../audit/audit";
 import { identifierCandidates } from "../cid/normalize-identifier";
 import { decodeCursor, toPage } from "../data/cursor";
 import { invalidField, notFound } from "../http/problem";
 import { createRouter } from "../http/router";
-import { isWorkspaceMember } from "../workspaces/members";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
 import { createCustomer } from "./create-customer";
+import { customerIdentifiersRouter } from "./customer-identifiers.router";
 import { presentCustomer } from "./customer.presenter";
-import { createCustomerRoute, getCustomerRoute, listCustomersRoute, lookupCustomerRoute } from "./customers.routes";
-import { findCustomer, findIdentifiers, identifiersOf, listCustomers } from "./customers.repository";
+import { loadCustomer, presentOne, presentRevealed } from "./customer-reads";
+import { assertOwnerIsMember } from "./customer-record";
+import {
+  createCustomerRoute,
+  deleteCustomerRoute,
+  getCustomerRoute,
+  listCustomersRoute,
+  lookupCustomerRoute,
+  updateCustomerRoute,
+} from "./customers.routes";
+import { findIdentifiers, identifiersOf, listCustomers } from "./customers.repository";
+import { eraseCustomer } from "./erase-customer";
 import { auditReveal, wantsReveal } from "./reveal";
-
-async function presentOne(c: Context, customerId: string, revealPii: boolean) {
-  const scope = c.get("scope");
-  const [customer, settings] = await Promise.all([findCustomer(scope, customerId), getWorkspaceSettings(c.env, scope.workspaceId)]);
-  if (!customer) throw notFound();
-  const identifiers = (await identifiersOf(scope, [customer.id])).get(customer.id) ?? [];
-  return presentCustomer(customer, identifiers, { revealPii, cidKind: settings.cidKind });
-}
+import { updateCustomer } from "./update-customer";
 
 export const customersRouter = createRouter()
   .openapi(lookupCustomerRoute, async (c) => {
@@ -29,18 +32,16 @@ export const customersRouter = createRouter()
     if (candidates.length === 0) throw invalidField("query.identifier", "invalid_identifier");
     const [match] = await findIdentifiers(c.get("scope"), candidates);
     if (!match) throw notFound();
-    const customer = await presentOne(c, match.customerId, revealPii);
-    if (revealPii) await auditReveal(c, [customer.id], "single");
-    return c.json(customer, 200);
+    return c.json(await presentRevealed(c, match.customerId, revealPii), 200);
   })
   .openapi(listCustomersRoute, async (c) => {
-    const { cursor, limit, reveal } = c.req.valid("query");
+    const { cursor, limit, reveal, ...filters } = c.req.valid("query");
     const revealPii = wantsReveal(c, reveal);
     const after = cursor ? decodeCursor(cursor) : null;
     if (cursor && (after === null || typeof after[0] !== "string")) throw invalidField("query.cursor", "invalid_cursor");
     const scope = c.get("scope");
     const [rows, settings] = await Promise.all([
-      listCustomers(scope, { afterId: (after?.[0] as string | undefined) ?? null, limit }),
+      listCustomers(scope, { afterId: (after?.[0] as string | undefined) ?? null, limit }, filters),
       getWorkspaceSettings(c.env, scope.workspaceId),
     ]);
     const identifiers = await identifiersOf(scope, rows.slice(0, limit).map((row) => row.id));
@@ -53,9 +54,7 @@ export const customersRouter = createRouter()
   .openapi(createCustomerRoute, async (c) => {
     const input = c.req.valid("json");
     const actor = actorOf(c);
-    if (input.ownerUserId && !(await isWorkspaceMember(c.env, actor.workspaceId, input.ownerUserId))) {
-      throw invalidField("body.ownerUserId", "unknown_user");
-    }
+    await assertOwnerIsMember(c.env, actor.workspaceId, input.ownerUserId);
     const settings = await getWorkspaceSettings(c.env, actor.workspaceId);
     const customerId = await createCustomer(c.get("scope"), settings.cidKind, input, actor.userId);
     // Whoever can read PII sees what they typed; others see it masked, as everywhere.
@@ -64,7 +63,23 @@ export const customersRouter = createRouter()
   .openapi(getCustomerRoute, async (c) => {
     const { id } = c.req.valid("param");
     const revealPii = wantsReveal(c, c.req.valid("query").reveal);
-    const customer = await presentOne(c, id, revealPii);
-    if (revealPii) await auditReveal(c, [customer.id], "single");
-    return c.json(customer, 200);
-  });
+    return c.json(await presentRevealed(c, id, revealPii), 200);
+  })
+  .openapi(updateCustomerRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const input = c.req.valid("json");
+    // The response shows more than was typed, so unmasking it is an audited reveal, as on GET.
+    const revealPii = wantsReveal(c, c.req.valid("query").reveal);
+    const actor = actorOf(c);
+    const { row, identifiers, cidKind } = await loadCustomer(c, id);
+    await assertOwnerIsMember(c.env, actor.workspaceId, input.ownerUserId);
+    await updateCustomer(c.get("scope"), cidKind, row, identifiers, input, actor.userId);
+    return c.json(await presentRevealed(c, id, revealPii), 200);
+  })
+  .openapi(deleteCustomerRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const { row } = await loadCustomer(c, id);
+    await eraseCustomer(c.get("scope"), row.id, auditOrigin(c));
+    return c.body(null, 204);
+  })
+  .route("/", customerIdentifiersRouter);

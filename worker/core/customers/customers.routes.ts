@@ -1,9 +1,10 @@
-// The customers contract: create, read, list, look up by any identifier.
+// The customers contract: create, read, update, erase, list and search, look up by any identifier.
 import { z } from "@hono/zod-openapi";
 import { pageQuery, pageSchema } from "../data/cursor";
 import { conflictResponse, problemResponses } from "../http/problem.schema";
 import { guardedRoute } from "../http/route";
-import { CustomerCreateInput, CustomerSchema } from "./customer.schemas";
+import { CustomerCreateInput, CustomerSchema, CustomerUpdateInput } from "./customer.schemas";
+import { LIFECYCLE_STAGES } from "./customers.schema";
 
 const customerResponse = (description: string) => ({ description, content: { "application/json": { schema: CustomerSchema } } });
 
@@ -45,13 +46,48 @@ export const lookupCustomerRoute = guardedRoute("customers:read", {
   responses: { 200: customerResponse("The customer the identifier belongs to."), ...problemResponses },
 });
 
-export const CustomerListQuery = RevealQuery.extend(pageQuery);
+const filterText = (max: number, description: string) => z.string().trim().min(1).max(max).optional().openapi({ description });
+
+export const CustomerListQuery = RevealQuery.extend({
+  ...pageQuery,
+  q: filterText(100, "A prefix of any word of the name (Arabic or Persian letters alike), or any identifier in any form.").openapi({ example: "رضا" }),
+  tag: filterText(40, "Customers carrying this tag."),
+  city: filterText(80, "Customers in this city (as stored)."),
+  province: filterText(80, "Customers in this province (as stored)."),
+  ownerUserId: filterText(64, "Customers assigned to this staff member."),
+  stage: z.enum(LIFECYCLE_STAGES).optional().openapi({ description: "Customers at this lifecycle stage." }),
+});
 
 export const listCustomersRoute = guardedRoute("customers:read", {
   method: "get",
   path: "/api/customers",
   tags: ["Customers"],
-  summary: "List customers, newest first",
+  summary: "List and search customers, newest first",
+  description: "Filters combine (AND) and page with the cursor; send the same filters with each page.",
   request: { query: CustomerListQuery },
   responses: { 200: { description: "A page of customers.", content: { "application/json": { schema: pageSchema(CustomerSchema) } } }, ...problemResponses },
+});
+
+export const updateCustomerRoute = guardedRoute("customers:write", {
+  method: "patch",
+  path: "/api/customers/{id}",
+  tags: ["Customers"],
+  summary: "Change a customer's profile",
+  description:
+    "Send only what changes; `null` clears a field. `mobile`, `email`, `nationalCode` and `username` replace the identifier of that kind " +
+    "(the workspace's CID kind can be replaced, not cleared). `tags` and `attributes` replace the whole set. Emits `customer.updated`.",
+  request: { params: CustomerIdParam, query: RevealQuery, body: { content: { "application/json": { schema: CustomerUpdateInput } }, required: true } },
+  responses: { 200: customerResponse("The customer as it now is."), ...problemResponses, ...conflictResponse },
+});
+
+export const deleteCustomerRoute = guardedRoute("customers:delete", {
+  method: "delete",
+  path: "/api/customers/{id}",
+  tags: ["Customers"],
+  summary: "Erase a customer",
+  description:
+    "Removes the person's names, identifiers, contact details, address, birthday, attributes and tags. An anonymous record " +
+    "stays so order totals still add up; the customer is not found afterwards. Audited; emits `customer.deleted`.",
+  request: { params: CustomerIdParam },
+  responses: { 204: { description: "Erased." }, ...problemResponses },
 });

@@ -57,6 +57,7 @@ export const customers = sqliteTable(
     index("customers_workspace_id_idx").on(t.workspaceId, t.id),
     index("customers_workspace_name_idx").on(t.workspaceId, t.nameKey),
     index("customers_workspace_city_idx").on(t.workspaceId, t.city, t.id),
+    index("customers_workspace_province_idx").on(t.workspaceId, t.province, t.id),
     index("customers_workspace_owner_idx").on(t.workspaceId, t.ownerUserId, t.id),
     index("customers_workspace_stage_idx").on(t.workspaceId, t.lifecycleStage, t.id),
   ],
@@ -103,7 +104,8 @@ export const customerNameWords = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.workspaceId, t.word, t.customerId] }),
-    index("customer_name_words_customer_idx").on(t.workspaceId, t.customerId),
+    // With the word last, "does this customer have a word starting with …" is one index seek.
+    index("customer_name_words_customer_idx").on(t.workspaceId, t.customerId, t.word),
   ],
 );
 

@@ -32,9 +32,22 @@ export const messages = {
     en: "The workspace's customer identifier ({kind}) is required.",
     fa: "شناسهٔ مشتری این کسب‌وکار ({kind}) الزامی است.",
   },
+  cid_identifier_protected: {
+    en: "This is the customer's identifier (CID) in this workspace; replace it instead of removing it.",
+    fa: "این شناسهٔ اصلی مشتری (CID) در این کسب‌وکار است؛ به‌جای حذف، آن را جایگزین کنید.",
+  },
+  issued_code_protected: {
+    en: "The customer code the system issued cannot be removed.",
+    fa: "کد مشتری که سامانه صادر کرده قابل حذف نیست.",
+  },
   merge_same_customer: { en: "A customer cannot be merged into itself.", fa: "یک مشتری را نمی‌توان با خودش ادغام کرد." },
   role_protected: { en: "The owner role cannot be changed.", fa: "نقش مالک قابل تغییر نیست." },
   last_owner: { en: "A workspace must keep at least one owner.", fa: "هر کسب‌وکار باید دست‌کم یک مالک داشته باشد." },
+  owner_only: {
+    en: "Only an owner can grant the owner role or change an owner.",
+    fa: "فقط مالک می‌تواند نقش مالک را بدهد یا مالکی را تغییر دهد.",
+  },
+  role_key_taken: { en: "A role with this key already exists.", fa: "نقشی با این کلید از قبل وجود دارد." },
   payload_too_large: { en: "The request body is too large.", fa: "حجم درخواست بیش از حد مجاز است." },
   internal_error: { en: "Something went wrong on our side.", fa: "خطایی در سرور رخ داد." },
   // Field-level
@@ -53,12 +66,31 @@ export const messages = {
   invalid_cursor: { en: "The cursor is invalid; start from the first page.", fa: "نشانگر صفحه نامعتبر است." },
   weak_password: { en: "Use at least 10 characters.", fa: "دست‌کم ۱۰ نویسه وارد کنید." },
   unknown_permission: { en: "Unknown permission.", fa: "مجوز ناشناخته." },
+  permission_not_held: {
+    en: "You cannot grant a permission you do not hold yourself.",
+    fa: "نمی‌توانید مجوزی را بدهید که خودتان ندارید.",
+  },
+  invalid_role_key: {
+    en: "Use 2 to 40 lower-case letters, digits, dashes or underscores, starting with a letter.",
+    fa: "از ۲ تا ۴۰ حرف کوچک لاتین، رقم، خط تیره یا زیرخط استفاده کنید که با حرف شروع شود.",
+  },
+  nothing_to_change: { en: "Send at least one field to change.", fa: "دست‌کم یک فیلد را برای تغییر بفرستید." },
+  expiry_in_past: { en: "The expiry must be in the future.", fa: "زمان انقضا باید در آینده باشد." },
+  invalid_range: { en: "The start must not be after the end.", fa: "زمان شروع نباید بعد از پایان باشد." },
+  name_required: { en: "Enter your name.", fa: "نام خود را وارد کنید." },
   unknown_user: { en: "No such user in this workspace.", fa: "چنین کاربری در این کسب‌وکار نیست." },
   unknown_role: { en: "No such role in this workspace.", fa: "چنین نقشی در این کسب‌وکار نیست." },
   unknown_customer: { en: "No such customer in this workspace.", fa: "چنین مشتری‌ای در این کسب‌وکار نیست." },
   invalid_time_zone: { en: "Unknown time zone.", fa: "منطقهٔ زمانی ناشناخته است." },
   invalid_currency: { en: "Use IRR, IRT or an ISO 4217 code.", fa: "از IRR، IRT یا یک کد ISO 4217 استفاده کنید." },
   invalid_date: { en: "Use a date like 1990-03-21.", fa: "تاریخ را به شکل 1990-03-21 وارد کنید." },
+  invalid_channel: {
+    en: "A channel is a short name in Latin letters and digits, such as instagram, telegram or phone.",
+    fa: "کانال یک نام کوتاه با حروف لاتین و رقم است، مانند instagram، telegram یا phone.",
+  },
+  channel_required: { en: "Say which network the message came through (channel).", fa: "مشخص کنید پیام از کدام شبکه آمده است (کانال)." },
+  direction_required: { en: "Say whether the customer or we reached out (direction).", fa: "مشخص کنید تماس از سوی مشتری بوده یا از سوی ما (جهت)." },
+  occurred_in_future: { en: "This time has not come yet.", fa: "این زمان هنوز فرا نرسیده است." },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageCode = keyof typeof messages;

@@ -1,9 +1,13 @@
 // Tasks: follow-ups assigned to staff, optionally about one customer.
+import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, id, updatedAt, workspaceId } from "../data/columns";
 
 export const TASK_STATUSES = ["open", "done", "cancelled"] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** Sorts after every real due time (it is the largest time a JS Date can hold). */
+export const NO_DUE_KEY = 8_640_000_000_000_000;
 
 export const tasks = sqliteTable(
   "tasks",
@@ -20,11 +24,19 @@ export const tasks = sqliteTable(
     createdBy: text("created_by"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    // Derived sort keys, stored in indexes so lists page by keyset without a sort step.
+    // Task lists run by due time, undated tasks last.
+    dueKey: integer("due_key").generatedAlwaysAs(sql`coalesce(due_at, ${sql.raw(String(NO_DUE_KEY))})`, { mode: "virtual" }),
+    // A task stands on the customer's timeline at its due time (where the follow-up happens),
+    // or at its creation when it has none.
+    timelineAt: integer("timeline_at").generatedAlwaysAs(sql`coalesce(due_at, created_at)`, { mode: "virtual" }),
   },
   (t) => [
+    // By id for exports and other whole-workspace walks.
     index("tasks_workspace_id_idx").on(t.workspaceId, t.id),
-    index("tasks_assignee_idx").on(t.workspaceId, t.assigneeUserId, t.status, t.dueAt),
-    index("tasks_status_due_idx").on(t.workspaceId, t.status, t.dueAt),
-    index("tasks_customer_idx").on(t.workspaceId, t.customerId, t.createdAt),
+    index("tasks_workspace_due_idx").on(t.workspaceId, t.dueKey, t.id),
+    index("tasks_status_due_idx").on(t.workspaceId, t.status, t.dueKey, t.id),
+    index("tasks_assignee_idx").on(t.workspaceId, t.assigneeUserId, t.status, t.dueKey, t.id),
+    index("tasks_customer_idx").on(t.workspaceId, t.customerId, t.timelineAt, t.id),
   ],
 );

@@ -1,0 +1,133 @@
+// The customer list with its search and filters, newest first by keyset on id. Every filter is
+// answered by an index: names through the name-word indexes, identifiers through their unique
+// index, tags by walking the tag index in id order, the rest by (workspace, column, id) indexes.
+import { and, desc, eq, exists, getTableColumns, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { union } from "drizzle-orm/sqlite-core";
+import { foldName, nameWords } from "../cid/fold-name";
+import { identifierCandidates } from "../cid/normalize-identifier";
+import type { WorkspaceScope } from "../data/database";
+import { customerIdentifiers, customerNameWords, customers, customerTags } from "../data/schema";
+import type { LifecycleStage } from "./customers.schema";
+
+export interface CustomerFilters {
+  /** A prefix of any word of the name, or any identifier in any form. */
+  q?: string;
+  tag?: string;
+  city?: string;
+  province?: string;
+  ownerUserId?: string;
+  stage?: LifecycleStage;
+}
+
+export interface PageRequest {
+  afterId: string | null;
+  limit: number;
+}
+
+/**
+ * How a name search runs. A rare word drives: its few matches are looked up by id. When every
+ * word is common ("محمد"), collecting all matches would read most of the workspace for one page,
+ * so customers are walked newest first and each is checked, stopping once the page is full.
+ */
+export type SearchPlan = { driver: string } | { driver: null };
+
+/** Above this many matches a word is common; counting stops there, so the probe stays cheap. */
+export const COMMON_WORD = 500;
+
+// Sorts after every character, so [word, word + LAST) is the range of words starting with it.
+const LAST = "\u{10FFFF}";
+
+const queryWords = (q: string) => nameWords(foldName(q));
+
+const startsWith = (word: string) => and(gte(customerNameWords.word, word), lt(customerNameWords.word, word + LAST));
+
+/** Customer ids with a name word starting with `word` (the word index, in word order). */
+const idsByWord = (scope: WorkspaceScope, word: string) =>
+  scope.db
+    .select({ customerId: customerNameWords.customerId })
+    .from(customerNameWords)
+    .where(and(eq(customerNameWords.workspaceId, scope.workspaceId), startsWith(word)));
+
+/** Whether the customer of the outer row has a name word starting with `word` (one seek). */
+const hasWord = (scope: WorkspaceScope, word: string) =>
+  exists(
+    scope.db
+      .select({ one: sql`1` })
+      .from(customerNameWords)
+      .where(and(eq(customerNameWords.workspaceId, scope.workspaceId), eq(customerNameWords.customerId, customers.id), startsWith(word))),
+  );
+
+function idsByIdentifier(scope: WorkspaceScope, q: string) {
+  const candidates = identifierCandidates(q);
+  if (candidates.length === 0) return null;
+  return scope.db
+    .select({ customerId: customerIdentifiers.customerId })
+    .from(customerIdentifiers)
+    .where(
+      and(
+        eq(customerIdentifiers.workspaceId, scope.workspaceId),
+        or(...candidates.map((c) => and(eq(customerIdentifiers.kind, c.kind), eq(customerIdentifiers.value, c.value)))),
+      ),
+    );
+}
+
+/** Counts each query word's matches up to COMMON_WORD, in one round trip, and picks the plan. */
+export async function planSearch(scope: WorkspaceScope, q: string): Promise<SearchPlan> {
+  const words = queryWords(q);
+  if (words.length === 0) return { driver: null };
+  const probes = words.map((word) => sql`(select count(*) from (${idsByWord(scope, word).limit(COMMON_WORD)}))`);
+  const [counts] = await scope.db.values<number[]>(sql`select ${sql.join(probes, sql`, `)}`);
+  const rarest = words.map((word, i) => ({ word, count: Number(counts?.[i] ?? 0) })).sort((a, b) => a.count - b.count)[0]!;
+  return rarest.count < COMMON_WORD ? { driver: rarest.word } : { driver: null };
+}
+
+/** The search as a condition on customers: every word starts a name word, or q is an identifier. */
+function searchCondition(scope: WorkspaceScope, q: string, plan: SearchPlan): SQL {
+  const words = queryWords(q);
+  const byIdentifier = idsByIdentifier(scope, q);
+  if (plan.driver === null || !words.includes(plan.driver)) {
+    const byName = words.length ? and(...words.map((word) => hasWord(scope, word))) : undefined;
+    return or(byName, byIdentifier ? inArray(customers.id, byIdentifier) : undefined) ?? sql`0`;
+  }
+  // One compound select (driver UNION identifiers): the planner looks customers up by id from
+  // the short list instead of walking every customer.
+  const driver = idsByWord(scope, plan.driver);
+  const others = words.filter((word) => word !== plan.driver).map((word) => hasWord(scope, word));
+  const candidates = inArray(customers.id, byIdentifier ? union(driver, byIdentifier) : driver);
+  if (others.length === 0) return candidates;
+  return and(candidates, or(byIdentifier ? inArray(customers.id, byIdentifier) : undefined, and(...others)))!;
+}
+
+/** The list query, unexecuted, so tests can EXPLAIN exactly what runs. */
+export function customerListQuery(scope: WorkspaceScope, filters: CustomerFilters, page: PageRequest, search: SearchPlan = { driver: null }) {
+  // With a tag, the tag index drives: it is ordered by customer id, so a page reads a page.
+  const idColumn = filters.tag ? customerTags.customerId : customers.id;
+  const conditions: Array<SQL | undefined> = [
+    eq(customers.workspaceId, scope.workspaceId),
+    isNull(customers.erasedAt),
+    isNull(customers.mergedInto),
+    page.afterId ? lt(idColumn, page.afterId) : undefined,
+    filters.city !== undefined ? eq(customers.city, filters.city) : undefined,
+    filters.province !== undefined ? eq(customers.province, filters.province) : undefined,
+    filters.ownerUserId !== undefined ? eq(customers.ownerUserId, filters.ownerUserId) : undefined,
+    filters.stage !== undefined ? eq(customers.lifecycleStage, filters.stage) : undefined,
+    filters.q !== undefined ? searchCondition(scope, filters.q, search) : undefined,
+  ];
+  if (filters.tag) {
+    // CROSS JOIN fixes the loop order in SQLite: without it the planner may walk every customer
+    // of the workspace and sort, reading the whole workspace for the first page.
+    return scope.db
+      .select(getTableColumns(customers))
+      .from(customerTags)
+      .crossJoin(customers)
+      .where(and(eq(customerTags.workspaceId, scope.workspaceId), eq(customerTags.tag, filters.tag), eq(customers.id, customerTags.customerId), ...conditions))
+      .orderBy(desc(customerTags.customerId))
+      .limit(page.limit + 1);
+  }
+  return scope.db
+    .select()
+    .from(customers)
+    .where(and(...conditions))
+    .orderBy(desc(customers.id))
+    .limit(page.limit + 1);
+}

@@ -1,0 +1,103 @@
+// The customer list as CSV: one row per live customer, the columns a business expects to open
+// in Excel, personal data masked unless the exporter may read it. Mobiles are written the way
+// Iranians read them (0912…), which spreadsheets do not take for a formula and imports accept.
+import { localMobile } from "../cid/normalize-mobile";
+import { toIso } from "../data/clock";
+import type { WorkspaceScope } from "../data/database";
+import { IDENTIFIER_KINDS, type IdentifierKind } from "../customers/customers.schema";
+import type { CidKind } from "../workspaces/workspaces.schema";
+import { csvRow, spreadsheetSafe, UTF8_BOM } from "./csv";
+import { shownAddress, shownIdentifier } from "./export-masking";
+import { identifiersByCustomer, liveCustomersAfter, PAGE_SIZE, type CustomerRow, type IdentifierRow } from "./export.repository";
+import { pages } from "./text-stream";
+
+export interface CustomersCsvOptions {
+  revealPii: boolean;
+  cidKind: CidKind;
+  /** Staff e-mail by user id, to name each customer's owner. */
+  ownerEmails: ReadonlyMap<string, string>;
+}
+
+interface CsvCustomer {
+  row: CustomerRow;
+  /** Identifier values as shown (masked or not), by kind, oldest first. */
+  identifiers: Map<IdentifierKind, string[]>;
+  cid: string | null;
+  ownerEmail: string | null;
+}
+
+type Cell = string | number | null;
+
+const iso = (ms: number | null) => toIso(ms);
+const first = (customer: CsvCustomer, kind: IdentifierKind) => customer.identifiers.get(kind)?.[0] ?? null;
+
+/** Identifiers beyond the first of each kind (a merged customer's second mobile, its old code, shop ids). */
+function otherIdentifiers(customer: CsvCustomer): string {
+  return [...customer.identifiers.entries()]
+    .sort(([a], [b]) => IDENTIFIER_KINDS.indexOf(a) - IDENTIFIER_KINDS.indexOf(b))
+    .flatMap(([kind, values]) => (kind === "issued" ? values.filter((value) => value !== customer.row.code) : values.slice(1)).map((value) => `${kind}:${value}`))
+    .join("; ");
+}
+
+export const CSV_COLUMNS: ReadonlyArray<readonly [string, (customer: CsvCustomer) => Cell]> = [
+  ["code", (c) => c.row.code],
+  ["cid", (c) => c.cid],
+  ["kind", (c) => c.row.kind],
+  ["first_name", (c) => c.row.firstName],
+  ["last_name", (c) => c.row.lastName],
+  ["organization_name", (c) => c.row.organizationName],
+  ["display_name", (c) => c.row.displayName],
+  ["mobile", (c) => first(c, "mobile")],
+  ["email", (c) => first(c, "email")],
+  ["national_code", (c) => first(c, "national_code")],
+  ["username", (c) => first(c, "username")],
+  ["other_identifiers", otherIdentifiers],
+  ["gender", (c) => c.row.gender],
+  ["birthday", (c) => c.row.birthday],
+  ["province", (c) => c.row.province],
+  ["city", (c) => c.row.city],
+  ["address", (c) => c.row.address],
+  ["tags", (c) => c.row.tags.join("; ")],
+  ["consent_sms", (c) => c.row.consentSms],
+  ["consent_sms_at", (c) => iso(c.row.consentSmsAt)],
+  ["consent_email", (c) => c.row.consentEmail],
+  ["consent_email_at", (c) => iso(c.row.consentEmailAt)],
+  ["owner", (c) => c.ownerEmail],
+  ["first_order_at", (c) => iso(c.row.firstOrderAt)],
+  ["last_order_at", (c) => iso(c.row.lastOrderAt)],
+  ["order_count", (c) => c.row.orderCount],
+  ["total_spent", (c) => c.row.totalSpent],
+  ["average_order_value", (c) => (c.row.orderCount > 0 ? Math.round(c.row.totalSpent / c.row.orderCount) : 0)],
+  ["lifecycle_stage", (c) => c.row.lifecycleStage],
+  ["rfm_segment", (c) => c.row.rfmSegment],
+  ["created_at", (c) => iso(c.row.createdAt)],
+];
+
+function shown(kind: IdentifierKind, value: string, revealPii: boolean): string {
+  const visible = shownIdentifier(kind, value, revealPii);
+  return kind === "mobile" && visible === value ? localMobile(value) : visible;
+}
+
+function csvCustomer(row: CustomerRow, identifierRows: IdentifierRow[], options: CustomersCsvOptions): CsvCustomer {
+  const identifiers = new Map<IdentifierKind, string[]>();
+  for (const identifier of identifierRows) {
+    identifiers.set(identifier.kind, [...(identifiers.get(identifier.kind) ?? []), shown(identifier.kind, identifier.value, options.revealPii)]);
+  }
+  return {
+    row: { ...row, address: shownAddress(row.address, options.revealPii) },
+    identifiers,
+    cid: row.cid === null ? null : options.cidKind === "issued" ? row.cid : shown(options.cidKind, row.cid, options.revealPii),
+    ownerEmail: row.ownerUserId ? (options.ownerEmails.get(row.ownerUserId) ?? null) : null,
+  };
+}
+
+const cells = (customer: CsvCustomer) => CSV_COLUMNS.map(([, read]) => read(customer)).map((cell) => (typeof cell === "string" ? spreadsheetSafe(cell) : cell));
+
+/** The file as text chunks: BOM and header first, then one chunk per page of customers. */
+export async function* customersCsv(scope: WorkspaceScope, options: CustomersCsvOptions): AsyncGenerator<string> {
+  yield UTF8_BOM + csvRow(CSV_COLUMNS.map(([header]) => header));
+  for await (const page of pages((after: CustomerRow | null) => liveCustomersAfter(scope, after), PAGE_SIZE)) {
+    const identifiers = await identifiersByCustomer(scope, page.map((row) => row.id));
+    yield page.map((row) => csvRow(cells(csvCustomer(row, identifiers.get(row.id) ?? [], options)))).join("");
+  }
+}

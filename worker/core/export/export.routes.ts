@@ -1,0 +1,46 @@
+// The export contract: a business can leave with its customers (CSV) and with everything (JSON).
+import { z } from "@hono/zod-openapi";
+import { problemResponses } from "../http/problem.schema";
+import { guardedRoute } from "../http/route";
+
+const errors = { 401: problemResponses[401], 403: problemResponses[403] };
+
+export const exportCustomersCsvRoute = guardedRoute("customers:export", {
+  method: "get",
+  path: "/api/export/customers.csv",
+  tags: ["Export"],
+  summary: "Every live customer as CSV",
+  description:
+    "UTF-8 with a byte-order mark (Excel shows Persian), RFC 4180 quoting, one row per live customer, streamed. " +
+    "Mobile, e-mail, national code and address are masked unless the exporter holds `customers.pii:read`. " +
+    "Mobiles are written as 0912…; tags are separated by `; `; text that a spreadsheet would run as a formula starts with `'`. Audited.",
+  responses: {
+    200: { description: "The CSV file (attachment).", content: { "text/csv": { schema: z.string() } } },
+    ...errors,
+  },
+});
+
+export const exportWorkspaceJsonRoute = guardedRoute("customers:export", {
+  method: "get",
+  path: "/api/export/workspace.json",
+  tags: ["Export"],
+  summary: "Everything the workspace owns as JSON",
+  description:
+    "Settings, roles, staff (no password hashes), API keys (no key hashes), customers with identifiers and tags " +
+    "(merged and erased tombstones included), interactions, tasks, events and, for an exporter with `audit:read`, the audit log. " +
+    "Streamed; personal data masked unless the exporter holds `customers.pii:read`. Audited.",
+  responses: {
+    200: {
+      description: "The workspace document (attachment).",
+      content: {
+        "application/json": {
+          schema: z
+            .object({ format: z.string(), version: z.number(), exportedAt: z.string(), piiMasked: z.boolean(), omitted: z.array(z.string()) })
+            .passthrough()
+            .openapi("WorkspaceExport"),
+        },
+      },
+    },
+    ...errors,
+  },
+});

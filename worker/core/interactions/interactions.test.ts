@@ -1,0 +1,113 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { addMember, signUp } from "../../../test/support/client";
+import { databaseFingerprint } from "../../../test/support/snapshot";
+import { INTERACTION_TYPES } from "./interactions.schema";
+
+const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
+
+async function withCustomer() {
+  const session = await signUp();
+  const customer = await session.owner.post("/api/customers", { firstName: "Sara", mobile: "09121234567" });
+  return { ...session, customerId: customer.body.id as string };
+}
+
+describe("logging interactions", () => {
+  it("logs every type of interaction and shows each on the timeline, newest first", async () => {
+    const { owner, customerId } = await withCustomer();
+    // One of each type, an hour apart, the first the oldest.
+    for (const [index, type] of INTERACTION_TYPES.entries()) {
+      const response = await owner.post(`/api/customers/${customerId}/interactions`, {
+        type,
+        direction: type === "note" ? undefined : "inbound",
+        channel: type === "social" ? "Instagram" : undefined,
+        summary: `${type} with Sara`,
+        occurredAt: minutesAgo((INTERACTION_TYPES.length - index) * 60),
+      });
+      expect(response.status, type).toBe(201);
+    }
+    const timeline = await owner.get(`/api/customers/${customerId}/timeline`);
+    expect(timeline.status).toBe(200);
+    expect(timeline.body.items.map((entry: { kind: string; type: string }) => `${entry.kind}:${entry.type}`)).toEqual(
+      [...INTERACTION_TYPES].reverse().map((type) => `interaction:${type}`),
+    );
+    const social = timeline.body.items.find((entry: { type: string }) => entry.type === "social");
+    expect(social).toMatchObject({ channel: "instagram", direction: "inbound", summary: "social with Sara", staffUserId: owner.identity.userId });
+  });
+
+  it("defaults the time to now, the staff member to the caller and a note's direction to internal", async () => {
+    const { owner, customerId } = await withCustomer();
+    const before = Date.now();
+    const response = await owner.post(`/api/customers/${customerId}/interactions`, { type: "note", summary: "Prefers evening calls" });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ type: "note", direction: "internal", staffUserId: owner.identity.userId, customerId });
+    expect(Date.parse(response.body.occurredAt)).toBeGreaterThanOrEqual(before - 1000);
+  });
+
+  it("writes interaction.logged in the same batch", async () => {
+    const { owner, customerId, workspaceId } = await withCustomer();
+    const logged = await owner.post(`/api/customers/${customerId}/interactions`, { type: "call", direction: "outbound", summary: "Asked about sizes" });
+    const events = await env.DB.prepare("select payload from events where workspace_id = ? and name = 'interaction.logged'").bind(workspaceId).all<{ payload: string }>();
+    expect(events.results.map((event) => JSON.parse(event.payload))).toEqual([{ customerId, interactionId: logged.body.id, type: "call" }]);
+  });
+
+  it("records a colleague as the staff member, but not someone from another workspace", async () => {
+    const { owner, customerId, workspaceId } = await withCustomer();
+    const agent = await addMember(workspaceId, "agent");
+    const stranger = await signUp();
+    const forAgent = await owner.post(`/api/customers/${customerId}/interactions`, { type: "visit", summary: "Came to the shop", staffUserId: agent.identity.userId });
+    expect(forAgent.body).toMatchObject({ staffUserId: agent.identity.userId, direction: "inbound", createdBy: owner.identity.userId });
+    const forStranger = await owner.post(`/api/customers/${customerId}/interactions`, { type: "visit", summary: "x", staffUserId: stranger.owner.identity.userId });
+    expect(forStranger.status).toBe(400);
+    expect(forStranger.body.errors).toEqual([expect.objectContaining({ path: "body.staffUserId", code: "unknown_user" })]);
+  });
+
+  it("answers 404 for another workspace's customer and for an erased one, and writes nothing", async () => {
+    const { owner, customerId } = await withCustomer();
+    const other = await signUp();
+    const before = await databaseFingerprint();
+    const foreign = await other.owner.post(`/api/customers/${customerId}/interactions`, { type: "note", summary: "Not my customer" });
+    expect(foreign.status).toBe(404);
+    expect((await other.owner.get(`/api/customers/${customerId}/timeline`)).status).toBe(404);
+    expect(await databaseFingerprint()).toEqual(before);
+
+    expect((await owner.delete(`/api/customers/${customerId}`)).status).toBe(204);
+    const erased = await owner.withLanguage("fa").post(`/api/customers/${customerId}/interactions`, { type: "note", summary: "Too late" });
+    expect(erased.status).toBe(404);
+    expect(erased.body.detail).toBe("پیدا نشد.");
+  });
+
+  it("refuses bad input with every field named, in Persian, and writes nothing", async () => {
+    const { owner, customerId } = await withCustomer();
+    const before = await databaseFingerprint();
+    const cases: Array<[unknown, string[]]> = [
+      [{ type: "fax", summary: "x" }, ["body.type"]],
+      [{ type: "call", summary: "Rang" }, ["body.direction"]],
+      [{ type: "social", direction: "inbound", summary: "DM" }, ["body.channel"]],
+      [{ type: "note", summary: "" }, ["body.summary"]],
+      [{ type: "note", summary: "x", occurredAt: new Date(Date.now() + 86_400_000).toISOString() }, ["body.occurredAt"]],
+      [{ type: "note", summary: "x", occurredAt: "yesterday" }, ["body.occurredAt"]],
+      [{ type: "note", summary: "x", channel: "Insta gram!" }, ["body.channel"]],
+      [{ type: "note", summary: "x", customerId }, ["body"]],
+    ];
+    for (const [body, paths] of cases) {
+      const response = await owner.withLanguage("fa").post(`/api/customers/${customerId}/interactions`, body);
+      expect(response.status, JSON.stringify(body)).toBe(400);
+      expect(response.headers.get("content-type")).toContain("application/problem+json");
+      expect(response.body.errors.map((e: { path: string }) => e.path), JSON.stringify(body)).toEqual(paths);
+    }
+    const future = await owner.withLanguage("fa").post(`/api/customers/${customerId}/interactions`, {
+      type: "note",
+      summary: "x",
+      occurredAt: new Date(Date.now() + 86_400_000).toISOString(),
+    });
+    expect(future.body.errors[0].message).toBe("این زمان هنوز فرا نرسیده است.");
+    expect(await databaseFingerprint()).toEqual(before);
+  });
+
+  it("is refused to a viewer, who may only read", async () => {
+    const { customerId, workspaceId } = await withCustomer();
+    const viewer = await addMember(workspaceId, "viewer");
+    expect((await viewer.post(`/api/customers/${customerId}/interactions`, { type: "note", summary: "x" })).status).toBe(403);
+  });
+});

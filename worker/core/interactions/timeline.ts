@@ -1,0 +1,88 @@
+// A customer's timeline. Each source contributes the (kind, id, at) of its entries through one
+// UNION ALL, ordered newest first and paged by a keyset over (at, id), each branch on its own
+// index; then each source loads the page's entries by id. Orders, messages or a plugin's entries
+// join by adding one source to TIMELINE_SOURCES and its entry shape to TimelineEntrySchema.
+import { z } from "@hono/zod-openapi";
+import { sql, type SQL } from "drizzle-orm";
+import { toIso } from "../data/clock";
+import { encodeCursor } from "../data/cursor";
+import type { WorkspaceScope } from "../data/database";
+import type { Permission } from "../permissions/permissions";
+import { TaskSchema } from "../tasks/task.schemas";
+import { presentTask, taskTimelineKeys, tasksByIds } from "../tasks/tasks.repository";
+import { InteractionSchema } from "./interaction.schemas";
+import { interactionsByIds, interactionTimelineKeys, presentInteraction } from "./interactions.repository";
+
+const entryBase = { at: z.string().openapi({ description: "Where the entry stands on the timeline (ISO 8601)." }) };
+
+export const TimelineEntrySchema = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("interaction"), ...entryBase, ...InteractionSchema.shape }).openapi("InteractionEntry", {
+      description: "An interaction, at the time it occurred.",
+    }),
+    z.object({ kind: z.literal("task"), ...entryBase, ...TaskSchema.shape }).openapi("TaskEntry", {
+      description: "A task about the customer, at its due time, or at its creation when it has none.",
+    }),
+  ])
+  .openapi("TimelineEntry");
+export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
+
+export interface TimelineKey {
+  at: number;
+  id: string;
+}
+
+export interface TimelineSource {
+  kind: TimelineEntry["kind"];
+  /** Who may see this source's entries; without it, anyone who may read the customer. */
+  permission?: Permission;
+  /** `select '<kind>' as kind, id, at from …` for the customer's entries older than `before`. */
+  keys(scope: WorkspaceScope, customerId: string, before: TimelineKey | null): SQL;
+  /** The entries with these ids (in any order). */
+  load(scope: WorkspaceScope, ids: string[], time: number): Promise<TimelineEntry[]>;
+}
+
+export const TIMELINE_SOURCES: readonly TimelineSource[] = [
+  {
+    kind: "interaction",
+    keys: interactionTimelineKeys,
+    load: async (scope, ids) =>
+      (await interactionsByIds(scope, ids)).map((row) => ({ kind: "interaction", at: toIso(row.occurredAt)!, ...presentInteraction(row) })),
+  },
+  {
+    kind: "task",
+    permission: "tasks:read",
+    keys: taskTimelineKeys,
+    load: async (scope, ids, time) => (await tasksByIds(scope, ids)).map((row) => ({ kind: "task", at: toIso(row.timelineAt)!, ...presentTask(row, time) })),
+  },
+];
+
+/** The keys of one page (plus one, to know whether another follows), newest first. */
+export function timelineKeysQuery(scope: WorkspaceScope, sources: readonly TimelineSource[], customerId: string, before: TimelineKey | null, limit: number): SQL {
+  const branches = sources.map((source) => source.keys(scope, customerId, before));
+  return sql`${sql.join(branches, sql` union all `)} order by at desc, id desc limit ${limit + 1}`;
+}
+
+export async function readTimeline(
+  scope: WorkspaceScope,
+  can: (permission: Permission) => boolean,
+  customerId: string,
+  page: { before: TimelineKey | null; limit: number; time: number },
+) {
+  const sources = TIMELINE_SOURCES.filter((source) => !source.permission || can(source.permission));
+  const keys = await scope.db.all<{ kind: string; id: string; at: number }>(timelineKeysQuery(scope, sources, customerId, page.before, page.limit));
+  const shown = keys.slice(0, page.limit);
+  const loaded = await Promise.all(
+    sources.map((source) => {
+      const ids = shown.filter((key) => key.kind === source.kind).map((key) => key.id);
+      return ids.length ? source.load(scope, ids, page.time) : Promise.resolve([]);
+    }),
+  );
+  const byId = new Map(loaded.flat().map((entry) => [entry.id, entry]));
+  const last = shown.at(-1);
+  return {
+    // An entry deleted between the two reads is simply left out.
+    items: shown.flatMap((key) => byId.get(key.id) ?? []),
+    nextCursor: keys.length > page.limit && last ? encodeCursor([last.at, last.id]) : null,
+  };
+}

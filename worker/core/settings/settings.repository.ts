@@ -1,0 +1,59 @@
+// Reading and writing a workspace's settings. The workspace row is a directory row; the
+// customers a CID change re-keys are workspace data.
+import { eq } from "drizzle-orm";
+import { auditEntry, type AuditOrigin } from "../audit/audit";
+import { toIso } from "../data/clock";
+import type { Database, WorkspaceScope } from "../data/database";
+import { workspaces } from "../data/schema";
+import type { WorkspaceSettings } from "../workspaces/workspace-settings";
+import { rekeyStatements } from "./cid-change";
+import { minorUnitExponent } from "./currency";
+import type { SettingsUpdate, SettingsView } from "./settings.schemas";
+
+export type SettingsChanges = { [K in keyof SettingsUpdate]?: NonNullable<SettingsUpdate[K]> };
+
+/** The fields of the update whose value differs from the current one. */
+export function changedSettings(current: WorkspaceSettings, update: SettingsUpdate): SettingsChanges {
+  const changes: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(update)) {
+    if (value !== undefined && current[key as keyof WorkspaceSettings] !== value) changes[key] = value;
+  }
+  return changes as SettingsChanges;
+}
+
+/**
+ * The settings, the re-keyed customers (when the CID kind changes) and the audit row in one
+ * batch. Today the directory and the workspace's data share one database, which is what lets
+ * them commit together; a sharded workspace will need the CID kind to live with its data.
+ */
+export async function saveSettings(
+  directory: Database,
+  scope: WorkspaceScope,
+  current: WorkspaceSettings,
+  changes: SettingsChanges,
+  origin: AuditOrigin,
+  time: number,
+): Promise<void> {
+  const before = Object.fromEntries(Object.keys(changes).map((key) => [key, current[key as keyof WorkspaceSettings]]));
+  await directory.batch([
+    directory
+      .update(workspaces)
+      .set({ ...changes, updatedAt: time })
+      .where(eq(workspaces.id, scope.workspaceId)),
+    ...(changes.cidKind ? rekeyStatements(scope, changes.cidKind, time) : []),
+    auditEntry(scope, origin, { action: "settings.updated", entityType: "workspace", entityId: scope.workspaceId, details: { before, after: changes } }),
+  ]);
+}
+
+export function presentSettings(row: WorkspaceSettings): SettingsView {
+  return {
+    name: row.name,
+    cidKind: row.cidKind,
+    lapsedDays: row.lapsedDays,
+    locale: row.locale,
+    timeZone: row.timeZone,
+    currency: row.currency,
+    currencyExponent: minorUnitExponent(row.currency),
+    updatedAt: toIso(row.updatedAt)!,
+  };
+}

@@ -1,0 +1,35 @@
+// Handlers for the settings contract.
+import { auditOrigin } from "../audit/audit";
+import { now } from "../data/clock";
+import { openDirectory } from "../data/database";
+import { Problem } from "../http/problem";
+import { createRouter } from "../http/router";
+import { getWorkspaceSettings } from "../workspaces/workspace-settings";
+import { customersLacking } from "./cid-change";
+import { changedSettings, presentSettings, saveSettings } from "./settings.repository";
+import { getSettingsRoute, updateSettingsRoute } from "./settings.routes";
+
+export const settingsRouter = createRouter()
+  .openapi(getSettingsRoute, async (c) => {
+    return c.json(presentSettings(await getWorkspaceSettings(c.env, c.get("scope").workspaceId)), 200);
+  })
+  .openapi(updateSettingsRoute, async (c) => {
+    const input = c.req.valid("json");
+    const scope = c.get("scope");
+    const current = await getWorkspaceSettings(c.env, scope.workspaceId);
+    const changes = changedSettings(current, input);
+    // Sending the values already set changes nothing and records nothing.
+    if (Object.keys(changes).length === 0) return c.json(presentSettings(current), 200);
+    if (changes.cidKind && changes.cidKind !== "issued") {
+      const lacking = await customersLacking(scope, changes.cidKind);
+      if (lacking.total > 0) {
+        throw new Problem(409, "cid_change_blocked", {
+          errors: [{ path: "body.cidKind", code: "cid_change_blocked" }],
+          extensions: { lacking },
+        });
+      }
+    }
+    const time = now();
+    await saveSettings(openDirectory(c.env), scope, current, changes, auditOrigin(c), time);
+    return c.json(presentSettings(await getWorkspaceSettings(c.env, scope.workspaceId)), 200);
+  });

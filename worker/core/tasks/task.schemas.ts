@@ -1,0 +1,79 @@
+// A task as the API takes it and gives it back.
+import { z } from "@hono/zod-openapi";
+import { pageQuery } from "../data/cursor";
+import { TASK_STATUSES } from "./tasks.schema";
+
+const title = z.string().trim().min(1).max(200).openapi({ example: "Call back about the invoice" });
+const notes = z.string().trim().min(1).max(4000);
+const userId = z.string().min(1).max(64);
+/** An ISO 8601 time with an offset ("2025-03-21T09:30:00+03:30"), as epoch milliseconds. */
+const isoTime = z.iso
+  .datetime({ offset: true })
+  .transform((value) => Date.parse(value))
+  .openapi({ example: "2025-03-21T09:30:00+03:30" });
+
+export const TaskCreateInput = z
+  .object({
+    title,
+    notes: notes.optional(),
+    customerId: z.string().min(1).max(64).optional().openapi({ description: "A live customer of the workspace the task is about." }),
+    assigneeUserId: userId
+      .nullable()
+      .optional()
+      .openapi({ description: "A staff member of the workspace; omitted means the caller, null leaves the task unassigned." }),
+    dueAt: isoTime.optional(),
+  })
+  .strict()
+  .openapi("TaskCreate");
+export type TaskCreate = z.infer<typeof TaskCreateInput>;
+
+export const TaskUpdateInput = z
+  .object({
+    title: title.optional(),
+    notes: notes.nullable().optional().openapi({ description: "null clears the notes." }),
+    assigneeUserId: userId.nullable().optional().openapi({ description: "null unassigns the task." }),
+    dueAt: isoTime.nullable().optional().openapi({ description: "null removes the due time." }),
+    status: z.enum(TASK_STATUSES).optional().openapi({ description: "`done` records the completion time; reopening clears it." }),
+  })
+  .strict()
+  // Only for an otherwise valid body: an unknown field is the error to report, not emptiness.
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: "nothing_to_change", when: (payload) => payload.issues.length === 0 })
+  .openapi("TaskUpdate");
+export type TaskUpdate = z.infer<typeof TaskUpdateInput>;
+
+// "true" or "false"; z.coerce.boolean would read "false" as true.
+const flag = (description: string) =>
+  z
+    .enum(["true", "false"])
+    .optional()
+    .transform((value) => value === "true")
+    .openapi({ type: "string", enum: ["true", "false"], description });
+
+export const TaskListQuery = z.object({
+  ...pageQuery,
+  mine: flag("Only tasks assigned to the caller."),
+  overdue: flag("Only open tasks whose due time has passed."),
+  status: z.enum(TASK_STATUSES).optional(),
+  customerId: z.string().min(1).max(64).optional(),
+  assigneeUserId: userId.optional(),
+});
+
+export const TaskIdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" }, example: "tsk_01jd…" }) });
+
+export const TaskSchema = z
+  .object({
+    id: z.string(),
+    customerId: z.string().nullable(),
+    title: z.string(),
+    notes: z.string().nullable(),
+    assigneeUserId: z.string().nullable(),
+    dueAt: z.string().nullable(),
+    status: z.enum(TASK_STATUSES),
+    completedAt: z.string().nullable(),
+    overdue: z.boolean().openapi({ description: "Open and past its due time." }),
+    createdBy: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Task");
+export type TaskView = z.infer<typeof TaskSchema>;

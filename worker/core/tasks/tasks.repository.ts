@@ -1,0 +1,117 @@
+// Every query on tasks. Every function takes the workspace scope first.
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { toIso } from "../data/clock";
+import type { WorkspaceScope } from "../data/database";
+import { tasks } from "../data/schema";
+import { eventEntry } from "../events/outbox";
+import type { TaskView } from "./task.schemas";
+import type { TaskStatus } from "./tasks.schema";
+
+export type TaskRow = typeof tasks.$inferSelect;
+export type NewTask = typeof tasks.$inferInsert;
+
+export interface TaskFilter {
+  assigneeUserIds: string[];
+  status?: TaskStatus;
+  customerId?: string;
+  /** Only open tasks due before this time. */
+  overdueAt?: number;
+}
+
+/** The keyset of task lists: due time (undated last), then id. */
+export type TaskKey = [dueKey: number, id: string];
+
+export function findTask(scope: WorkspaceScope, taskId: string): Promise<TaskRow | undefined> {
+  return scope.db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.workspaceId, scope.workspaceId), eq(tasks.id, taskId)))
+    .get();
+}
+
+/** Filters combine with AND: `mine` together with another assignee finds nothing, as it should. */
+function filterConditions(scope: WorkspaceScope, filter: TaskFilter): Array<SQL | undefined> {
+  return [
+    eq(tasks.workspaceId, scope.workspaceId),
+    ...filter.assigneeUserIds.map((userId) => eq(tasks.assigneeUserId, userId)),
+    filter.status ? eq(tasks.status, filter.status) : undefined,
+    filter.customerId ? eq(tasks.customerId, filter.customerId) : undefined,
+    filter.overdueAt !== undefined ? eq(tasks.status, "open") : undefined,
+  ];
+}
+
+/** The query of one page of tasks, soonest due first, plus one row to know whether a next page exists. */
+export function listTasksQuery(scope: WorkspaceScope, filter: TaskFilter, page: { after: TaskKey | null; limit: number }) {
+  const after = page.after ? sql`(${tasks.dueKey}, ${tasks.id}) > (${page.after[0]}, ${page.after[1]})` : undefined;
+  return scope.db
+    .select()
+    .from(tasks)
+    .where(and(...filterConditions(scope, filter), after))
+    .orderBy(asc(tasks.dueKey), asc(tasks.id))
+    .limit(page.limit + 1);
+}
+
+export async function listTasks(scope: WorkspaceScope, filter: TaskFilter, page: { after: TaskKey | null; limit: number }): Promise<TaskRow[]> {
+  const rows = await listTasksQuery(scope, filter, page);
+  // Overdue tasks are the front of the open tasks in due order, so the time bound is applied
+  // here: as a `due_key < ?` term it tempts SQLite's planner onto the workspace-wide index.
+  const overdueAt = filter.overdueAt;
+  return overdueAt === undefined ? rows : rows.filter((row) => row.dueKey !== null && row.dueKey < overdueAt);
+}
+
+/** The task and its `task.created` event, committed together. */
+export async function createTask(scope: WorkspaceScope, task: Omit<NewTask, "workspaceId">, actorUserId: string | null): Promise<void> {
+  await scope.db.batch([
+    scope.db.insert(tasks).values({ ...task, workspaceId: scope.workspaceId }),
+    eventEntry(scope, "task.created", { taskId: task.id, customerId: task.customerId ?? null, assigneeUserId: task.assigneeUserId ?? null }, actorUserId),
+  ]);
+}
+
+export async function updateTask(
+  scope: WorkspaceScope,
+  taskId: string,
+  changes: Partial<Pick<TaskRow, "title" | "notes" | "assigneeUserId" | "dueAt" | "status" | "completedAt" | "updatedAt">>,
+): Promise<TaskRow | undefined> {
+  const [row] = await scope.db
+    .update(tasks)
+    .set(changes)
+    .where(and(eq(tasks.workspaceId, scope.workspaceId), eq(tasks.id, taskId)))
+    .returning();
+  return row;
+}
+
+export async function tasksByIds(scope: WorkspaceScope, ids: string[]): Promise<TaskRow[]> {
+  if (ids.length === 0) return [];
+  return scope.db
+    .select()
+    .from(tasks)
+    .where(and(eq(tasks.workspaceId, scope.workspaceId), inArray(tasks.id, ids)));
+}
+
+/**
+ * The timeline branch of tasks: (kind, id, at) of a customer's tasks before the cursor, read
+ * from tasks_customer_idx alone.
+ */
+export function taskTimelineKeys(scope: WorkspaceScope, customerId: string, before: { at: number; id: string } | null): SQL {
+  const older = before ? sql` and (${tasks.timelineAt}, ${tasks.id}) < (${before.at}, ${before.id})` : sql``;
+  return sql`select 'task' as kind, ${tasks.id} as id, ${tasks.timelineAt} as at from ${tasks}
+    where ${tasks.workspaceId} = ${scope.workspaceId} and ${tasks.customerId} = ${customerId}${older}`;
+}
+
+/** The task as the API shows it; `time` is "now", for the overdue flag. */
+export function presentTask(row: TaskRow, time: number): TaskView {
+  return {
+    id: row.id,
+    customerId: row.customerId,
+    title: row.title,
+    notes: row.notes,
+    assigneeUserId: row.assigneeUserId,
+    dueAt: toIso(row.dueAt),
+    status: row.status,
+    completedAt: toIso(row.completedAt),
+    overdue: row.status === "open" && row.dueAt !== null && row.dueAt < time,
+    createdBy: row.createdBy,
+    createdAt: toIso(row.createdAt)!,
+    updatedAt: toIso(row.updatedAt)!,
+  };
+}

@@ -1,0 +1,101 @@
+// Handlers for the tasks contract.
+import type { Context } from "hono";
+import { actorOf } from "../auth/auth.middleware";
+import { findCustomer } from "../customers/customers.repository";
+import { now } from "../data/clock";
+import { decodeCursor, toPage } from "../data/cursor";
+import { newId } from "../data/ids";
+import { invalidField, notFound, Problem } from "../http/problem";
+import { createRouter } from "../http/router";
+import { isWorkspaceMember } from "../workspaces/members";
+import { createTask, findTask, listTasks, presentTask, updateTask, type TaskKey } from "./tasks.repository";
+import { createTaskRoute, listTasksRoute, updateTaskRoute } from "./tasks.routes";
+
+function afterKey(cursor: string | undefined): TaskKey | null {
+  if (cursor === undefined) return null;
+  const key = decodeCursor(cursor);
+  if (!key || typeof key[0] !== "number" || typeof key[1] !== "string") throw invalidField("query.cursor", "invalid_cursor");
+  return [key[0], key[1]];
+}
+
+/** A 400 naming every reference (customer, assignee) that is not of this workspace. */
+async function checkReferences(c: Context, refs: { customerId?: string | undefined; assigneeUserId?: string | null | undefined }) {
+  const actor = actorOf(c);
+  const [customerOk, assigneeOk] = await Promise.all([
+    refs.customerId === undefined ? true : findCustomer(c.get("scope"), refs.customerId).then(Boolean),
+    // The caller is a member by definition; anyone else is looked up.
+    refs.assigneeUserId == null || refs.assigneeUserId === actor.userId ? true : isWorkspaceMember(c.env, actor.workspaceId, refs.assigneeUserId),
+  ]);
+  const errors = [
+    ...(customerOk ? [] : [{ path: "body.customerId", code: "unknown_customer" }]),
+    ...(assigneeOk ? [] : [{ path: "body.assigneeUserId", code: "unknown_user" }]),
+  ];
+  if (errors.length) throw new Problem(400, "validation_failed", { errors });
+}
+
+export const tasksRouter = createRouter()
+  .openapi(listTasksRoute, async (c) => {
+    const query = c.req.valid("query");
+    const actor = actorOf(c);
+    const time = now();
+    const rows = await listTasks(
+      c.get("scope"),
+      {
+        assigneeUserIds: [...(query.mine ? [actor.userId] : []), ...(query.assigneeUserId ? [query.assigneeUserId] : [])],
+        status: query.status,
+        customerId: query.customerId,
+        overdueAt: query.overdue ? time : undefined,
+      },
+      { after: afterKey(query.cursor), limit: query.limit },
+    );
+    return c.json(toPage(rows, query.limit, (row) => [row.dueKey, row.id], (row) => presentTask(row, time)), 200);
+  })
+  .openapi(createTaskRoute, async (c) => {
+    const input = c.req.valid("json");
+    const actor = actorOf(c);
+    const assigneeUserId = input.assigneeUserId === undefined ? actor.userId : input.assigneeUserId;
+    await checkReferences(c, { customerId: input.customerId, assigneeUserId });
+    const scope = c.get("scope");
+    const time = now();
+    const id = newId("tsk", time);
+    await createTask(
+      scope,
+      {
+        id,
+        customerId: input.customerId ?? null,
+        title: input.title,
+        notes: input.notes ?? null,
+        assigneeUserId,
+        dueAt: input.dueAt ?? null,
+        status: "open",
+        createdBy: actor.userId,
+        createdAt: time,
+        updatedAt: time,
+      },
+      actor.userId,
+    );
+    const created = await findTask(scope, id);
+    return c.json(presentTask(created!, time), 201);
+  })
+  .openapi(updateTaskRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const input = c.req.valid("json");
+    const scope = c.get("scope");
+    const before = await findTask(scope, id);
+    if (!before) throw notFound();
+    await checkReferences(c, { assigneeUserId: input.assigneeUserId });
+    const time = now();
+    // Completion time is the moment it became done; marking done twice keeps the first.
+    const completedAt = input.status === undefined ? undefined : input.status === "done" ? (before.status === "done" ? before.completedAt : time) : null;
+    const after = await updateTask(scope, id, {
+      title: input.title,
+      notes: input.notes,
+      assigneeUserId: input.assigneeUserId,
+      dueAt: input.dueAt,
+      status: input.status,
+      completedAt,
+      updatedAt: time,
+    });
+    if (!after) throw notFound();
+    return c.json(presentTask(after, time), 200);
+  });

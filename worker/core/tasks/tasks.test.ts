@@ -1,0 +1,163 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { addMember, signUp, type ApiClient } from "../../../test/support/client";
+import { databaseFingerprint } from "../../../test/support/snapshot";
+import { openWorkspace } from "../data/database";
+import { listTasksQuery } from "./tasks.repository";
+
+const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+const titles = (response: { body: { items: Array<{ title: string }> } }) => response.body.items.map((task) => task.title);
+
+/** A workspace with an owner and an agent, and tasks spread between them. */
+async function teamWithTasks() {
+  const { owner, workspaceId } = await signUp();
+  const agent = await addMember(workspaceId, "agent");
+  const customer = await owner.post("/api/customers", { firstName: "Nima", mobile: "09121112233" });
+  const create = async (client: ApiClient, body: Record<string, unknown>) => {
+    const response = await client.post("/api/tasks", body);
+    expect(response.status, JSON.stringify(response.body)).toBe(201);
+    return response.body;
+  };
+  const tasks = {
+    ownerOverdue: await create(owner, { title: "owner overdue", dueAt: inHours(-2) }),
+    ownerSoon: await create(owner, { title: "owner soon", dueAt: inHours(3), customerId: customer.body.id }),
+    ownerUndated: await create(owner, { title: "owner undated" }),
+    agentOverdue: await create(owner, { title: "agent overdue", dueAt: inHours(-30), assigneeUserId: agent.identity.userId }),
+    agentLater: await create(agent, { title: "agent later", dueAt: inHours(48) }),
+  };
+  return { owner, agent, workspaceId, customerId: customer.body.id as string, tasks };
+}
+
+describe("tasks", () => {
+  it("creates a task assigned to the caller and writes task.created in the same batch", async () => {
+    const { owner, workspaceId } = await signUp();
+    const created = await owner.post("/api/tasks", { title: "Call Mrs. Ahmadi", notes: "About the refund", dueAt: "2030-01-05T10:00:00+03:30" });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      title: "Call Mrs. Ahmadi",
+      notes: "About the refund",
+      assigneeUserId: owner.identity.userId,
+      dueAt: "2030-01-05T06:30:00.000Z",
+      status: "open",
+      completedAt: null,
+      overdue: false,
+    });
+    const events = await env.DB.prepare("select payload from events where workspace_id = ? and name = 'task.created'").bind(workspaceId).all<{ payload: string }>();
+    expect(events.results.map((event) => JSON.parse(event.payload))).toEqual([{ taskId: created.body.id, customerId: null, assigneeUserId: owner.identity.userId }]);
+  });
+
+  it("lists soonest due first, undated last, and pages with the cursor", async () => {
+    const { owner } = await teamWithTasks();
+    const first = await owner.get("/api/tasks?limit=3");
+    expect(titles(first)).toEqual(["agent overdue", "owner overdue", "owner soon"]);
+    const rest = await owner.get(`/api/tasks?limit=3&cursor=${first.body.nextCursor}`);
+    expect(titles(rest)).toEqual(["agent later", "owner undated"]);
+    expect(rest.body.nextCursor).toBeNull();
+  });
+
+  it("filters mine, overdue, status, customer and assignee, and combines them", async () => {
+    const { owner, agent, customerId } = await teamWithTasks();
+    expect(titles(await owner.get("/api/tasks?mine=true"))).toEqual(["owner overdue", "owner soon", "owner undated"]);
+    expect(titles(await agent.get("/api/tasks?mine=true"))).toEqual(["agent overdue", "agent later"]);
+    const overdue = await owner.get("/api/tasks?overdue=true");
+    expect(titles(overdue)).toEqual(["agent overdue", "owner overdue"]);
+    expect(overdue.body.items.every((task: { overdue: boolean }) => task.overdue)).toBe(true);
+    expect(titles(await owner.get("/api/tasks?mine=true&overdue=true"))).toEqual(["owner overdue"]);
+    const overdueFirst = await owner.get("/api/tasks?overdue=true&limit=1");
+    expect(titles(overdueFirst)).toEqual(["agent overdue"]);
+    const overdueLast = await owner.get(`/api/tasks?overdue=true&limit=1&cursor=${overdueFirst.body.nextCursor}`);
+    expect(titles(overdueLast)).toEqual(["owner overdue"]);
+    expect(overdueLast.body.nextCursor).toBeNull();
+    expect(titles(await owner.get(`/api/tasks?customerId=${customerId}`))).toEqual(["owner soon"]);
+    expect(titles(await owner.get(`/api/tasks?assigneeUserId=${agent.identity.userId}`))).toEqual(["agent overdue", "agent later"]);
+    expect(titles(await owner.get("/api/tasks?overdue=false&mine=false"))).toHaveLength(5);
+    expect(titles(await owner.get(`/api/tasks?mine=true&assigneeUserId=${agent.identity.userId}`))).toEqual([]);
+  });
+
+  it("marks a task done with its completion time, drops it from overdue, and reopens it", async () => {
+    const { owner, tasks } = await teamWithTasks();
+    const done = await owner.patch(`/api/tasks/${tasks.ownerOverdue.id}`, { status: "done" });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ status: "done", overdue: false, title: "owner overdue" });
+    expect(Date.now() - Date.parse(done.body.completedAt)).toBeLessThan(60_000);
+    expect(titles(await owner.get("/api/tasks?mine=true&overdue=true"))).toEqual([]);
+    expect(titles(await owner.get("/api/tasks?status=done"))).toEqual(["owner overdue"]);
+    expect(titles(await owner.get("/api/tasks?status=open&mine=true"))).toEqual(["owner soon", "owner undated"]);
+
+    const reopened = await owner.patch(`/api/tasks/${tasks.ownerOverdue.id}`, { status: "open", dueAt: inHours(24), notes: "Moved to tomorrow" });
+    expect(reopened.body).toMatchObject({ status: "open", completedAt: null, overdue: false, notes: "Moved to tomorrow" });
+  });
+
+  it("reassigns, renames and clears fields with PATCH", async () => {
+    const { owner, agent, tasks } = await teamWithTasks();
+    const patched = await owner.patch(`/api/tasks/${tasks.ownerSoon.id}`, { assigneeUserId: agent.identity.userId, title: "agent now", dueAt: null });
+    expect(patched.body).toMatchObject({ assigneeUserId: agent.identity.userId, title: "agent now", dueAt: null, customerId: tasks.ownerSoon.customerId });
+    expect(titles(await agent.get("/api/tasks?mine=true"))).toEqual(["agent overdue", "agent later", "agent now"]);
+  });
+
+  it("answers 404 for another workspace's task and leaves it alone", async () => {
+    const { tasks } = await teamWithTasks();
+    const stranger = await signUp();
+    const before = await databaseFingerprint();
+    expect((await stranger.owner.patch(`/api/tasks/${tasks.ownerSoon.id}`, { status: "done" })).status).toBe(404);
+    expect(titles(await stranger.owner.get("/api/tasks"))).toEqual([]);
+    expect(await databaseFingerprint()).toEqual(before);
+  });
+
+  it("refuses bad input with the fields named, in English and Persian, and writes nothing", async () => {
+    const { owner, tasks } = await teamWithTasks();
+    const stranger = await signUp();
+    const foreignCustomer = await stranger.owner.post("/api/customers", { mobile: "09120000000" });
+    const before = await databaseFingerprint();
+    const cases: Array<[string, string, unknown, string[]]> = [
+      ["POST", "/api/tasks", { title: "" }, ["body.title"]],
+      ["POST", "/api/tasks", { title: "x", dueAt: "tomorrow" }, ["body.dueAt"]],
+      ["POST", "/api/tasks", { title: "x", priority: "high" }, ["body"]],
+      ["POST", "/api/tasks", { title: "x", customerId: foreignCustomer.body.id, assigneeUserId: stranger.owner.identity.userId }, ["body.customerId", "body.assigneeUserId"]],
+      ["PATCH", `/api/tasks/${tasks.ownerSoon.id}`, {}, ["body"]],
+      ["PATCH", `/api/tasks/${tasks.ownerSoon.id}`, { status: "finished" }, ["body.status"]],
+      ["PATCH", `/api/tasks/${tasks.ownerSoon.id}`, { assigneeUserId: stranger.owner.identity.userId }, ["body.assigneeUserId"]],
+      ["PATCH", `/api/tasks/${tasks.ownerSoon.id}`, { customerId: foreignCustomer.body.id }, ["body"]],
+    ];
+    for (const language of ["en", "fa"]) {
+      for (const [method, path, body, paths] of cases) {
+        const response = await owner.withLanguage(language).request(method, path, body);
+        expect(response.status, `${method} ${JSON.stringify(body)}`).toBe(400);
+        expect(response.headers.get("content-type")).toContain("application/problem+json");
+        expect(response.body.errors.map((e: { path: string }) => e.path)).toEqual(paths);
+      }
+    }
+    const persian = await owner.withLanguage("fa").post("/api/tasks", { title: "x", customerId: foreignCustomer.body.id });
+    expect(persian.body.errors[0].message).toBe("چنین مشتری‌ای در این کسب‌وکار نیست.");
+    const badQuery = await owner.get("/api/tasks?status=late&mine=yes");
+    expect(badQuery.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["query.mine", "query.status"]);
+    expect(await databaseFingerprint()).toEqual(before);
+  });
+
+  it("lets a viewer read tasks but not write them", async () => {
+    const { workspaceId } = await teamWithTasks();
+    const viewer = await addMember(workspaceId, "viewer");
+    expect(titles(await viewer.get("/api/tasks?overdue=true"))).toEqual(["agent overdue", "owner overdue"]);
+    expect((await viewer.post("/api/tasks", { title: "x" })).status).toBe(403);
+  });
+
+  it("reads the hot lists from an index in due order", async () => {
+    const scope = openWorkspace(env, "ws_plan");
+    const plans: Array<[Parameters<typeof listTasksQuery>[1], string]> = [
+      [{ assigneeUserIds: ["usr_me"], status: "open" }, "tasks_assignee_idx"],
+      [{ assigneeUserIds: ["usr_me"], overdueAt: Date.now() }, "tasks_assignee_idx"],
+      [{ assigneeUserIds: [], overdueAt: Date.now() }, "tasks_status_due_idx"],
+      [{ assigneeUserIds: [], status: "done" }, "tasks_status_due_idx"],
+      [{ assigneeUserIds: [] }, "tasks_workspace_due_idx"],
+    ];
+    for (const [filter, index] of plans) {
+      const query = listTasksQuery(scope, filter, { after: [Date.now(), "tsk_x"], limit: 50 }).toSQL();
+      const plan = await env.DB.prepare(`explain query plan ${query.sql}`)
+        .bind(...query.params)
+        .all<{ detail: string }>();
+      const details = plan.results.map((row) => row.detail).join("; ");
+      expect(details, JSON.stringify(filter)).toContain(`USING INDEX ${index}`);
+      expect(details, JSON.stringify(filter)).not.toMatch(/TEMP B-TREE|SCAN tasks/);
+    }
+  });
+});

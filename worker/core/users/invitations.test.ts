@@ -1,0 +1,120 @@
+import { env } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { addMember, anonymous, type ApiClient, signUp } from "../../../test/support/client";
+
+const count = async (table: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
+const tokenOf = (link: string) => link.split("/").pop()!;
+const accept = (body: Record<string, unknown>) => anonymous().post("/api/auth/accept-invite", body);
+
+async function invite(owner: ApiClient, email: string, roleKey = "agent", name?: string) {
+  const roles = await owner.get("/api/roles");
+  const roleId = roles.body.items.find((role: { key: string }) => role.key === roleKey).id;
+  const response = await owner.post("/api/users", { email, roleId, ...(name ? { name } : {}) });
+  if (response.status !== 201) throw new Error(`invite failed: ${response.status} ${response.text}`);
+  return { token: tokenOf(response.body.link), invitationId: response.body.invitation.id as string };
+}
+
+const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`;
+
+describe("accepting an invitation", () => {
+  it("creates the user with the invited role, signs them in, and works only once", async () => {
+    const { owner, workspaceId } = await signUp();
+    const email = uniqueEmail("agent");
+    const { token, invitationId } = await invite(owner, email);
+    const accepted = await accept({ token, name: "Maryam", password: "a fresh long password" });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ user: { email, name: "Maryam" }, role: { key: "agent" }, workspace: { id: workspaceId } });
+    const cookie = accepted.headers.get("set-cookie")!.split(";")[0]!;
+    expect((await anonymous().get("/api/auth/me", { cookie })).body.user.email).toBe(email);
+    expect((await anonymous().post("/api/auth/login", { email, password: "a fresh long password" })).status).toBe(200);
+
+    const again = await accept({ token, name: "Someone else", password: "another long password" });
+    expect(again.status).toBe(410);
+    expect(again.body.code).toBe("invitation_invalid");
+    const used = await env.DB.prepare("SELECT used_at FROM invitations WHERE id = ?").bind(invitationId).first<{ used_at: number | null }>();
+    expect(used!.used_at).toBeGreaterThan(0);
+    const joined = await env.DB.prepare("SELECT action, actor_user_id FROM audit_log WHERE action = 'user.joined' AND entity_id = ?")
+      .bind(accepted.body.user.id)
+      .first();
+    expect(joined).toEqual({ action: "user.joined", actor_user_id: accepted.body.user.id });
+  });
+
+  it("takes the suggested name when none is given, and asks for one when there is none", async () => {
+    const { owner } = await signUp();
+    const named = await invite(owner, uniqueEmail("named"), "viewer", "Ali");
+    expect((await accept({ token: named.token, password: "a fresh long password" })).body.user.name).toBe("Ali");
+
+    const unnamed = await invite(owner, uniqueEmail("unnamed"));
+    const usersBefore = await count("users");
+    const missing = await accept({ token: unnamed.token, password: "a fresh long password" });
+    expect(missing.status).toBe(400);
+    expect(missing.body.errors).toEqual([expect.objectContaining({ path: "body.name", code: "name_required" })]);
+    expect(await count("users")).toBe(usersBefore);
+    // The link still works once the name is given.
+    expect((await accept({ token: unnamed.token, name: "Nima", password: "a fresh long password" })).status).toBe(200);
+  });
+
+  it("refuses unknown, expired and superseded links, and weak passwords, writing nothing", async () => {
+    const { owner } = await signUp();
+    const email = uniqueEmail("late");
+    const first = await invite(owner, email);
+    const second = await invite(owner, email);
+    const before = { users: await count("users"), sessions: await count("sessions") };
+
+    const unknown = await accept({ token: "x".repeat(43), name: "N", password: "a fresh long password" });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.code).toBe("invitation_invalid");
+    // A newer invitation to the same address retires the older link.
+    expect((await accept({ token: first.token, name: "N", password: "a fresh long password" })).status).toBe(410);
+    const weak = await anonymous().withLanguage("fa").post("/api/auth/accept-invite", { token: second.token, name: "N", password: "short" });
+    expect(weak.status).toBe(400);
+    expect(weak.body.errors[0]).toMatchObject({ path: "body.password", message: "دست‌کم ۱۰ نویسه وارد کنید." });
+    await env.DB.prepare("UPDATE invitations SET expires_at = ? WHERE id = ?").bind(Date.now() - 1, second.invitationId).run();
+    const expired = await accept({ token: second.token, name: "N", password: "a fresh long password" });
+    expect(expired.status).toBe(410);
+    expect(expired.body.detail).toBe("This link is invalid, used or expired.");
+    expect({ users: await count("users"), sessions: await count("sessions") }).toEqual(before);
+  });
+
+  it("refuses when the e-mail has signed up elsewhere since the invitation", async () => {
+    const { owner } = await signUp();
+    const email = uniqueEmail("taken");
+    const { token } = await invite(owner, email);
+    await anonymous().post("/api/auth/signup", { workspaceName: "Own shop", name: "X", email, password: "a long enough password" });
+    const response = await accept({ token, name: "X", password: "a fresh long password" });
+    expect(response.status).toBe(409);
+    expect(response.body.code).toBe("email_taken");
+  });
+});
+
+describe("completing a password reset", () => {
+  it("sets the new password, signs in, and the link works once", async () => {
+    const { workspaceId, owner } = await signUp();
+    const member = await addMember(workspaceId, "manager");
+    const userId = member.identity.userId!;
+    const email = (await owner.get("/api/users")).body.items.find((u: { id: string }) => u.id === userId).email;
+    const reset = await owner.post(`/api/users/${userId}/reset-password`);
+    const token = tokenOf(reset.body.link);
+    const done = await accept({ token, password: "my brand new password" });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ user: { id: userId }, role: { key: "manager" } });
+    expect((await anonymous().post("/api/auth/login", { email, password: "my brand new password" })).status).toBe(200);
+    expect((await accept({ token, password: "yet another password" })).status).toBe(410);
+    expect((await anonymous().post("/api/auth/login", { email, password: "yet another password" })).status).toBe(401);
+    const actions = await env.DB.prepare("SELECT action FROM audit_log WHERE entity_id = ? ORDER BY id").bind(userId).all<{ action: string }>();
+    expect(actions.results.map((r) => r.action)).toEqual(["user.password_reset", "user.password_set"]);
+  });
+
+  it("a newer reset retires the older link, and a disabled user cannot complete one", async () => {
+    const { workspaceId, owner } = await signUp();
+    const member = await addMember(workspaceId, "agent");
+    const userId = member.identity.userId!;
+    const older = tokenOf((await owner.post(`/api/users/${userId}/reset-password`)).body.link);
+    const newer = tokenOf((await owner.post(`/api/users/${userId}/reset-password`)).body.link);
+    expect((await accept({ token: older, password: "my brand new password" })).status).toBe(410);
+    await owner.patch(`/api/users/${userId}`, { status: "disabled" });
+    expect((await accept({ token: newer, password: "my brand new password" })).status).toBe(410);
+    const row = await env.DB.prepare("SELECT password_hash FROM users WHERE id = ?").bind(userId).first<{ password_hash: string | null }>();
+    expect(row!.password_hash).toBeNull();
+  });
+});

@@ -1,0 +1,149 @@
+// Staff management: invitations, role and status changes, password resets and signing a user
+// out everywhere. Every change is audited in the batch that makes it.
+import { and, eq } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { Context } from "hono";
+import { actorOf } from "../auth/auth.middleware";
+import { revokeUserSessions } from "../auth/sessions";
+import { auditEntry, auditOrigin } from "../audit/audit";
+import { now, toIso } from "../data/clock";
+import { decodeCursor, toPage } from "../data/cursor";
+import { openDirectory } from "../data/database";
+import { invitations, sessions, users } from "../data/schema";
+import { invalidField, notFound, Problem } from "../http/problem";
+import { createRouter } from "../http/router";
+import { findRole } from "../roles/roles.repository";
+import { expirePendingInvitations, invitationLink, newInvitation } from "./invitations.repository";
+import { actorRoleKey, assertMayAssign, assertMayManage } from "./staff-policy";
+import { findStaff, findUserIdByEmail, listStaff, otherActiveOwners, presentStaff } from "./users.repository";
+import { inviteUserRoute, listUsersRoute, resetPasswordRoute, revokeSessionsRoute, updateUserRoute } from "./users.routes";
+
+function afterId(cursor: string | undefined): string | null {
+  if (cursor === undefined) return null;
+  const key = decodeCursor(cursor);
+  if (!key || typeof key[0] !== "string") throw invalidField("query.cursor", "invalid_cursor");
+  return key[0];
+}
+
+/** The staff member the path names, and the actor's right to touch them. */
+async function managedStaff(c: Context, userId: string) {
+  const actor = actorOf(c);
+  const scope = c.get("scope");
+  const directory = openDirectory(c.env);
+  const target = await findStaff(directory, scope.workspaceId, userId);
+  if (!target) throw notFound();
+  const actorRole = await actorRoleKey(directory, actor);
+  assertMayManage(actor, actorRole, target.role);
+  return { actor, actorRole, scope, directory, target };
+}
+
+type Statement = BatchItem<"sqlite">;
+
+export const usersRouter = createRouter()
+  .openapi(listUsersRoute, async (c) => {
+    const { cursor, limit } = c.req.valid("query");
+    const rows = await listStaff(openDirectory(c.env), c.get("scope").workspaceId, afterId(cursor), limit);
+    return c.json(toPage(rows, limit, (row) => [row.user.id], presentStaff), 200);
+  })
+  .openapi(inviteUserRoute, async (c) => {
+    const body = c.req.valid("json");
+    const actor = actorOf(c);
+    const scope = c.get("scope");
+    const directory = openDirectory(c.env);
+    const role = await findRole(directory, scope.workspaceId, body.roleId);
+    if (!role) throw invalidField("body.roleId", "unknown_role");
+    assertMayAssign(actor, await actorRoleKey(directory, actor), role, "body.roleId");
+    // The e-mail is the login name across the whole service.
+    if (await findUserIdByEmail(directory, body.email)) {
+      throw new Problem(409, "email_taken", { errors: [{ path: "body.email", code: "email_taken" }] });
+    }
+    const time = now();
+    const { row, token } = await newInvitation(
+      { workspaceId: scope.workspaceId, kind: "invite", email: body.email, name: body.name ?? null, roleId: role.id, userId: null, createdBy: actor.userId },
+      time,
+    );
+    await directory.batch([
+      expirePendingInvitations(directory, scope.workspaceId, { email: body.email }, time),
+      directory.insert(invitations).values(row),
+      auditEntry(scope, auditOrigin(c), {
+        action: "user.invited",
+        entityType: "invitation",
+        entityId: row.id,
+        details: { email: row.email, roleId: role.id, roleKey: role.key },
+      }),
+    ]);
+    return c.json(
+      { invitation: { id: row.id, email: row.email, roleId: role.id }, link: invitationLink(c, "invite", token), expiresAt: toIso(row.expiresAt)! },
+      201,
+    );
+  })
+  .openapi(updateUserRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const { actor, actorRole, scope, directory, target } = await managedStaff(c, id);
+    const newRole = body.roleId === undefined || body.roleId === target.role.id ? null : await findRole(directory, scope.workspaceId, body.roleId);
+    if (body.roleId !== undefined && body.roleId !== target.role.id && !newRole) throw invalidField("body.roleId", "unknown_role");
+    if (newRole) assertMayAssign(actor, actorRole, newRole, "body.roleId");
+    const status = body.status ?? target.user.status;
+    const disabling = status === "disabled" && target.user.status === "active";
+
+    const losesOwnership = target.role.key === "owner" && target.user.status === "active" && ((newRole && newRole.key !== "owner") || status !== "active");
+    if (losesOwnership && (await otherActiveOwners(directory, scope.workspaceId, target.role.id, id)) === 0) {
+      throw new Problem(409, "last_owner");
+    }
+
+    const time = now();
+    const origin = auditOrigin(c);
+    const statements: Statement[] = [
+      directory
+        .update(users)
+        .set({ roleId: newRole?.id ?? target.role.id, status, updatedAt: time })
+        .where(and(eq(users.workspaceId, scope.workspaceId), eq(users.id, id))),
+    ];
+    if (newRole) {
+      statements.push(
+        auditEntry(scope, origin, {
+          action: "user.role_changed",
+          entityType: "user",
+          entityId: id,
+          details: { before: { roleId: target.role.id, roleKey: target.role.key }, after: { roleId: newRole.id, roleKey: newRole.key } },
+        }),
+      );
+    }
+    if (status !== target.user.status) {
+      // A disabled user is signed out at once; re-enabling does not bring old sessions back.
+      if (disabling) statements.push(revokeUserSessions(directory, id));
+      statements.push(
+        auditEntry(scope, origin, { action: "user.status_changed", entityType: "user", entityId: id, details: { before: target.user.status, after: status } }),
+      );
+    }
+    await directory.batch(statements as [Statement, ...Statement[]]);
+    const updated = await findStaff(directory, scope.workspaceId, id);
+    return c.json(presentStaff(updated!), 200);
+  })
+  .openapi(resetPasswordRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const { actor, scope, directory, target } = await managedStaff(c, id);
+    const time = now();
+    const { row, token } = await newInvitation(
+      { workspaceId: scope.workspaceId, kind: "reset", email: target.user.email, name: null, roleId: null, userId: id, createdBy: actor.userId },
+      time,
+    );
+    await directory.batch([
+      revokeUserSessions(directory, id),
+      directory.update(users).set({ passwordHash: null, updatedAt: time }).where(and(eq(users.workspaceId, scope.workspaceId), eq(users.id, id))),
+      expirePendingInvitations(directory, scope.workspaceId, { userId: id }, time),
+      directory.insert(invitations).values(row),
+      auditEntry(scope, auditOrigin(c), { action: "user.password_reset", entityType: "user", entityId: id, details: { invitationId: row.id } }),
+    ]);
+    return c.json({ link: invitationLink(c, "reset", token), expiresAt: toIso(row.expiresAt)! }, 200);
+  })
+  .openapi(revokeSessionsRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const { scope, directory } = await managedStaff(c, id);
+    const [revoked] = await directory.batch([
+      revokeUserSessions(directory, id).returning({ id: sessions.id }),
+      auditEntry(scope, auditOrigin(c), { action: "user.sessions_revoked", entityType: "user", entityId: id }),
+    ]);
+    return c.json({ revokedSessions: revoked.length }, 200);
+  });
