@@ -1,8 +1,9 @@
 // Reading the audit log. Every filter rides an index that starts with workspace_id and ends with
 // id, and a time range becomes an id range (ids begin with their creation time), so a page reads
 // only the rows it returns.
-import { and, desc, eq, gte, inArray, lt, lte, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, lte, type SQL } from "drizzle-orm";
 import type { Database, WorkspaceScope } from "../data/database";
+import { inList } from "../data/in-list";
 import { newId } from "../data/ids";
 import { auditLog, users } from "../data/schema";
 
@@ -44,7 +45,7 @@ export async function actorNames(directory: Database, workspaceId: string, userI
   const rows = await directory
     .select({ id: users.id, name: users.name, email: users.email })
     .from(users)
-    .where(and(eq(users.workspaceId, workspaceId), inArray(users.id, userIds)))
+    .where(and(eq(users.workspaceId, workspaceId), inList(users.id, userIds)))
     .all();
   return new Map(rows.map((row) => [row.id, { name: row.name, email: row.email }]));
 }

@@ -1,6 +1,7 @@
 // Queries about customers and their identifiers. Every function takes the workspace scope first.
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { WorkspaceScope } from "../data/database";
+import { inList } from "../data/in-list";
 import { customerIdentifiers, customers } from "../data/schema";
 import { customerListQuery, planSearch, type CustomerFilters, type PageRequest } from "./customer-search.repository";
 import type { IdentifierKind } from "./customers.schema";
@@ -24,7 +25,7 @@ export async function identifiersOf(scope: WorkspaceScope, customerIds: string[]
   const rows = await scope.db
     .select()
     .from(customerIdentifiers)
-    .where(and(eq(customerIdentifiers.workspaceId, scope.workspaceId), inArray(customerIdentifiers.customerId, customerIds)))
+    .where(and(eq(customerIdentifiers.workspaceId, scope.workspaceId), inList(customerIdentifiers.customerId, customerIds)))
     .orderBy(customerIdentifiers.id);
   for (const row of rows) byCustomer.get(row.customerId)?.push(row);
   return byCustomer;

@@ -81,4 +81,16 @@ describe("creating and reading customers", () => {
     expect(last.body.items.map((c: { firstName: string }) => c.firstName)).toEqual(["C1"]);
     expect(last.body.nextCursor).toBeNull();
   });
+
+  it("serves a full page of 200 customers with their identifiers", async () => {
+    const { owner } = await signUp();
+    const created = await Promise.all(
+      Array.from({ length: 150 }, (_, i) => owner.post("/api/customers", { firstName: `P${i}`, mobile: `0913${String(i).padStart(7, "0")}`, email: `p${i}@example.com` })),
+    );
+    expect(created.every((response) => response.status === 201)).toBe(true);
+    const page = await owner.get("/api/customers?limit=200");
+    expect(page.status).toBe(200);
+    expect(page.body.items).toHaveLength(150);
+    expect(page.body.items.every((c: { identifiers: unknown[] }) => c.identifiers.length === 3)).toBe(true);
+  });
 });

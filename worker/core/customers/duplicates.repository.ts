@@ -3,11 +3,10 @@
 // (json_each), because D1 allows only 100 bound parameters per statement.
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { WorkspaceScope } from "../data/database";
+import { jsonList } from "../data/in-list";
 import { customerIdentifiers, customers } from "../data/schema";
 import type { IdentifierKind } from "./customers.schema";
 import type { CustomerRow, IdentifierRow } from "./customers.repository";
-
-const jsonList = (values: readonly unknown[]) => sql`(select value from json_each(${JSON.stringify(values)}))`;
 
 const live = and(isNull(customers.mergedInto), isNull(customers.erasedAt));
 

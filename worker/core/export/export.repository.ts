@@ -3,6 +3,7 @@
 // read for this workspace only, without any secret.
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database, WorkspaceScope } from "../data/database";
+import { inList } from "../data/in-list";
 import { apiKeys, auditLog, customerIdentifiers, customers, events, interactions, roles, tasks, users, workspaceCounters, workspaces } from "../data/schema";
 
 export const PAGE_SIZE = 500;
@@ -43,7 +44,7 @@ export async function identifiersByCustomer(scope: WorkspaceScope, customerIds: 
     .where(
       and(
         eq(customerIdentifiers.workspaceId, scope.workspaceId),
-        sql`${customerIdentifiers.customerId} in (select value from json_each(${JSON.stringify(customerIds)}))`,
+        inList(customerIdentifiers.customerId, customerIds),
       ),
     )
     .orderBy(asc(customerIdentifiers.id));

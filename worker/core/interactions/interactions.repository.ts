@@ -1,7 +1,8 @@
 // Every query on interactions. Every function takes the workspace scope first.
-import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { toIso } from "../data/clock";
 import type { WorkspaceScope } from "../data/database";
+import { inList } from "../data/in-list";
 import { interactions } from "../data/schema";
 import { eventEntry } from "../events/outbox";
 import type { InteractionView } from "./interaction.schemas";
@@ -23,7 +24,7 @@ export async function interactionsByIds(scope: WorkspaceScope, ids: string[]): P
   return scope.db
     .select()
     .from(interactions)
-    .where(and(eq(interactions.workspaceId, scope.workspaceId), inArray(interactions.id, ids)));
+    .where(and(eq(interactions.workspaceId, scope.workspaceId), inList(interactions.id, ids)));
 }
 
 /**

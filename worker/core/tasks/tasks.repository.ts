@@ -1,7 +1,8 @@
 // Every query on tasks. Every function takes the workspace scope first.
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, sql, type SQL } from "drizzle-orm";
 import { toIso } from "../data/clock";
 import type { WorkspaceScope } from "../data/database";
+import { inList } from "../data/in-list";
 import { tasks } from "../data/schema";
 import { eventEntry } from "../events/outbox";
 import type { TaskView } from "./task.schemas";
@@ -85,7 +86,7 @@ export async function tasksByIds(scope: WorkspaceScope, ids: string[]): Promise<
   return scope.db
     .select()
     .from(tasks)
-    .where(and(eq(tasks.workspaceId, scope.workspaceId), inArray(tasks.id, ids)));
+    .where(and(eq(tasks.workspaceId, scope.workspaceId), inList(tasks.id, ids)));
 }
 
 /**
