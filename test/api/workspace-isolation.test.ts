@@ -1,0 +1,125 @@
+// Two businesses on one database: nothing of workspace B can be read, changed or even
+// confirmed to exist by workspace A, through a session or an API key, by id, lookup, list,
+// search, timeline, audit or export. Every route with a path parameter is tried with B's ids;
+// a new such route fails here until it is given a valid body below.
+import { beforeAll, describe, expect, it } from "vitest";
+import { CORE_PERMISSIONS } from "../../worker/core/permissions/permissions";
+import { ApiClient, signUp } from "../support/client";
+import { concretePath, publishedRoutes, type PublishedRoute } from "../support/routes";
+import { databaseFingerprint } from "../support/snapshot";
+
+interface WorkspaceB {
+  customerId: string;
+  identifierId: string;
+  taskId: string;
+  userId: string;
+  roleId: string;
+  apiKeyId: string;
+  mobile: string;
+  email: string;
+  name: string;
+}
+
+let b: WorkspaceB;
+let ownerA: ApiClient;
+let keyA: ApiClient;
+let customerA: string;
+
+// A valid body for each write route with a path parameter, so that A's request passes
+// validation and reaches the lookup that must come back empty.
+const VALID_BODIES: Record<string, unknown> = {
+  "PATCH /api/customers/{id}": { firstName: "Changed" },
+  "POST /api/customers/{id}/identifiers": { kind: "email", value: "planted@example.com" },
+  "POST /api/customers/{id}/interactions": { type: "note", summary: "planted" },
+  "PATCH /api/tasks/{id}": { title: "Changed" },
+  "PATCH /api/users/{id}": { status: "disabled" },
+  "POST /api/users/{id}/reset-password": {},
+  "POST /api/users/{id}/revoke-sessions": {},
+  "PATCH /api/roles/{id}": { name: "Changed" },
+};
+
+function idsFor(route: PublishedRoute): Record<string, string> {
+  if (route.path.startsWith("/api/customers/")) return { id: b.customerId, identifierId: b.identifierId };
+  if (route.path.startsWith("/api/tasks/")) return { id: b.taskId };
+  if (route.path.startsWith("/api/users/")) return { id: b.userId };
+  if (route.path.startsWith("/api/roles/")) return { id: b.roleId };
+  if (route.path.startsWith("/api/api-keys/")) return { id: b.apiKeyId };
+  throw new Error(`workspace-isolation: say which of B's ids fill ${route.path}`);
+}
+
+beforeAll(async () => {
+  const workspaceB = await signUp({ workspaceName: "Shop B" });
+  const ownerB = workspaceB.owner;
+  b = { mobile: "09121234567", email: "shared.name@example.com", name: "Nasrin Tehrani" } as WorkspaceB;
+  const customer = await ownerB.post("/api/customers", { firstName: "Nasrin", lastName: "Tehrani", mobile: b.mobile, email: b.email, city: "Tehran" });
+  b.customerId = customer.body.id;
+  b.identifierId = customer.body.identifiers.find((i: { kind: string }) => i.kind === "email").id;
+  await ownerB.post(`/api/customers/${b.customerId}/interactions`, { type: "call", direction: "inbound", summary: "B's private call" });
+  b.taskId = (await ownerB.post("/api/tasks", { title: "B's task", customerId: b.customerId })).body.id;
+  const roles = (await ownerB.get("/api/roles")).body.items as Array<{ id: string; key: string }>;
+  b.roleId = (await ownerB.post("/api/roles", { key: "cashier", name: "Cashier", permissions: ["customers:read"] })).body.id;
+  await ownerB.post("/api/users", { email: "staff-b@example.com", roleId: roles.find((r) => r.key === "agent")!.id });
+  b.userId = workspaceB.me.user.id;
+  b.apiKeyId = (await ownerB.post("/api/api-keys", { name: "B key", scopes: ["customers:read"] })).body.id;
+
+  const workspaceA = await signUp({ workspaceName: "Shop A" });
+  ownerA = workspaceA.owner;
+  customerA = (await ownerA.post("/api/customers", { firstName: "Nasrin", lastName: "Tehrani", mobile: "09351112233", city: "Tehran" })).body.id;
+  const key = await ownerA.post("/api/api-keys", { name: "A key", scopes: [...CORE_PERMISSIONS] });
+  keyA = new ApiClient({ authorization: `Bearer ${key.body.key}` });
+  await keyA.get("/api/auth/me"); // the first use records last_used_at; later calls write nothing
+});
+
+describe("workspace isolation", () => {
+  for (const [label, client] of [["a session", () => ownerA], ["an API key", () => keyA]] as const) {
+    it(`answers 404 to ${label} of A for every route given B's ids, and changes nothing`, async () => {
+      const routes = (await publishedRoutes()).filter((route) => route.path.includes("{"));
+      expect(routes.length).toBeGreaterThan(8);
+      const before = await databaseFingerprint();
+      const leaks: string[] = [];
+      for (const route of routes) {
+        const key = `${route.method} ${route.path}`;
+        const body = route.hasJsonBody ? VALID_BODIES[key] : undefined;
+        if (route.hasJsonBody && body === undefined) leaks.push(`${key}: no valid body in VALID_BODIES`);
+        const response = await client().request(route.method, concretePath(route.path, idsFor(route)), body);
+        if (response.status !== 404) leaks.push(`${key}: ${response.status}`);
+      }
+      expect(leaks).toEqual([]);
+      expect(await databaseFingerprint()).toEqual(before);
+    });
+  }
+
+  it("finds none of B's customers by lookup, search or list", async () => {
+    for (const identifier of [b.mobile, "+98 912 123 4567", b.email, "C-00001"]) {
+      const found = await ownerA.get(`/api/customers/lookup?identifier=${encodeURIComponent(identifier)}`);
+      expect(found.status === 404 || found.body.id === customerA, identifier).toBe(true);
+      expect(found.body.id).not.toBe(b.customerId);
+    }
+    for (const query of ["?q=Nasrin", `?q=${b.mobile}`, "?city=Tehran", ""]) {
+      const ids = (await ownerA.get(`/api/customers${query}`)).body.items.map((c: { id: string }) => c.id);
+      expect(ids, query).not.toContain(b.customerId);
+    }
+  });
+
+  it("keeps B out of A's tasks, audit, duplicates and merges", async () => {
+    expect((await ownerA.get(`/api/tasks?customerId=${b.customerId}`)).body.items).toEqual([]);
+    expect((await ownerA.get("/api/tasks")).body.items.map((t: { id: string }) => t.id)).not.toContain(b.taskId);
+    expect((await ownerA.get(`/api/audit?customerId=${b.customerId}`)).body.items).toEqual([]);
+    expect(JSON.stringify((await ownerA.get("/api/customers/duplicates")).body)).not.toContain(b.customerId);
+    expect((await ownerA.post("/api/customers/merge", { survivorId: customerA, mergedId: b.customerId })).status).toBe(404);
+    expect((await ownerA.get("/api/users")).body.items.map((u: { id: string }) => u.id)).not.toContain(b.userId);
+    expect((await ownerA.get("/api/api-keys")).body.items.map((k: { id: string }) => k.id)).not.toContain(b.apiKeyId);
+  });
+
+  it("exports none of B's data", async () => {
+    const csv = await ownerA.get("/api/export/customers.csv");
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain("Nasrin");
+    expect(csv.text).not.toContain("0912");
+    const json = await ownerA.get("/api/export/workspace.json");
+    expect(json.status).toBe(200);
+    for (const secret of [b.customerId, b.taskId, b.userId, b.roleId, b.apiKeyId, "B's private call", b.email]) {
+      expect(json.text).not.toContain(secret);
+    }
+  });
+});
