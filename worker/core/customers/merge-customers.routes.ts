@@ -3,6 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { problemResponses } from "../http/problem.schema";
 import { guardedRoute } from "../http/route";
 import { CustomerSchema } from "./customer.schemas";
+import { RevealQuery } from "./customers.routes";
 
 const customerId = z.string().trim().min(1).max(64);
 
@@ -24,7 +25,7 @@ export const mergeCustomersRoute = guardedRoute("customers:merge", {
     "fills the survivor's empty profile fields from the merged customer (for consent, the more recent decision wins), " +
     "and leaves the merged customer as a tombstone: any of its identifiers then finds the survivor, and reading it by id is a 404. " +
     "One transaction, audited, emits `customer.merged`. The same id twice is a 400 `merge_same_customer`.",
-  request: { body: { content: { "application/json": { schema: MergeCustomersInput } }, required: true } },
+  request: { query: RevealQuery, body: { content: { "application/json": { schema: MergeCustomersInput } }, required: true } },
   responses: {
     200: { description: "The survivor as it is after the merge.", content: { "application/json": { schema: CustomerSchema } } },
     ...problemResponses,

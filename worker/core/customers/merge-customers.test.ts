@@ -60,7 +60,7 @@ describe("merging customers", () => {
     // The merged customer withdrew SMS consent after the survivor granted it: the later decision wins.
     await env.DB.prepare("update customers set consent_sms = 'withdrawn', consent_sms_at = ? where id = ?").bind(Date.now() + 1000, merged).run();
 
-    const response = await owner.post("/api/customers/merge", { survivorId: survivor, mergedId: merged });
+    const response = await owner.post("/api/customers/merge?reveal=pii", { survivorId: survivor, mergedId: merged });
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       id: survivor,
@@ -91,7 +91,10 @@ describe("merging customers", () => {
     const { owner } = await signUp();
     const survivor = await create(owner, { firstName: "Reza", mobile: "09121111111" });
     const merged = await create(owner, { firstName: "Reza", mobile: "09122222222", nationalCode: "0013542419" });
-    expect((await owner.post("/api/customers/merge", { survivorId: survivor, mergedId: merged })).status).toBe(200);
+    const response = await owner.post("/api/customers/merge", { survivorId: survivor, mergedId: merged });
+    expect(response.status).toBe(200);
+    // Without an explicit reveal the survivor comes back masked, even to the owner.
+    expect(response.body).toMatchObject({ piiMasked: true, nationalCode: "001****419" });
     for (const identifier of ["0912 222 2222", "0013542419", "C-00002"]) {
       const found = await owner.get(`/api/customers/lookup?identifier=${encodeURIComponent(identifier)}`);
       expect(found.status, identifier).toBe(200);
