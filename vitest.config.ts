@@ -9,7 +9,8 @@ export default defineConfig({
   plugins: [
     cloudflareTest({
       wrangler: { configPath: "./wrangler.toml" },
-      miniflare: { bindings: { TEST_MIGRATIONS: migrations } },
+      // No background queue consumer: tests deliver events explicitly (test/support/delivery.ts).
+      miniflare: { bindings: { TEST_MIGRATIONS: migrations }, queueProducers: { EVENTS_QUEUE: { queueName: "edge-crm-events-in-tests" } } },
     }),
   ],
   test: {

@@ -237,4 +237,114 @@ CREATE TABLE `events` (
 );
 --> statement-breakpoint
 CREATE INDEX `events_workspace_idx` ON `events` (`workspace_id`,`id`);--> statement-breakpoint
-CREATE INDEX `events_undispatched_idx` ON `events` (`dispatched_at`,`created_at`);
+CREATE INDEX `events_undispatched_idx` ON `events` (`dispatched_at`,`created_at`);--> statement-breakpoint
+CREATE TABLE `messages` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`customer_id` text NOT NULL,
+	`channel` text NOT NULL,
+	`idempotency_key` text NOT NULL,
+	`recipient` text,
+	`subject` text,
+	`body` text NOT NULL,
+	`status` text NOT NULL,
+	`skip_reason` text,
+	`provider_kind` text,
+	`provider_message_id` text,
+	`error` text,
+	`sent_by_user_id` text,
+	`sent_by_plugin` text,
+	`created_at` integer NOT NULL,
+	`completed_at` integer
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `messages_idempotency_unique` ON `messages` (`workspace_id`,`idempotency_key`);--> statement-breakpoint
+CREATE INDEX `messages_customer_time_idx` ON `messages` (`workspace_id`,`customer_id`,`created_at`,`id`);--> statement-breakpoint
+CREATE TABLE `messaging_providers` (
+	`workspace_id` text NOT NULL,
+	`channel` text NOT NULL,
+	`kind` text NOT NULL,
+	`config` text NOT NULL,
+	`secrets` text NOT NULL,
+	`updated_by` text,
+	`updated_at` integer NOT NULL,
+	PRIMARY KEY(`workspace_id`, `channel`)
+);
+--> statement-breakpoint
+CREATE TABLE `webhook_attempts` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`subscription_id` text NOT NULL,
+	`event_id` text NOT NULL,
+	`event_name` text NOT NULL,
+	`attempt` integer NOT NULL,
+	`status_code` integer,
+	`duration_ms` integer NOT NULL,
+	`error` text,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `webhook_attempts_subscription_idx` ON `webhook_attempts` (`workspace_id`,`subscription_id`,`id`);--> statement-breakpoint
+CREATE INDEX `webhook_attempts_event_idx` ON `webhook_attempts` (`workspace_id`,`subscription_id`,`event_id`);--> statement-breakpoint
+CREATE TABLE `webhook_subscriptions` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`url` text NOT NULL,
+	`description` text,
+	`events` text NOT NULL,
+	`secret` text NOT NULL,
+	`enabled` integer DEFAULT true NOT NULL,
+	`disabled_reason` text,
+	`last_status` integer,
+	`last_error` text,
+	`last_attempt_at` integer,
+	`failure_count` integer DEFAULT 0 NOT NULL,
+	`created_by` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `webhook_subscriptions_workspace_idx` ON `webhook_subscriptions` (`workspace_id`,`id`);--> statement-breakpoint
+CREATE TABLE `schedule_runs` (
+	`workspace_id` text NOT NULL,
+	`plugin_id` text NOT NULL,
+	`job_id` text NOT NULL,
+	`last_run_at` integer NOT NULL,
+	`last_status` text NOT NULL,
+	`last_error` text,
+	`last_duration_ms` integer NOT NULL,
+	PRIMARY KEY(`workspace_id`, `plugin_id`, `job_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `workspace_plugins` (
+	`workspace_id` text NOT NULL,
+	`plugin_id` text NOT NULL,
+	`enabled` integer NOT NULL,
+	`settings` text NOT NULL,
+	`updated_at` integer NOT NULL,
+	PRIMARY KEY(`workspace_id`, `plugin_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `delivery_receipts` (
+	`event_id` text NOT NULL,
+	`target` text NOT NULL,
+	`workspace_id` text NOT NULL,
+	`delivered_at` integer NOT NULL,
+	PRIMARY KEY(`event_id`, `target`)
+);
+--> statement-breakpoint
+CREATE TABLE `event_deliveries` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`event_id` text NOT NULL,
+	`target` text NOT NULL,
+	`status` text NOT NULL,
+	`attempts` integer NOT NULL,
+	`last_error` text,
+	`next_attempt_at` integer,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `event_deliveries_event_target_unique` ON `event_deliveries` (`event_id`,`target`);--> statement-breakpoint
+CREATE INDEX `event_deliveries_status_idx` ON `event_deliveries` (`workspace_id`,`status`,`id`);--> statement-breakpoint
+CREATE INDEX `event_deliveries_due_idx` ON `event_deliveries` (`status`,`next_attempt_at`);

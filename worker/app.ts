@@ -17,14 +17,21 @@ import { exportRouter } from "./core/export/export.router";
 import { interactionsRouter } from "./core/interactions/interactions.router";
 import { tasksRouter } from "./core/tasks/tasks.router";
 import { settingsRouter } from "./core/settings/settings.router";
+import { messagingRouter } from "./core/messaging/messaging.router";
+import { webhooksOutRouter } from "./core/webhooks-out/webhooks-out.router";
 import { docsPage } from "./core/docs/docs.page";
 import { healthRoutes } from "./core/health/health.routes";
 import { csrfForCookieSessions } from "./core/http/csrf.middleware";
 import { onError, onNotFound } from "./core/http/error-handler";
 import { requestLocale } from "./core/http/locale.middleware";
 import { createRouter } from "./core/http/router";
+import { dispatchCommittedEvents } from "./core/delivery/dispatch.middleware";
+import { deadLettersRouter } from "./core/delivery/dead-letters.router";
+import { attachPluginRuntime, mountPluginRoutes } from "./core/plugin-runtime/plugin-mount";
+import type { PluginRuntime } from "./core/plugin-runtime/plugin-runtime";
+import { pluginsRouter } from "./core/plugin-runtime/plugins.router";
 
-export function createApp() {
+export function createApp(runtime: PluginRuntime) {
   const app = createRouter();
 
   app.use("*", requestLocale());
@@ -49,7 +56,9 @@ export function createApp() {
   // Cookie-carrying writes from other sites are refused (checked by Origin / Sec-Fetch-Site).
   app.use("/api/*", csrfForCookieSessions());
   app.use("/api/*", bodyLimit({ maxSize: 20 * 1024 * 1024 }));
+  app.use("*", dispatchCommittedEvents());
   app.use("/api/*", loadActor());
+  app.use("/api/*", attachPluginRuntime(runtime));
 
   app.route("/", healthRoutes);
   app.route("/", authRouter);
@@ -66,6 +75,11 @@ export function createApp() {
   app.route("/", interactionsRouter);
   app.route("/", tasksRouter);
   app.route("/", settingsRouter);
+  app.route("/", messagingRouter);
+  app.route("/", webhooksOutRouter);
+  app.route("/", deadLettersRouter);
+  app.route("/", pluginsRouter(runtime));
+  mountPluginRoutes(app, runtime);
 
   app.doc31("/openapi.json", (c) => ({
     openapi: "3.1.0",

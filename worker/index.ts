@@ -1,8 +1,11 @@
-// The Worker's entry: HTTP requests go to the Hono app.
-import { createApp } from "./app";
+// The Worker's entry: the core composed with the compiled-in plugins of the registry.
+import { plugins } from "../plugins/registry";
+import { createWorker } from "./entry";
 
-const app = createApp();
+const worker = createWorker(plugins);
 
 export default {
-  fetch: app.fetch,
+  fetch: worker.fetch,
+  queue: worker.queue,
+  scheduled: worker.scheduled,
 } satisfies ExportedHandler<Env>;

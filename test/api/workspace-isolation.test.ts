@@ -2,6 +2,7 @@
 // confirmed to exist by workspace A, through a session or an API key, by id, lookup, list,
 // search, timeline, audit or export. Every route with a path parameter is tried with B's ids;
 // a new such route fails here until it is given a valid body below.
+import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CORE_PERMISSIONS } from "../../worker/core/permissions/permissions";
 import { ApiClient, signUp } from "../support/client";
@@ -15,6 +16,8 @@ interface WorkspaceB {
   userId: string;
   roleId: string;
   apiKeyId: string;
+  webhookId: string;
+  deadDeliveryId: string;
   mobile: string;
   email: string;
   name: string;
@@ -31,11 +34,14 @@ const VALID_BODIES: Record<string, unknown> = {
   "PATCH /api/customers/{id}": { firstName: "Changed" },
   "POST /api/customers/{id}/identifiers": { kind: "email", value: "planted@example.com" },
   "POST /api/customers/{id}/interactions": { type: "note", summary: "planted" },
+  "POST /api/customers/{id}/messages": { channel: "sms", body: "planted" },
   "PATCH /api/tasks/{id}": { title: "Changed" },
   "PATCH /api/users/{id}": { status: "disabled" },
   "POST /api/users/{id}/reset-password": {},
   "POST /api/users/{id}/revoke-sessions": {},
   "PATCH /api/roles/{id}": { name: "Changed" },
+  "PATCH /api/webhooks/{id}": { enabled: false },
+  "PATCH /api/plugins/{id}": { enabled: true },
 };
 
 function idsFor(route: PublishedRoute): Record<string, string> {
@@ -44,6 +50,10 @@ function idsFor(route: PublishedRoute): Record<string, string> {
   if (route.path.startsWith("/api/users/")) return { id: b.userId };
   if (route.path.startsWith("/api/roles/")) return { id: b.roleId };
   if (route.path.startsWith("/api/api-keys/")) return { id: b.apiKeyId };
+  if (route.path.startsWith("/api/webhooks/")) return { id: b.webhookId };
+  if (route.path.startsWith("/api/events/dead/")) return { id: b.deadDeliveryId };
+  // Plugins are the same for every workspace; an unknown one is simply not found.
+  if (route.path.startsWith("/api/plugins/")) return { id: "no-such-plugin" };
   throw new Error(`workspace-isolation: say which of B's ids fill ${route.path}`);
 }
 
@@ -61,6 +71,14 @@ beforeAll(async () => {
   await ownerB.post("/api/users", { email: "staff-b@example.com", roleId: roles.find((r) => r.key === "agent")!.id });
   b.userId = workspaceB.me.user.id;
   b.apiKeyId = (await ownerB.post("/api/api-keys", { name: "B key", scopes: ["customers:read"] })).body.id;
+  // Subscribed to an event this test never causes, so no background delivery changes the database.
+  b.webhookId = (await ownerB.post("/api/webhooks", { url: "https://hooks.example.com/b", events: ["order.refunded"] })).body.id;
+  // A delivery of one of B's events that failed every attempt.
+  const event = await env.DB.prepare("select id from events where workspace_id = ? limit 1").bind(workspaceB.workspaceId).first<{ id: string }>();
+  b.deadDeliveryId = "dlv_isolation_b";
+  await env.DB.prepare("insert into event_deliveries (id, workspace_id, event_id, target, status, attempts, last_error, updated_at) values (?, ?, ?, 'plugin:x', 'dead', 5, 'boom', ?)")
+    .bind(b.deadDeliveryId, workspaceB.workspaceId, event!.id, Date.now())
+    .run();
 
   const workspaceA = await signUp({ workspaceName: "Shop A" });
   ownerA = workspaceA.owner;

@@ -17,10 +17,16 @@ export interface ApiResponse<T = any> {
   text: string;
 }
 
+/** Something that answers requests like the Worker: the real one, or one built from test plugins. */
+export interface Fetcher {
+  fetch(request: Request): Promise<Response>;
+}
+
 export class ApiClient {
   constructor(
     readonly headers: Record<string, string> = {},
     readonly identity: { workspaceId?: string; userId?: string } = {},
+    readonly worker: Fetcher = exports.default,
   ) {}
 
   async request<T = any>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse<T>> {
@@ -31,7 +37,7 @@ export class ApiClient {
       init.body = typeof body === "string" ? body : JSON.stringify(body);
       (init.headers as Record<string, string>)["content-type"] ??= "application/json";
     }
-    const response = await exports.default.fetch(new Request(`${ORIGIN}${path}`, init));
+    const response = await this.worker.fetch(new Request(`${ORIGIN}${path}`, init));
     const text = await response.text();
     const type = response.headers.get("content-type") ?? "";
     const parsed = type.includes("json") && text ? JSON.parse(text) : text;
@@ -53,20 +59,20 @@ export class ApiClient {
 
   /** The same identity speaking another language. */
   withLanguage(language: string): ApiClient {
-    return new ApiClient({ ...this.headers, "accept-language": language }, this.identity);
+    return new ApiClient({ ...this.headers, "accept-language": language }, this.identity, this.worker);
   }
 }
 
-export const anonymous = () => new ApiClient();
+export const anonymous = (worker?: Fetcher) => new ApiClient({}, {}, worker);
 
 let counter = 0;
 const uniqueEmail = (label: string) => `${label}-${Date.now()}-${counter++}@example.com`;
 
 /** Signs a new business up through the real API; returns the owner's client. */
-export async function signUp(options: { workspaceName?: string; locale?: "fa" | "en" } = {}) {
+export async function signUp(options: { workspaceName?: string; locale?: "fa" | "en"; worker?: Fetcher } = {}) {
   const email = uniqueEmail("owner");
   const password = "correct horse battery staple";
-  const response = await anonymous().post("/api/auth/signup", {
+  const response = await anonymous(options.worker).post("/api/auth/signup", {
     workspaceName: options.workspaceName ?? "Test shop",
     name: "Owner",
     email,
@@ -75,7 +81,7 @@ export async function signUp(options: { workspaceName?: string; locale?: "fa" | 
   });
   if (response.status !== 201) throw new Error(`signup failed: ${response.status} ${response.text}`);
   const cookie = response.headers.get("set-cookie")!.split(";")[0]!;
-  const owner = new ApiClient({ cookie }, { workspaceId: response.body.workspace.id, userId: response.body.user.id });
+  const owner = new ApiClient({ cookie }, { workspaceId: response.body.workspace.id, userId: response.body.user.id }, options.worker);
   return { owner, email, password, workspaceId: response.body.workspace.id as string, me: response.body };
 }
 
@@ -83,7 +89,7 @@ export async function signUp(options: { workspaceName?: string; locale?: "fa" | 
  * Adds a staff member with a role (built-in key or custom role key) to a workspace and signs
  * them in. Faster than an invitation round-trip; invitations have tests of their own.
  */
-export async function addMember(workspaceId: string, roleKey: string, name = roleKey) {
+export async function addMember(workspaceId: string, roleKey: string, name = roleKey, worker?: Fetcher) {
   const directory = openDirectory(env);
   const role = await directory
     .select({ id: roles.id })
@@ -104,5 +110,5 @@ export async function addMember(workspaceId: string, roleKey: string, name = rol
     updatedAt: time,
   });
   const session = await createSession(directory, { id: userId, workspaceId }, { ip: null, userAgent: "test" });
-  return new ApiClient({ cookie: `crm_session=${session.token}` }, { workspaceId, userId });
+  return new ApiClient({ cookie: `crm_session=${session.token}` }, { workspaceId, userId }, worker);
 }

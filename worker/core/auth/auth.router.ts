@@ -10,6 +10,7 @@ import { actorOf } from "./auth.middleware";
 import { loginRoute, logoutRoute, meRoute, signupRoute } from "./auth.routes";
 import { clearAccountFailures, loginLockedProblem, lockedUntil, recordLoginFailure, throttleKeys } from "./login-throttle";
 import { describeActor } from "./me";
+import { rolePermissions } from "./resolve-actor";
 import { hashPassword, verifyPassword } from "./password";
 import { clearSessionCookie, createSession, revokeSession, sessionOrigin, setSessionCookie } from "./sessions";
 
@@ -30,8 +31,8 @@ export const authRouter = createRouter()
     });
     const session = await createSession(directory, { id: created.ownerId, workspaceId: created.workspaceId }, sessionOrigin(c));
     setSessionCookie(c, session.token, session.expiresAt);
-    const ownerRole = await directory.select({ permissions: roles.permissions }).from(roles).where(eq(roles.id, created.roleIds.owner)).get();
-    const me = await describeActor(directory, { userId: created.ownerId, apiKeyId: null, permissions: new Set(ownerRole?.permissions ?? []) });
+    const ownerRole = await directory.select({ permissions: roles.permissions, roleKey: roles.key }).from(roles).where(eq(roles.id, created.roleIds.owner)).get();
+    const me = await describeActor(directory, { userId: created.ownerId, apiKeyId: null, permissions: rolePermissions(ownerRole ?? { permissions: [], roleKey: "owner" }) });
     return c.json(me, 201);
   })
   .openapi(loginRoute, async (c) => {
@@ -43,7 +44,7 @@ export const authRouter = createRouter()
     const locked = await lockedUntil(directory, keys, now());
     if (locked) throw loginLockedProblem(locked, now());
     const row = await directory
-      .select({ user: users, permissions: roles.permissions })
+      .select({ user: users, permissions: roles.permissions, roleKey: roles.key })
       .from(users)
       .innerJoin(roles, eq(roles.id, users.roleId))
       .where(eq(users.email, email))
@@ -59,7 +60,7 @@ export const authRouter = createRouter()
     await clearAccountFailures(directory, email);
     const session = await createSession(directory, row.user, origin);
     setSessionCookie(c, session.token, session.expiresAt);
-    const me = await describeActor(directory, { userId: row.user.id, apiKeyId: null, permissions: new Set(row.permissions) });
+    const me = await describeActor(directory, { userId: row.user.id, apiKeyId: null, permissions: rolePermissions(row) });
     return c.json(me, 200);
   })
   .openapi(logoutRoute, async (c) => {

@@ -4,14 +4,20 @@ import { openDirectory } from "../data/database";
 import { now } from "../data/clock";
 import { apiKeys, roles, sessions, users } from "../data/schema";
 import type { Actor } from "./actor";
+import { pluginPermissionsForRole } from "../permissions/plugin-permissions";
 import { SESSION_IDLE_MS, SESSION_TOUCH_MS } from "./session-policy";
 import { sha256Hex } from "./tokens";
+
+/** A role's stored permissions, plus every plugin permission for owners and admins. */
+export function rolePermissions(role: { permissions: string[]; roleKey: string }): Set<string> {
+  return new Set([...role.permissions, ...pluginPermissionsForRole(role.roleKey === "owner" || role.roleKey === "admin" ? role.roleKey : "")]);
+}
 
 export async function actorFromSession(env: Env, token: string, ctx: { waitUntil(p: Promise<unknown>): void }): Promise<Actor | null> {
   const db = openDirectory(env);
   const tokenHash = await sha256Hex(token);
   const row = await db
-    .select({ session: sessions, userStatus: users.status, permissions: roles.permissions })
+    .select({ session: sessions, userStatus: users.status, permissions: roles.permissions, roleKey: roles.key })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(roles, eq(roles.id, users.roleId))
@@ -29,7 +35,7 @@ export async function actorFromSession(env: Env, token: string, ctx: { waitUntil
     userId: session.userId,
     apiKeyId: null,
     sessionId: session.id,
-    permissions: new Set(row.permissions),
+    permissions: rolePermissions(row),
   };
 }
 
@@ -37,7 +43,7 @@ export async function actorFromApiKey(env: Env, key: string, ctx: { waitUntil(p:
   const db = openDirectory(env);
   const keyHash = await sha256Hex(key);
   const row = await db
-    .select({ key: apiKeys, userStatus: users.status, permissions: roles.permissions })
+    .select({ key: apiKeys, userStatus: users.status, permissions: roles.permissions, roleKey: roles.key })
     .from(apiKeys)
     .innerJoin(users, eq(users.id, apiKeys.createdBy))
     .innerJoin(roles, eq(roles.id, users.roleId))
@@ -51,7 +57,7 @@ export async function actorFromApiKey(env: Env, key: string, ctx: { waitUntil(p:
     ctx.waitUntil(db.update(apiKeys).set({ lastUsedAt: time }).where(eq(apiKeys.id, row.key.id)).run());
   }
   // A key never holds more than its creator holds today: demoting a user narrows their keys too.
-  const creatorPermissions = new Set(row.permissions);
+  const creatorPermissions = rolePermissions(row);
   return {
     workspaceId: row.key.workspaceId,
     userId: row.key.createdBy,

@@ -1,4 +1,5 @@
 // Handlers for the customers contract.
+import { runBeforeHooks } from "../plugin-runtime/plugin-runtime";
 import { actorOf } from "../auth/auth.middleware";
 import { auditOrigin } from "../audit/audit";
 import { identifierCandidates } from "../cid/normalize-identifier";
@@ -52,7 +53,7 @@ export const customersRouter = createRouter()
     return c.json(page, 200);
   })
   .openapi(createCustomerRoute, async (c) => {
-    const input = c.req.valid("json");
+    const input = await runBeforeHooks(c.get("scope"), "customer.created", c.req.valid("json"));
     const actor = actorOf(c);
     await assertOwnerIsMember(c.env, actor.workspaceId, input.ownerUserId);
     const settings = await getWorkspaceSettings(c.env, actor.workspaceId);
@@ -67,7 +68,7 @@ export const customersRouter = createRouter()
   })
   .openapi(updateCustomerRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const input = c.req.valid("json");
+    const { changes: input } = await runBeforeHooks(c.get("scope"), "customer.updated", { customerId: id, changes: c.req.valid("json") });
     // The response shows more than was typed, so unmasking it is an audited reveal, as on GET.
     const revealPii = wantsReveal(c, c.req.valid("query").reveal);
     const actor = actorOf(c);

@@ -9,6 +9,10 @@ export type Database = DrizzleD1Database<typeof schema>;
 export interface WorkspaceScope {
   readonly workspaceId: string;
   readonly db: Database;
+  /** Ids of events written during this request, handed to the delivery queue once it ends. */
+  readonly pendingEvents: string[];
+  /** Runs enabled plugins' `before` hooks on a write's input (set by the plugin runtime). */
+  runBefore?: <I>(eventName: string, input: I) => Promise<I>;
 }
 
 function resolveWorkspaceDatabase(env: Env, _workspaceId: string): D1Database {
@@ -16,7 +20,7 @@ function resolveWorkspaceDatabase(env: Env, _workspaceId: string): D1Database {
 }
 
 export function openWorkspace(env: Env, workspaceId: string): WorkspaceScope {
-  return { workspaceId, db: drizzle(resolveWorkspaceDatabase(env, workspaceId), { schema }) };
+  return { workspaceId, db: drizzle(resolveWorkspaceDatabase(env, workspaceId), { schema }), pendingEvents: [] };
 }
 
 /**
@@ -25,4 +29,13 @@ export function openWorkspace(env: Env, workspaceId: string): WorkspaceScope {
  */
 export function openDirectory(env: Env): Database {
   return drizzle(env.DB, { schema });
+}
+
+/**
+ * Every database that holds workspace data (today: one), for maintenance that sweeps all
+ * workspaces at once (re-sending stuck events). Such sweeps read rows of many workspaces but
+ * never join them.
+ */
+export function workspaceDatabases(env: Env): Database[] {
+  return [drizzle(env.DB, { schema })];
 }

@@ -10,6 +10,8 @@ declare module "hono" {
     actor: Actor | undefined;
     /** The caller's workspace data, set once the actor is known. */
     scope: WorkspaceScope;
+    /** On a plugin's routes: which plugin, and its context for this workspace. */
+    plugin: { id: string; context: unknown } | undefined;
   }
 }
 

@@ -9,9 +9,12 @@ export interface FieldError {
   message: string;
 }
 
+/** A parameter may be given in both languages (e.g. a plugin's reason); the response picks one. */
+export type ProblemParam = string | number | { en: string; fa: string };
+
 export interface ProblemOptions {
-  params?: Record<string, string | number>;
-  errors?: Array<Omit<FieldError, "message"> & { message?: string; params?: Record<string, string | number> }>;
+  params?: Record<string, ProblemParam>;
+  errors?: Array<Omit<FieldError, "message"> & { message?: string; params?: Record<string, ProblemParam> }>;
   /** Extra members of the problem document (e.g. the customers blocking a change). */
   extensions?: Record<string, unknown>;
   headers?: Record<string, string>;
@@ -38,8 +41,12 @@ export function invalidField(path: string, code: MessageCode, params?: Record<st
 
 const TITLES: Partial<Record<number, MessageCode>> = { 401: "unauthenticated", 403: "forbidden", 404: "not_found" };
 
+const localize = (params: Record<string, ProblemParam> | undefined, locale: Locale) =>
+  params && Object.fromEntries(Object.entries(params).map(([key, value]) => [key, typeof value === "object" ? value[locale] : value]));
+
 export function problemResponse(problem: Problem, locale: Locale, instance: string): Response {
-  const { params, errors, extensions, headers } = problem.options;
+  const { errors, extensions, headers } = problem.options;
+  const params = localize(problem.options.params, locale);
   const body: Record<string, unknown> = {
     type: `/problems/${problem.code.replaceAll("_", "-")}`,
     title: translate(TITLES[problem.status] ?? problem.code, locale),
@@ -53,7 +60,7 @@ export function problemResponse(problem: Problem, locale: Locale, instance: stri
     body.errors = errors.map((error) => ({
       path: error.path,
       code: error.code,
-      message: isMessageCode(error.code) ? translate(error.code, locale, error.params) : (error.message ?? error.code),
+      message: isMessageCode(error.code) ? translate(error.code, locale, localize(error.params, locale)) : (error.message ?? error.code),
     }));
   }
   return new Response(JSON.stringify(body), {

@@ -49,6 +49,9 @@ export const messages = {
   },
   role_key_taken: { en: "A role with this key already exists.", fa: "نقشی با این کلید از قبل وجود دارد." },
   payload_too_large: { en: "The request body is too large.", fa: "حجم درخواست بیش از حد مجاز است." },
+  rejected_by_plugin: { en: "The {plugin} plugin refused this change: {reason}", fa: "افزونهٔ {plugin} این تغییر را نپذیرفت: {reason}" },
+  plugin_not_found: { en: "No such plugin.", fa: "چنین افزونه‌ای وجود ندارد." },
+  delivery_not_dead: { en: "This delivery is not in the dead-letter list.", fa: "این ارسال در فهرست ارسال‌های ناموفق نیست." },
   internal_error: { en: "Something went wrong on our side.", fa: "خطایی در سرور رخ داد." },
   // Field-level
   invalid_mobile: {
@@ -91,6 +94,37 @@ export const messages = {
   channel_required: { en: "Say which network the message came through (channel).", fa: "مشخص کنید پیام از کدام شبکه آمده است (کانال)." },
   direction_required: { en: "Say whether the customer or we reached out (direction).", fa: "مشخص کنید تماس از سوی مشتری بوده یا از سوی ما (جهت)." },
   occurred_in_future: { en: "This time has not come yet.", fa: "این زمان هنوز فرا نرسیده است." },
+  invalid_url: { en: "Enter a full URL, e.g. https://hooks.example.com/crm.", fa: "یک نشانی کامل وارد کنید، مثلاً https://hooks.example.com/crm." },
+  url_https_required: { en: "The URL must start with https://.", fa: "نشانی باید با https شروع شود." },
+  url_has_credentials: {
+    en: "Remove the user name and password from the URL; receivers check each request's signature instead.",
+    fa: "نام کاربری و رمز را از نشانی حذف کنید؛ گیرنده امضای هر درخواست را بررسی می‌کند.",
+  },
+  url_not_public: {
+    en: "This address is local, private or reserved; use a public host name.",
+    fa: "این نشانی محلی، خصوصی یا رزروشده است؛ از یک نام میزبان عمومی استفاده کنید.",
+  },
+  invalid_event_name: {
+    en: "Use an event name such as customer.created, or * for every event.",
+    fa: "نام رویداد را مانند customer.created وارد کنید، یا * برای همهٔ رویدادها.",
+  },
+  // Messaging
+  idempotency_key_reused: {
+    en: "This idempotency key was already used for another message.",
+    fa: "این کلید یکتایی پیش‌تر برای پیام دیگری به کار رفته است.",
+  },
+  url_credentials_in_token: {
+    en: "Put credentials in the token, not in the URL: the URL is shown to admins.",
+    fa: "اطلاعات ورود را در توکن بگذارید، نه در نشانی؛ نشانی به مدیران نمایش داده می‌شود.",
+  },
+  invalid_api_key: { en: "This key is not in a valid form.", fa: "قالب این کلید نامعتبر است." },
+  invalid_sender_line: { en: "A sender line is a number of 3 to 20 digits.", fa: "شمارهٔ خط فرستنده باید ۳ تا ۲۰ رقم باشد." },
+  secret_required: { en: "Enter the key; none is stored for this provider yet.", fa: "کلید را وارد کنید؛ هنوز کلیدی برای این سرویس ذخیره نشده است." },
+  subject_required: { en: "An e-mail needs a subject.", fa: "ایمیل به موضوع نیاز دارد." },
+  invalid_idempotency_key: {
+    en: "Use up to 120 Latin letters, digits or symbols, without spaces.",
+    fa: "حداکثر ۱۲۰ حرف لاتین، رقم یا نماد، بدون فاصله وارد کنید.",
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageCode = keyof typeof messages;

@@ -1,4 +1,5 @@
 // Handlers for interactions and the customer timeline.
+import { runBeforeHooks } from "../plugin-runtime/plugin-runtime";
 import { actorOf } from "../auth/auth.middleware";
 import { findCustomer } from "../customers/customers.repository";
 import { now } from "../data/clock";
@@ -22,7 +23,7 @@ function beforeKey(cursor: string | undefined): TimelineKey | null {
 export const interactionsRouter = createRouter()
   .openapi(logInteractionRoute, async (c) => {
     const { id: customerId } = c.req.valid("param");
-    const input = c.req.valid("json");
+    const { interaction: input } = await runBeforeHooks(c.get("scope"), "interaction.logged", { customerId, interaction: c.req.valid("json") });
     const actor = actorOf(c);
     const scope = c.get("scope");
     if (!(await findCustomer(scope, customerId))) throw notFound();

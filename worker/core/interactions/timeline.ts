@@ -8,6 +8,8 @@ import { toIso } from "../data/clock";
 import { encodeCursor } from "../data/cursor";
 import type { WorkspaceScope } from "../data/database";
 import type { Permission } from "../permissions/permissions";
+import { MessageSchema } from "../messaging/message.schemas";
+import { messagesByIds, messageTimelineKeys, presentMessage } from "../messaging/messages.repository";
 import { TaskSchema } from "../tasks/task.schemas";
 import { presentTask, taskTimelineKeys, tasksByIds } from "../tasks/tasks.repository";
 import { InteractionSchema } from "./interaction.schemas";
@@ -22,6 +24,9 @@ export const TimelineEntrySchema = z
     }),
     z.object({ kind: z.literal("task"), ...entryBase, ...TaskSchema.shape }).openapi("TaskEntry", {
       description: "A task about the customer, at its due time, or at its creation when it has none.",
+    }),
+    z.object({ kind: z.literal("message"), ...entryBase, ...MessageSchema.shape }).openapi("MessageEntry", {
+      description: "An SMS or e-mail to the customer, with its delivery status, at the time it was sent.",
     }),
   ])
   .openapi("TimelineEntry");
@@ -54,6 +59,11 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [
     permission: "tasks:read",
     keys: taskTimelineKeys,
     load: async (scope, ids, time) => (await tasksByIds(scope, ids)).map((row) => ({ kind: "task", at: toIso(row.timelineAt)!, ...presentTask(row, time) })),
+  },
+  {
+    kind: "message",
+    keys: messageTimelineKeys,
+    load: async (scope, ids) => (await messagesByIds(scope, ids)).map((row) => ({ kind: "message", at: toIso(row.createdAt)!, ...presentMessage(row) })),
   },
 ];
 

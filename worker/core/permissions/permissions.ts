@@ -9,13 +9,16 @@ export const CORE_PERMISSIONS = [
   "customers:export",
   "customers.pii:read",
   "interactions:write",
+  "messages:send",
   "tasks:read",
   "tasks:write",
   "users:manage",
   "api_keys:manage",
   "settings:manage",
   "plugins:manage",
+  "webhooks:manage",
   "audit:read",
+  "events:manage",
 ] as const;
 
 export type CorePermission = (typeof CORE_PERMISSIONS)[number];
@@ -38,11 +41,12 @@ export const BUILTIN_ROLE_PERMISSIONS: Record<BuiltinRole, readonly CorePermissi
     "customers:export",
     "customers.pii:read",
     "interactions:write",
+    "messages:send",
     "tasks:read",
     "tasks:write",
     "audit:read",
   ],
-  agent: ["customers:read", "customers:write", "interactions:write", "tasks:read", "tasks:write"],
+  agent: ["customers:read", "customers:write", "interactions:write", "messages:send", "tasks:read", "tasks:write"],
   viewer: ["customers:read", "tasks:read"],
 };
 

@@ -1,12 +1,13 @@
 // The permissions a role or an API key may hold, and the rule that nobody grants more than they
-// hold themselves. Plugins' declared permissions join the catalogue when the plugin registry exists.
+// hold themselves. Plugins' declared permissions join the catalogue at start-up.
 import { z } from "@hono/zod-openapi";
 import type { Actor } from "../auth/actor";
 import { Problem } from "../http/problem";
 import { CORE_PERMISSIONS, type Permission } from "../permissions/permissions";
+import { pluginPermissions } from "../permissions/plugin-permissions";
 
 export function knownPermissions(): readonly Permission[] {
-  return CORE_PERMISSIONS;
+  return [...CORE_PERMISSIONS, ...pluginPermissions()];
 }
 
 export const isKnownPermission = (value: string) => knownPermissions().includes(value);

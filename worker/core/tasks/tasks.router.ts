@@ -1,4 +1,5 @@
 // Handlers for the tasks contract.
+import { runBeforeHooks } from "../plugin-runtime/plugin-runtime";
 import type { Context } from "hono";
 import { actorOf } from "../auth/auth.middleware";
 import { findCustomer } from "../customers/customers.repository";
@@ -51,7 +52,7 @@ export const tasksRouter = createRouter()
     return c.json(toPage(rows, query.limit, (row) => [row.dueKey, row.id], (row) => presentTask(row, time)), 200);
   })
   .openapi(createTaskRoute, async (c) => {
-    const input = c.req.valid("json");
+    const input = await runBeforeHooks(c.get("scope"), "task.created", c.req.valid("json"));
     const actor = actorOf(c);
     const assigneeUserId = input.assigneeUserId === undefined ? actor.userId : input.assigneeUserId;
     await checkReferences(c, { customerId: input.customerId, assigneeUserId });

@@ -2,6 +2,7 @@
 // is marked used in the batch that makes the change, then the user is signed in.
 import { and, eq } from "drizzle-orm";
 import { describeActor } from "../auth/me";
+import { rolePermissions } from "../auth/resolve-actor";
 import { hashPassword } from "../auth/password";
 import { createSession, sessionOrigin, setSessionCookie } from "../auth/sessions";
 import { auditEntry, auditOrigin } from "../audit/audit";
@@ -87,6 +88,6 @@ export const invitationsRouter = createRouter().openapi(acceptInvitationRoute, a
   const session = await createSession(directory, { id: userId, workspaceId: invitation.workspaceId }, sessionOrigin(c));
   setSessionCookie(c, session.token, session.expiresAt);
   const staff = await findStaff(directory, invitation.workspaceId, userId);
-  const me = await describeActor(directory, { userId, apiKeyId: null, permissions: new Set(staff!.role.permissions) });
+  const me = await describeActor(directory, { userId, apiKeyId: null, permissions: rolePermissions({ permissions: staff!.role.permissions, roleKey: staff!.role.key }) });
   return c.json(me, 200);
 });

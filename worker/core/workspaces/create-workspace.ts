@@ -5,6 +5,7 @@ import { newId } from "../data/ids";
 import { roles, users, workspaces } from "../data/schema";
 import { BUILTIN_ROLE_NAMES, BUILTIN_ROLE_PERMISSIONS, BUILTIN_ROLES, type BuiltinRole } from "../permissions/permissions";
 import type { Locale } from "../i18n/locale";
+import { pluginPermissionsForRole } from "../permissions/plugin-permissions";
 
 export interface NewWorkspace {
   name: string;
@@ -32,7 +33,7 @@ export async function createWorkspace(directory: Database, input: NewWorkspace):
         workspaceId,
         key,
         name: BUILTIN_ROLE_NAMES[key][locale],
-        permissions: [...BUILTIN_ROLE_PERMISSIONS[key]],
+        permissions: [...BUILTIN_ROLE_PERMISSIONS[key], ...pluginPermissionsForRole(key)],
         builtin: true,
         createdAt: time,
         updatedAt: time,

@@ -1,0 +1,105 @@
+// The plugin test harness: a Worker built from the plugins under test, a workspace with them
+// enabled, and explicit control of what runs in the background in production (the delivery
+// queue and the cron), so a test can emit events, drain the queue and run schedules at a
+// chosen time. Used by the runtime's tests and by every plugin's own tests.
+import { createExecutionContext, createMessageBatch, createScheduledController, env, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
+import { and, asc, eq } from "drizzle-orm";
+import { openWorkspace } from "../../worker/core/data/database";
+import { events } from "../../worker/core/data/schema";
+import { dispatchEvents } from "../../worker/core/delivery/dispatch";
+import { validatedEventEntry } from "../../worker/core/events/outbox";
+import type { AnyPlugin } from "../../worker/core/plugin-runtime/validate-plugins";
+import { createWorker } from "../../worker/entry";
+import { ApiClient, signUp, type Fetcher } from "./client";
+
+export type TestWorker = ReturnType<typeof createWorker>;
+
+export interface DrainReport {
+  /** Queue deliveries made, retries included. */
+  deliveries: number;
+  /** Messages the consumer asked to retry (each retried at once here, without the back-off wait). */
+  retries: number;
+}
+
+export function workerFor(plugins: readonly AnyPlugin[]): TestWorker & Fetcher {
+  const worker = createWorker(plugins);
+  const handle = worker.fetch;
+  return Object.assign(worker, {
+    fetch: (request: Request) => handle(request, env, createExecutionContext()),
+  }) as TestWorker & Fetcher;
+}
+
+export async function createPluginTestbed(options: { plugins: readonly AnyPlugin[]; enable?: string[]; settings?: Record<string, Record<string, unknown>> }) {
+  const worker = workerFor(options.plugins);
+  const { owner, workspaceId, me } = await signUp({ worker });
+  for (const id of options.enable ?? options.plugins.map((plugin) => plugin.id)) {
+    const response = await owner.patch(`/api/plugins/${id}`, { enabled: true, ...(options.settings?.[id] ? { settings: options.settings[id] } : {}) });
+    if (response.status !== 200) throw new Error(`enabling ${id} failed: ${response.status} ${response.text}`);
+  }
+  return {
+    worker,
+    owner,
+    workspaceId,
+    me,
+    /** Writes an event as a core change or a plugin would (the outbox row only). */
+    async emit(name: string, payload: Record<string, unknown>): Promise<string> {
+      const scope = openWorkspace(env, workspaceId);
+      await validatedEventEntry(scope, name, payload, null).run();
+      return scope.pendingEvents[0]!;
+    },
+    drain: (drainOptions?: { maxRounds?: number }) => drainEvents(worker, workspaceId, drainOptions),
+    /** Runs the cron handler as Cloudflare would at `at` (sweeper and plugin schedules). */
+    async tick(at: Date): Promise<void> {
+      const ctx = createExecutionContext();
+      await worker.scheduled(createScheduledController({ scheduledTime: at, cron: "* * * * *" }), env, ctx);
+      await waitOnExecutionContext(ctx);
+    },
+    /** Another staff member with a built-in or custom role. */
+    member: async (roleKey: string) => (await import("./client")).addMember(workspaceId, roleKey, roleKey, worker),
+    client: (headers: Record<string, string>) => new ApiClient(headers, { workspaceId }, worker),
+  };
+}
+
+/**
+ * Delivers the workspace's events through the real queue consumer until every one is acked
+ * (delivered or dead), retrying at once what the consumer asks to retry. Events that hooks
+ * emit along the way are delivered in the following rounds.
+ */
+export async function drainEvents(worker: TestWorker, workspaceId: string, options: { maxRounds?: number } = {}): Promise<DrainReport> {
+  const report: DrainReport = { deliveries: 0, retries: 0 };
+  const settled = new Set<string>();
+  const attempts = new Map<string, number>();
+  const scope = openWorkspace(env, workspaceId);
+  for (let round = 0; round < (options.maxRounds ?? 20); round++) {
+    const rows = await scope.db.select({ id: events.id }).from(events).where(eq(events.workspaceId, workspaceId)).orderBy(asc(events.id));
+    const pending = rows.filter((row) => !settled.has(row.id));
+    if (pending.length === 0) return report;
+    await dispatchEvents(env, workspaceId, pending.map((row) => row.id));
+    const batch = createMessageBatch(
+      "edge-crm-events",
+      pending.map((row) => {
+        const attempt = (attempts.get(row.id) ?? 0) + 1;
+        attempts.set(row.id, attempt);
+        return { id: `${row.id}-${attempt}`, timestamp: new Date(), attempts: attempt, body: { workspaceId, eventId: row.id } };
+      }),
+    );
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env, ctx);
+    const result = await getQueueResult(batch, ctx);
+    report.deliveries += pending.length;
+    const retried = new Set(result.retryMessages.map((message) => message.msgId));
+    for (const row of pending) {
+      if (retried.has(`${row.id}-${attempts.get(row.id)}`)) report.retries++;
+      else settled.add(row.id);
+    }
+  }
+  throw new Error("drainEvents: events still pending after the last round");
+}
+
+/** The plugin's rows in a table of the workspace, for assertions. */
+export async function countRows(table: string, where: string, ...bindings: unknown[]): Promise<number> {
+  const row = await env.DB.prepare(`select count(*) as n from ${table} where ${where}`).bind(...bindings).first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+export { and, eq };

@@ -1,0 +1,125 @@
+// What an admin may configure per channel, how it is stored (plain settings apart from secrets)
+// and how it is shown: a secret is write-only, shown as "set" and its last four characters at most.
+import { z } from "@hono/zod-openapi";
+import { toAsciiDigits } from "../cid/digits";
+import { EmailInput } from "../cid/identifier.schemas";
+import { toIso } from "../data/clock";
+import type { MessageChannel, ProviderKind } from "./messaging.schema";
+
+const Outbox = z.object({ kind: z.literal("outbox") }).strict();
+
+// The key becomes part of Kavenegar's URL path, so only URL-safe characters are accepted.
+const ApiKey = z.string().trim().regex(/^[A-Za-z0-9_.=+-]{8,200}$/, { message: "invalid_api_key" });
+const SenderLine = z
+  .string()
+  .transform((raw) => toAsciiDigits(raw).replace(/[\s-]/g, ""))
+  .pipe(z.string().regex(/^\+?\d{3,20}$/, { message: "invalid_sender_line" }))
+  .openapi({ type: "string", example: "10004346" });
+
+const HttpsUrl = z
+  .string()
+  .trim()
+  .max(500)
+  .refine((value) => URL.canParse(value) && new URL(value).protocol === "https:", { message: "url_https_required" })
+  // The URL is shown back on GET, so it must not carry a secret of its own.
+  .refine((value) => !URL.canParse(value) || (new URL(value).username === "" && new URL(value).password === ""), { message: "url_credentials_in_token" })
+  .openapi({ type: "string", example: "https://mail.example.com/v1/send" });
+
+// A bearer token goes into a header: printable ASCII only, no spaces.
+const Token = z.string().trim().regex(/^[\x21-\x7e]{8,500}$/, { message: "invalid_api_key" });
+
+export const SmsProviderInput = z
+  .discriminatedUnion("kind", [
+    Outbox,
+    z
+      .object({
+        kind: z.literal("kavenegar"),
+        apiKey: ApiKey.optional().openapi({ description: "Write-only. Leave out to keep the stored key." }),
+        sender: SenderLine.nullable().optional().openapi({ description: "The sending line; the account's default line when left out." }),
+      })
+      .strict(),
+  ])
+  .openapi("SmsProviderUpdate");
+export type SmsProviderUpdate = z.infer<typeof SmsProviderInput>;
+
+export const EmailProviderInput = z
+  .discriminatedUnion("kind", [
+    Outbox,
+    z
+      .object({
+        kind: z.literal("http"),
+        url: HttpsUrl,
+        token: Token.optional().openapi({ description: "Write-only bearer token. Leave out to keep the stored one." }),
+        from: EmailInput,
+      })
+      .strict(),
+  ])
+  .openapi("EmailProviderUpdate");
+export type EmailProviderUpdate = z.infer<typeof EmailProviderInput>;
+
+const secretShown = { set: z.boolean(), hint: z.string().nullable().openapi({ description: "The last four characters, for recognition.", example: "…9f3a" }) };
+
+export const ProviderViewSchema = z
+  .object({
+    channel: z.enum(["sms", "email"]),
+    kind: z.enum(["outbox", "kavenegar", "http"]),
+    sender: z.string().nullable().optional(),
+    url: z.string().optional(),
+    from: z.string().optional(),
+    apiKey: z.object(secretShown).optional(),
+    token: z.object(secretShown).optional(),
+    updatedAt: z.string().nullable().openapi({ description: "Null while the channel is on the default outbox." }),
+  })
+  .openapi("MessagingProvider");
+export type ProviderView = z.infer<typeof ProviderViewSchema>;
+
+export interface StoredProvider {
+  channel: MessageChannel;
+  kind: ProviderKind;
+  config: Record<string, string>;
+  secrets: Record<string, string>;
+  updatedAt: number | null;
+}
+
+export const defaultProvider = (channel: MessageChannel): StoredProvider => ({ channel, kind: "outbox", config: {}, secrets: {}, updatedAt: null });
+
+/**
+ * The stored form of an update. A secret left out keeps the stored one when the kind does not
+ * change; `null` means it is required and missing.
+ */
+export function toStored(update: SmsProviderUpdate | EmailProviderUpdate, current: StoredProvider): Pick<StoredProvider, "kind" | "config" | "secrets"> | null {
+  const kept = (name: string) => (current.kind === update.kind ? current.secrets[name] : undefined);
+  switch (update.kind) {
+    case "outbox":
+      return { kind: "outbox", config: {}, secrets: {} };
+    case "kavenegar": {
+      const apiKey = update.apiKey ?? kept("apiKey");
+      return apiKey ? { kind: "kavenegar", config: update.sender ? { sender: update.sender } : {}, secrets: { apiKey } } : null;
+    }
+    case "http": {
+      const token = update.token ?? kept("token");
+      return token ? { kind: "http", config: { url: update.url, from: update.from }, secrets: { token } } : null;
+    }
+  }
+}
+
+/** The secret field each kind needs, for the error when it is missing. */
+export const SECRET_FIELD: Partial<Record<ProviderKind, string>> = { kavenegar: "apiKey", http: "token" };
+
+function shownSecret(value: string | undefined) {
+  if (!value) return { set: false, hint: null };
+  // A short secret would be mostly given away by its last four characters.
+  return { set: true, hint: value.length >= 16 ? `…${value.slice(-4)}` : null };
+}
+
+export function presentProvider(stored: StoredProvider): ProviderView {
+  const base = { channel: stored.channel, kind: stored.kind, updatedAt: toIso(stored.updatedAt) };
+  switch (stored.kind) {
+    case "kavenegar":
+      return { ...base, sender: stored.config.sender ?? null, apiKey: shownSecret(stored.secrets.apiKey) };
+    case "http":
+      return { ...base, url: stored.config.url ?? "", from: stored.config.from ?? "", token: shownSecret(stored.secrets.token) };
+    default:
+      return base;
+  }
+}

@@ -1,0 +1,24 @@
+// The provider a stored configuration stands for. The only reader of stored secrets.
+import type { StoredProvider } from "./provider-config";
+import { httpEmailProvider } from "./providers/http-email";
+import { kavenegarProvider } from "./providers/kavenegar";
+import { outboxProvider } from "./providers/outbox";
+import type { MessageProvider } from "./providers/provider";
+
+const misconfigured = (what: string): MessageProvider => ({ send: async () => ({ status: "failed", error: `provider misconfigured: ${what}` }) });
+
+export function buildProvider(stored: StoredProvider): MessageProvider {
+  switch (stored.kind) {
+    case "outbox":
+      return outboxProvider;
+    case "kavenegar": {
+      const apiKey = stored.secrets.apiKey;
+      return apiKey ? kavenegarProvider({ apiKey, sender: stored.config.sender ?? null }) : misconfigured("no API key");
+    }
+    case "http": {
+      const { url, from } = stored.config;
+      const token = stored.secrets.token;
+      return url && from && token ? httpEmailProvider({ url, from, token }) : misconfigured("incomplete e-mail API settings");
+    }
+  }
+}

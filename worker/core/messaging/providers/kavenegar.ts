@@ -1,0 +1,53 @@
+// Kavenegar (kavenegar.com), an Iranian SMS gateway. Its documented send call:
+//   POST https://api.kavenegar.com/v1/{API-KEY}/sms/send.json
+//   Content-Type: application/x-www-form-urlencoded; fields receptor, message, sender (optional)
+// answered with { return: { status, message }, entries: [{ messageid, status, statustext, … }] };
+// any `return.status` other than 200 is a failure, whatever the HTTP status says.
+import { z } from "@hono/zod-openapi";
+import { localMobile } from "../../cid/normalize-mobile";
+import { cleanError, PROVIDER_TIMEOUT_MS, type MessageProvider } from "./provider";
+
+export const KAVENEGAR_API = "https://api.kavenegar.com/v1";
+
+export interface KavenegarSettings {
+  apiKey: string;
+  sender?: string | null;
+}
+
+const KavenegarAnswer = z.object({
+  return: z.object({ status: z.number(), message: z.string().optional() }),
+  entries: z.array(z.object({ messageid: z.union([z.number(), z.string()]), status: z.number().optional(), statustext: z.string().optional() })).nullish(),
+});
+
+// Entry statuses that mean the gateway will not deliver: failed, undelivered, cancelled, blocked.
+const REFUSED_ENTRY_STATUSES = new Set([6, 11, 13, 14]);
+
+export function kavenegarProvider(settings: KavenegarSettings): MessageProvider {
+  const url = `${KAVENEGAR_API}/${encodeURIComponent(settings.apiKey)}/sms/send.json`;
+  return {
+    async send(message) {
+      const form = new URLSearchParams({ receptor: localMobile(message.to), message: message.body });
+      if (settings.sender) form.set("sender", settings.sender);
+      try {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
+          body: form.toString(),
+          signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
+        });
+        const parsed = KavenegarAnswer.safeParse(await response.json().catch(() => null));
+        if (!parsed.success) return { status: "failed", error: `kavenegar: unexpected answer (HTTP ${response.status})` };
+        const { return: answer, entries } = parsed.data;
+        if (answer.status !== 200) return { status: "failed", error: `kavenegar ${answer.status}: ${answer.message ?? "refused"}`.slice(0, 300) };
+        const entry = entries?.[0];
+        if (entry?.status !== undefined && REFUSED_ENTRY_STATUSES.has(entry.status)) {
+          return { status: "failed", error: `kavenegar entry ${entry.status}: ${entry.statustext ?? "not delivered"}`.slice(0, 300) };
+        }
+        return { status: "sent", providerMessageId: entry ? String(entry.messageid) : null };
+      } catch (error) {
+        // A timeout or network failure; the key is in the URL, so it is scrubbed from the text.
+        return { status: "failed", error: cleanError(error, [settings.apiKey, encodeURIComponent(settings.apiKey)]) };
+      }
+    },
+  };
+}

@@ -1,0 +1,32 @@
+// The one interface every delivery provider implements. A provider never throws for a
+// delivery problem: it answers `failed` with a short error, and the message records it.
+import type { MessageChannel } from "../messaging.schema";
+
+export interface OutgoingMessage {
+  /** Our message id, for providers that accept a reference. */
+  id: string;
+  channel: MessageChannel;
+  /** Canonical mobile (+989121234567) or lower-cased e-mail. */
+  to: string;
+  subject: string | null;
+  body: string;
+}
+
+export type SendOutcome =
+  | { status: "sent" | "recorded"; providerMessageId?: string | null }
+  | { status: "failed"; error: string };
+
+export interface MessageProvider {
+  send(message: OutgoingMessage): Promise<SendOutcome>;
+}
+
+/** How long a provider may take before the send counts as failed. */
+export const PROVIDER_TIMEOUT_MS = 10_000;
+
+/** Keeps an error short and free of a secret (an API key in a URL may appear in a fetch error). */
+export function cleanError(error: unknown, secrets: readonly string[]): string {
+  const raw = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  let text = raw;
+  for (const secret of secrets) if (secret) text = text.replaceAll(secret, "***");
+  return text.slice(0, 300);
+}

@@ -1,0 +1,31 @@
+// Builds the Worker from a list of plugins: the HTTP app, the delivery queue's consumer and the
+// cron handler (sweeper and plugin schedules). index.ts builds it from the plugin registry;
+// tests build it from test plugins.
+import { createApp } from "./app";
+import { eventConsumer } from "./core/delivery/consumer";
+import type { DeliveryTargetSource } from "./core/delivery/delivery-target";
+import { pluginTargets } from "./core/delivery/plugin-targets";
+import { sweepUndelivered } from "./core/delivery/sweeper";
+import { declarePluginPermissions } from "./core/permissions/plugin-permissions";
+import { PluginRuntime } from "./core/plugin-runtime/plugin-runtime";
+import type { AnyPlugin } from "./core/plugin-runtime/validate-plugins";
+import { runSchedules } from "./core/schedules/run-schedules";
+import { webhookTargets } from "./core/webhooks-out/webhook-targets";
+
+export function createWorker(plugins: readonly AnyPlugin[]) {
+  const runtime = new PluginRuntime(plugins);
+  declarePluginPermissions(plugins.flatMap((plugin) => (plugin.permissions ?? []).map(({ key, grantTo }) => ({ key, grantTo: grantTo ?? [] }))));
+  const app = createApp(runtime);
+  const deliverySources: DeliveryTargetSource[] = [pluginTargets(runtime), webhookTargets];
+
+  return {
+    runtime,
+    deliverySources,
+    fetch: app.fetch,
+    queue: eventConsumer(deliverySources),
+    async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext) {
+      // Independent jobs: one failing never keeps the other from running.
+      ctx.waitUntil(Promise.allSettled([sweepUndelivered(env, controller.scheduledTime), runSchedules(env, runtime, controller.scheduledTime)]));
+    },
+  } satisfies ExportedHandler<Env> & Record<string, unknown>;
+}

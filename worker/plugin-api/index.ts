@@ -1,0 +1,24 @@
+// The plugin contract: everything a plugin imports from the Worker comes from here.
+export { definePlugin } from "./define-plugin";
+export { HookRejection } from "./hook-rejection";
+export { pluginContext } from "../core/plugin-runtime/plugin-context";
+export { createRouter as createPluginRouter } from "../core/http/router";
+export { guardedRoute as pluginRoute } from "../core/http/route";
+export { problemResponses } from "../core/http/problem.schema";
+export { createdAt, id, json, updatedAt, workspaceId } from "../core/data/columns";
+export { newId } from "../core/data/ids";
+export type {
+  BeforeHook,
+  DeliveredEvent,
+  HookContext,
+  Localized,
+  MessagingApi,
+  OnHook,
+  PluginContext,
+  PluginDefinition,
+  PluginPermission,
+  PluginSchedule,
+  PluginUi,
+  ScheduleTiming,
+  Statement,
+} from "./types";

@@ -1,0 +1,115 @@
+// The plugin contract's types. A plugin is a value of PluginDefinition, made with definePlugin.
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { z } from "@hono/zod-openapi";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { DrizzleD1Database } from "drizzle-orm/d1";
+import type { AppEnv } from "../core/http/context";
+import type { CoreEventName, CoreEventPayload } from "../core/events/event-catalog";
+import type { BeforeEventName, BeforeEventInput } from "../core/plugin-runtime/before-events";
+
+/** Text in both of the product's languages. */
+export interface Localized {
+  en: string;
+  fa: string;
+}
+
+export type Database = DrizzleD1Database<Record<string, unknown>>;
+export type Statement = BatchItem<"sqlite">;
+
+export interface PluginPermission {
+  /** `<plugin id>:<action>`, e.g. "loyalty:adjust". */
+  key: string;
+  description: Localized;
+  /** Built-in roles that hold it in a new workspace, besides owner and admin (who hold everything). */
+  grantTo?: Array<"manager" | "agent" | "viewer">;
+}
+
+/** Names and payloads a hook can receive: core events plus the plugin's own. */
+export type EventPayload<N extends string, Own extends Record<string, z.ZodType>> = N extends CoreEventName
+  ? CoreEventPayload<N>
+  : N extends keyof Own
+    ? z.infer<Own[N]>
+    : never;
+
+export interface DeliveredEvent<N extends string = string, P = Record<string, unknown>> {
+  id: string;
+  name: N;
+  payload: P;
+  workspaceId: string;
+  actorUserId: string | null;
+  /** When the change happened (epoch ms). */
+  createdAt: number;
+}
+
+export interface MessagingApi {
+  /** Sends through the workspace's provider; respects consent; the same key never sends twice. */
+  send(message: { customerId: string; channel: "sms" | "email"; subject?: string; body: string; idempotencyKey: string }): Promise<{ status: string }>;
+}
+
+/** What every plugin callback gets: its workspace, its settings and the means to act. */
+export interface PluginContext<Settings> {
+  readonly pluginId: string;
+  readonly workspaceId: string;
+  readonly settings: Settings;
+  /** The workspace's database. Every query must filter by workspaceId. */
+  readonly db: Database;
+  readonly env: Env;
+  /** The workspace's time zone (IANA), for anything that depends on the local date. */
+  readonly timeZone: string;
+  now(): number;
+  /** An insert of an event row, to put in the same db.batch as the change it announces. */
+  event(name: string, payload: Record<string, unknown>): Statement;
+  readonly messaging: MessagingApi;
+}
+
+/** An `on` hook's context: writes given to `write` commit together with the delivery receipt. */
+export interface HookContext<Settings> extends PluginContext<Settings> {
+  /** Statements committed in one batch with this delivery's receipt: applied once, even if the event comes again. */
+  write(...statements: Statement[]): void;
+}
+
+export type OnHook<Settings, P> = (event: DeliveredEvent<string, P>, ctx: HookContext<Settings>) => Promise<void> | void;
+
+/** A `before` hook returns the (possibly changed) input, or throws HookRejection. */
+export type BeforeHook<Settings, I> = (input: I, ctx: PluginContext<Settings>) => Promise<I> | I;
+
+export type ScheduleTiming = { every: "hour" } | { every: "day"; at: `${number}:${number}` };
+
+export interface PluginSchedule<Settings> {
+  id: string;
+  /** Hourly, or daily at a local time in the workspace's time zone ("03:00"). */
+  timing: ScheduleTiming;
+  run(ctx: PluginContext<Settings>): Promise<void> | void;
+}
+
+export interface PluginUi {
+  /** A panel on the customer page. */
+  customerPanel?: { title: Localized; order?: number };
+  /** A page of its own in the navigation. */
+  page?: { title: Localized; path: string; icon?: string };
+  /** A card on the dashboard. */
+  dashboardCard?: { title: Localized; order?: number };
+}
+
+export interface PluginDefinition<
+  Settings extends z.ZodObject = z.ZodObject,
+  OwnEvents extends Record<string, z.ZodType> = Record<string, z.ZodType>,
+> {
+  /** Lower-case slug: it names the folder, the route prefix and the permission prefix. */
+  id: string;
+  name: Localized;
+  description: Localized;
+  version: string;
+  permissions?: PluginPermission[];
+  /** Every setting with a default, so a newly enabled plugin works at once. */
+  settings: Settings;
+  /** The plugin's own events ("loyalty.tier_changed") and their payloads. */
+  events?: OwnEvents;
+  /** Mounted at /api/plugins/{id}; reachable only where enabled, behind auth and permissions. */
+  routes?: OpenAPIHono<AppEnv>;
+  before?: { [N in BeforeEventName]?: BeforeHook<z.infer<Settings>, BeforeEventInput<N>> };
+  // NoInfer: the plugin's own events are taken from `events`, never guessed from the hooks.
+  on?: NoInfer<{ [N in CoreEventName | (keyof OwnEvents & string)]?: OnHook<z.infer<Settings>, EventPayload<N, OwnEvents>> }>;
+  schedules?: PluginSchedule<z.infer<Settings>>[];
+  ui?: PluginUi;
+}
