@@ -1,11 +1,11 @@
 // Deleting a customer erases the person, not the row: names, identifiers, contacts, address,
-// birthday, attributes, tags and name words go; an anonymous tombstone stays so orders already
+// birthday, attributes, tags, name words and the address and text of messages go; an anonymous tombstone stays so orders already
 // linked to it keep their totals. Erasure, audit row and `customer.deleted` commit together.
 import { and, eq, isNull } from "drizzle-orm";
 import { type AuditOrigin, auditEntry } from "../audit/audit";
 import { now } from "../data/clock";
 import type { WorkspaceScope } from "../data/database";
-import { customerIdentifiers, customers } from "../data/schema";
+import { customerIdentifiers, customers, messages } from "../data/schema";
 import { eventEntry } from "../events/outbox";
 import { nameWordsDelete, tagsDelete } from "./customer-record";
 
@@ -40,6 +40,11 @@ export async function eraseCustomer(scope: WorkspaceScope, customerId: string, o
     scope.db
       .delete(customerIdentifiers)
       .where(and(eq(customerIdentifiers.workspaceId, scope.workspaceId), eq(customerIdentifiers.customerId, customerId))),
+    // Messages keep their status and time for the figures; where they went and what they said goes.
+    scope.db
+      .update(messages)
+      .set({ recipient: null, subject: null, body: "" })
+      .where(and(eq(messages.workspaceId, scope.workspaceId), eq(messages.customerId, customerId))),
     tagsDelete(scope, customerId),
     nameWordsDelete(scope, customerId),
     // No personal data in the audit row or the event: they outlive the person.

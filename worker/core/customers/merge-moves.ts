@@ -5,7 +5,7 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { and, eq, sql } from "drizzle-orm";
 import type { AnySQLiteColumn, SQLiteTable, SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 import type { WorkspaceScope } from "../data/database";
-import { customerIdentifiers, customerNameWords, customerTags, interactions, tasks } from "../data/schema";
+import { customerIdentifiers, customerNameWords, customerTags, interactions, messages, tasks } from "../data/schema";
 
 export interface MergeContext {
   scope: WorkspaceScope;
@@ -57,6 +57,7 @@ export const MERGE_MOVES: readonly MergeMove[] = [
   reassign(customerIdentifiers),
   reassign(interactions),
   reassign(tasks),
+  reassign(messages),
   uniteTags,
   // The merged customer's name words stay searchable: looking up the old name finds the survivor.
   uniteNameWords,

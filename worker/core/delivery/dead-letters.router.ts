@@ -1,11 +1,10 @@
 // Handlers for the dead-letter list.
-import { and, desc, eq, lt } from "drizzle-orm";
-import { auditEntry, auditOrigin } from "../audit/audit";
-import { now, toIso } from "../data/clock";
+import { auditOrigin } from "../audit/audit";
+import { toIso } from "../data/clock";
 import { decodeCursor, toPage } from "../data/cursor";
-import { eventDeliveries, events } from "../data/schema";
 import { invalidField, Problem } from "../http/problem";
 import { createRouter } from "../http/router";
+import { deadDeliveries, findDelivery, markRetrying } from "./dead-letters.repository";
 import { listDeadRoute, retryDeadRoute } from "./dead-letters.routes";
 import type { EventMessage } from "./event-message";
 
@@ -14,14 +13,7 @@ export const deadLettersRouter = createRouter()
     const { cursor, limit } = c.req.valid("query");
     const after = cursor ? decodeCursor(cursor) : null;
     if (cursor && typeof after?.[0] !== "string") throw invalidField("query.cursor", "invalid_cursor");
-    const scope = c.get("scope");
-    const rows = await scope.db
-      .select({ delivery: eventDeliveries, eventName: events.name, eventCreatedAt: events.createdAt })
-      .from(eventDeliveries)
-      .innerJoin(events, and(eq(events.id, eventDeliveries.eventId), eq(events.workspaceId, eventDeliveries.workspaceId)))
-      .where(and(eq(eventDeliveries.workspaceId, scope.workspaceId), eq(eventDeliveries.status, "dead"), after ? lt(eventDeliveries.id, after[0] as string) : undefined))
-      .orderBy(desc(eventDeliveries.id))
-      .limit(limit + 1);
+    const rows = await deadDeliveries(c.get("scope"), (after?.[0] as string | undefined) ?? null, limit);
     return c.json(
       toPage(rows, limit, (row) => [row.delivery.id], (row) => ({
         id: row.delivery.id,
@@ -39,17 +31,10 @@ export const deadLettersRouter = createRouter()
   .openapi(retryDeadRoute, async (c) => {
     const { id } = c.req.valid("param");
     const scope = c.get("scope");
-    const delivery = await scope.db
-      .select()
-      .from(eventDeliveries)
-      .where(and(eq(eventDeliveries.workspaceId, scope.workspaceId), eq(eventDeliveries.id, id)))
-      .get();
+    const delivery = await findDelivery(scope, id);
     if (!delivery) throw new Problem(404, "not_found");
     if (delivery.status !== "dead") throw new Problem(409, "delivery_not_dead");
-    await scope.db.batch([
-      scope.db.update(eventDeliveries).set({ status: "retrying", updatedAt: now() }).where(eq(eventDeliveries.id, id)),
-      auditEntry(scope, auditOrigin(c), { action: "event.delivery_retried", entityType: "event", entityId: delivery.eventId, details: { target: delivery.target } }),
-    ]);
+    await markRetrying(scope, auditOrigin(c), delivery);
     await c.env.EVENTS_QUEUE.send({ workspaceId: scope.workspaceId, eventId: delivery.eventId, target: delivery.target } satisfies EventMessage);
     return c.json({ id, status: "retrying" as const }, 202);
   });

@@ -4,7 +4,7 @@
 import { and, asc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database, WorkspaceScope } from "../data/database";
 import { inList } from "../data/in-list";
-import { apiKeys, auditLog, customerIdentifiers, customers, events, interactions, roles, tasks, users, workspaceCounters, workspaces } from "../data/schema";
+import { apiKeys, auditLog, customerIdentifiers, customers, events, interactions, messages, roles, tasks, users, workspaceCounters, workspaces } from "../data/schema";
 
 export const PAGE_SIZE = 500;
 
@@ -73,6 +73,15 @@ export function tasksAfter(scope: WorkspaceScope, after: { id: string } | null) 
     .from(tasks)
     .where(and(eq(tasks.workspaceId, scope.workspaceId), after ? gt(tasks.id, after.id) : undefined))
     .orderBy(asc(tasks.id))
+    .limit(PAGE_SIZE);
+}
+
+export function messagesAfter(scope: WorkspaceScope, after: { id: string } | null) {
+  return scope.db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.workspaceId, scope.workspaceId), after ? gt(messages.id, after.id) : undefined))
+    .orderBy(asc(messages.id))
     .limit(PAGE_SIZE);
 }
 

@@ -80,6 +80,9 @@ export async function* workspaceJson(scope: WorkspaceScope, options: WorkspaceJs
     // due_key and timeline_at are sort keys generated from due_at and created_at.
     page.map(({ dueKey: _dueKey, timelineAt: _timelineAt, ...task }) => withIsoTimes(task)),
   );
+  yield* section("messages", pages((after: { id: string } | null) => source.messagesAfter(scope, after), source.PAGE_SIZE), (page) =>
+    page.map((message) => withIsoTimes({ ...message, recipient: mask(message.recipient) })),
+  );
   yield* section("events", pages((after: { id: string } | null) => source.eventsAfter(scope, after), source.PAGE_SIZE), (page) =>
     page.map((event) => ({ ...withIsoTimes(event), payload: mask(event.payload) })),
   );
