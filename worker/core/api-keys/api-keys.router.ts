@@ -5,7 +5,7 @@ import { actorOf } from "../auth/auth.middleware";
 import { randomToken, sha256Hex } from "../auth/tokens";
 import { auditEntry, auditOrigin } from "../audit/audit";
 import { now } from "../data/clock";
-import { decodeCursor, toPage } from "../data/cursor";
+import { toPage, cursorId } from "../data/cursor";
 import { openDirectory } from "../data/database";
 import { newId } from "../data/ids";
 import { apiKeys } from "../data/schema";
@@ -19,17 +19,10 @@ import { createApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from "./api-ke
 const KEY_PREFIX = "crm_";
 const SHOWN_PREFIX_LENGTH = KEY_PREFIX.length + 8;
 
-function afterId(cursor: string | undefined): string | null {
-  if (cursor === undefined) return null;
-  const key = decodeCursor(cursor);
-  if (!key || typeof key[0] !== "string") throw invalidField("query.cursor", "invalid_cursor");
-  return key[0];
-}
-
 export const apiKeysRouter = createRouter()
   .openapi(listApiKeysRoute, async (c) => {
     const { cursor, limit } = c.req.valid("query");
-    const rows = await listApiKeys(openDirectory(c.env), c.get("scope").workspaceId, afterId(cursor), limit);
+    const rows = await listApiKeys(openDirectory(c.env), c.get("scope").workspaceId, cursorId(cursor), limit);
     return c.json(toPage(rows, limit, (row) => [row.id], presentApiKey), 200);
   })
   .openapi(createApiKeyRoute, async (c) => {

@@ -1,18 +1,10 @@
 // Reading the audit log: who did what, when and from where.
 import { toIso } from "../data/clock";
-import { decodeCursor, toPage } from "../data/cursor";
+import { toPage, cursorId } from "../data/cursor";
 import { openDirectory } from "../data/database";
-import { invalidField } from "../http/problem";
 import { createRouter } from "../http/router";
 import { actorNames, auditPageQuery } from "./audit.repository";
 import { listAuditRoute } from "./audit.routes";
-
-function afterId(cursor: string | undefined): string | null {
-  if (cursor === undefined) return null;
-  const key = decodeCursor(cursor);
-  if (!key || typeof key[0] !== "string") throw invalidField("query.cursor", "invalid_cursor");
-  return key[0];
-}
 
 export const auditRouter = createRouter().openapi(listAuditRoute, async (c) => {
   const query = c.req.valid("query");
@@ -23,7 +15,7 @@ export const auditRouter = createRouter().openapi(listAuditRoute, async (c) => {
     customerId: query.customerId,
     from: query.from ? Date.parse(query.from) : undefined,
     to: query.to ? Date.parse(query.to) : undefined,
-    before: afterId(query.cursor),
+    before: cursorId(query.cursor),
     limit: query.limit,
   }).all();
   const page = rows.slice(0, query.limit);

@@ -1,5 +1,6 @@
 // Opaque keyset cursors: the sort key of the last row, base64url-encoded JSON.
 import { z } from "@hono/zod-openapi";
+import { invalidField } from "../http/problem";
 
 export function encodeCursor(key: unknown[]): string {
   const bytes = new TextEncoder().encode(JSON.stringify(key));
@@ -38,4 +39,20 @@ export function toPage<Row, Out>(rows: Row[], limit: number, key: (row: Row) => 
     items: items.map(present),
     nextCursor: rows.length > limit && last ? encodeCursor(key(last)) : null,
   };
+}
+
+/** The id a cursor of an id-ordered list carries; a forged or stale cursor is a 400. */
+export function cursorId(cursor: string | undefined): string | null {
+  if (cursor === undefined) return null;
+  const key = decodeCursor(cursor);
+  if (!key || typeof key[0] !== "string") throw invalidField("query.cursor", "invalid_cursor");
+  return key[0];
+}
+
+/** The (time, id) a cursor of a time-ordered list carries; a forged or stale cursor is a 400. */
+export function cursorTimeId(cursor: string | undefined): { at: number; id: string } | null {
+  if (cursor === undefined) return null;
+  const key = decodeCursor(cursor);
+  if (!key || typeof key[0] !== "number" || typeof key[1] !== "string") throw invalidField("query.cursor", "invalid_cursor");
+  return { at: key[0], id: key[1] };
 }

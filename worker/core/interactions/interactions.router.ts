@@ -3,7 +3,7 @@ import { runBeforeHooks } from "../plugin-runtime/plugin-runtime";
 import { actorOf } from "../auth/auth.middleware";
 import { findCustomer } from "../customers/customers.repository";
 import { now } from "../data/clock";
-import { decodeCursor } from "../data/cursor";
+import { cursorTimeId } from "../data/cursor";
 import { newId } from "../data/ids";
 import { invalidField, notFound } from "../http/problem";
 import { createRouter } from "../http/router";
@@ -11,14 +11,7 @@ import { isWorkspaceMember } from "../workspaces/members";
 import { DEFAULT_DIRECTION } from "./interaction.schemas";
 import { logInteraction, presentInteraction } from "./interactions.repository";
 import { logInteractionRoute, timelineRoute } from "./interactions.routes";
-import { readTimeline, type TimelineKey } from "./timeline";
-
-function beforeKey(cursor: string | undefined): TimelineKey | null {
-  if (cursor === undefined) return null;
-  const key = decodeCursor(cursor);
-  if (!key || typeof key[0] !== "number" || typeof key[1] !== "string") throw invalidField("query.cursor", "invalid_cursor");
-  return { at: key[0], id: key[1] };
-}
+import { readTimeline } from "./timeline";
 
 export const interactionsRouter = createRouter()
   .openapi(logInteractionRoute, async (c) => {
@@ -55,7 +48,7 @@ export const interactionsRouter = createRouter()
     const { cursor, limit } = c.req.valid("query");
     const actor = actorOf(c);
     const scope = c.get("scope");
-    const before = beforeKey(cursor);
+    const before = cursorTimeId(cursor);
     if (!(await findCustomer(scope, customerId))) throw notFound();
     const page = await readTimeline(scope, (permission) => actor.permissions.has(permission), customerId, { before, limit, time: now() });
     return c.json(page, 200);

@@ -1,19 +1,12 @@
 // Handlers for a customer's messages.
 import { actorOf } from "../auth/auth.middleware";
 import { findCustomer } from "../customers/customers.repository";
-import { decodeCursor, toPage } from "../data/cursor";
-import { invalidField, notFound } from "../http/problem";
+import { toPage, cursorTimeId } from "../data/cursor";
+import { notFound } from "../http/problem";
 import { createRouter } from "../http/router";
 import { customerMessagesQuery, presentMessage } from "./messages.repository";
 import { listMessagesRoute, sendMessageRoute } from "./messages.routes";
 import { sendMessage } from "./send-message";
-
-function beforeKey(cursor: string | undefined) {
-  if (cursor === undefined) return null;
-  const key = decodeCursor(cursor);
-  if (!key || typeof key[0] !== "number" || typeof key[1] !== "string") throw invalidField("query.cursor", "invalid_cursor");
-  return { at: key[0], id: key[1] };
-}
 
 export const messagesRouter = createRouter()
   .openapi(sendMessageRoute, async (c) => {
@@ -36,7 +29,7 @@ export const messagesRouter = createRouter()
     const { id: customerId } = c.req.valid("param");
     const { cursor, limit } = c.req.valid("query");
     const scope = c.get("scope");
-    const before = beforeKey(cursor);
+    const before = cursorTimeId(cursor);
     if (!(await findCustomer(scope, customerId))) throw notFound();
     const rows = await customerMessagesQuery(scope, customerId, { before, limit });
     return c.json(toPage(rows, limit, (row) => [row.createdAt, row.id], presentMessage), 200);

@@ -160,7 +160,7 @@ describe("sending a message to a customer", () => {
   });
 
   it("lets an agent send, not a viewer, and lists messages newest first page by page", async () => {
-    const { owner, customerId, workspaceId } = await customerWith({ sms: "granted" });
+    const { customerId, workspaceId } = await customerWith({ sms: "granted" });
     const agent = await addMember(workspaceId, "agent");
     const viewer = await addMember(workspaceId, "viewer");
     expect((await viewer.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "x" })).status).toBe(403);

@@ -7,7 +7,7 @@ import { actorOf } from "../auth/auth.middleware";
 import { revokeUserSessions } from "../auth/sessions";
 import { auditEntry, auditOrigin } from "../audit/audit";
 import { now, toIso } from "../data/clock";
-import { decodeCursor, toPage } from "../data/cursor";
+import { toPage, cursorId } from "../data/cursor";
 import { openDirectory } from "../data/database";
 import { invitations, sessions, users } from "../data/schema";
 import { invalidField, notFound, Problem } from "../http/problem";
@@ -17,13 +17,6 @@ import { expirePendingInvitations, invitationLink, newInvitation } from "./invit
 import { actorRoleKey, assertMayAssign, assertMayManage } from "./staff-policy";
 import { findStaff, findUserIdByEmail, listStaff, otherActiveOwners, presentStaff } from "./users.repository";
 import { inviteUserRoute, listUsersRoute, resetPasswordRoute, revokeSessionsRoute, updateUserRoute } from "./users.routes";
-
-function afterId(cursor: string | undefined): string | null {
-  if (cursor === undefined) return null;
-  const key = decodeCursor(cursor);
-  if (!key || typeof key[0] !== "string") throw invalidField("query.cursor", "invalid_cursor");
-  return key[0];
-}
 
 /** The staff member the path names, and the actor's right to touch them. */
 async function managedStaff(c: Context, userId: string) {
@@ -42,7 +35,7 @@ type Statement = BatchItem<"sqlite">;
 export const usersRouter = createRouter()
   .openapi(listUsersRoute, async (c) => {
     const { cursor, limit } = c.req.valid("query");
-    const rows = await listStaff(openDirectory(c.env), c.get("scope").workspaceId, afterId(cursor), limit);
+    const rows = await listStaff(openDirectory(c.env), c.get("scope").workspaceId, cursorId(cursor), limit);
     return c.json(toPage(rows, limit, (row) => [row.user.id], presentStaff), 200);
   })
   .openapi(inviteUserRoute, async (c) => {

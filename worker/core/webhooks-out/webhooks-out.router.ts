@@ -3,9 +3,9 @@
 import { actorOf } from "../auth/auth.middleware";
 import { auditOrigin } from "../audit/audit";
 import { now } from "../data/clock";
-import { decodeCursor, toPage } from "../data/cursor";
+import { toPage, cursorId } from "../data/cursor";
 import { newId } from "../data/ids";
-import { invalidField, notFound } from "../http/problem";
+import { notFound } from "../http/problem";
 import { createRouter } from "../http/router";
 import { newSigningSecret } from "./signing";
 import { listAttempts } from "./webhook-attempts.repository";
@@ -22,13 +22,6 @@ import {
 } from "./webhooks-out.routes";
 
 const DISABLED_BY_USER = "disabled by a user";
-
-function beforeId(cursor: string | undefined): string | null {
-  if (cursor === undefined) return null;
-  const key = decodeCursor(cursor);
-  if (!key || typeof key[0] !== "string") throw invalidField("query.cursor", "invalid_cursor");
-  return key[0];
-}
 
 /** The stored changes of a PATCH: enabling clears the reason and the failure streak. */
 function changesOf(input: WebhookUpdate, time: number) {
@@ -55,7 +48,7 @@ function auditedChanges(before: SubscriptionRow, input: WebhookUpdate) {
 export const webhooksOutRouter = createRouter()
   .openapi(listWebhooksRoute, async (c) => {
     const { cursor, limit } = c.req.valid("query");
-    const rows = await listSubscriptions(c.get("scope"), beforeId(cursor), limit);
+    const rows = await listSubscriptions(c.get("scope"), cursorId(cursor), limit);
     return c.json(toPage(rows, limit, (row) => [row.id], presentSubscription), 200);
   })
   .openapi(createWebhookRoute, async (c) => {
@@ -120,6 +113,6 @@ export const webhooksOutRouter = createRouter()
     const { cursor, limit } = c.req.valid("query");
     const scope = c.get("scope");
     if (!(await findSubscription(scope, id))) throw notFound();
-    const rows = await listAttempts(scope, id, beforeId(cursor), limit);
+    const rows = await listAttempts(scope, id, cursorId(cursor), limit);
     return c.json(toPage(rows, limit, (row) => [row.id], presentAttempt), 200);
   });
