@@ -347,4 +347,70 @@ CREATE TABLE `event_deliveries` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `event_deliveries_event_target_unique` ON `event_deliveries` (`event_id`,`target`);--> statement-breakpoint
 CREATE INDEX `event_deliveries_status_idx` ON `event_deliveries` (`workspace_id`,`status`,`id`);--> statement-breakpoint
-CREATE INDEX `event_deliveries_due_idx` ON `event_deliveries` (`status`,`next_attempt_at`);
+CREATE INDEX `event_deliveries_due_idx` ON `event_deliveries` (`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE TABLE `customer_stage_changes` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`customer_id` text NOT NULL,
+	`from_stage` text NOT NULL,
+	`to_stage` text NOT NULL,
+	`cause` text NOT NULL,
+	`at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `customer_stage_changes_customer_idx` ON `customer_stage_changes` (`workspace_id`,`customer_id`,`at`,`id`);--> statement-breakpoint
+CREATE INDEX `customer_stage_changes_time_idx` ON `customer_stage_changes` (`workspace_id`,`at`);--> statement-breakpoint
+CREATE TABLE `order_items` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`order_id` text NOT NULL,
+	`sku` text,
+	`name` text NOT NULL,
+	`quantity` integer NOT NULL,
+	`unit_price` integer NOT NULL,
+	`total` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `order_items_order_idx` ON `order_items` (`workspace_id`,`order_id`);--> statement-breakpoint
+CREATE TABLE `order_status_history` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`order_id` text NOT NULL,
+	`status` text NOT NULL,
+	`at` integer NOT NULL,
+	`by` text
+);
+--> statement-breakpoint
+CREATE INDEX `order_status_history_order_idx` ON `order_status_history` (`workspace_id`,`order_id`,`at`);--> statement-breakpoint
+CREATE TABLE `orders` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`customer_id` text NOT NULL,
+	`source` text NOT NULL,
+	`connection_id` text,
+	`external_id` text,
+	`number` text NOT NULL,
+	`status` text NOT NULL,
+	`currency` text NOT NULL,
+	`subtotal` integer DEFAULT 0 NOT NULL,
+	`discount` integer DEFAULT 0 NOT NULL,
+	`shipping` integer DEFAULT 0 NOT NULL,
+	`tax` integer DEFAULT 0 NOT NULL,
+	`total` integer NOT NULL,
+	`refunded_total` integer DEFAULT 0 NOT NULL,
+	`channel` text,
+	`note` text,
+	`placed_at` integer NOT NULL,
+	`paid_at` integer,
+	`refunded_at` integer,
+	`cancelled_at` integer,
+	`external_updated_at` integer,
+	`created_by` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `orders_external_unique` ON `orders` (`workspace_id`,`connection_id`,`external_id`) WHERE "orders"."external_id" is not null;--> statement-breakpoint
+CREATE INDEX `orders_workspace_id_idx` ON `orders` (`workspace_id`,`id`);--> statement-breakpoint
+CREATE INDEX `orders_customer_time_idx` ON `orders` (`workspace_id`,`customer_id`,`placed_at`,`id`);--> statement-breakpoint
+CREATE INDEX `orders_workspace_time_idx` ON `orders` (`workspace_id`,`placed_at`,`id`);

@@ -12,3 +12,4 @@ export * from "../messaging/messaging.schema";
 export * from "../webhooks-out/webhooks-out.schema";
 export * from "../plugin-runtime/plugins.schema";
 export * from "../delivery/delivery.schema";
+export * from "../orders/orders.schema";

@@ -11,6 +11,10 @@ export const coreEvents = {
   "customer.deleted": z.object(customerRef),
   "interaction.logged": z.object({ ...customerRef, interactionId: z.string(), type: z.string() }),
   "task.created": z.object({ taskId: z.string(), customerId: z.string().nullable(), assigneeUserId: z.string().nullable() }),
+  "order.created": z.object({ ...customerRef, orderId: z.string(), status: z.string(), total: z.number().int(), currency: z.string(), source: z.string() }),
+  "order.paid": z.object({ ...customerRef, orderId: z.string(), total: z.number().int(), currency: z.string() }),
+  "order.refunded": z.object({ ...customerRef, orderId: z.string(), refundedTotal: z.number().int(), total: z.number().int(), currency: z.string(), full: z.boolean() }),
+  "customer.stage_changed": z.object({ ...customerRef, from: z.string(), to: z.string(), cause: z.string() }),
 } as const;
 
 export type CoreEventName = keyof typeof coreEvents;

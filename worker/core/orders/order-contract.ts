@@ -1,0 +1,45 @@
+// What every way of bringing in an order (the API, shop webhooks, CSV import) hands to
+// `recordOrder`, and what it gets back. One function writes orders, so the customer's figures,
+// lifecycle stage, rollups and events are kept current the same way whatever the source.
+import type { OrderSource, OrderStatus } from "./orders.schema";
+
+export interface OrderLineInput {
+  sku?: string | null;
+  name: string;
+  quantity: number;
+  /** Minor units of the order's currency. */
+  unitPrice: number;
+}
+
+export interface OrderInput {
+  customerId: string;
+  source: OrderSource;
+  connectionId?: string | null;
+  /** The shop's order id: with connectionId it makes the order unique, so a redelivery updates, never duplicates. */
+  externalId?: string | null;
+  number?: string | null;
+  status: OrderStatus;
+  currency: string;
+  total: number;
+  subtotal?: number;
+  discount?: number;
+  shipping?: number;
+  tax?: number;
+  /** For a partly refunded paid order. */
+  refundedTotal?: number;
+  channel?: string | null;
+  note?: string | null;
+  items?: OrderLineInput[];
+  placedAt: number;
+  paidAt?: number | null;
+  /** The shop's modification time: an update older than what is stored changes nothing. */
+  externalUpdatedAt?: number | null;
+  /** A user id, "shop" or "import". */
+  by: string | null;
+}
+
+export interface RecordedOrder {
+  orderId: string;
+  /** created: new order; updated: moved forward; unchanged: same state or an older update. */
+  outcome: "created" | "updated" | "unchanged";
+}
