@@ -10,7 +10,7 @@ export default defineConfig({
     cloudflareTest({
       wrangler: { configPath: "./wrangler.toml" },
       // No background queue consumer: tests deliver events explicitly (test/support/delivery.ts).
-      miniflare: { bindings: { TEST_MIGRATIONS: migrations }, queueProducers: { EVENTS_QUEUE: { queueName: "edge-crm-events-in-tests" } } },
+      miniflare: { bindings: { TEST_MIGRATIONS: migrations }, queueProducers: { EVENTS_QUEUE: { queueName: "edge-crm-events-in-tests" }, JOBS_QUEUE: { queueName: "edge-crm-jobs-in-tests" } } },
     }),
   ],
   test: {

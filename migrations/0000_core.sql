@@ -149,6 +149,10 @@ CREATE TABLE `customers` (
 	`total_spent` integer DEFAULT 0 NOT NULL,
 	`lifecycle_stage` text DEFAULT 'prospect' NOT NULL,
 	`rfm_segment` text,
+	`rfm_r` integer,
+	`rfm_f` integer,
+	`rfm_m` integer,
+	`value_tier` text,
 	`merged_into` text,
 	`erased_at` integer,
 	`created_at` integer NOT NULL,
@@ -163,6 +167,7 @@ CREATE INDEX `customers_workspace_city_idx` ON `customers` (`workspace_id`,`city
 CREATE INDEX `customers_workspace_province_idx` ON `customers` (`workspace_id`,`province`,`id`);--> statement-breakpoint
 CREATE INDEX `customers_workspace_owner_idx` ON `customers` (`workspace_id`,`owner_user_id`,`id`);--> statement-breakpoint
 CREATE INDEX `customers_workspace_stage_idx` ON `customers` (`workspace_id`,`lifecycle_stage`,`id`);--> statement-breakpoint
+CREATE INDEX `customers_workspace_stage_last_order_idx` ON `customers` (`workspace_id`,`lifecycle_stage`,`last_order_at`);--> statement-breakpoint
 CREATE TABLE `workspace_counters` (
 	`workspace_id` text NOT NULL,
 	`name` text NOT NULL,
@@ -413,4 +418,158 @@ CREATE TABLE `orders` (
 CREATE UNIQUE INDEX `orders_external_unique` ON `orders` (`workspace_id`,`connection_id`,`external_id`) WHERE "orders"."external_id" is not null;--> statement-breakpoint
 CREATE INDEX `orders_workspace_id_idx` ON `orders` (`workspace_id`,`id`);--> statement-breakpoint
 CREATE INDEX `orders_customer_time_idx` ON `orders` (`workspace_id`,`customer_id`,`placed_at`,`id`);--> statement-breakpoint
-CREATE INDEX `orders_workspace_time_idx` ON `orders` (`workspace_id`,`placed_at`,`id`);
+CREATE INDEX `orders_workspace_time_idx` ON `orders` (`workspace_id`,`placed_at`,`id`);--> statement-breakpoint
+CREATE TABLE `buyer_totals` (
+	`workspace_id` text PRIMARY KEY NOT NULL,
+	`buyers` integer DEFAULT 0 NOT NULL,
+	`repeat_buyers` integer DEFAULT 0 NOT NULL,
+	`first_order_day_sum` integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `daily_rollups` (
+	`workspace_id` text NOT NULL,
+	`day` text NOT NULL,
+	`new_customers` integer DEFAULT 0 NOT NULL,
+	`orders` integer DEFAULT 0 NOT NULL,
+	`revenue` integer DEFAULT 0 NOT NULL,
+	`refunds` integer DEFAULT 0 NOT NULL,
+	`became_lapsed` integer DEFAULT 0 NOT NULL,
+	`won_back` integer DEFAULT 0 NOT NULL,
+	`net_prospect` integer DEFAULT 0 NOT NULL,
+	`net_new` integer DEFAULT 0 NOT NULL,
+	`net_active` integer DEFAULT 0 NOT NULL,
+	`net_at_risk` integer DEFAULT 0 NOT NULL,
+	`net_lapsed` integer DEFAULT 0 NOT NULL,
+	`net_won_back` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`workspace_id`, `day`)
+);
+--> statement-breakpoint
+CREATE TABLE `stage_counts` (
+	`workspace_id` text NOT NULL,
+	`stage` text NOT NULL,
+	`count` integer DEFAULT 0 NOT NULL,
+	PRIMARY KEY(`workspace_id`, `stage`)
+);
+--> statement-breakpoint
+CREATE TABLE `core_job_runs` (
+	`workspace_id` text NOT NULL,
+	`job_id` text NOT NULL,
+	`last_run_at` integer NOT NULL,
+	`last_status` text NOT NULL,
+	`last_error` text,
+	`last_duration_ms` integer NOT NULL,
+	PRIMARY KEY(`workspace_id`, `job_id`)
+);
+--> statement-breakpoint
+CREATE TABLE `segments` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`name` text NOT NULL,
+	`description` text,
+	`filter` text NOT NULL,
+	`created_by` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `segments_workspace_id_idx` ON `segments` (`workspace_id`,`id`);--> statement-breakpoint
+CREATE TABLE `shop_connections` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`platform` text NOT NULL,
+	`name` text NOT NULL,
+	`secret` text NOT NULL,
+	`enabled` integer DEFAULT true NOT NULL,
+	`last_delivery_at` integer,
+	`created_by` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX `shop_connections_workspace_idx` ON `shop_connections` (`workspace_id`,`id`);--> statement-breakpoint
+CREATE TABLE `shop_refunds` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`connection_id` text NOT NULL,
+	`order_external_id` text NOT NULL,
+	`refund_id` text NOT NULL,
+	`amount` integer NOT NULL,
+	`created_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `shop_refunds_unique` ON `shop_refunds` (`workspace_id`,`connection_id`,`refund_id`);--> statement-breakpoint
+CREATE INDEX `shop_refunds_order_idx` ON `shop_refunds` (`workspace_id`,`connection_id`,`order_external_id`);--> statement-breakpoint
+CREATE TABLE `webhook_deliveries` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`connection_id` text NOT NULL,
+	`platform` text NOT NULL,
+	`topic` text,
+	`delivery_id` text NOT NULL,
+	`headers` text NOT NULL,
+	`body` text NOT NULL,
+	`status` text NOT NULL,
+	`reason` text,
+	`redeliveries` integer DEFAULT 0 NOT NULL,
+	`attempts` integer DEFAULT 0 NOT NULL,
+	`received_at` integer NOT NULL,
+	`processed_at` integer,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `webhook_deliveries_delivery_unique` ON `webhook_deliveries` (`workspace_id`,`connection_id`,`delivery_id`);--> statement-breakpoint
+CREATE INDEX `webhook_deliveries_connection_idx` ON `webhook_deliveries` (`workspace_id`,`connection_id`,`id`);--> statement-breakpoint
+CREATE INDEX `webhook_deliveries_status_idx` ON `webhook_deliveries` (`workspace_id`,`connection_id`,`status`,`id`);--> statement-breakpoint
+CREATE INDEX `webhook_deliveries_stuck_idx` ON `webhook_deliveries` (`status`,`received_at`) WHERE "webhook_deliveries"."status" = 'received';--> statement-breakpoint
+CREATE INDEX `webhook_deliveries_received_idx` ON `webhook_deliveries` (`received_at`);--> statement-breakpoint
+CREATE TABLE `import_chunks` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`job_id` text NOT NULL,
+	`seq` integer NOT NULL,
+	`status` text NOT NULL,
+	`first_row` integer NOT NULL,
+	`row_count` integer NOT NULL,
+	`rows` text NOT NULL,
+	`report` text NOT NULL,
+	`accepted` integer DEFAULT 0 NOT NULL,
+	`merged` integer DEFAULT 0 NOT NULL,
+	`unchanged` integer DEFAULT 0 NOT NULL,
+	`rejected` integer DEFAULT 0 NOT NULL,
+	`updated_at` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `import_chunks_job_seq_unique` ON `import_chunks` (`workspace_id`,`job_id`,`seq`);--> statement-breakpoint
+CREATE TABLE `import_jobs` (
+	`id` text PRIMARY KEY NOT NULL,
+	`workspace_id` text NOT NULL,
+	`kind` text NOT NULL,
+	`status` text NOT NULL,
+	`dry_run` integer NOT NULL,
+	`mapping` text NOT NULL,
+	`header` text NOT NULL,
+	`options` text NOT NULL,
+	`total_rows` integer NOT NULL,
+	`chunk_count` integer NOT NULL,
+	`rows_done` integer DEFAULT 0 NOT NULL,
+	`accepted` integer DEFAULT 0 NOT NULL,
+	`merged` integer DEFAULT 0 NOT NULL,
+	`unchanged` integer DEFAULT 0 NOT NULL,
+	`rejected` integer DEFAULT 0 NOT NULL,
+	`error` text,
+	`created_by` text,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	`started_at` integer,
+	`finished_at` integer
+);
+--> statement-breakpoint
+CREATE INDEX `import_jobs_workspace_idx` ON `import_jobs` (`workspace_id`,`id`);--> statement-breakpoint
+CREATE TABLE `import_keys` (
+	`workspace_id` text NOT NULL,
+	`job_id` text NOT NULL,
+	`key` text NOT NULL,
+	`row` integer NOT NULL
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `import_keys_unique` ON `import_keys` (`workspace_id`,`job_id`,`key`);

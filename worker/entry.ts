@@ -3,6 +3,7 @@
 // tests build it from test plugins.
 import { createApp } from "./app";
 import { eventConsumer } from "./core/delivery/consumer";
+import { JOBS_QUEUE_NAME, jobsConsumer } from "./core/import/jobs-consumer";
 import type { DeliveryTargetSource } from "./core/delivery/delivery-target";
 import { pluginTargets } from "./core/delivery/plugin-targets";
 import { sweepUndelivered } from "./core/delivery/sweeper";
@@ -10,22 +11,29 @@ import { declarePluginPermissions } from "./core/permissions/plugin-permissions"
 import { PluginRuntime } from "./core/plugin-runtime/plugin-runtime";
 import type { AnyPlugin } from "./core/plugin-runtime/validate-plugins";
 import { runSchedules } from "./core/schedules/run-schedules";
+import { runDailyCustomerJobs } from "./core/lifecycle/run-daily-customer-jobs";
 import { webhookTargets } from "./core/webhooks-out/webhook-targets";
+import { sweepShopDeliveries } from "./core/webhooks-in/sweep";
 
 export function createWorker(plugins: readonly AnyPlugin[]) {
   const runtime = new PluginRuntime(plugins);
   declarePluginPermissions(plugins.flatMap((plugin) => (plugin.permissions ?? []).map(({ key, grantTo }) => ({ key, grantTo: grantTo ?? [] }))));
   const app = createApp(runtime);
   const deliverySources: DeliveryTargetSource[] = [pluginTargets(runtime), webhookTargets];
+  const consumeEvents = eventConsumer(deliverySources);
+  const consumeJobs = jobsConsumer(runtime);
 
   return {
     runtime,
     deliverySources,
     fetch: app.fetch,
-    queue: eventConsumer(deliverySources),
+    // One queue handler for the Worker: the jobs queue's batches (imports) go to their consumer,
+    // every other batch is the events queue's, as before.
+    queue: (batch: MessageBatch<unknown>, env: Env, ctx?: ExecutionContext) =>
+      batch.queue.startsWith(JOBS_QUEUE_NAME) ? consumeJobs(batch, env, ctx) : consumeEvents(batch, env, ctx),
     async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext) {
       // Independent jobs: one failing never keeps the other from running.
-      ctx.waitUntil(Promise.allSettled([sweepUndelivered(env, controller.scheduledTime), runSchedules(env, runtime, controller.scheduledTime)]));
+      ctx.waitUntil(Promise.allSettled([sweepUndelivered(env, controller.scheduledTime), runSchedules(env, runtime, controller.scheduledTime), runDailyCustomerJobs(env, controller.scheduledTime), sweepShopDeliveries(env, controller.scheduledTime)]));
     },
   } satisfies ExportedHandler<Env> & Record<string, unknown>;
 }

@@ -13,11 +13,15 @@ interface WorkspaceB {
   customerId: string;
   identifierId: string;
   taskId: string;
+  orderId: string;
   userId: string;
   roleId: string;
   apiKeyId: string;
   webhookId: string;
+  connectionId: string;
   deadDeliveryId: string;
+  importJobId: string;
+  segmentId: string;
   mobile: string;
   email: string;
   name: string;
@@ -36,22 +40,33 @@ const VALID_BODIES: Record<string, unknown> = {
   "POST /api/customers/{id}/interactions": { type: "note", summary: "planted" },
   "POST /api/customers/{id}/messages": { channel: "sms", body: "planted" },
   "PATCH /api/tasks/{id}": { title: "Changed" },
+  "PATCH /api/orders/{id}": { status: "cancelled" },
   "PATCH /api/users/{id}": { status: "disabled" },
   "POST /api/users/{id}/reset-password": {},
   "POST /api/users/{id}/revoke-sessions": {},
   "PATCH /api/roles/{id}": { name: "Changed" },
   "PATCH /api/webhooks/{id}": { enabled: false },
+  "PATCH /api/connections/{id}": { enabled: false },
+  "POST /api/connections/{id}/rotate-secret": {},
   "PATCH /api/plugins/{id}": { enabled: true },
+  "PATCH /api/segments/{id}": { name: "Changed" },
 };
 
 function idsFor(route: PublishedRoute): Record<string, string> {
   if (route.path.startsWith("/api/customers/")) return { id: b.customerId, identifierId: b.identifierId };
   if (route.path.startsWith("/api/tasks/")) return { id: b.taskId };
+  if (route.path.startsWith("/api/orders/")) return { id: b.orderId };
   if (route.path.startsWith("/api/users/")) return { id: b.userId };
   if (route.path.startsWith("/api/roles/")) return { id: b.roleId };
   if (route.path.startsWith("/api/api-keys/")) return { id: b.apiKeyId };
   if (route.path.startsWith("/api/webhooks/")) return { id: b.webhookId };
+  if (route.path.startsWith("/api/connections/")) return { id: b.connectionId, deliveryId: "whd_missing" };
+  // A shop webhook is authenticated by its connection's signature, not a session: B's connection
+  // answers an unsigned call 401 (webhooks-in.test.ts); an unknown connection is a 404.
+  if (route.path.startsWith("/webhooks/")) return { platform: "generic", connectionId: "con_missing" };
   if (route.path.startsWith("/api/events/dead/")) return { id: b.deadDeliveryId };
+  if (route.path.startsWith("/api/import/jobs/")) return { id: b.importJobId };
+  if (route.path.startsWith("/api/segments/")) return { id: b.segmentId };
   // Plugins are the same for every workspace; an unknown one is simply not found.
   if (route.path.startsWith("/api/plugins/")) return { id: "no-such-plugin" };
   throw new Error(`workspace-isolation: say which of B's ids fill ${route.path}`);
@@ -66,19 +81,24 @@ beforeAll(async () => {
   b.identifierId = customer.body.identifiers.find((i: { kind: string }) => i.kind === "email").id;
   await ownerB.post(`/api/customers/${b.customerId}/interactions`, { type: "call", direction: "inbound", summary: "B's private call" });
   b.taskId = (await ownerB.post("/api/tasks", { title: "B's task", customerId: b.customerId })).body.id;
+  b.orderId = (await ownerB.post("/api/orders", { customerId: b.customerId, total: 1000, status: "pending" })).body.id;
   const roles = (await ownerB.get("/api/roles")).body.items as Array<{ id: string; key: string }>;
   b.roleId = (await ownerB.post("/api/roles", { key: "cashier", name: "Cashier", permissions: ["customers:read"] })).body.id;
   await ownerB.post("/api/users", { email: "staff-b@example.com", roleId: roles.find((r) => r.key === "agent")!.id });
   b.userId = workspaceB.me.user.id;
   b.apiKeyId = (await ownerB.post("/api/api-keys", { name: "B key", scopes: ["customers:read"] })).body.id;
+  b.segmentId = (await ownerB.post("/api/segments", { name: "B segment", filter: { cities: ["Tehran"] } })).body.id;
   // Subscribed to an event this test never causes, so no background delivery changes the database.
   b.webhookId = (await ownerB.post("/api/webhooks", { url: "https://hooks.example.com/b", events: ["order.refunded"] })).body.id;
+  b.connectionId = (await ownerB.post("/api/connections", { platform: "generic", name: "B shop" })).body.id;
   // A delivery of one of B's events that failed every attempt.
   const event = await env.DB.prepare("select id from events where workspace_id = ? limit 1").bind(workspaceB.workspaceId).first<{ id: string }>();
   b.deadDeliveryId = "dlv_isolation_b";
   await env.DB.prepare("insert into event_deliveries (id, workspace_id, event_id, target, status, attempts, last_error, updated_at) values (?, ?, ?, 'plugin:x', 'dead', 5, 'boom', ?)")
     .bind(b.deadDeliveryId, workspaceB.workspaceId, event!.id, Date.now())
     .run();
+
+  b.importJobId = (await ownerB.post("/api/import/customers", { csv: "mobile\n09121234567\n", mapping: { mobile: "mobile" }, dryRun: true })).body.id;
 
   const workspaceA = await signUp({ workspaceName: "Shop A" });
   ownerA = workspaceA.owner;

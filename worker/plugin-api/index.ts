@@ -6,6 +6,7 @@ export { createRouter as createPluginRouter } from "../core/http/router";
 export { guardedRoute as pluginRoute } from "../core/http/route";
 export { problemResponses } from "../core/http/problem.schema";
 export { createdAt, id, json, updatedAt, workspaceId } from "../core/data/columns";
+export { cursorId, pageQuery, pageSchema, toPage } from "../core/data/cursor";
 export { newId } from "../core/data/ids";
 export type {
   BeforeHook,

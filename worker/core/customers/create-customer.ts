@@ -7,6 +7,7 @@ import type { WorkspaceScope } from "../data/database";
 import { newId } from "../data/ids";
 import { customerIdentifiers, customers, workspaceCounters } from "../data/schema";
 import { eventEntry } from "../events/outbox";
+import { customerCreatedRollups } from "../stats/rollups";
 import { Problem } from "../http/problem";
 import type { CidKind } from "../workspaces/workspaces.schema";
 import type { CustomerCreate } from "./customer.schemas";
@@ -34,6 +35,7 @@ export async function createCustomer(
   cidKind: CidKind,
   input: CustomerCreate,
   actorUserId: string | null,
+  timeZone?: string,
 ): Promise<string> {
   const identifiers = identifiersIn(input);
   const cidIdentifier = identifiers.find((identifier) => identifier.kind === cidKind);
@@ -97,6 +99,7 @@ export async function createCustomer(
       ...tagInserts(scope, customerId, tags),
       ...nameWordInserts(scope, customerId, nameKey),
       eventEntry(scope, "customer.created", { customerId, cid, code }, actorUserId),
+      ...customerCreatedRollups(scope, time, timeZone),
     ]);
   } catch (error) {
     // Another request took one of the identifiers between our check and our write.

@@ -57,7 +57,7 @@ export const customersRouter = createRouter()
     const actor = actorOf(c);
     await assertOwnerIsMember(c.env, actor.workspaceId, input.ownerUserId);
     const settings = await getWorkspaceSettings(c.env, actor.workspaceId);
-    const customerId = await createCustomer(c.get("scope"), settings.cidKind, input, actor.userId);
+    const customerId = await createCustomer(c.get("scope"), settings.cidKind, input, actor.userId, settings.timeZone);
     // Whoever can read PII sees what they typed; others see it masked, as everywhere.
     return c.json(await presentOne(c, customerId, actor.permissions.has("customers.pii:read")), 201);
   })

@@ -11,6 +11,10 @@ export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 export const CONSENT_STATES = ["unknown", "granted", "withdrawn"] as const;
 export type ConsentState = (typeof CONSENT_STATES)[number];
 
+/** The RFM value tier (core/lifecycle/rfm.ts): by R+F+M, high 12-15, medium 8-11, low 3-7. */
+export const VALUE_TIERS = ["high", "medium", "low"] as const;
+export type ValueTier = (typeof VALUE_TIERS)[number];
+
 export const customers = sqliteTable(
   "customers",
   {
@@ -46,6 +50,12 @@ export const customers = sqliteTable(
     totalSpent: integer("total_spent").notNull().default(0),
     lifecycleStage: text("lifecycle_stage", { enum: LIFECYCLE_STAGES }).notNull().default("prospect"),
     rfmSegment: text("rfm_segment"),
+    // RFM scores 1-5 by quintile within the workspace, recomputed daily (core/lifecycle/rfm.ts);
+    // null for customers without orders.
+    rfmR: integer("rfm_r"),
+    rfmF: integer("rfm_f"),
+    rfmM: integer("rfm_m"),
+    valueTier: text("value_tier", { enum: VALUE_TIERS }),
     mergedInto: text("merged_into"),
     erasedAt: integer("erased_at"),
     createdAt: createdAt(),
@@ -60,6 +70,8 @@ export const customers = sqliteTable(
     index("customers_workspace_province_idx").on(t.workspaceId, t.province, t.id),
     index("customers_workspace_owner_idx").on(t.workspaceId, t.ownerUserId, t.id),
     index("customers_workspace_stage_idx").on(t.workspaceId, t.lifecycleStage, t.id),
+    // The daily lifecycle job: buying customers of a stage whose last order is older than a cutoff.
+    index("customers_workspace_stage_last_order_idx").on(t.workspaceId, t.lifecycleStage, t.lastOrderAt),
   ],
 );
 

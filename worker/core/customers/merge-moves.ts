@@ -5,7 +5,8 @@ import type { BatchItem } from "drizzle-orm/batch";
 import { and, eq, sql } from "drizzle-orm";
 import type { AnySQLiteColumn, SQLiteTable, SQLiteUpdateSetSource } from "drizzle-orm/sqlite-core";
 import type { WorkspaceScope } from "../data/database";
-import { customerIdentifiers, customerNameWords, customerTags, interactions, messages, tasks } from "../data/schema";
+import { customerIdentifiers, customerNameWords, customerTags, interactions, messages, orders, tasks } from "../data/schema";
+import { mergedOrderFigures } from "../orders/customer-figures";
 
 export interface MergeContext {
   scope: WorkspaceScope;
@@ -61,4 +62,7 @@ export const MERGE_MOVES: readonly MergeMove[] = [
   uniteTags,
   // The merged customer's name words stay searchable: looking up the old name finds the survivor.
   uniteNameWords,
+  // Orders follow; the survivor's figures and stage are recomputed from them, the merged customer leaves the counts.
+  reassign(orders),
+  mergedOrderFigures,
 ];

@@ -53,6 +53,10 @@ export const messages = {
   plugin_not_found: { en: "No such plugin.", fa: "چنین افزونه‌ای وجود ندارد." },
   delivery_not_dead: { en: "This delivery is not in the dead-letter list.", fa: "این ارسال در فهرست ارسال‌های ناموفق نیست." },
   internal_error: { en: "Something went wrong on our side.", fa: "خطایی در سرور رخ داد." },
+  webhook_signature_invalid: {
+    en: "The webhook signature is missing or does not match this connection's secret.",
+    fa: "امضای وب‌هوک وجود ندارد یا با کلید این اتصال مطابقت ندارد.",
+  },
   // Field-level
   invalid_mobile: {
     en: "Enter an Iranian mobile number, e.g. 0912 123 4567.",
@@ -66,6 +70,7 @@ export const messages = {
   },
   invalid_issued_code: { en: "This is not a customer code (e.g. C-00042).", fa: "این کد مشتری نیست (مثلاً C-00042)." },
   invalid_identifier: { en: "This identifier is not recognised.", fa: "این شناسه شناخته نشد." },
+  unknown_filter_field: { en: "There is no such filter field.", fa: "چنین فیلد فیلتری وجود ندارد." },
   invalid_cursor: { en: "The cursor is invalid; start from the first page.", fa: "نشانگر صفحه نامعتبر است." },
   weak_password: { en: "Use at least 10 characters.", fa: "دست‌کم ۱۰ نویسه وارد کنید." },
   unknown_permission: { en: "Unknown permission.", fa: "مجوز ناشناخته." },
@@ -94,6 +99,14 @@ export const messages = {
   channel_required: { en: "Say which network the message came through (channel).", fa: "مشخص کنید پیام از کدام شبکه آمده است (کانال)." },
   direction_required: { en: "Say whether the customer or we reached out (direction).", fa: "مشخص کنید تماس از سوی مشتری بوده یا از سوی ما (جهت)." },
   occurred_in_future: { en: "This time has not come yet.", fa: "این زمان هنوز فرا نرسیده است." },
+  shop_secret_required: {
+    en: "Enter the secret the shop signs its webhooks with.",
+    fa: "کلیدی را که فروشگاه وب‌هوک‌ها را با آن امضا می‌کند وارد کنید.",
+  },
+  shop_secret_generated: {
+    en: "A generic connection's secret is generated; do not send one.",
+    fa: "کلید اتصال عمومی خودکار ساخته می‌شود؛ آن را نفرستید.",
+  },
   invalid_url: { en: "Enter a full URL, e.g. https://hooks.example.com/crm.", fa: "یک نشانی کامل وارد کنید، مثلاً https://hooks.example.com/crm." },
   url_https_required: { en: "The URL must start with https://.", fa: "نشانی باید با https شروع شود." },
   url_has_credentials: {
@@ -108,6 +121,40 @@ export const messages = {
     en: "Use an event name such as customer.created, or * for every event.",
     fa: "نام رویداد را مانند customer.created وارد کنید، یا * برای همهٔ رویدادها.",
   },
+  // CSV import
+  import_malformed_csv: {
+    en: "The file is not valid CSV: a quote opened near row {row} is never closed.",
+    fa: "فایل CSV معتبر نیست: نقل‌قولی که نزدیک ردیف {row} باز شده بسته نشده است.",
+  },
+  import_empty_file: { en: "The file has no header row.", fa: "فایل سطر عنوان ندارد." },
+  import_too_many_rows: { en: "The file has more than {max} rows; split it.", fa: "فایل بیش از {max} ردیف دارد؛ آن را چند بخش کنید." },
+  import_unknown_field: { en: "Unknown field {field}; use one of: {fields}.", fa: "فیلد {field} ناشناخته است؛ یکی از این‌ها را به کار ببرید: {fields}." },
+  import_unknown_column: { en: "The file has no column named {column}.", fa: "فایل ستونی به نام {column} ندارد." },
+  import_duplicate_field: { en: "Two columns are mapped to {field}.", fa: "دو ستون به فیلد {field} نگاشت شده‌اند." },
+  import_mapping_required: { en: "Map a column to {field}.", fa: "یک ستون را به فیلد {field} نگاشت کنید." },
+  import_identifier_required: {
+    en: "The row has no identifier (mobile, e-mail, national code or username).",
+    fa: "این ردیف هیچ شناسه‌ای (موبایل، ایمیل، کد ملی یا نام کاربری) ندارد.",
+  },
+  import_ambiguous_match: {
+    en: "This identifier belongs to another customer than the row's other identifiers.",
+    fa: "این شناسه متعلق به مشتری دیگری است تا شناسه‌های دیگر این ردیف.",
+  },
+  import_customer_not_found: { en: "No customer of this workspace has this identifier.", fa: "هیچ مشتری‌ای در این کسب‌وکار این شناسه را ندارد." },
+  invalid_amount: { en: "Enter an amount such as 1250000 or 12.50.", fa: "مبلغ را مانند ۱۲۵۰۰۰۰ یا 12.50 وارد کنید." },
+  invalid_order_status: {
+    en: "Use pending, paid, refunded or cancelled.",
+    fa: "یکی از pending (در انتظار)، paid (پرداخت‌شده)، refunded (مرجوعی) یا cancelled (لغوشده) را وارد کنید.",
+  },
+  import_job_failed: { en: "The import stopped: {reason}", fa: "درون‌ریزی متوقف شد: {reason}" },
+  // Orders and stats
+  customer_required: { en: "Give either customerId or identifier.", fa: "یا customerId یا identifier را بدهید." },
+  total_required: { en: "Give the items or the total.", fa: "اقلام یا مبلغ کل را وارد کنید." },
+  negative_or_fractional_amount: { en: "Enter a whole, non-negative amount in minor units.", fa: "مبلغ را به‌صورت عدد صحیح و نامنفی وارد کنید." },
+  refund_exceeds_total: { en: "Refunds cannot exceed the order's total.", fa: "مبلغ بازپرداخت نمی‌تواند از مبلغ کل سفارش بیشتر باشد." },
+  refund_or_status: { en: "Change the status or refund an amount, not both at once.", fa: "یا وضعیت را تغییر دهید یا مبلغی را بازپرداخت کنید، نه هر دو." },
+  invalid_order_transition: { en: "An order that is {from} cannot become {to}.", fa: "سفارشی که در وضعیت {from} است نمی‌تواند به {to} تغییر کند." },
+  period_too_long: { en: "A period is at most {days} days.", fa: "بازهٔ زمانی حداکثر {days} روز است." },
   // Messaging
   idempotency_key_reused: {
     en: "This idempotency key was already used for another message.",

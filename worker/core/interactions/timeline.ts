@@ -10,6 +10,10 @@ import type { WorkspaceScope } from "../data/database";
 import type { Permission } from "../permissions/permissions";
 import { MessageSchema } from "../messaging/message.schemas";
 import { messagesByIds, messageTimelineKeys, presentMessage } from "../messaging/messages.repository";
+import { OrderSchema } from "../orders/order.schemas";
+import { presentOrder } from "../orders/order.presenter";
+import { orderTimelineKeys, ordersByIds, stageChangesByIds, stageChangeTimelineKeys } from "../orders/orders.repository";
+import { LIFECYCLE_STAGES } from "../customers/customers.schema";
 import { TaskSchema } from "../tasks/task.schemas";
 import { presentTask, taskTimelineKeys, tasksByIds } from "../tasks/tasks.repository";
 import { InteractionSchema } from "./interaction.schemas";
@@ -28,6 +32,20 @@ export const TimelineEntrySchema = z
     z.object({ kind: z.literal("message"), ...entryBase, ...MessageSchema.shape }).openapi("MessageEntry", {
       description: "An SMS or e-mail to the customer, with its delivery status, at the time it was sent.",
     }),
+    z.object({ kind: z.literal("order"), ...entryBase, ...OrderSchema.shape }).openapi("OrderEntry", {
+      description: "An order of the customer, at the time it was placed (shown to callers with `orders:read`).",
+    }),
+    z
+      .object({
+        kind: z.literal("stage_change"),
+        ...entryBase,
+        id: z.string(),
+        customerId: z.string(),
+        from: z.enum(LIFECYCLE_STAGES),
+        to: z.enum(LIFECYCLE_STAGES),
+        cause: z.string().openapi({ description: "`order` when an order moved it, `schedule` when time did, `merge`." }),
+      })
+      .openapi("StageChangeEntry", { description: "A change of the customer's lifecycle stage, when it happened." }),
   ])
   .openapi("TimelineEntry");
 export type TimelineEntry = z.infer<typeof TimelineEntrySchema>;
@@ -64,6 +82,26 @@ export const TIMELINE_SOURCES: readonly TimelineSource[] = [
     kind: "message",
     keys: messageTimelineKeys,
     load: async (scope, ids) => (await messagesByIds(scope, ids)).map((row) => ({ kind: "message", at: toIso(row.createdAt)!, ...presentMessage(row) })),
+  },
+  {
+    kind: "order",
+    permission: "orders:read",
+    keys: orderTimelineKeys,
+    load: async (scope, ids) => (await ordersByIds(scope, ids)).map((row) => ({ kind: "order", at: toIso(row.placedAt)!, ...presentOrder(row) })),
+  },
+  {
+    kind: "stage_change",
+    keys: stageChangeTimelineKeys,
+    load: async (scope, ids) =>
+      (await stageChangesByIds(scope, ids)).map((row) => ({
+        kind: "stage_change",
+        at: toIso(row.at)!,
+        id: row.id,
+        customerId: row.customerId,
+        from: row.fromStage,
+        to: row.toStage,
+        cause: row.cause,
+      })),
   },
 ];
 

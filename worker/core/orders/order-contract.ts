@@ -12,6 +12,8 @@ export interface OrderLineInput {
 }
 
 export interface OrderInput {
+  /** Update this stored order (the API's PATCH); otherwise an order is found by (connection, externalId), or created. */
+  orderId?: string;
   customerId: string;
   source: OrderSource;
   connectionId?: string | null;

@@ -12,13 +12,18 @@ export const CORE_PERMISSIONS = [
   "messages:send",
   "tasks:read",
   "tasks:write",
+  "orders:read",
+  "orders:write",
+  "segments:manage",
   "users:manage",
   "api_keys:manage",
   "settings:manage",
   "plugins:manage",
   "webhooks:manage",
+  "connections:manage",
   "audit:read",
   "events:manage",
+  "import:run",
 ] as const;
 
 export type CorePermission = (typeof CORE_PERMISSIONS)[number];
@@ -44,10 +49,14 @@ export const BUILTIN_ROLE_PERMISSIONS: Record<BuiltinRole, readonly CorePermissi
     "messages:send",
     "tasks:read",
     "tasks:write",
+    "orders:read",
+    "orders:write",
+    "segments:manage",
     "audit:read",
+    "import:run",
   ],
-  agent: ["customers:read", "customers:write", "interactions:write", "messages:send", "tasks:read", "tasks:write"],
-  viewer: ["customers:read", "tasks:read"],
+  agent: ["customers:read", "customers:write", "interactions:write", "messages:send", "tasks:read", "tasks:write", "orders:read", "orders:write"],
+  viewer: ["customers:read", "tasks:read", "orders:read"],
 };
 
 export const BUILTIN_ROLE_NAMES: Record<BuiltinRole, { en: string; fa: string }> = {

@@ -18,7 +18,7 @@ describe("roles", () => {
     expect(list.body.items.find((r: { key: string }) => r.key === "viewer")).toMatchObject({
       name: "Viewer",
       builtin: true,
-      permissions: ["customers:read", "tasks:read"],
+      permissions: ["customers:read", "tasks:read", "orders:read"],
     });
     expect(list.body.permissions).toEqual([...CORE_PERMISSIONS]);
     expect((await (await addMember(workspaceId, "manager")).get("/api/roles")).status).toBe(403);
@@ -67,7 +67,7 @@ describe("roles", () => {
     expect((await viewer.get("/api/audit")).status).toBe(200);
     const entry = await env.DB.prepare("SELECT details FROM audit_log WHERE action = 'role.updated' AND entity_id = ?").bind(id).first<{ details: string }>();
     expect(JSON.parse(entry!.details)).toEqual({
-      before: { name: "Viewer", permissions: ["customers:read", "tasks:read"] },
+      before: { name: "Viewer", permissions: ["customers:read", "tasks:read", "orders:read"] },
       after: { name: "Viewer", permissions: ["audit:read", "customers:read"] },
     });
   });

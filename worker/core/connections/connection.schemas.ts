@@ -1,0 +1,59 @@
+// A shop connection as the API takes it and shows it.
+import { z } from "@hono/zod-openapi";
+import { pageQuery } from "../data/cursor";
+import { CONNECTION_PLATFORMS } from "./connections.schema";
+
+const name = z.string().trim().min(1).max(120);
+/** A shop's webhook secret as typed into WooCommerce or copied from Shopify. */
+const ShopSecret = z.string().trim().min(8).max(500);
+
+export const ConnectionCreateInput = z
+  .object({
+    platform: z.enum(CONNECTION_PLATFORMS),
+    name,
+    secret: ShopSecret.optional().openapi({
+      description: "Required for woocommerce (the webhook's Secret) and shopify (the app's client secret / the webhook signing key). Not accepted for generic: one is generated.",
+    }),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.platform !== "generic" && body.secret === undefined) ctx.addIssue({ code: "custom", path: ["secret"], message: "shop_secret_required" });
+    if (body.platform === "generic" && body.secret !== undefined) ctx.addIssue({ code: "custom", path: ["secret"], message: "shop_secret_generated" });
+  })
+  .openapi("ConnectionCreate");
+
+export const ConnectionUpdateInput = z
+  .object({
+    name: name.optional(),
+    enabled: z.boolean().optional().openapi({ description: "false: deliveries are answered 404 and nothing is stored." }),
+  })
+  .strict()
+  .refine((body) => Object.values(body).some((value) => value !== undefined), { message: "nothing_to_change", when: (payload) => payload.issues.length === 0 })
+  .openapi("ConnectionUpdate");
+export type ConnectionUpdate = z.infer<typeof ConnectionUpdateInput>;
+
+export const RotateSecretInput = z
+  .object({ secret: ShopSecret.optional().openapi({ description: "The shop's new secret (woocommerce, shopify). For generic, leave it out: one is generated." }) })
+  .strict()
+  .openapi("ConnectionRotateSecret");
+
+export const ConnectionIdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
+export const ConnectionListQuery = z.object(pageQuery);
+
+export const ConnectionSchema = z
+  .object({
+    id: z.string(),
+    platform: z.enum(CONNECTION_PLATFORMS),
+    name: z.string(),
+    enabled: z.boolean(),
+    webhookUrl: z.string().openapi({ example: "https://crm.example.com/webhooks/woocommerce/con_01j…", description: "Where the shop posts (POST)." }),
+    topics: z.array(z.string()).openapi({ description: "The topics to subscribe the shop to." }),
+    lastDeliveryAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Connection");
+
+export const ConnectionWithSecretSchema = ConnectionSchema.extend({
+  secret: z.string().openapi({ description: "generic only: the generated signing secret (`whsec_…`), shown only in this response." }).optional(),
+}).openapi("ConnectionWithSecret");

@@ -1,0 +1,75 @@
+// Handlers for shop connections. A generated secret is shown by create and rotate-secret only;
+// every change is audited without the secret.
+import { actorOf } from "../auth/auth.middleware";
+import { auditOrigin } from "../audit/audit";
+import { now } from "../data/clock";
+import { cursorId, toPage } from "../data/cursor";
+import { newId } from "../data/ids";
+import { invalidField, notFound } from "../http/problem";
+import { createRouter } from "../http/router";
+import { newSigningSecret } from "../webhooks-out/signing";
+import { presentConnection } from "./connection.presenter";
+import { createConnection, findConnection, listConnections, updateConnection } from "./connections.repository";
+import { createConnectionRoute, listConnectionsRoute, rotateConnectionSecretRoute, updateConnectionRoute } from "./connections.routes";
+
+export const connectionsRouter = createRouter()
+  .openapi(listConnectionsRoute, async (c) => {
+    const { cursor, limit } = c.req.valid("query");
+    const rows = await listConnections(c.get("scope"), cursorId(cursor), limit);
+    return c.json(toPage(rows, limit, (row) => [row.id], (row) => presentConnection(c, row)), 200);
+  })
+  .openapi(createConnectionRoute, async (c) => {
+    const input = c.req.valid("json");
+    const scope = c.get("scope");
+    const time = now();
+    const generated = input.platform === "generic" ? newSigningSecret() : undefined;
+    const row = {
+      id: newId("con", time),
+      platform: input.platform,
+      name: input.name,
+      secret: generated ?? input.secret!,
+      enabled: true,
+      lastDeliveryAt: null,
+      createdBy: actorOf(c).userId,
+      createdAt: time,
+      updatedAt: time,
+    };
+    await createConnection(scope, row, auditOrigin(c));
+    const view = presentConnection(c, { ...row, workspaceId: scope.workspaceId });
+    return c.json(generated ? { ...view, secret: generated } : view, 201);
+  })
+  .openapi(updateConnectionRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const input = c.req.valid("json");
+    const scope = c.get("scope");
+    const before = await findConnection(scope, id);
+    if (!before) throw notFound();
+    const fields = (["name", "enabled"] as const).filter((field) => input[field] !== undefined);
+    const after = await updateConnection(scope, id, { name: input.name, enabled: input.enabled, updatedAt: now() }, auditOrigin(c), {
+      action: "connection.updated",
+      details: {
+        changed: fields,
+        before: Object.fromEntries(fields.map((field) => [field, before[field]])),
+        after: Object.fromEntries(fields.map((field) => [field, input[field]])),
+      },
+    });
+    if (!after) throw notFound();
+    return c.json(presentConnection(c, after), 200);
+  })
+  .openapi(rotateConnectionSecretRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const input = c.req.valid("json");
+    const scope = c.get("scope");
+    const before = await findConnection(scope, id);
+    if (!before) throw notFound();
+    if (before.platform === "generic" && input.secret !== undefined) throw invalidField("body.secret", "shop_secret_generated");
+    if (before.platform !== "generic" && input.secret === undefined) throw invalidField("body.secret", "shop_secret_required");
+    const generated = before.platform === "generic" ? newSigningSecret() : undefined;
+    const after = await updateConnection(scope, id, { secret: generated ?? input.secret!, updatedAt: now() }, auditOrigin(c), {
+      action: "connection.secret_rotated",
+      details: { platform: before.platform },
+    });
+    if (!after) throw notFound();
+    const view = presentConnection(c, after);
+    return c.json(generated ? { ...view, secret: generated } : view, 200);
+  });

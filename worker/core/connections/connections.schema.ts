@@ -1,0 +1,25 @@
+// Shop connections: one per shop (or per webhook source) that posts to
+// POST /webhooks/{platform}/{connectionId}, with the secret its deliveries are signed with.
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { createdAt, id, updatedAt, workspaceId } from "../data/columns";
+
+export const CONNECTION_PLATFORMS = ["woocommerce", "shopify", "generic"] as const;
+export type ConnectionPlatform = (typeof CONNECTION_PLATFORMS)[number];
+
+export const shopConnections = sqliteTable(
+  "shop_connections",
+  {
+    id: id(),
+    workspaceId: workspaceId(),
+    platform: text("platform", { enum: CONNECTION_PLATFORMS }).notNull(),
+    name: text("name").notNull(),
+    // HMAC needs the secret itself, so it is kept; never shown after creation or rotation.
+    secret: text("secret").notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    lastDeliveryAt: integer("last_delivery_at"),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("shop_connections_workspace_idx").on(t.workspaceId, t.id)],
+);

@@ -1,0 +1,38 @@
+// The jobs queue's consumer: each message runs one chunk of an import and queues the next.
+// A chunk that keeps failing fails its job (visible to whoever polls it) rather than looping.
+import { openWorkspace } from "../data/database";
+import type { PluginRuntime } from "../plugin-runtime/plugin-runtime";
+import { markFailed } from "./import-jobs.repository";
+import { chunkMessage, ImportChunkMessageSchema } from "./import-message";
+import { runImportChunk } from "./run-chunk";
+
+/** The name the jobs queue is deployed under (wrangler.toml); entry.ts routes its batches here. */
+export const JOBS_QUEUE_NAME = "edge-crm-jobs";
+
+/** Attempts before a chunk's job is marked failed (wrangler.toml allows more redeliveries than this). */
+const MAX_ATTEMPTS = 3;
+
+export function jobsConsumer(runtime?: PluginRuntime) {
+  return async function consumeJobs(batch: MessageBatch<unknown>, env: Env, _ctx?: ExecutionContext): Promise<void> {
+    for (const message of batch.messages) {
+      const parsed = ImportChunkMessageSchema.safeParse(message.body);
+      if (!parsed.success) {
+        console.error("dropping a malformed jobs message", message.id);
+        message.ack();
+        continue;
+      }
+      const body = parsed.data;
+      try {
+        const { next } = await runImportChunk(env, body, runtime ? { runtime } : {});
+        if (next !== null) await env.JOBS_QUEUE.send(chunkMessage(body.workspaceId, body.jobId, next));
+        message.ack();
+      } catch (error) {
+        console.error("import chunk failed", body.jobId, body.seq, String(error));
+        if (message.attempts >= MAX_ATTEMPTS) {
+          await markFailed(openWorkspace(env, body.workspaceId), body.jobId, String((error as Error)?.message ?? error));
+          message.ack();
+        } else message.retry({ delaySeconds: 10 * message.attempts });
+      }
+    }
+  };
+}

@@ -1,0 +1,79 @@
+// The segments contract: preview a filter, save, read, change and delete segments, and page
+// through a segment's customers. Reading needs customers:read; saving needs segments:manage.
+import { pageSchema } from "../data/cursor";
+import { CustomerSchema } from "../customers/customer.schemas";
+import { problemResponses } from "../http/problem.schema";
+import { guardedRoute } from "../http/route";
+import { SegmentCreateInput, SegmentIdParam, SegmentListQuery, SegmentPreviewInput, SegmentPreviewSchema, SegmentSchema, SegmentUpdateInput } from "./segment.schemas";
+
+const json = <T>(schema: T) => ({ content: { "application/json": { schema } } });
+const body = <T>(schema: T) => ({ ...json(schema), required: true });
+const segmentResponse = (description: string) => ({ description, ...json(SegmentSchema) });
+
+export const previewSegmentRoute = guardedRoute("customers:read", {
+  method: "post",
+  path: "/api/segments/preview",
+  tags: ["Segments"],
+  summary: "Count the customers a filter selects, with a few of them",
+  description: "Nothing is saved. The count reads rows in proportion to the workspace; the sample is masked.",
+  request: { body: body(SegmentPreviewInput) },
+  responses: { 200: { description: "The live count and a sample.", ...json(SegmentPreviewSchema) }, ...problemResponses },
+});
+
+export const listSegmentsRoute = guardedRoute("customers:read", {
+  method: "get",
+  path: "/api/segments",
+  tags: ["Segments"],
+  summary: "List saved segments, newest first",
+  request: { query: SegmentListQuery },
+  responses: { 200: { description: "A page of segments.", ...json(pageSchema(SegmentSchema)) }, ...problemResponses },
+});
+
+export const createSegmentRoute = guardedRoute("segments:manage", {
+  method: "post",
+  path: "/api/segments",
+  tags: ["Segments"],
+  summary: "Save a segment",
+  description: "Audited.",
+  request: { body: body(SegmentCreateInput) },
+  responses: { 201: segmentResponse("The new segment."), ...problemResponses },
+});
+
+export const getSegmentRoute = guardedRoute("customers:read", {
+  method: "get",
+  path: "/api/segments/{id}",
+  tags: ["Segments"],
+  summary: "A saved segment",
+  request: { params: SegmentIdParam },
+  responses: { 200: segmentResponse("The segment."), ...problemResponses },
+});
+
+export const updateSegmentRoute = guardedRoute("segments:manage", {
+  method: "patch",
+  path: "/api/segments/{id}",
+  tags: ["Segments"],
+  summary: "Rename a segment or change its filter",
+  description: "A new filter replaces the old one whole. Audited.",
+  request: { params: SegmentIdParam, body: body(SegmentUpdateInput) },
+  responses: { 200: segmentResponse("The segment as it now is."), ...problemResponses },
+});
+
+export const deleteSegmentRoute = guardedRoute("segments:manage", {
+  method: "delete",
+  path: "/api/segments/{id}",
+  tags: ["Segments"],
+  summary: "Delete a segment",
+  description: "The customers are untouched. Audited.",
+  request: { params: SegmentIdParam },
+  responses: { 204: { description: "Deleted." }, ...problemResponses },
+});
+
+export const segmentCustomersRoute = guardedRoute("customers:read", {
+  method: "get",
+  path: "/api/segments/{id}/customers",
+  tags: ["Segments"],
+  summary: "The customers a segment selects now, newest first",
+  description: "Masked, as in the customer list; pages with the cursor.",
+  request: { params: SegmentIdParam, query: SegmentListQuery },
+  responses: { 200: { description: "A page of customers.", ...json(pageSchema(CustomerSchema)) }, ...problemResponses },
+});

@@ -1,0 +1,140 @@
+// The dashboard's KPIs against a small dataset computed by hand, with orders either side of local
+// midnight in Tehran; and the rows the overview reads stay the same as orders grow.
+import { env } from "cloudflare:test";
+import { and, eq } from "drizzle-orm";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { signUp } from "../../../test/support/client";
+import { openWorkspace } from "../data/database";
+import { customers } from "../data/schema";
+import { createCustomer } from "../customers/create-customer";
+import type { OrderInput } from "../orders/order-contract";
+import { recordOrder, stageChangeStatements } from "../orders/record-order";
+import { overviewQueries } from "./overview";
+
+/** An instant given as a Tehran wall-clock time (+03:30). */
+const tehran = (day: string, time: string) => Date.parse(`2025-${day}T${time}:00+03:30`);
+const at = (instant: number) => vi.setSystemTime(instant);
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const paidOrder = (customerId: string, placedAt: number, total: number, changes: Partial<OrderInput> = {}): OrderInput => ({
+  customerId,
+  source: "manual",
+  status: "paid",
+  currency: "IRT",
+  total,
+  placedAt,
+  by: null,
+  ...changes,
+});
+
+describe("GET /api/stats/overview", () => {
+  it("computes the KPIs of a period from local days in Tehran", async () => {
+    const { owner, workspaceId } = await signUp();
+    const scope = openWorkspace(env, workspaceId);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    const record = async (input: OrderInput) => {
+      at(input.placedAt);
+      return recordOrder(env, scope, input);
+    };
+
+    at(tehran("03-02", "12:00"));
+    const [c1, c2, c3, c4] = await Promise.all(
+      ["09120000001", "09120000002", "09120000003", "09120000004"].map(async (mobile) => (await owner.post("/api/customers", { mobile })).body.id as string),
+    );
+    await record(paidOrder(c1!, tehran("03-05", "12:00"), 100_000)); // c1 new
+    await record(paidOrder(c2!, tehran("03-06", "12:00"), 200_000)); // c2 new
+    await record(paidOrder(c3!, tehran("03-07", "12:00"), 300_000)); // c3 new
+    await record(paidOrder(c1!, tehran("03-09", "23:50"), 50_000)); // c1 active; local 9 March: before the period
+    await record(paidOrder(c1!, tehran("03-10", "00:10"), 100_000)); // local 10 March (still 9 March in UTC): in it
+    at(tehran("03-12", "12:00"));
+    const c5 = (await owner.post("/api/customers", { mobile: "09120000005" })).body.id as string; // new in the period
+    const c4Order = await record(paidOrder(c4!, tehran("03-15", "12:00"), 80_000)); // c4 new
+    // c2 lapses (as the daily job would move them: a guarded update, then the shared statements).
+    at(tehran("03-15", "12:00"));
+    await scope.db.batch([
+      scope.db.update(customers).set({ lifecycleStage: "lapsed" }).where(and(eq(customers.id, c2!), eq(customers.lifecycleStage, "new"))),
+      ...stageChangeStatements(scope, { customerId: c2!, from: "new", to: "lapsed", cause: "schedule", at: Date.now(), timeZone: "Asia/Tehran" }),
+    ]);
+    at(tehran("03-16", "12:00"));
+    expect((await owner.patch(`/api/orders/${c4Order.orderId}`, { refundAmount: 30_000 })).status).toBe(200);
+    await record(paidOrder(c2!, tehran("03-20", "23:50"), 400_000)); // c2 won back; local 20 March: in the period
+    await record(paidOrder(c3!, tehran("03-21", "00:10"), 60_000)); // c3 active; local 21 March (20 March in UTC): after it
+    await record(paidOrder(c3!, tehran("03-18", "12:00"), 70_000, { status: "pending" })); // pending: not counted
+
+    at(tehran("03-25", "12:00"));
+    const response = await owner.get("/api/stats/overview?from=2025-03-10&to=2025-03-20");
+    expect(response.status).toBe(200);
+    const kpis = response.body;
+    expect(kpis.period).toEqual({ from: "2025-03-10", to: "2025-03-20", timeZone: "Asia/Tehran" });
+    expect(kpis.customers).toEqual({
+      total: 5,
+      newInPeriod: 1,
+      active: 4,
+      atRisk: 0,
+      lapsed: 0,
+      byStage: { prospect: 1, new: 1, active: 2, at_risk: 0, lapsed: 0, won_back: 1 },
+    });
+    // Orders of the period: c1 100 000 (10 March), c4 80 000 − 30 000 refunded (15 March), c2 400 000 (20 March).
+    expect(kpis.orders).toBe(3);
+    expect(kpis.revenue).toBe(550_000);
+    expect(kpis.refunds).toBe(30_000);
+    expect(kpis.averageOrderValue).toBe(183_333);
+    // Buyers: c1 (3 orders), c2 (2), c3 (2), c4 (1).
+    expect(kpis.repeatPurchaseRate).toBe(0.75);
+    expect(kpis.revenuePerCustomer).toBe(137_500);
+    // One lapsed (c2) of the three who had bought and not lapsed on 10 March (c1, c2, c3).
+    expect(kpis.becameLapsed).toBe(1);
+    expect(kpis.wonBack).toBe(1);
+    expect(kpis.churnRate).toBe(0.3333);
+    // Days since the first order at 25 March: 20, 19, 18 and 10.
+    expect(kpis.averageTenureDays).toBe(16.8);
+    expect(c5).toMatch(/^cus_/);
+
+    // The day before: 9 March holds c1's 23:50 order only.
+    const ninth = (await owner.get("/api/stats/overview?from=2025-03-09&to=2025-03-09")).body;
+    expect([ninth.orders, ninth.revenue]).toEqual([1, 50_000]);
+    const bad = await owner.get("/api/stats/overview?from=2025-03-20&to=2025-03-10");
+    expect(bad.status).toBe(400);
+    expect((await owner.get("/api/stats/overview?from=2024-01-01&to=2025-03-10")).status).toBe(400);
+    expect((await owner.get("/api/stats/overview?from=2025-02-30")).status).toBe(400);
+  });
+
+  it("reads the same number of rows at 10 orders and at 1,000", async () => {
+    async function seed(orderCount: number) {
+      const { workspaceId } = await signUp();
+      const scope = openWorkspace(env, workspaceId);
+      const customerIds: string[] = [];
+      for (let i = 0; i < 5; i++) {
+        customerIds.push(await createCustomer(scope, "mobile", { kind: "person", mobile: `0912000000${i}`, tags: [], consent: {}, attributes: {} }, null, "Asia/Tehran"));
+      }
+      const base = Date.parse("2025-03-01T12:00:00+03:30");
+      for (let start = 0; start < orderCount; start += 25) {
+        await Promise.all(
+          Array.from({ length: Math.min(25, orderCount - start) }, (_, k) => {
+            const i = start + k;
+            return recordOrder(env, scope, paidOrder(customerIds[i % 5]!, base + (i % 10) * 86_400_000 + i, 1000 + i, { source: "import", externalId: `o${i}`, number: `#${i}` }));
+          }),
+        );
+      }
+      return scope;
+    }
+    async function rowsRead(scope: ReturnType<typeof openWorkspace>) {
+      const queries = overviewQueries(scope, { from: "2025-03-01", to: "2025-03-31" });
+      let total = 0;
+      for (const query of [queries.stages, queries.buyers, queries.days]) {
+        const { sql, params } = query.toSQL();
+        const result = await env.DB.prepare(sql).bind(...params).all();
+        total += result.meta.rows_read;
+      }
+      return total;
+    }
+    const small = await rowsRead(await seed(10));
+    const large = await rowsRead(await seed(1000));
+    console.log(`overview rows_read: ${small} at 10 orders, ${large} at 1,000 orders`);
+    expect(large).toBe(small);
+    expect(large).toBeLessThan(40);
+  }, 120_000);
+});

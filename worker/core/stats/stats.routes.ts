@@ -1,0 +1,64 @@
+// The dashboard's KPIs.
+import { z } from "@hono/zod-openapi";
+import { problemResponses } from "../http/problem.schema";
+import { guardedRoute } from "../http/route";
+import { LIFECYCLE_STAGES } from "../customers/customers.schema";
+import { isCalendarDay } from "./local-day";
+
+const day = z.string().refine(isCalendarDay, { message: "invalid_date" }).openapi({ example: "2025-03-21" });
+
+export const OverviewQuery = z
+  .object({
+    from: day.optional().openapi({ description: "First local day of the period (the workspace's time zone). Defaults to 29 days before `to`." }),
+    to: day.optional().openapi({ description: "Last local day of the period, inclusive. Defaults to today." }),
+  })
+  .strict();
+
+const rate = z.number().nullable();
+
+export const OverviewSchema = z
+  .object({
+    period: z.object({ from: z.string(), to: z.string(), timeZone: z.string() }),
+    currency: z.string().openapi({ description: "The workspace's currency: amounts are its minor units." }),
+    customers: z.object({
+      total: z.number().int().openapi({ description: "Customers in the workspace now (erased ones included, merged-away ones not)." }),
+      newInPeriod: z.number().int(),
+      active: z.number().int().openapi({ description: "Now in stage new, active or won_back." }),
+      atRisk: z.number().int(),
+      lapsed: z.number().int(),
+      byStage: z.object(Object.fromEntries(LIFECYCLE_STAGES.map((stage) => [stage, z.number().int()])) as Record<(typeof LIFECYCLE_STAGES)[number], z.ZodNumber>),
+    }),
+    churnRate: rate.openapi({
+      description: "Customers who became lapsed during the period ÷ customers who had bought and had not lapsed (new, active, won_back or at_risk) at its start; null when there were none.",
+    }),
+    repeatPurchaseRate: rate.openapi({ description: "Customers with two or more paid orders ÷ customers with at least one (now)." }),
+    orders: z.number().int().openapi({ description: "Paid orders (partly refunded included) placed in the period." }),
+    revenue: z.number().int().openapi({ description: "Their totals less refunds, in minor units." }),
+    refunds: z.number().int().openapi({ description: "Amounts refunded during the period (whenever the order was placed)." }),
+    averageOrderValue: z.number().int().nullable().openapi({ description: "revenue ÷ orders." }),
+    revenuePerCustomer: z.number().int().nullable().openapi({ description: "revenue ÷ customers with at least one paid order (now)." }),
+    averageTenureDays: z.number().nullable().openapi({ description: "Mean number of days since each buying customer's first paid order." }),
+    wonBack: z.number().int().openapi({ description: "Stage changes to won_back during the period." }),
+    becameLapsed: z.number().int().openapi({ description: "Stage changes to lapsed during the period." }),
+  })
+  .openapi("Overview");
+
+export const overviewRoute = guardedRoute("customers:read", {
+  method: "get",
+  path: "/api/stats/overview",
+  tags: ["Stats"],
+  summary: "The dashboard's KPIs for a period",
+  description:
+    "Read from rollups kept current with every order, stage change and new customer, so it costs the same at any workspace size. " +
+    "Period days are local dates in the workspace's time zone; a period is at most 366 days. " +
+    "Churn rate = customers who became lapsed during the period ÷ customers who had bought and had not lapsed (new, active, won_back, at_risk) at the period's start. " +
+    "Repeat-purchase rate = customers with ≥ 2 paid orders ÷ customers with ≥ 1. Average order value = revenue ÷ paid orders of the period. " +
+    "Revenue per customer = period revenue ÷ customers with ≥ 1 paid order. Average tenure = mean days since each buying customer's first paid order.",
+  request: { query: OverviewQuery },
+  responses: {
+    200: { description: "The KPIs.", content: { "application/json": { schema: OverviewSchema } } },
+    400: problemResponses[400],
+    401: problemResponses[401],
+    403: problemResponses[403],
+  },
+});

@@ -1,0 +1,62 @@
+// Rollups the dashboard reads instead of the orders and customers tables. Each is kept current in
+// the same D1 batch as the change it counts (an order, a stage change, a new customer), so the
+// overview reads a handful of rows whatever the size of the workspace.
+import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { workspaceId } from "../data/columns";
+import { LIFECYCLE_STAGES } from "../customers/customers.schema";
+
+/**
+ * One row per workspace and local day (YYYY-MM-DD in the workspace's time zone) on which
+ * something happened. Every column is a sum of signed increments.
+ */
+export const dailyRollups = sqliteTable(
+  "daily_rollups",
+  {
+    workspaceId: workspaceId(),
+    day: text("day").notNull(),
+    // Customers created that day.
+    newCustomers: integer("new_customers").notNull().default(0),
+    // Paid orders placed that day (partly refunded included), and their total less refunds.
+    orders: integer("orders").notNull().default(0),
+    revenue: integer("revenue").notNull().default(0),
+    // Amounts refunded that day (whenever the order was placed).
+    refunds: integer("refunds").notNull().default(0),
+    // Stage changes into lapsed and into won_back that day.
+    becameLapsed: integer("became_lapsed").notNull().default(0),
+    wonBack: integer("won_back").notNull().default(0),
+    // Net change that day of the number of customers in each stage: a stage's count at the start
+    // of a past day is its count now less the sum of these from that day on.
+    netProspect: integer("net_prospect").notNull().default(0),
+    netNew: integer("net_new").notNull().default(0),
+    netActive: integer("net_active").notNull().default(0),
+    netAtRisk: integer("net_at_risk").notNull().default(0),
+    netLapsed: integer("net_lapsed").notNull().default(0),
+    netWonBack: integer("net_won_back").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day] })],
+);
+
+/** How many live customers are in each lifecycle stage now. */
+export const stageCounts = sqliteTable(
+  "stage_counts",
+  {
+    workspaceId: workspaceId(),
+    stage: text("stage", { enum: LIFECYCLE_STAGES }).notNull(),
+    count: integer("count").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.stage] })],
+);
+
+/**
+ * Workspace-wide figures over buying customers (at least one paid order), kept by subtracting a
+ * customer's contribution before their figures are recomputed and adding it back after.
+ */
+export const buyerTotals = sqliteTable("buyer_totals", {
+  workspaceId: text("workspace_id").primaryKey(),
+  // Customers with at least one paid order, and with at least two.
+  buyers: integer("buyers").notNull().default(0),
+  repeatBuyers: integer("repeat_buyers").notNull().default(0),
+  // Sum over buyers of the day number (epoch ms / 86 400 000) of their first paid order: the
+  // average tenure is today's day number less the mean of these.
+  firstOrderDaySum: integer("first_order_day_sum").notNull().default(0),
+});
