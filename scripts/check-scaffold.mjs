@@ -18,7 +18,14 @@ const PLUGIN_ID = "scaffold-check";
 const TIMEOUT_MS = 180_000;
 const keep = process.argv.includes("--keep");
 // Run in the copy besides the new plugin's own tests: the rules a new plugin can break.
-const ALSO_TESTED = ["test/api/architecture.test.ts", "test/api/plugins-doc.test.ts"];
+const ALSO_TESTED = [
+  "test/api/architecture.test.ts",
+  "test/api/plugins-doc.test.ts",
+  "test/api/permission-matrix.test.ts",
+  "test/api/bad-input.test.ts",
+  "test/api/workspace-isolation.test.ts",
+  "worker/core/roles/roles.test.ts",
+];
 
 // Top-level paths never copied: installed packages, git state, local state and build output.
 const SKIP = new Set(["node_modules", ".git", ".wrangler", "web/dist", "test-results", "state", "tmp"]);

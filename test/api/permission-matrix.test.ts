@@ -3,6 +3,8 @@
 // route is in the matrix the day it is added, and one without a declared access fails here.
 import { beforeAll, describe, expect, it } from "vitest";
 import { BUILTIN_ROLE_PERMISSIONS, BUILTIN_ROLES, type BuiltinRole } from "../../worker/core/permissions/permissions";
+import { pluginPermissionsForRole } from "../../worker/core/permissions/plugin-permissions";
+import { plugins } from "../../plugins/registry";
 import { addMember, anonymous, signUp, type ApiClient } from "../support/client";
 import { concretePath, publishedRoutes, type PublishedRoute } from "../support/routes";
 
@@ -13,6 +15,8 @@ beforeAll(async () => {
   routes = await publishedRoutes();
   const { owner, workspaceId } = await signUp();
   members.owner = owner;
+  // Every compiled-in plugin enabled, so its routes are in the matrix too.
+  for (const plugin of plugins) await owner.patch(`/api/plugins/${plugin.id}`, { enabled: true });
   for (const role of BUILTIN_ROLES.filter((r) => r !== "owner")) members[role] = await addMember(workspaceId, role);
 });
 
@@ -33,7 +37,7 @@ describe("the permission matrix", () => {
 
   for (const role of BUILTIN_ROLES) {
     it(`lets the ${role} do exactly what the ${role} role permits`, async () => {
-      const permissions = new Set<string>(BUILTIN_ROLE_PERMISSIONS[role]);
+      const permissions = new Set<string>([...BUILTIN_ROLE_PERMISSIONS[role], ...pluginPermissionsForRole(role)]);
       const checked = routes.filter((route) => route.access !== "public" && route.access !== "signed-in" && !route.path.startsWith("/api/auth/"));
       const mismatches: string[] = [];
       for (const route of checked) {

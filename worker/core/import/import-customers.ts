@@ -91,7 +91,7 @@ async function importCustomer(ctx: ImportContext, row: number, input: CustomerCr
       return earlier === undefined ? { row, outcome: "accepted", recordId: null } : { row, outcome: "merged", recordId: null, changed: [] };
     }
     const body = await runBeforeHooks(scope, "customer.created", input);
-    const customerId = await createCustomer(scope, cidKind, body, ctx.actorUserId);
+    const customerId = await createCustomer(scope, cidKind, body, ctx.actorUserId, ctx.timeZone);
     return { row, outcome: "accepted", recordId: customerId };
   }
 

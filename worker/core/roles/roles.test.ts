@@ -2,6 +2,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { addMember, anonymous, type ApiClient, signUp } from "../../../test/support/client";
 import { CORE_PERMISSIONS } from "../permissions/permissions";
+import { pluginPermissions } from "../permissions/plugin-permissions";
 
 const count = async (table: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
 
@@ -20,7 +21,7 @@ describe("roles", () => {
       builtin: true,
       permissions: ["customers:read", "tasks:read", "orders:read"],
     });
-    expect(list.body.permissions).toEqual([...CORE_PERMISSIONS]);
+    expect(list.body.permissions).toEqual([...CORE_PERMISSIONS, ...pluginPermissions()]);
     expect((await (await addMember(workspaceId, "manager")).get("/api/roles")).status).toBe(403);
     expect((await anonymous().get("/api/roles")).status).toBe(401);
   });

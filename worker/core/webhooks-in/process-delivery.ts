@@ -70,13 +70,13 @@ async function apply(env: Env, scope: WorkspaceScope, connection: ConnectionRow,
     case "ignored":
       return processed(mapped.reason);
     case "customer": {
-      const { cidKind } = await getWorkspaceSettings(env, scope.workspaceId);
-      const { changed } = await resolveCustomer(scope, cidKind, mapped.customer);
+      const { cidKind, timeZone } = await getWorkspaceSettings(env, scope.workspaceId);
+      const { changed } = await resolveCustomer(scope, cidKind, mapped.customer, timeZone);
       return changed ? processed() : duplicate();
     }
     case "order": {
-      const { cidKind } = await getWorkspaceSettings(env, scope.workspaceId);
-      const { customerId } = await resolveCustomer(scope, cidKind, mapped.customer);
+      const { cidKind, timeZone } = await getWorkspaceSettings(env, scope.workspaceId);
+      const { customerId } = await resolveCustomer(scope, cidKind, mapped.customer, timeZone);
       const result = await recordOrder(env, scope, { ...mapped.order, customerId, source: connection.platform, connectionId: connection.id, by: "shop" });
       return result.outcome === "unchanged" ? duplicate("order already recorded in this state") : processed(`order ${result.outcome}`);
     }

@@ -27,7 +27,7 @@ export interface ResolvedCustomer {
   changed: boolean;
 }
 
-export async function resolveCustomer(scope: WorkspaceScope, cidKind: CidKind, facts: CustomerFacts): Promise<ResolvedCustomer> {
+export async function resolveCustomer(scope: WorkspaceScope, cidKind: CidKind, facts: CustomerFacts, timeZone: string): Promise<ResolvedCustomer> {
   const mobile = facts.mobile ? normalizeMobile(facts.mobile) : null;
   const email = facts.email ? normalizeEmail(facts.email) : null;
   const pairs: Array<{ kind: IdentifierKind; value: string }> = [
@@ -57,6 +57,7 @@ export async function resolveCustomer(scope: WorkspaceScope, cidKind: CidKind, f
           attributes: {},
         },
         null,
+        timeZone,
       );
       await complete(scope, cidKind, customerId, pairs, facts);
       return { customerId, changed: true };
