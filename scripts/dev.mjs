@@ -121,7 +121,8 @@ async function inspectDatabase() {
 
 /** Starts wrangler dev; its output goes to the terminal, except request logs while we seed. */
 function startServer(state) {
-  server = track(spawnWrangler(["dev", "--local", "--port", String(port)], { env: tty ? { FORCE_COLOR: "1" } : {} }));
+  // --test-scheduled lets us fire the Cron Trigger locally (see startCron), as Cloudflare does every minute.
+  server = track(spawnWrangler(["dev", "--local", "--test-scheduled", "--port", String(port)], { env: tty ? { FORCE_COLOR: "1" } : {} }));
   const relay = (stream, target) => {
     let buffer = "";
     stream.on("data", (chunk) => {
@@ -225,6 +226,21 @@ async function main() {
     login = [`  ${yellow("The database could not be inspected, so nothing was seeded.")}`];
   }
   banner(login);
+  startCron();
+}
+
+/**
+ * wrangler dev does not fire Cron Triggers by itself: fire the minute cron now (so the demo's
+ * lifecycle stages and RFM scores are computed at once) and then every minute, like production.
+ */
+function startCron() {
+  const fire = () =>
+    // Not a navigation: otherwise the assets router answers with index.html instead of the Worker.
+    fetch(`${origin}/__scheduled?cron=${encodeURIComponent("* * * * *")}`, { headers: { "sec-fetch-mode": "no-cors", accept: "application/json" }, signal: AbortSignal.timeout(30_000) }).catch(() => {
+      // the server is stopping or restarting; the next minute tries again
+    });
+  fire();
+  setInterval(fire, 60_000).unref();
 }
 
 main().catch((error) => fail(`dev failed: ${error?.stack ?? error}`));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Seeds a demo workspace through the public HTTP API of a running server, so every record
 // passes the real validation and normalization: an owner, ~50 customers (Persian names, every
-// common identifier form), and a few interactions and tasks per customer.
+// common identifier form), and a few interactions, orders and tasks per customer.
 //
 //   node scripts/seed-demo.mjs [--url http://localhost:8787] [--strict]
 //
@@ -221,6 +221,20 @@ function tasksFor(name) {
   });
 }
 
+const ORDER_CHANNELS = ["instagram", "telegram", "whatsapp", "store", "phone", "website"];
+
+/** Purchases over the past ~14 months, so stages, figures and the dashboard have something to show. */
+function ordersFor() {
+  if (!chance(0.75)) return [];
+  const count = pick([1, 1, 1, 2, 2, 3, 4, 6]);
+  const newest = int(0, 300);
+  return Array.from({ length: count }, (_, i) => ({
+    total: int(15, 900) * 10_000, // toman, in round amounts as shops price them
+    channel: pick(ORDER_CHANNELS),
+    placedAt: daysAgo(newest + i * int(12, 60), int(0, 9)),
+  })).sort((a, b) => a.placedAt.localeCompare(b.placedAt));
+}
+
 const GENERAL_TASKS = [
   { title: "بررسی موجودی انبار پیش از جشنواره", dueAt: daysFromNow(3), notes: "فهرست کالاهای پرفروش را هم ببینید." },
   { title: "برنامه‌ریزی کمپین پیامکی نوروز", dueAt: daysFromNow(10) },
@@ -234,7 +248,7 @@ function buildDataSet() {
   for (let i = 0; i < CUSTOMER_COUNT; i++) {
     const input = organizationAt.has(i) ? organization(i, organizations.pop()) : person(i);
     const name = input.organizationName ?? `${input.firstName} ${input.lastName}`;
-    customers.push({ input, name, interactions: interactionsFor(), tasks: tasksFor(name) });
+    customers.push({ input, name, interactions: interactionsFor(), tasks: tasksFor(name), orders: ordersFor() });
   }
   return customers;
 }
@@ -376,14 +390,19 @@ async function main() {
   const customers = new Step("customers", "POST /api/customers");
   const interactions = new Step("interactions", "POST /api/customers/{id}/interactions");
   const tasks = new Step("tasks", "POST /api/tasks");
+  const orders = new Step("orders", "POST /api/orders");
 
-  log(`creating ${data.length} customers with interactions and tasks …`);
+  log(`creating ${data.length} customers with interactions, orders and tasks …`);
   for (const [index, entry] of data.entries()) {
     const created = await customers.send("POST", "/api/customers", entry.input, `customer #${index + 1} ${entry.name}`);
     const id = created?.id;
     for (const interaction of entry.interactions) {
       if (!id) break;
       await interactions.send("POST", `/api/customers/${encodeURIComponent(id)}/interactions`, interaction, `interaction for ${entry.name}`);
+    }
+    for (const order of entry.orders) {
+      if (!id) break;
+      await orders.send("POST", "/api/orders", { ...order, customerId: id }, `order for ${entry.name}`);
     }
     for (const task of entry.tasks) {
       if (!id) break;
@@ -398,7 +417,7 @@ async function main() {
   if (customers.created === 0 && interactions.created === 0 && interactions.failed === 0) interactions.stop("no customer was created to attach them to");
 
   log("summary:");
-  const reports = [customers, interactions, tasks].map((step) => step.report());
+  const reports = [customers, interactions, orders, tasks].map((step) => step.report());
   for (const report of reports) console.log(report.text);
   const allOk = reports.every((report) => report.ok);
   if (!allOk) log("some steps did not complete (see above); the workspace and owner are usable all the same.");
