@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { pageQuery, pageSchema } from "../data/cursor";
 import { problemResponses } from "../http/problem.schema";
-import { guardedRoute } from "../http/route";
+import { guardedRoute, IdParam } from "../http/route";
 import { PermissionListSchema } from "../roles/permission-catalogue";
 
 export const ApiKeySchema = z
@@ -23,7 +23,6 @@ export const CreatedApiKeySchema = ApiKeySchema.extend({
   key: z.string().openapi({ description: "The full key. It is shown only in this response; store it now." }),
 }).openapi("CreatedApiKey");
 
-const IdParams = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
 
 export const listApiKeysRoute = guardedRoute("api_keys:manage", {
   method: "get",
@@ -76,7 +75,7 @@ export const revokeApiKeyRoute = guardedRoute("api_keys:manage", {
   path: "/api/api-keys/{id}",
   tags: ["API keys"],
   summary: "Revoke an API key at once",
-  request: { params: IdParams },
+  request: { params: IdParam },
   responses: {
     204: { description: "Revoked; the key is refused from now on." },
     401: problemResponses[401],

@@ -1,7 +1,7 @@
 // The sign-in contract: sign up, log in, log out, who am I.
 import { z } from "@hono/zod-openapi";
 import { ProblemSchema, problemResponses, conflictResponse } from "../http/problem.schema";
-import { guardedRoute, publicRoute } from "../http/route";
+import { guardedRoute, jsonBody, publicRoute } from "../http/route";
 
 export const EmailSchema = z
   .string()
@@ -29,7 +29,6 @@ export const MeSchema = z
   })
   .openapi("Me");
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
 
 export const signupRoute = publicRoute({
   method: "post",
@@ -37,7 +36,7 @@ export const signupRoute = publicRoute({
   tags: ["Auth"],
   summary: "Create a workspace and its owner, and sign in",
   request: {
-    body: json(
+    body: jsonBody(
       z.object({
         workspaceName: z.string().trim().min(1).max(120).openapi({ example: "Golrang Boutique" }),
         name: z.string().trim().min(1).max(120).openapi({ example: "Sara Ahmadi" }),
@@ -60,7 +59,7 @@ export const loginRoute = publicRoute({
   tags: ["Auth"],
   summary: "Sign in with e-mail and password",
   description: "Repeated failures lock further attempts for the account and for the address for a while (429).",
-  request: { body: json(z.object({ email: EmailSchema, password: z.string().min(1).max(200) })) },
+  request: { body: jsonBody(z.object({ email: EmailSchema, password: z.string().min(1).max(200) })) },
   responses: {
     200: { description: "Signed in; the session cookie is set.", content: { "application/json": { schema: MeSchema } } },
     400: problemResponses[400],

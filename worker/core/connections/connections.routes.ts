@@ -2,7 +2,7 @@
 // source), list and change connections, and replace a connection's secret.
 import { pageSchema } from "../data/cursor";
 import { problemResponses } from "../http/problem.schema";
-import { guardedRoute } from "../http/route";
+import { guardedRoute, jsonResponse } from "../http/route";
 import {
   ConnectionCreateInput,
   ConnectionIdParam,
@@ -14,7 +14,6 @@ import {
 } from "./connection.schemas";
 
 const TAGS = ["Shop connections"];
-const json = <T>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
 const HOW =
   "The shop posts to `webhookUrl` (POST /webhooks/{platform}/{connectionId}). WooCommerce and Shopify sign with the secret given here (base64 HMAC-SHA256 of the body in `X-WC-Webhook-Signature` / `X-Shopify-Hmac-Sha256`); a generic source signs per Standard Webhooks with the generated `whsec_` secret.";
 
@@ -25,7 +24,7 @@ export const listConnectionsRoute = guardedRoute("connections:manage", {
   summary: "The workspace's shop connections, newest first",
   request: { query: ConnectionListQuery },
   responses: {
-    200: json("A page of connections (never their secrets).", pageSchema(ConnectionSchema)),
+    200: jsonResponse("A page of connections (never their secrets).", pageSchema(ConnectionSchema)),
     400: problemResponses[400],
     401: problemResponses[401],
     403: problemResponses[403],
@@ -40,7 +39,7 @@ export const createConnectionRoute = guardedRoute("connections:manage", {
   description: HOW,
   request: { body: { content: { "application/json": { schema: ConnectionCreateInput } }, required: true } },
   responses: {
-    201: json("The connection, its webhook URL and topics; for generic, the generated secret, shown this once.", ConnectionWithSecretSchema),
+    201: jsonResponse("The connection, its webhook URL and topics; for generic, the generated secret, shown this once.", ConnectionWithSecretSchema),
     400: problemResponses[400],
     401: problemResponses[401],
     403: problemResponses[403],
@@ -53,7 +52,7 @@ export const updateConnectionRoute = guardedRoute("connections:manage", {
   tags: TAGS,
   summary: "Rename a connection, or disable / re-enable it",
   request: { params: ConnectionIdParam, body: { content: { "application/json": { schema: ConnectionUpdateInput } }, required: true } },
-  responses: { 200: json("The connection as it is now.", ConnectionSchema), ...problemResponses },
+  responses: { 200: jsonResponse("The connection as it is now.", ConnectionSchema), ...problemResponses },
 });
 
 export const rotateConnectionSecretRoute = guardedRoute("connections:manage", {
@@ -64,5 +63,5 @@ export const rotateConnectionSecretRoute = guardedRoute("connections:manage", {
   description:
     "WooCommerce / Shopify: send the shop's new secret. Generic: send `{}`; a new `whsec_` secret is generated and shown this once. The old secret stops at once.",
   request: { params: ConnectionIdParam, body: { content: { "application/json": { schema: RotateSecretInput } }, required: true } },
-  responses: { 200: json("The connection (and, for generic, its new secret, shown this once).", ConnectionWithSecretSchema), ...problemResponses },
+  responses: { 200: jsonResponse("The connection (and, for generic, its new secret, shown this once).", ConnectionWithSecretSchema), ...problemResponses },
 });

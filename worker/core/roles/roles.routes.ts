@@ -1,7 +1,7 @@
 // The roles contract: list roles with the permission catalogue, create a custom role, edit one.
 import { z } from "@hono/zod-openapi";
 import { conflictResponse, problemResponses } from "../http/problem.schema";
-import { guardedRoute } from "../http/route";
+import { guardedRoute, IdParam, jsonBody, jsonResponse } from "../http/route";
 import { PermissionListSchema } from "./permission-catalogue";
 
 export const RoleSchema = z
@@ -24,10 +24,7 @@ const RoleKeySchema = z
 
 const RoleNameSchema = z.string().trim().min(1).max(80).openapi({ example: "Support lead" });
 
-const IdParams = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
 
 export const listRolesRoute = guardedRoute("users:manage", {
   method: "get",
@@ -35,7 +32,7 @@ export const listRolesRoute = guardedRoute("users:manage", {
   tags: ["Roles"],
   summary: "Roles with their permissions, and every permission a role may hold",
   responses: {
-    200: ok("The workspace's roles and the permission catalogue.", z.object({ items: z.array(RoleSchema), permissions: z.array(z.string()) })),
+    200: jsonResponse("The workspace's roles and the permission catalogue.", z.object({ items: z.array(RoleSchema), permissions: z.array(z.string()) })),
     401: problemResponses[401],
     403: problemResponses[403],
   },
@@ -47,9 +44,9 @@ export const createRoleRoute = guardedRoute("users:manage", {
   tags: ["Roles"],
   summary: "Create a custom role",
   description: "Every permission must be known and held by the caller.",
-  request: { body: json(z.object({ key: RoleKeySchema, name: RoleNameSchema, permissions: PermissionListSchema })) },
+  request: { body: jsonBody(z.object({ key: RoleKeySchema, name: RoleNameSchema, permissions: PermissionListSchema })) },
   responses: {
-    201: ok("The new role.", RoleSchema),
+    201: jsonResponse("The new role.", RoleSchema),
     400: problemResponses[400],
     401: problemResponses[401],
     403: problemResponses[403],
@@ -64,15 +61,15 @@ export const updateRoleRoute = guardedRoute("users:manage", {
   summary: "Rename a role or change its permissions",
   description: "Custom and built-in roles may change, except the owner role (409 `role_protected`). Added permissions must be held by the caller.",
   request: {
-    params: IdParams,
-    body: json(
+    params: IdParam,
+    body: jsonBody(
       z
         .object({ name: RoleNameSchema.optional(), permissions: PermissionListSchema.optional() })
         .refine((body) => body.name !== undefined || body.permissions !== undefined, { message: "nothing_to_change" }),
     ),
   },
   responses: {
-    200: ok("The role as it is now.", RoleSchema),
+    200: jsonResponse("The role as it is now.", RoleSchema),
     400: problemResponses[400],
     401: problemResponses[401],
     403: problemResponses[403],

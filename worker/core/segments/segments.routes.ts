@@ -3,12 +3,10 @@
 import { pageSchema } from "../data/cursor";
 import { CustomerSchema } from "../customers/customer.schemas";
 import { problemResponses } from "../http/problem.schema";
-import { guardedRoute } from "../http/route";
+import { guardedRoute, jsonBody, jsonResponse } from "../http/route";
 import { SegmentCreateInput, SegmentIdParam, SegmentListQuery, SegmentPreviewInput, SegmentPreviewSchema, SegmentSchema, SegmentUpdateInput } from "./segment.schemas";
 
-const json = <T>(schema: T) => ({ content: { "application/json": { schema } } });
-const body = <T>(schema: T) => ({ ...json(schema), required: true });
-const segmentResponse = (description: string) => ({ description, ...json(SegmentSchema) });
+const segmentResponse = (description: string) => jsonResponse(description, SegmentSchema);
 
 export const previewSegmentRoute = guardedRoute("customers:read", {
   method: "post",
@@ -16,8 +14,8 @@ export const previewSegmentRoute = guardedRoute("customers:read", {
   tags: ["Segments"],
   summary: "Count the customers a filter selects, with a few of them",
   description: "Nothing is saved. The count reads rows in proportion to the workspace; the sample is masked.",
-  request: { body: body(SegmentPreviewInput) },
-  responses: { 200: { description: "The live count and a sample.", ...json(SegmentPreviewSchema) }, ...problemResponses },
+  request: { body: jsonBody(SegmentPreviewInput) },
+  responses: { 200: jsonResponse("The live count and a sample.", SegmentPreviewSchema), ...problemResponses },
 });
 
 export const listSegmentsRoute = guardedRoute("customers:read", {
@@ -26,7 +24,7 @@ export const listSegmentsRoute = guardedRoute("customers:read", {
   tags: ["Segments"],
   summary: "List saved segments, newest first",
   request: { query: SegmentListQuery },
-  responses: { 200: { description: "A page of segments.", ...json(pageSchema(SegmentSchema)) }, ...problemResponses },
+  responses: { 200: jsonResponse("A page of segments.", pageSchema(SegmentSchema)), ...problemResponses },
 });
 
 export const createSegmentRoute = guardedRoute("segments:manage", {
@@ -35,7 +33,7 @@ export const createSegmentRoute = guardedRoute("segments:manage", {
   tags: ["Segments"],
   summary: "Save a segment",
   description: "Audited.",
-  request: { body: body(SegmentCreateInput) },
+  request: { body: jsonBody(SegmentCreateInput) },
   responses: { 201: segmentResponse("The new segment."), ...problemResponses },
 });
 
@@ -54,7 +52,7 @@ export const updateSegmentRoute = guardedRoute("segments:manage", {
   tags: ["Segments"],
   summary: "Rename a segment or change its filter",
   description: "A new filter replaces the old one whole. Audited.",
-  request: { params: SegmentIdParam, body: body(SegmentUpdateInput) },
+  request: { params: SegmentIdParam, body: jsonBody(SegmentUpdateInput) },
   responses: { 200: segmentResponse("The segment as it now is."), ...problemResponses },
 });
 
@@ -75,5 +73,5 @@ export const segmentCustomersRoute = guardedRoute("customers:read", {
   summary: "The customers a segment selects now, newest first",
   description: "Masked, as in the customer list; pages with the cursor.",
   request: { params: SegmentIdParam, query: SegmentListQuery },
-  responses: { 200: { description: "A page of customers.", ...json(pageSchema(CustomerSchema)) }, ...problemResponses },
+  responses: { 200: jsonResponse("A page of customers.", pageSchema(CustomerSchema)), ...problemResponses },
 });

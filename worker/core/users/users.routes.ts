@@ -4,7 +4,7 @@ import { z } from "@hono/zod-openapi";
 import { EmailSchema } from "../auth/auth.routes";
 import { pageQuery, pageSchema } from "../data/cursor";
 import { conflictResponse, problemResponses } from "../http/problem.schema";
-import { guardedRoute } from "../http/route";
+import { guardedRoute, IdParam, jsonBody, jsonResponse } from "../http/route";
 
 export const StaffSchema = z
   .object({
@@ -23,9 +23,6 @@ const LinkSchema = z.object({
   expiresAt: z.string(),
 });
 
-const IdParams = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
 const errors = { 400: problemResponses[400], 401: problemResponses[401], 403: problemResponses[403] };
 
 export const listUsersRoute = guardedRoute("users:manage", {
@@ -34,7 +31,7 @@ export const listUsersRoute = guardedRoute("users:manage", {
   tags: ["Users"],
   summary: "Staff members, in the order they joined",
   request: { query: z.object(pageQuery) },
-  responses: { 200: ok("A page of staff members.", pageSchema(StaffSchema)), ...errors },
+  responses: { 200: jsonResponse("A page of staff members.", pageSchema(StaffSchema)), ...errors },
 });
 
 export const inviteUserRoute = guardedRoute("users:manage", {
@@ -45,7 +42,7 @@ export const inviteUserRoute = guardedRoute("users:manage", {
   description:
     "Returns a one-use link, valid for 7 days, that the invitee opens to set a name and password. Only an owner may invite an owner; nobody may give a role holding permissions they lack.",
   request: {
-    body: json(
+    body: jsonBody(
       z.object({
         email: EmailSchema,
         name: z.string().trim().min(1).max(120).optional().openapi({ description: "A suggested name; the invitee may change it." }),
@@ -54,7 +51,7 @@ export const inviteUserRoute = guardedRoute("users:manage", {
     ),
   },
   responses: {
-    201: ok("The invitation and its link.", LinkSchema.extend({ invitation: z.object({ id: z.string(), email: z.string(), roleId: z.string() }) })),
+    201: jsonResponse("The invitation and its link.", LinkSchema.extend({ invitation: z.object({ id: z.string(), email: z.string(), roleId: z.string() }) })),
     ...errors,
     ...conflictResponse,
   },
@@ -67,14 +64,14 @@ export const updateUserRoute = guardedRoute("users:manage", {
   summary: "Change a staff member's role or status",
   description: "Disabling ends the user's sessions and stops their API keys. The last active owner cannot be demoted or disabled (409 `last_owner`).",
   request: {
-    params: IdParams,
-    body: json(
+    params: IdParam,
+    body: jsonBody(
       z
         .object({ roleId: z.string().min(1).max(64).optional(), status: z.enum(["active", "disabled"]).optional() })
         .refine((body) => body.roleId !== undefined || body.status !== undefined, { message: "nothing_to_change" }),
     ),
   },
-  responses: { 200: ok("The staff member as they are now.", StaffSchema), ...errors, 404: problemResponses[404], ...conflictResponse },
+  responses: { 200: jsonResponse("The staff member as they are now.", StaffSchema), ...errors, 404: problemResponses[404], ...conflictResponse },
 });
 
 export const resetPasswordRoute = guardedRoute("users:manage", {
@@ -83,8 +80,8 @@ export const resetPasswordRoute = guardedRoute("users:manage", {
   tags: ["Users"],
   summary: "Reset a staff member's password",
   description: "Signs the user out everywhere, clears the password and returns a one-use link (valid for 24 hours) to set a new one.",
-  request: { params: IdParams },
-  responses: { 200: ok("The reset link.", LinkSchema), ...errors, 404: problemResponses[404] },
+  request: { params: IdParam },
+  responses: { 200: jsonResponse("The reset link.", LinkSchema), ...errors, 404: problemResponses[404] },
 });
 
 export const revokeSessionsRoute = guardedRoute("users:manage", {
@@ -92,6 +89,6 @@ export const revokeSessionsRoute = guardedRoute("users:manage", {
   path: "/api/users/{id}/revoke-sessions",
   tags: ["Users"],
   summary: "Sign a staff member out everywhere",
-  request: { params: IdParams },
-  responses: { 200: ok("How many sessions ended.", z.object({ revokedSessions: z.number().int() })), ...errors, 404: problemResponses[404] },
+  request: { params: IdParam },
+  responses: { 200: jsonResponse("How many sessions ended.", z.object({ revokedSessions: z.number().int() })), ...errors, 404: problemResponses[404] },
 });

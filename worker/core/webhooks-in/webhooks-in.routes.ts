@@ -6,10 +6,9 @@ import { CONNECTION_PLATFORMS } from "../connections/connections.schema";
 import { pageQuery, pageSchema } from "../data/cursor";
 import { problemResponses } from "../http/problem.schema";
 import { Problem } from "../http/problem";
-import { guardedRoute, publicRoute } from "../http/route";
+import { guardedRoute, jsonResponse, publicRoute } from "../http/route";
 import { DELIVERY_STATUSES } from "./webhooks-in.schema";
 
-const json = <T>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
 
 const ReceiptSchema = z
   .object({ id: z.string().openapi({ description: "The stored delivery." }), status: z.enum(["received", "duplicate"]) })
@@ -43,8 +42,8 @@ export const receiveWebhookRoute = publicRoute({
     }),
   },
   responses: {
-    200: json("A redelivery (`duplicate`), or WooCommerce's ping.", ReceiptSchema.or(z.object({ ok: z.literal(true) }))),
-    202: json("Stored; it is processed right after this answer.", ReceiptSchema),
+    200: jsonResponse("A redelivery (`duplicate`), or WooCommerce's ping.", ReceiptSchema.or(z.object({ ok: z.literal(true) }))),
+    202: jsonResponse("Stored; it is processed right after this answer.", ReceiptSchema),
     401: problemResponses[401],
     404: problemResponses[404],
     413: { description: "The body is larger than 1 MB." },
@@ -73,7 +72,7 @@ export const listDeliveriesRoute = guardedRoute("connections:manage", {
   tags: ["Shop connections"],
   summary: "A connection's received deliveries, newest first",
   request: { params: ConnectionParam, query: z.object({ ...pageQuery, status: z.enum(DELIVERY_STATUSES).optional() }) },
-  responses: { 200: json("A page of deliveries (without their bodies).", pageSchema(DeliverySchema)), ...problemResponses },
+  responses: { 200: jsonResponse("A page of deliveries (without their bodies).", pageSchema(DeliverySchema)), ...problemResponses },
 });
 
 export const replayDeliveryRoute = guardedRoute("connections:manage", {
@@ -83,5 +82,5 @@ export const replayDeliveryRoute = guardedRoute("connections:manage", {
   summary: "Process a stored delivery again (after fixing the connection or the data)",
   description: "Processing is idempotent: replaying a delivery whose effect is already recorded changes nothing and ends `duplicate`.",
   request: { params: ConnectionParam.extend({ deliveryId: z.string().min(1).max(64).openapi({ param: { name: "deliveryId", in: "path" } }) }) },
-  responses: { 200: json("The delivery after processing.", DeliverySchema), ...problemResponses },
+  responses: { 200: jsonResponse("The delivery after processing.", DeliverySchema), ...problemResponses },
 });

@@ -2,7 +2,7 @@
 // subscription, rotate its signing secret, and read its recent delivery attempts.
 import { pageSchema } from "../data/cursor";
 import { problemResponses } from "../http/problem.schema";
-import { guardedRoute } from "../http/route";
+import { guardedRoute, jsonResponse } from "../http/route";
 import {
   WebhookAttemptSchema,
   WebhookCreateInput,
@@ -14,7 +14,6 @@ import {
 } from "./webhook.schemas";
 
 const TAGS = ["Outgoing webhooks"];
-const json = <T>(description: string, schema: T) => ({ description, content: { "application/json": { schema } } });
 const body = <T>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
 const SIGNING =
   "Each delivery is a POST signed per Standard Webhooks: `webhook-id` (the event id, the same on every retry), `webhook-timestamp` and `webhook-signature` (`v1,` + base64 HMAC-SHA256 of `{id}.{timestamp}.{body}` keyed with the secret's bytes). The body is `{ type, timestamp, data }`. Redirects are not followed; a 410 disables the subscription; any other non-2xx is retried with back-off.";
@@ -26,7 +25,7 @@ export const listWebhooksRoute = guardedRoute("webhooks:manage", {
   summary: "The workspace's webhook subscriptions, newest first, with their delivery health",
   request: { query: WebhookListQuery },
   responses: {
-    200: json("A page of subscriptions (never their secrets).", pageSchema(WebhookSchema)),
+    200: jsonResponse("A page of subscriptions (never their secrets).", pageSchema(WebhookSchema)),
     400: problemResponses[400],
     401: problemResponses[401],
     403: problemResponses[403],
@@ -41,7 +40,7 @@ export const createWebhookRoute = guardedRoute("webhooks:manage", {
   description: SIGNING,
   request: { body: body(WebhookCreateInput) },
   responses: {
-    201: json("The subscription and its signing secret, shown this once.", WebhookWithSecretSchema),
+    201: jsonResponse("The subscription and its signing secret, shown this once.", WebhookWithSecretSchema),
     400: problemResponses[400],
     401: problemResponses[401],
     403: problemResponses[403],
@@ -54,7 +53,7 @@ export const updateWebhookRoute = guardedRoute("webhooks:manage", {
   tags: TAGS,
   summary: "Change a subscription's URL, events or description, or disable / re-enable it",
   request: { params: WebhookIdParam, body: body(WebhookUpdateInput) },
-  responses: { 200: json("The subscription as it is now.", WebhookSchema), ...problemResponses },
+  responses: { 200: jsonResponse("The subscription as it is now.", WebhookSchema), ...problemResponses },
 });
 
 export const deleteWebhookRoute = guardedRoute("webhooks:manage", {
@@ -74,7 +73,7 @@ export const rotateWebhookSecretRoute = guardedRoute("webhooks:manage", {
   description: "The old secret stops at once: every delivery from now on, retries included, is signed with the new one.",
   request: { params: WebhookIdParam },
   responses: {
-    200: json("The subscription and its new secret, shown this once.", WebhookWithSecretSchema),
+    200: jsonResponse("The subscription and its new secret, shown this once.", WebhookWithSecretSchema),
     401: problemResponses[401],
     403: problemResponses[403],
     404: problemResponses[404],
@@ -87,5 +86,5 @@ export const listWebhookDeliveriesRoute = guardedRoute("webhooks:manage", {
   tags: TAGS,
   summary: "A subscription's delivery attempts, newest first",
   request: { params: WebhookIdParam, query: WebhookListQuery },
-  responses: { 200: json("A page of attempts.", pageSchema(WebhookAttemptSchema)), ...problemResponses },
+  responses: { 200: jsonResponse("A page of attempts.", pageSchema(WebhookAttemptSchema)), ...problemResponses },
 });
