@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Builds the static assets the Worker serves (Workers Static Assets, directory web/dist/):
-//   - the web UI (for now a placeholder page that points at the API docs);
+//   - the web UI (web/src, bundled by esbuild into web/dist/assets, index.html and _headers);
 //   - the API docs assets: Swagger UI from the swagger-ui-dist package, and docs-init.js,
 //     which starts it on /openapi.json (the page's CSP forbids inline scripts).
 // Called by `npm run dev`, `npm run build`, `npm test` (pretest) and, through wrangler.toml's
@@ -33,41 +33,78 @@ window.addEventListener("DOMContentLoaded", function () {
 });
 `;
 
-/** Shown at / until the web UI lands in web/. Persian first, then English. */
-const PLACEHOLDER_INDEX = `<!doctype html>
-<!-- Placeholder written by scripts/build-assets.mjs until the web UI build replaces it. -->
+/** The page every UI path answers with (the SPA fallback); the build fills in the hashed files. */
+const indexHtml = ({ script, style }) => `<!doctype html>
 <html lang="fa" dir="rtl">
 <head>
   <meta charset="utf-8" />
   <meta name="viewport" content="width=device-width, initial-scale=1" />
+  <meta name="color-scheme" content="light" />
   <title>Edge CRM</title>
-  <style>
-    body { font-family: Vazirmatn, Tahoma, system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; padding: 0 1.5rem; line-height: 1.8; color: #1f2933; }
-    h1 { font-size: 1.6rem; margin-bottom: .25rem; }
-    a { color: #0b6bcb; }
-    section[lang="en"] { direction: ltr; text-align: left; margin-top: 2.5rem; border-top: 1px solid #e4e7eb; padding-top: 1.5rem; }
-  </style>
+  <link rel="icon" href="data:," />
+  <link rel="stylesheet" href="/${style}" />
+  <script type="module" src="/${script}"></script>
 </head>
 <body>
-  <main>
-    <section>
-      <h1>Edge CRM</h1>
-      <p>رابط کاربری به‌زودی اینجا می‌آید. تا آن زمان، همهٔ امکانات از راه API در دسترس است.</p>
-      <p><bdi><a href="/docs">مستندات تعاملی API</a></bdi> · <bdi><a href="/openapi.json">openapi.json</a></bdi></p>
-    </section>
-    <section lang="en">
-      <h1>Edge CRM</h1>
-      <p>The web UI is coming soon. Until then, everything is available through the API.</p>
-      <p><a href="/docs">Interactive API docs</a> · <a href="/openapi.json">openapi.json</a> · <a href="/healthz">/healthz</a></p>
-    </section>
-  </main>
+  <div id="app"></div>
+  <noscript>Edge CRM needs JavaScript. · اج سی‌آر‌ام به جاوااسکریپت نیاز دارد.</noscript>
 </body>
 </html>
 `;
 
+/**
+ * Security and caching headers for the static files (Workers Static Assets reads _headers). The
+ * API's own responses get theirs from the Worker; these cover the UI, which the Worker never sees.
+ */
+const HEADERS = `/*
+  Content-Security-Policy: default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'
+  X-Content-Type-Options: nosniff
+  Referrer-Policy: strict-origin-when-cross-origin
+  X-Frame-Options: DENY
+  Permissions-Policy: camera=(), microphone=(), geolocation=()
+
+/assets/*
+  Cache-Control: public, max-age=31536000, immutable
+`;
+
+/** esbuild options for the UI: ES modules split per page, hashed names, the font as a file. */
+const uiBuildOptions = () => ({
+  entryPoints: { main: join(root, "web", "src", "main.tsx") },
+  outdir: join(dist, "assets"),
+  bundle: true,
+  splitting: true,
+  format: "esm",
+  target: ["es2022", "chrome110", "safari16", "firefox115"],
+  jsx: "automatic",
+  jsxImportSource: "preact",
+  minify: true,
+  sourcemap: false,
+  entryNames: "[name]-[hash]",
+  chunkNames: "chunks/[name]-[hash]",
+  assetNames: "fonts/[name]-[hash]",
+  loader: { ".woff2": "file" },
+  metafile: true,
+  legalComments: "none",
+  logLevel: "silent",
+  define: { "process.env.NODE_ENV": '"production"' },
+});
+
+/** Writes index.html and _headers for the files one build produced. */
+async function writeUiShell(metafile) {
+  const outputs = Object.entries(metafile.outputs);
+  const entry = outputs.find(([, output]) => output.entryPoint?.endsWith("web/src/main.tsx"));
+  if (!entry) throw new Error("the UI build produced no entry script");
+  const script = relative(dist, join(root, entry[0])).split("\\").join("/");
+  const style = relative(dist, join(root, entry[1].cssBundle)).split("\\").join("/");
+  await writeFile(join(dist, "index.html"), indexHtml({ script, style }));
+  await writeFile(join(dist, "_headers"), HEADERS);
+}
+
 async function buildUi() {
-  // The web UI's own build goes here once web/ has one; until then, a placeholder page.
-  await writeFile(join(dist, "index.html"), PLACEHOLDER_INDEX);
+  const esbuild = await import("esbuild");
+  await rm(join(dist, "assets"), { recursive: true, force: true });
+  const result = await esbuild.build(uiBuildOptions());
+  await writeUiShell(result.metafile);
 }
 
 async function buildDocsAssets() {
@@ -82,8 +119,8 @@ async function buildDocsAssets() {
 async function main() {
   const started = Date.now();
   await mkdir(dist, { recursive: true });
-  await buildUi();
   await buildDocsAssets();
+  await buildUi();
   const quiet = process.argv.includes("--quiet");
   if (!quiet) console.log(`assets: built ${relative(root, dist) || "."}/ in ${Date.now() - started} ms`);
 }

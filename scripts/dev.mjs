@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run dev`: the whole app on one local port, with no Cloudflare account.
-//   1. build the static assets into web/dist/ (UI placeholder, API docs assets);
+//   1. build the static assets into web/dist/ (the web UI, API docs assets); wrangler dev
+//      rebuilds them and reloads when web/src changes (wrangler.toml's [build] watch_dir);
 //   2. apply the D1 migrations to the local database (.wrangler/state/);
 //   3. start `wrangler dev --local` on PORT (default 8787) and wait for /healthz;
 //   4. seed a demo workspace through the HTTP API, only if the database has no workspace yet;

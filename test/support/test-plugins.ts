@@ -86,7 +86,7 @@ export const stampsPlugin = definePlugin({
       run: (ctx) => void scheduleCalls.push({ workspaceId: ctx.workspaceId, job: "morning-stamp", at: ctx.now() }),
     },
   ],
-  ui: { customerPanel: { title: { en: "Stamps", fa: "مهرها" } } },
+  ui: { customerPanel: { title: { en: "Stamps", fa: "مهرها" }, source: "/customers/{customerId}/panel" } },
 });
 
 /** Fails the first `failures` deliveries of each event, then writes its note. */

@@ -8,6 +8,7 @@ export { problemResponses } from "../core/http/problem.schema";
 export { createdAt, id, json, updatedAt, workspaceId } from "../core/data/columns";
 export { cursorId, pageQuery, pageSchema, toPage } from "../core/data/cursor";
 export { newId } from "../core/data/ids";
+export { UiBlock, UiSurface, UiText, uiSurface } from "./ui-blocks";
 export type {
   BeforeHook,
   DeliveredEvent,

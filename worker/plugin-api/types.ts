@@ -82,13 +82,18 @@ export interface PluginSchedule<Settings> {
   run(ctx: PluginContext<Settings>): Promise<void> | void;
 }
 
+/**
+ * What the plugin adds to the web UI. Each surface names a GET route of the plugin (relative to
+ * /api/plugins/{id}) answering `{ blocks }` (see ui-blocks.ts); the UI shows a surface only where
+ * the plugin is enabled and the user holds `permission` (when given).
+ */
 export interface PluginUi {
-  /** A panel on the customer page. */
-  customerPanel?: { title: Localized; order?: number };
-  /** A page of its own in the navigation. */
-  page?: { title: Localized; path: string; icon?: string };
+  /** A panel on the customer page; `{customerId}` in `source` takes the customer's id. */
+  customerPanel?: { title: Localized; source: string; order?: number; permission?: string };
+  /** A page of its own in the navigation, at /plugins/{id} in the UI. */
+  page?: { title: Localized; source: string; icon?: string; permission?: string };
   /** A card on the dashboard. */
-  dashboardCard?: { title: Localized; order?: number };
+  dashboardCard?: { title: Localized; source: string; order?: number; permission?: string };
 }
 
 export interface PluginDefinition<

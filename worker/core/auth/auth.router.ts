@@ -7,7 +7,7 @@ import { Problem } from "../http/problem";
 import { createRouter } from "../http/router";
 import { createWorkspace } from "../workspaces/create-workspace";
 import { actorOf } from "./auth.middleware";
-import { loginRoute, logoutRoute, meRoute, signupRoute } from "./auth.routes";
+import { loginRoute, logoutRoute, meRoute, signupRoute, updateMeRoute } from "./auth.routes";
 import { clearAccountFailures, loginLockedProblem, lockedUntil, recordLoginFailure, throttleKeys } from "./login-throttle";
 import { describeActor } from "./me";
 import { rolePermissions } from "./resolve-actor";
@@ -69,4 +69,13 @@ export const authRouter = createRouter()
     clearSessionCookie(c);
     return c.body(null, 204);
   })
-  .openapi(meRoute, async (c) => c.json(await describeActor(openDirectory(c.env), actorOf(c)), 200));
+  .openapi(meRoute, async (c) => c.json(await describeActor(openDirectory(c.env), actorOf(c)), 200))
+  .openapi(updateMeRoute, async (c) => {
+    const body = c.req.valid("json");
+    const actor = actorOf(c);
+    const directory = openDirectory(c.env);
+    const changes = { ...(body.name !== undefined ? { name: body.name } : {}), ...(body.locale !== undefined ? { locale: body.locale } : {}) };
+    // A preference of one's own: no audit row (nothing another user could be wronged by).
+    if (Object.keys(changes).length) await directory.update(users).set(changes).where(eq(users.id, actor.userId));
+    return c.json(await describeActor(directory, actor), 200);
+  });

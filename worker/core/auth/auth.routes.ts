@@ -87,3 +87,22 @@ export const meRoute = guardedRoute("signed-in", {
   summary: "The signed-in user, role, permissions and workspace",
   responses: { 200: { description: "The caller.", content: { "application/json": { schema: MeSchema } } }, 401: problemResponses[401] },
 });
+
+export const updateMeRoute = guardedRoute("signed-in", {
+  method: "patch",
+  path: "/api/auth/me",
+  tags: ["Auth"],
+  summary: "Change your own name or language",
+  description: "`locale` is the language the UI shows you; null falls back to the workspace's.",
+  request: {
+    body: jsonBody(
+      z
+        .object({
+          name: z.string().trim().min(1).max(120).optional(),
+          locale: z.enum(["fa", "en"]).nullable().optional(),
+        })
+        .strict(),
+    ),
+  },
+  responses: { 200: { description: "The caller, changed.", content: { "application/json": { schema: MeSchema } } }, 400: problemResponses[400], 401: problemResponses[401] },
+});

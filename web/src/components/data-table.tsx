@@ -1,0 +1,43 @@
+// A plain, accessible table: columns declared once, rows rendered, an empty state when none.
+import type { ComponentChildren } from "preact";
+import { Empty } from "./states";
+
+export interface Column<Row> {
+  key: string;
+  header: ComponentChildren;
+  cell: (row: Row) => ComponentChildren;
+  /** Hidden on narrow screens (phones). */
+  wide?: boolean;
+  numeric?: boolean;
+}
+
+export function DataTable<Row>({ columns, rows, rowKey, empty, caption }: { columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string; empty?: ComponentChildren; caption?: string }) {
+  if (rows.length === 0) return <Empty>{empty}</Empty>;
+  return (
+    <div class="table-scroll">
+      <table class="table">
+        {caption && <caption class="visually-hidden">{caption}</caption>}
+        <thead>
+          <tr>
+            {columns.map((column) => (
+              <th key={column.key} scope="col" class={[column.wide && "wide-only", column.numeric && "numeric"].filter(Boolean).join(" ")}>
+                {column.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={rowKey(row)}>
+              {columns.map((column) => (
+                <td key={column.key} class={[column.wide && "wide-only", column.numeric && "numeric"].filter(Boolean).join(" ")}>
+                  {column.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+import { defineMessages } from "../i18n/i18n";
+
+export const shellMessages = defineMessages({
+  en: {
+    product: "Edge CRM",
+    navigation: "Main navigation",
+    dashboard: "Dashboard",
+    customers: "Customers",
+    duplicates: "Duplicates",
+    tasks: "Tasks",
+    import: "Import",
+    settings: "Settings",
+    plugins: "Plugins",
+    signOut: "Sign out",
+    menu: "Menu",
+    language: "Language",
+    skip: "Skip to content",
+    apiDocs: "API docs",
+  },
+  fa: {
+    product: "اج سی‌آر‌ام",
+    navigation: "ناوبری اصلی",
+    dashboard: "داشبورد",
+    customers: "مشتریان",
+    duplicates: "تکراری‌ها",
+    tasks: "کارها",
+    import: "ورود اطلاعات",
+    settings: "تنظیمات",
+    plugins: "افزونه‌ها",
+    signOut: "خروج",
+    menu: "منو",
+    language: "زبان",
+    skip: "پرش به محتوا",
+    apiDocs: "مستندات API",
+  },
+});

@@ -1,0 +1,263 @@
+// Renders a plugin's blocks with the UI's own components. The block types come from the plugin
+// contract itself (a type-only import: nothing of the Worker is bundled).
+import { useState } from "preact/hooks";
+import type { UiBlock, UiText } from "../../../worker/plugin-api/ui-blocks";
+import { api, ApiError } from "../api/client";
+import { Button } from "../components/button";
+import { Chart } from "../components/chart";
+import { Checkbox, SelectField, TextArea, TextField } from "../components/field";
+import { ErrorNotice, Notice } from "../components/states";
+import { useToast } from "../components/toast";
+import { useFormat, type Formatter } from "../i18n/format";
+import { pickText, useLanguage, type Language } from "../i18n/i18n";
+import { fillPath } from "./plugin-surface";
+
+export type { UiBlock };
+
+type Value = string | number | null;
+
+export function formatValue(value: Value | undefined, format: string | undefined, f: Formatter) {
+  if (value === null || value === undefined || value === "") return "—";
+  switch (format) {
+    case "number":
+      return typeof value === "number" ? f.number(value) : f.digits(value);
+    case "money":
+      return f.money(Number(value));
+    case "percent":
+      return f.percent(Number(value));
+    case "date":
+      return f.date(value);
+    case "datetime":
+      return f.dateTime(value);
+    case "badge":
+      return <span class="badge badge--primary">{String(value)}</span>;
+    case "code":
+      return <code>{String(value)}</code>;
+    default:
+      return typeof value === "number" ? f.number(value) : value;
+  }
+}
+
+export function Blocks({ pluginId, blocks, onChanged }: { pluginId: string; blocks: UiBlock[]; onChanged: () => void }) {
+  return (
+    <div class="stack">
+      {blocks.map((block, index) => (
+        <Block key={index} pluginId={pluginId} block={block} onChanged={onChanged} />
+      ))}
+    </div>
+  );
+}
+
+function Block({ pluginId, block, onChanged }: { pluginId: string; block: UiBlock; onChanged: () => void }) {
+  const { language } = useLanguage();
+  const f = useFormat();
+  const text = (value: UiText | undefined) => pickText(value, language);
+  switch (block.type) {
+    case "stats":
+      return (
+        <div class="grid grid--kpi">
+          {block.items.map((item, index) => (
+            <div key={index} class="kpi">
+              <span class="kpi__label">{text(item.label)}</span>
+              <span class="kpi__value">{formatValue(item.value, item.format, f)}</span>
+              {item.hint && <span class="kpi__hint">{text(item.hint)}</span>}
+            </div>
+          ))}
+        </div>
+      );
+    case "progress": {
+      const ratio = block.max > 0 ? Math.min(1, Math.max(0, block.value / block.max)) : 0;
+      return (
+        <div class="stack" style={{ gap: "0.35rem" }}>
+          <div class="row">
+            <span>{text(block.label)}</span>
+            <span class="spacer" />
+            <span class="muted small">
+              {f.number(block.value)} / {f.number(block.max)}
+            </span>
+          </div>
+          <div class="progress" role="progressbar" aria-label={text(block.label)} aria-valuemin={0} aria-valuemax={block.max} aria-valuenow={block.value}>
+            <div class="progress__fill" style={{ inlineSize: `${ratio * 100}%` }} />
+          </div>
+          {block.caption && <span class="muted small">{text(block.caption)}</span>}
+        </div>
+      );
+    }
+    case "table":
+      return (
+        <div>
+          {block.title && <h3 style={{ marginBlockEnd: "0.5rem" }}>{text(block.title)}</h3>}
+          {block.rows.length === 0 ? (
+            <p class="muted">{text(block.empty) || "—"}</p>
+          ) : (
+            <div class="table-scroll">
+              <table class="table">
+                <thead>
+                  <tr>
+                    {block.columns.map((column) => (
+                      <th key={column.key} scope="col" class={column.format === "number" || column.format === "money" ? "numeric" : undefined}>
+                        {text(column.label)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {block.rows.map((row, index) => (
+                    <tr key={index}>
+                      {block.columns.map((column) => (
+                        <td key={column.key} class={column.format === "number" || column.format === "money" ? "numeric" : undefined}>
+                          {formatValue(row[column.key], column.format, f)}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </div>
+      );
+    case "chart":
+      return (
+        <div>
+          {block.title && <h3 style={{ marginBlockEnd: "0.5rem" }}>{text(block.title)}</h3>}
+          <Chart
+            kind={block.kind}
+            title={text(block.title)}
+            series={block.series.map((series) => ({ name: text(series.name), points: series.points.map((point) => ({ label: text(point.label), value: point.value })) }))}
+            format={(value) => String(formatValue(value, block.format ?? "number", f))}
+          />
+        </div>
+      );
+    case "text":
+      return <Notice tone={block.tone ?? "muted"}>{text(block.text)}</Notice>;
+    case "form":
+      return <BlockForm pluginId={pluginId} block={block} language={language} onChanged={onChanged} />;
+    case "actions":
+      return <BlockActions pluginId={pluginId} block={block} language={language} onChanged={onChanged} />;
+  }
+}
+
+type FormBlock = Extract<UiBlock, { type: "form" }>;
+
+function initialValues(block: FormBlock): Record<string, string | boolean> {
+  return Object.fromEntries(block.fields.map((field) => [field.name, field.input === "checkbox" ? Boolean(field.default) : field.default === undefined ? "" : String(field.default)]));
+}
+
+function BlockForm({ pluginId, block, language, onChanged }: { pluginId: string; block: FormBlock; language: Language; onChanged: () => void }) {
+  const toast = useToast();
+  const [values, setValues] = useState(() => initialValues(block));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError>();
+  const [result, setResult] = useState<string>();
+  const text = (value: UiText | undefined) => pickText(value, language);
+
+  async function submit(event: Event) {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    setResult(undefined);
+    const body: Record<string, unknown> = { ...block.body };
+    for (const field of block.fields) {
+      const value = values[field.name];
+      if (field.input === "number") {
+        if (value !== "") body[field.name] = Number(value);
+      } else if (field.input === "checkbox") body[field.name] = Boolean(value);
+      else if (value !== "") body[field.name] = value;
+    }
+    try {
+      const response = await api[block.request.method === "DELETE" ? "delete" : block.request.method === "PATCH" ? "patch" : block.request.method === "PUT" ? "put" : "post"]<Record<string, unknown>>(
+        `/api/plugins/${encodeURIComponent(pluginId)}${fillPath(block.request.path, { ...block.body, ...values })}`,
+        body,
+      );
+      const done = block.successText ? fillPath(text(block.successText), response ?? {}).replace(/%20/g, " ") : undefined;
+      setResult(done ? decodeURIComponent(done) : undefined);
+      toast(done ? decodeURIComponent(done) : language === "fa" ? "انجام شد" : "Done");
+      setValues(initialValues(block));
+      onChanged();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError({ status: 0, detail: String(caught) }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const unplaced = error && !block.fields.some((field) => error.fieldError(field.name));
+  return (
+    <form class="form" noValidate onSubmit={submit} aria-label={text(block.title) || text(block.submitLabel)}>
+      {block.title && <h3>{text(block.title)}</h3>}
+      <div class="form__row">
+        {block.fields.map((field) => {
+          const common = { label: text(field.label), error: error?.fieldError(field.name), hint: text(field.help) || undefined, required: field.required, name: field.name };
+          const value = values[field.name];
+          const set = (next: string | boolean) => setValues({ ...values, [field.name]: next });
+          if (field.input === "textarea") return <TextArea key={field.name} {...common} value={String(value ?? "")} onValue={set} />;
+          if (field.input === "select")
+            return <SelectField key={field.name} {...common} value={String(value ?? "")} onValue={set} options={[{ value: "", label: "—" }, ...(field.options ?? []).map((option) => ({ value: option.value, label: text(option.label) }))]} />;
+          if (field.input === "checkbox") return <Checkbox key={field.name} label={common.label} checked={Boolean(value)} onChecked={set} name={field.name} />;
+          return (
+            <TextField
+              key={field.name}
+              {...common}
+              type={field.input === "number" ? "text" : field.input}
+              inputMode={field.input === "number" ? "numeric" : undefined}
+              placeholder={text(field.placeholder)}
+              value={String(value ?? "")}
+              onValue={(next) => set(field.input === "number" ? toLatinDigits(next) : next)}
+            />
+          );
+        })}
+      </div>
+      {unplaced && <ErrorNotice error={error} />}
+      {result && <Notice tone="success">{result}</Notice>}
+      <div class="form__actions">
+        <Button type="submit" variant="primary" busy={busy}>
+          {text(block.submitLabel)}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Persian and Arabic-Indic digits typed into a number field become 0–9. */
+function toLatinDigits(text: string) {
+  return text.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
+}
+
+type ActionsBlock = Extract<UiBlock, { type: "actions" }>;
+
+function BlockActions({ pluginId, block, language, onChanged }: { pluginId: string; block: ActionsBlock; language: Language; onChanged: () => void }) {
+  const toast = useToast();
+  const [busy, setBusy] = useState<number>();
+  const [error, setError] = useState<ApiError>();
+  const text = (value: UiText | undefined) => pickText(value, language);
+  async function run(index: number) {
+    const item = block.items[index]!;
+    if (item.confirm && !window.confirm(text(item.confirm))) return;
+    setBusy(index);
+    setError(undefined);
+    try {
+      const path = `/api/plugins/${encodeURIComponent(pluginId)}${fillPath(item.request.path, item.body ?? {})}`;
+      if (item.request.method === "DELETE") await api.delete(path);
+      else await api[item.request.method === "PATCH" ? "patch" : item.request.method === "PUT" ? "put" : "post"](path, item.body ?? {});
+      toast(language === "fa" ? "انجام شد" : "Done");
+      onChanged();
+    } catch (caught) {
+      setError(caught instanceof ApiError ? caught : new ApiError({ status: 0, detail: String(caught) }));
+    } finally {
+      setBusy(undefined);
+    }
+  }
+  return (
+    <div class="stack" style={{ gap: "0.5rem" }}>
+      <div class="row">
+        {block.items.map((item, index) => (
+          <Button key={index} small variant={item.tone === "danger" ? "danger" : "secondary"} busy={busy === index} onClick={() => void run(index)}>
+            {text(item.label)}
+          </Button>
+        ))}
+      </div>
+      <ErrorNotice error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,106 @@
+// What a plugin's UI contribution shows: a list of blocks its own route returns, which the web UI
+// renders with its own components. A plugin never ships browser code; it describes its panel, page
+// or card in these terms, so the UI stays one bundle in one style and plugins stay server-side.
+//
+// A surface's route (declared in PluginUi as `source`) answers GET with `{ blocks: UiBlock[] }`.
+// Forms and actions call the plugin's own routes; on success the UI reloads the surface, on a
+// problem+json it shows the detail and each `errors[].path` ("body.points") under its field.
+import { z } from "@hono/zod-openapi";
+
+/** Text in both languages, or one text the plugin already chose (a customer's name, a code). */
+export const UiText = z.union([z.string(), z.object({ en: z.string(), fa: z.string() })]);
+export type UiText = z.infer<typeof UiText>;
+
+/** How the UI formats a value: money uses the workspace currency, dates its time zone and calendar. */
+export const UiFormat = z.enum(["text", "number", "money", "percent", "date", "datetime", "badge", "code"]);
+export type UiFormat = z.infer<typeof UiFormat>;
+
+const UiValue = z.union([z.string(), z.number(), z.null()]);
+
+const StatsBlock = z.object({
+  type: z.literal("stats"),
+  items: z.array(z.object({ label: UiText, value: UiValue, format: UiFormat.optional(), hint: UiText.optional() })),
+});
+
+const ProgressBlock = z.object({
+  type: z.literal("progress"),
+  label: UiText,
+  value: z.number(),
+  max: z.number(),
+  caption: UiText.optional(),
+});
+
+const TableBlock = z.object({
+  type: z.literal("table"),
+  title: UiText.optional(),
+  columns: z.array(z.object({ key: z.string(), label: UiText, format: UiFormat.optional() })),
+  rows: z.array(z.record(z.string(), UiValue)),
+  empty: UiText.optional(),
+});
+
+const ChartBlock = z.object({
+  type: z.literal("chart"),
+  title: UiText.optional(),
+  kind: z.enum(["bar", "line"]),
+  format: UiFormat.optional(),
+  /** Several series share the labels of the first. */
+  series: z.array(z.object({ name: UiText, points: z.array(z.object({ label: UiText, value: z.number() })) })),
+});
+
+const TextBlock = z.object({
+  type: z.literal("text"),
+  text: UiText,
+  tone: z.enum(["info", "success", "warning", "muted"]).optional(),
+});
+
+/** A request the UI sends: `path` is under /api/plugins/{id}; `{name}` in it takes a form value. */
+const UiRequest = z.object({
+  method: z.enum(["POST", "PATCH", "PUT", "DELETE"]),
+  path: z.string().startsWith("/"),
+});
+
+const FormField = z.object({
+  name: z.string(),
+  label: UiText,
+  input: z.enum(["text", "number", "textarea", "select", "date", "checkbox"]),
+  required: z.boolean().optional(),
+  options: z.array(z.object({ value: z.string(), label: UiText })).optional(),
+  placeholder: UiText.optional(),
+  help: UiText.optional(),
+  default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+});
+
+const FormBlock = z.object({
+  type: z.literal("form"),
+  title: UiText.optional(),
+  request: UiRequest,
+  fields: z.array(FormField),
+  submitLabel: UiText,
+  /** Fixed members added to the body (e.g. the customer id of the panel). */
+  body: z.record(z.string(), z.unknown()).optional(),
+  /** Shown after success instead of only reloading (e.g. "Coupon {code} issued"): `{name}` takes a member of the response. */
+  successText: UiText.optional(),
+});
+
+const ActionsBlock = z.object({
+  type: z.literal("actions"),
+  items: z.array(
+    z.object({
+      label: UiText,
+      request: UiRequest,
+      body: z.record(z.string(), z.unknown()).optional(),
+      confirm: UiText.optional(),
+      tone: z.enum(["default", "danger"]).optional(),
+    }),
+  ),
+});
+
+export const UiBlock = z.discriminatedUnion("type", [StatsBlock, ProgressBlock, TableBlock, ChartBlock, TextBlock, FormBlock, ActionsBlock]);
+export type UiBlock = z.infer<typeof UiBlock>;
+
+/** The body a surface route answers with. */
+export const UiSurface = z.object({ blocks: z.array(UiBlock) }).openapi("PluginUiSurface");
+export type UiSurface = z.infer<typeof UiSurface>;
+
+/** Typed identity for a surface's blocks, so a plugin's handler gets completion and checks. */
+export const uiSurface = (blocks: UiBlock[]): UiSurface => ({ blocks });
