@@ -2,14 +2,21 @@
 // message code (invalid_mobile, ...); zod's built-in issues use zod's own Persian locale for fa.
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { isMessageCode } from "../i18n/messages";
+import { isMessageCode, translate } from "../i18n/messages";
 import { Problem, type FieldError } from "./problem";
 
 const persian = z.locales.fa();
 const english = z.locales.en();
 
+/** An empty or absent text: people read "required", not "expected string to have >=1 characters". */
+function isMissingValue(issue: z.core.$ZodIssue): boolean {
+  if (issue.code === "too_small") return issue.origin === "string" && Number(issue.minimum) <= 1;
+  return issue.code === "invalid_type" && / undefined$/.test(issue.message);
+}
+
 function describeIssue(issue: z.core.$ZodIssue, locale: "fa" | "en"): Omit<FieldError, "path"> {
   if (isMessageCode(issue.message)) return { code: issue.message, message: issue.message };
+  if (isMissingValue(issue)) return { code: issue.code, message: translate("value_required", locale) };
   const localeError = (locale === "fa" ? persian : english).localeError;
   const localized = localeError(issue as never);
   const message = typeof localized === "string" ? localized : (localized?.message ?? issue.message);

@@ -5,6 +5,7 @@ import type { Locale } from "./locale";
 export const messages = {
   // Problems (whole-request)
   validation_failed: { en: "The request has invalid fields.", fa: "برخی از فیلدهای درخواست نامعتبر است." },
+  value_required: { en: "This field is required.", fa: "پر کردن این فیلد الزامی است." },
   unauthenticated: { en: "Sign in to continue.", fa: "برای ادامه وارد شوید." },
   forbidden: { en: "You do not have permission to do this.", fa: "شما اجازهٔ انجام این کار را ندارید." },
   not_found: { en: "Not found.", fa: "پیدا نشد." },
@@ -172,6 +173,13 @@ export const messages = {
     en: "Use up to 120 Latin letters, digits or symbols, without spaces.",
     fa: "حداکثر ۱۲۰ حرف لاتین، رقم یا نماد، بدون فاصله وارد کنید.",
   },
+  // Loyalty club settings
+  first_tier_threshold: { en: "The first tier starts at 0.", fa: "نخستین سطح باید از ۰ شروع شود." },
+  tier_thresholds_ascending: {
+    en: "Each tier needs more than the one before it.",
+    fa: "آستانهٔ هر سطح باید از سطح پیش از آن بیشتر باشد.",
+  },
+  duplicate_tier_key: { en: "Two tiers have this key.", fa: "دو سطح این کلید را دارند." },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageCode = keyof typeof messages;

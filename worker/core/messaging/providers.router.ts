@@ -7,7 +7,7 @@ import { createRouter } from "../http/router";
 import type { MessageChannel } from "./messaging.schema";
 import { presentProvider, SECRET_FIELD, toStored, type EmailProviderUpdate, type SmsProviderUpdate } from "./provider-config";
 import { findProvider, saveProvider } from "./providers.repository";
-import { listProvidersRoute, putEmailProviderRoute, putSmsProviderRoute } from "./providers.routes";
+import { listChannelsRoute, listProvidersRoute, putEmailProviderRoute, putSmsProviderRoute } from "./providers.routes";
 
 async function putProvider(c: Context, channel: MessageChannel, update: SmsProviderUpdate | EmailProviderUpdate) {
   const scope = c.get("scope");
@@ -24,6 +24,12 @@ export const providersRouter = createRouter()
     const scope = c.get("scope");
     const [sms, email] = await Promise.all([findProvider(scope, "sms"), findProvider(scope, "email")]);
     return c.json({ sms: presentProvider(sms), email: presentProvider(email) }, 200);
+  })
+  .openapi(listChannelsRoute, async (c) => {
+    const scope = c.get("scope");
+    const [sms, email] = await Promise.all([findProvider(scope, "sms"), findProvider(scope, "email")]);
+    const delivers = (provider: Awaited<ReturnType<typeof findProvider>>) => ({ delivers: presentProvider(provider).kind !== "outbox" });
+    return c.json({ sms: delivers(sms), email: delivers(email) }, 200);
   })
   .openapi(putSmsProviderRoute, async (c) => c.json(await putProvider(c, "sms", c.req.valid("json")), 200))
   .openapi(putEmailProviderRoute, async (c) => c.json(await putProvider(c, "email", c.req.valid("json")), 200));

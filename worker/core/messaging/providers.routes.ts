@@ -41,3 +41,24 @@ export const putEmailProviderRoute = guardedRoute("settings:manage", {
   request: { body: { content: { "application/json": { schema: EmailProviderInput } }, required: true } },
   responses: { 200: viewResponse, ...errorResponses },
 });
+
+/** What a sender needs to know (which channels deliver anywhere), without any provider detail. */
+export const listChannelsRoute = guardedRoute("messages:send", {
+  method: "get",
+  path: "/api/messaging/channels",
+  tags: ["Messaging"],
+  summary: "Which channels deliver messages",
+  description: "For staff who send messages: `delivers` is false where the channel uses `outbox` (recorded on the timeline, delivered nowhere). No provider detail or secret is shown.",
+  responses: {
+    200: {
+      description: "Both channels.",
+      content: {
+        "application/json": {
+          schema: z.object({ sms: z.object({ delivers: z.boolean() }), email: z.object({ delivers: z.boolean() }) }),
+        },
+      },
+    },
+    401: problemResponses[401],
+    403: problemResponses[403],
+  },
+});

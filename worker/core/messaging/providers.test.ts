@@ -91,6 +91,17 @@ describe("configuring providers", () => {
     expect(providers.body).toEqual({ sms: { channel: "sms", kind: "outbox", updatedAt: null }, email: { channel: "email", kind: "outbox", updatedAt: null } });
   });
 
+  it("tells an agent which channels deliver, and nothing about the providers", async () => {
+    const { owner, workspaceId } = await signUp();
+    const agent = await addMember(workspaceId, "agent");
+    expect((await agent.get("/api/messaging/providers")).status).toBe(403);
+    expect((await agent.get("/api/messaging/channels")).body).toEqual({ sms: { delivers: false }, email: { delivers: false } });
+    await owner.request("PUT", "/api/messaging/providers/sms", { kind: "kavenegar", apiKey: API_KEY, sender: "10004346" });
+    const channels = await agent.get("/api/messaging/channels");
+    expect(channels.body).toEqual({ sms: { delivers: true }, email: { delivers: false } });
+    expect(channels.text).not.toContain("kavenegar");
+  });
+
   it("never gives a secret back: not on GET, not in the audit log, the export or the logs", async () => {
     const { owner, customerId, workspaceId } = await customerWith({ sms: "granted", email: "granted" });
     const logs = await consoleOutput(async () => {

@@ -1,6 +1,102 @@
-// Placeholder until this page is built.
-import { Loading } from "../../components/states";
+// The customer page (/customers/:id), everything about one person in one place: profile,
+// identifiers (masked; revealed on request), quick actions, the timeline, orders and the panels
+// plugins add. Edit and erase for those who may.
+import { Pencil, Trash2 } from "lucide-preact";
+import { useState } from "preact/hooks";
+import { useParams } from "wouter-preact";
+import { useResource } from "../../api/use-resource";
+import { Button, ButtonLink } from "../../components/button";
+import { PageHeader } from "../../components/card";
+import { Empty, ErrorNotice, Loading } from "../../components/states";
+import { useMessages } from "../../i18n/i18n";
+import { useSession } from "../../session/session";
+import { CustomerIdentifiers } from "./customer-identifiers";
+import { CustomerOrders } from "./customer-orders";
+import { customerPageMessages } from "./customer-page.messages";
+import { CustomerProfile } from "./customer-profile";
+import { CustomerTimeline } from "./customer-timeline";
+import type { Customer, TimelineEntry } from "./customer-types";
+import { EraseCustomerDialog } from "./erase-customer-dialog";
+import { LtrText } from "./ltr-text";
+import { PluginPanels } from "./plugin-panels";
+import { QuickActions } from "./quick-actions";
+import { useCursorList } from "./use-cursor-list";
+
+const TIMELINE_PAGE = 20;
 
 export default function CustomerPage() {
-  return <Loading />;
+  const { id } = useParams<{ id: string }>();
+  const t = useMessages(customerPageMessages);
+  const { can } = useSession();
+  // Revealed for this customer only: opening another one starts masked again.
+  const [revealedId, setRevealedId] = useState<string | null>(null);
+  const revealRequested = revealedId === id;
+  const [erasing, setErasing] = useState(false);
+  const path = `/api/customers/${encodeURIComponent(id)}`;
+  const customer = useResource<Customer>(path, revealRequested ? { reveal: "pii" } : undefined);
+  const timeline = useCursorList<TimelineEntry>(`${path}/timeline`, { limit: TIMELINE_PAGE });
+
+  if (!customer.data) {
+    if (customer.error?.status === 404)
+      return (
+        <Empty action={<a href="/customers">{t("backToList")}</a>}>
+          {t("notFound")}
+        </Empty>
+      );
+    if (customer.error) return <ErrorNotice error={customer.error} onRetry={() => void customer.reload()} />;
+    return <Loading />;
+  }
+
+  const person = customer.data;
+  // "Revealed" once the unmasked answer is in, so the button never says Hide over masked values.
+  const revealed = revealRequested && !person.piiMasked;
+  return (
+    <>
+      <nav class="customer-breadcrumb" aria-label={t("backToList")}>
+        <a href="/customers">{t("backToList")}</a>
+      </nav>
+      <PageHeader
+        title={person.displayName || person.code}
+        subtitle={<LtrText>{person.code}</LtrText>}
+        actions={
+          <>
+            {can("customers:write") && (
+              <ButtonLink href={`/customers/${person.id}/edit`}>
+                <Pencil size={16} aria-hidden="true" />
+                {t("edit")}
+              </ButtonLink>
+            )}
+            {can("customers:delete") && (
+              <Button variant="danger" onClick={() => setErasing(true)}>
+                <Trash2 size={16} aria-hidden="true" />
+                {t("delete")}
+              </Button>
+            )}
+          </>
+        }
+      />
+      <div class="customer-360">
+        <div class="customer-360__about stack">
+          <CustomerProfile customer={person} />
+          <CustomerIdentifiers
+            customer={person}
+            revealed={revealed}
+            revealing={revealRequested && customer.loading}
+            revealError={customer.error}
+            onReveal={(reveal) => setRevealedId(reveal ? id : null)}
+            onChanged={(next) => customer.mutate(next)}
+          />
+        </div>
+        <div class="customer-360__main stack">
+          <QuickActions customer={person} onChanged={() => void timeline.reload()} />
+          <CustomerTimeline timeline={timeline} />
+        </div>
+        <div class="customer-360__more stack">
+          <CustomerOrders customer={person} />
+          <PluginPanels customerId={person.id} />
+        </div>
+      </div>
+      {can("customers:delete") && <EraseCustomerDialog customer={person} open={erasing} onClose={() => setErasing(false)} />}
+    </>
+  );
 }

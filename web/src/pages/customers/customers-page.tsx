@@ -1,6 +1,110 @@
-// Placeholder until this page is built.
-import { Loading } from "../../components/states";
+// The customers list (/customers): search by name or any identifier form, filter by stage, tag,
+// city and owner, or pick a saved segment; pages with the API's cursor ("Load more").
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { useLocation, useSearch } from "wouter-preact";
+import type { Page } from "../../api/client";
+import { useResource } from "../../api/use-resource";
+import { ButtonLink } from "../../components/button";
+import { Card, PageHeader } from "../../components/card";
+import { ErrorNotice, Loading, Notice } from "../../components/states";
+import { useMessages } from "../../i18n/i18n";
+import { useSession } from "../../session/session";
+import { CustomerFilterBar } from "./customer-filter-bar";
+import { filtersFromSearch, hasListFilters, listQuery, searchFromFilters, type CustomerFilters } from "./customer-filters";
+import type { Customer, Segment } from "./customer-types";
+import { customersListMessages } from "./customers-list.messages";
+import { CustomersTable } from "./customers-table";
+import { LoadMore } from "./load-more";
+import { useCursorList } from "./use-cursor-list";
+
+const PAGE_SIZE = 25;
+/** Typing pauses this long before the list follows, so each keystroke is not a request. */
+const TYPING_PAUSE_MS = 300;
 
 export default function CustomersPage() {
-  return <Loading />;
+  const t = useMessages(customersListMessages);
+  const { can } = useSession();
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const applied = useMemo(() => filtersFromSearch(search), [search]);
+  // What the inputs show; it reaches the address (and the list) after a pause in typing.
+  const [draft, setDraft] = useState<CustomerFilters>(applied);
+
+  // The address changed from outside (the Customers link, Back): the inputs follow it.
+  useEffect(() => {
+    if (searchFromFilters(draft) !== searchFromFilters(applied)) setDraft(applied);
+  }, [search]);
+
+  useEffect(() => {
+    const next = searchFromFilters(draft);
+    if (next === searchFromFilters(applied)) return;
+    const timer = setTimeout(() => navigate(next ? `/customers?${next}` : "/customers", { replace: true }), TYPING_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [draft]);
+
+  const segments = useResource<Page<Segment>>("/api/segments", { limit: 100 });
+  const segment = segments.data?.items.find((item) => item.id === applied.segment);
+  const list = useCursorList<Customer>(
+    applied.segment ? `/api/segments/${encodeURIComponent(applied.segment)}/customers` : "/api/customers",
+    applied.segment ? { limit: PAGE_SIZE } : { ...listQuery(applied), limit: PAGE_SIZE },
+  );
+
+  /** Selects and buttons apply at once; text fields wait for the typing pause. */
+  const applyNow = (next: CustomerFilters) => {
+    setDraft(next);
+    const text = searchFromFilters(next);
+    navigate(text ? `/customers?${text}` : "/customers", { replace: true });
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={t("title")}
+        actions={
+          <>
+            {can("customers:export") && (
+              <a class="button button--secondary" href="/api/export/customers.csv" download>
+                {t("exportCsv")}
+              </a>
+            )}
+            {can("customers:write") && (
+              <ButtonLink href="/customers/new" variant="primary">
+                {t("newCustomer")}
+              </ButtonLink>
+            )}
+          </>
+        }
+      />
+      <Card class="customers-filters">
+        <CustomerFilterBar
+          draft={draft}
+          onDraft={setDraft}
+          onApply={applyNow}
+          segments={segments.data?.items ?? []}
+          onSegmentSaved={(saved) => {
+            void segments.reload();
+            applyNow({ ...draft, segment: saved.id });
+          }}
+        />
+        {applied.segment && segment && (
+          <Notice tone="info">
+            <p class="customers-filters__segment">{t("segmentShown", { name: segment.name })}</p>
+          </Notice>
+        )}
+      </Card>
+      <Card class="customers-list">
+        {list.error ? (
+          <ErrorNotice error={list.error} onRetry={() => void list.reload()} />
+        ) : list.loading && list.items.length === 0 ? (
+          <Loading />
+        ) : (
+          <div aria-busy={list.loading || undefined} class={list.loading ? "customers-list__rows customers-list__rows--stale" : "customers-list__rows"}>
+            <CustomersTable customers={list.items} empty={hasListFilters(applied) || applied.segment ? t("empty") : t("emptyAll")} />
+            {list.items.length > 0 && <p class="muted small customers-list__count">{t("shown", { count: list.items.length })}</p>}
+            <LoadMore list={list} />
+          </div>
+        )}
+      </Card>
+    </>
+  );
 }

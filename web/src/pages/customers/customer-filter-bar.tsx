@@ -1,0 +1,99 @@
+// The search box, the filters and the saved-segment picker above the customers list.
+import { useState } from "preact/hooks";
+import { Button } from "../../components/button";
+import { SelectField, TextField } from "../../components/field";
+import { useMessages } from "../../i18n/i18n";
+import { useSession } from "../../session/session";
+import { NO_FILTERS, hasListFilters, segmentFilter, type CustomerFilters } from "./customer-filters";
+import type { Segment } from "./customer-types";
+import { STAGES, customerWords, wordFor } from "./customer-words.messages";
+import { customersListMessages } from "./customers-list.messages";
+import { SaveSegmentDialog } from "./save-segment-dialog";
+import { useStaff } from "./use-staff";
+
+interface Props {
+  draft: CustomerFilters;
+  /** Text typed: follows after a pause. */
+  onDraft: (next: CustomerFilters) => void;
+  /** A choice made: applies at once. */
+  onApply: (next: CustomerFilters) => void;
+  segments: Segment[];
+  onSegmentSaved: (segment: Segment) => void;
+}
+
+export function CustomerFilterBar({ draft, onDraft, onApply, segments, onSegmentSaved }: Props) {
+  const t = useMessages(customersListMessages);
+  const w = useMessages(customerWords);
+  const { me, can } = useSession();
+  const { staff } = useStaff();
+  const [saving, setSaving] = useState(false);
+  const inSegment = Boolean(draft.segment);
+  const set = (key: keyof CustomerFilters) => (value: string) => onDraft({ ...draft, [key]: value });
+  const choose = (key: keyof CustomerFilters) => (value: string) => onApply({ ...draft, [key]: value });
+
+  const ownerOptions = [
+    { value: "", label: t("anyOwner") },
+    ...staff.map((member) => ({ value: member.id, label: member.id === me?.user.id ? t("me", { name: member.name }) : member.name })),
+  ];
+  // A link to another owner's customers keeps its owner choosable even without the staff list.
+  if (draft.owner && !ownerOptions.some((option) => option.value === draft.owner)) ownerOptions.push({ value: draft.owner, label: draft.owner });
+
+  return (
+    <div class="customer-filters">
+      <form
+        role="search"
+        class="customer-filters__search"
+        onSubmit={(event) => {
+          event.preventDefault();
+          onApply(draft);
+        }}
+      >
+        <fieldset class="customers-plain-fieldset" disabled={inSegment}>
+          <TextField label={t("search")} type="search" name="q" value={draft.q} onValue={set("q")} hint={t("searchHint")} autoComplete="off" />
+        </fieldset>
+      </form>
+      <fieldset class="customer-filters__fields" disabled={inSegment}>
+        <legend class="visually-hidden">{t("filters")}</legend>
+        <SelectField
+          label={t("stage")}
+          name="stage"
+          value={draft.stage}
+          onValue={choose("stage")}
+          options={[{ value: "", label: t("anyStage") }, ...STAGES.map((stage) => ({ value: stage, label: wordFor(w, "stage", stage) }))]}
+        />
+        <TextField label={t("tag")} name="tag" value={draft.tag} onValue={set("tag")} autoComplete="off" />
+        <TextField label={t("city")} name="city" value={draft.city} onValue={set("city")} autoComplete="off" />
+        <SelectField label={t("owner")} name="owner" value={draft.owner} onValue={choose("owner")} options={ownerOptions} />
+      </fieldset>
+      <div class="customer-filters__segments">
+        <SelectField
+          label={t("segment")}
+          name="segment"
+          value={draft.segment}
+          onValue={(segment) => onApply({ ...draft, segment })}
+          options={[{ value: "", label: t("allCustomers") }, ...segments.map((segment) => ({ value: segment.id, label: segment.name }))]}
+        />
+        <div class="customer-filters__buttons">
+          {inSegment ? (
+            <Button onClick={() => onApply({ ...draft, segment: "" })}>{t("showAll")}</Button>
+          ) : (
+            <>
+              {hasListFilters(draft) && <Button onClick={() => onApply(NO_FILTERS)}>{t("clearFilters")}</Button>}
+              {/* Offered once there is something a segment can hold: a stage, a tag or a city. */}
+              {can("segments:manage") && segmentFilter(draft) !== null && <Button onClick={() => setSaving(true)}>{t("saveSegment")}</Button>}
+            </>
+          )}
+        </div>
+      </div>
+      <SaveSegmentDialog
+        open={saving}
+        filters={draft}
+        onClose={() => setSaving(false)}
+        onSaved={(segment) => {
+          setSaving(false);
+          onSegmentSaved(segment);
+        }}
+      />
+    </div>
+  );
+}

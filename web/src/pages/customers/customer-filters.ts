@@ -1,0 +1,53 @@
+// What the customers list is showing, kept in the address (?q=&stage=&tag=&city=&owner=&segment=)
+// so a filtered list can be bookmarked, shared and returned to with Back.
+
+export interface CustomerFilters {
+  q: string;
+  stage: string;
+  tag: string;
+  city: string;
+  owner: string;
+  segment: string;
+}
+
+const KEYS = ["q", "stage", "tag", "city", "owner", "segment"] as const;
+
+export const NO_FILTERS: CustomerFilters = { q: "", stage: "", tag: "", city: "", owner: "", segment: "" };
+
+export function filtersFromSearch(search: string): CustomerFilters {
+  const params = new URLSearchParams(search);
+  const filters = { ...NO_FILTERS };
+  for (const key of KEYS) filters[key] = params.get(key) ?? "";
+  return filters;
+}
+
+export function searchFromFilters(filters: CustomerFilters): string {
+  const params = new URLSearchParams();
+  for (const key of KEYS) if (filters[key].trim()) params.set(key, filters[key].trim());
+  return params.toString();
+}
+
+/** The query GET /api/customers takes (q, stage, tag, city, ownerUserId). */
+export function listQuery(filters: CustomerFilters) {
+  return {
+    q: filters.q.trim() || undefined,
+    stage: filters.stage || undefined,
+    tag: filters.tag.trim() || undefined,
+    city: filters.city.trim() || undefined,
+    ownerUserId: filters.owner || undefined,
+  };
+}
+
+export const hasListFilters = (filters: CustomerFilters) => Boolean(filters.q.trim() || filters.stage || filters.tag.trim() || filters.city.trim() || filters.owner);
+
+/**
+ * The part of the filters a saved segment can hold (stage, tag, city), as the API's segment
+ * filter; null when none is set. Search text and owner have no segment field.
+ */
+export function segmentFilter(filters: CustomerFilters): Record<string, unknown> | null {
+  const filter: Record<string, unknown> = {};
+  if (filters.stage) filter.stages = [filters.stage];
+  if (filters.tag.trim()) filter.tags = { any: [filters.tag.trim()] };
+  if (filters.city.trim()) filter.cities = [filters.city.trim()];
+  return Object.keys(filter).length ? filter : null;
+}

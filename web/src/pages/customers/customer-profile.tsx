@@ -1,0 +1,78 @@
+// The customer's profile card: who they are, where, their stage and value, who looks after them,
+// and what they agreed to be sent. Address comes masked unless revealed.
+import type { ComponentChildren } from "preact";
+import { Card } from "../../components/card";
+import { useFormat } from "../../i18n/format";
+import { useMessages } from "../../i18n/i18n";
+import { formatCalendarDay } from "./calendar-day";
+import type { Customer } from "./customer-types";
+import { customerPageMessages } from "./customer-page.messages";
+import { customerWords, wordFor } from "./customer-words.messages";
+import { LtrText } from "./ltr-text";
+import { StageBadge } from "./stage-badge";
+import { useStaff } from "./use-staff";
+
+function Row({ label, children }: { label: ComponentChildren; children: ComponentChildren }) {
+  return (
+    <div class="profile-facts__row">
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+export function CustomerProfile({ customer }: { customer: Customer }) {
+  const t = useMessages(customerPageMessages);
+  const w = useMessages(customerWords);
+  const f = useFormat();
+  const { nameOf } = useStaff();
+  const consent = (state: Customer["consent"]["sms"]) => (
+    <>
+      {wordFor(w, "consent", state.status)}
+      {state.at && <span class="muted small"> ({t("since", { date: f.date(state.at) })})</span>}
+    </>
+  );
+  const place = [customer.city, customer.province !== customer.city ? customer.province : null].filter(Boolean).join(f.language === "fa" ? "، " : ", ");
+  const attributes = Object.entries(customer.attributes);
+  return (
+    <Card title={t("profile")} labelledBy="profile-title">
+      <dl class="profile-facts">
+        <Row label={t("kind")}>{customer.kind === "organization" ? w("organization") : w("person")}</Row>
+        <Row label={t("stage")}>
+          <StageBadge stage={customer.lifecycleStage} />
+        </Row>
+        {customer.rfmSegment && (
+          <Row label={t("valueSegment")}>
+            <LtrText>{customer.rfmSegment}</LtrText>
+          </Row>
+        )}
+        <Row label={t("tags")}>
+          {customer.tags.length ? (
+            <span class="customer-tags">
+              {customer.tags.map((tag) => (
+                <span key={tag} class="badge">
+                  {tag}
+                </span>
+              ))}
+            </span>
+          ) : (
+            "—"
+          )}
+        </Row>
+        <Row label={t("place")}>{place || "—"}</Row>
+        {customer.address && <Row label={t("address")}>{customer.address}</Row>}
+        {customer.gender && <Row label={t("gender")}>{wordFor(w, "gender", customer.gender)}</Row>}
+        {customer.birthday && <Row label={t("birthday")}>{formatCalendarDay(customer.birthday, f.language)}</Row>}
+        <Row label={t("owner")}>{customer.ownerUserId ? (nameOf(customer.ownerUserId) ?? t("otherStaff")) : <span class="muted">{t("unassigned")}</span>}</Row>
+        <Row label={t("consentSms")}>{consent(customer.consent.sms)}</Row>
+        <Row label={t("consentEmail")}>{consent(customer.consent.email)}</Row>
+        <Row label={t("customerSince")}>{f.date(customer.createdAt)}</Row>
+        {attributes.map(([key, value]) => (
+          <Row key={key} label={key}>
+            {value === null ? "—" : typeof value === "boolean" ? (value ? "✓" : "✗") : typeof value === "number" ? f.number(value) : value}
+          </Row>
+        ))}
+      </dl>
+    </Card>
+  );
+}

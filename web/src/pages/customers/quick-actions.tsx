@@ -1,0 +1,60 @@
+// The customer page's quick actions, each in a dialog, each shown only to those who may do it:
+// log a call and add a note (interactions:write), create a task (tasks:write), send an SMS
+// (messages:send, once an SMS provider delivers). After any of them the timeline reloads.
+import { ListTodo, MessageSquare, Phone, StickyNote } from "lucide-preact";
+import { useState } from "preact/hooks";
+import { useResource } from "../../api/use-resource";
+import { Button } from "../../components/button";
+import { Card } from "../../components/card";
+import { Dialog } from "../../components/dialog";
+import { useMessages } from "../../i18n/i18n";
+import { useSession } from "../../session/session";
+import { CreateTaskForm } from "./create-task-form";
+import type { Customer } from "./customer-types";
+import { LogInteractionForm } from "./log-interaction-form";
+import { quickActionsMessages } from "./quick-actions.messages";
+import { SendSmsForm } from "./send-sms-form";
+
+type Action = "call" | "note" | "task" | "sms";
+
+export function QuickActions({ customer, onChanged }: { customer: Customer; onChanged: () => void }) {
+  const t = useMessages(quickActionsMessages);
+  const { can } = useSession();
+  const [open, setOpen] = useState<Action | null>(null);
+  // Which channels deliver anywhere (no provider detail): SMS is offered once one is set up.
+  const channels = useResource<{ sms: { delivers: boolean }; email: { delivers: boolean } }>(can("messages:send") ? "/api/messaging/channels" : null);
+  const smsAvailable = can("messages:send") && Boolean(channels.data?.sms.delivers);
+
+  const actions: Array<{ key: Action; label: string; icon: typeof Phone; show: boolean }> = [
+    { key: "call", label: t("logCall"), icon: Phone, show: can("interactions:write") },
+    { key: "note", label: t("addNote"), icon: StickyNote, show: can("interactions:write") },
+    { key: "task", label: t("createTask"), icon: ListTodo, show: can("tasks:write") },
+    { key: "sms", label: t("sendSms"), icon: MessageSquare, show: smsAvailable },
+  ];
+  const shown = actions.filter((action) => action.show);
+  if (shown.length === 0) return null;
+  const current = actions.find((action) => action.key === open);
+  const done = () => {
+    setOpen(null);
+    onChanged();
+  };
+  const close = () => setOpen(null);
+
+  return (
+    <Card title={t("title")} labelledBy="quick-actions-title">
+      <div class="quick-actions">
+        {shown.map((action) => (
+          <Button key={action.key} onClick={() => setOpen(action.key)}>
+            <action.icon size={16} aria-hidden="true" />
+            {action.label}
+          </Button>
+        ))}
+      </div>
+      <Dialog open={open !== null} title={current?.label ?? ""} onClose={close}>
+        {(open === "call" || open === "note") && <LogInteractionForm customerId={customer.id} type={open} onDone={done} onCancel={close} />}
+        {open === "task" && <CreateTaskForm customerId={customer.id} onDone={done} onCancel={close} />}
+        {open === "sms" && <SendSmsForm customer={customer} onDone={done} onCancel={close} />}
+      </Dialog>
+    </Card>
+  );
+}

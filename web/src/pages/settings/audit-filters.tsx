@@ -1,0 +1,155 @@
+// The audit log's filters. The customer may be given by id or by any identifier (resolved with
+// the customer lookup); the person is chosen from the staff list when the viewer may read it.
+import { useId, useState } from "preact/hooks";
+import { ApiError, api, type Page } from "../../api/client";
+import { useAction } from "../../api/use-action";
+import { useResource } from "../../api/use-resource";
+import { Button } from "../../components/button";
+import { SelectField, TextField } from "../../components/field";
+import { useFormat } from "../../i18n/format";
+import { useMessages } from "../../i18n/i18n";
+import { useSession } from "../../session/session";
+import { auditActionMessages, auditMessages } from "./audit.messages";
+import { startOfDay } from "./zoned-day";
+
+export interface AuditFilterValues {
+  actor: string;
+  action: string;
+  customerId: string;
+  from: string;
+  to: string;
+}
+
+export const NO_FILTERS: AuditFilterValues = { actor: "", action: "", customerId: "", from: "", to: "" };
+
+const ACTIONS = Object.keys(auditActionMessages.en);
+
+export interface AuditActor {
+  id: string;
+  name: string;
+  email: string;
+}
+
+export function AuditFilters({
+  applied,
+  onApply,
+  queryError,
+  seenActors,
+}: {
+  applied: AuditFilterValues;
+  onApply: (filters: AuditFilterValues) => void;
+  queryError: ApiError | undefined;
+  /** People in the entries loaded so far: the choice when the staff list may not be read. */
+  seenActors: AuditActor[];
+}) {
+  const t = useMessages(auditMessages);
+  const f = useFormat();
+  const { can, me } = useSession();
+  const timeZone = me?.workspace.timeZone ?? "Asia/Tehran";
+  const staff = useResource<Page<AuditActor>>(can("users:manage") ? "/api/users" : null, { limit: 200 });
+  const actors = staff.data?.items ?? seenActors;
+  const [draft, setDraft] = useState<AuditFilterValues>(applied);
+  const [customer, setCustomer] = useState(applied.customerId);
+  const set = (key: keyof AuditFilterValues) => (value: string) => setDraft((current) => ({ ...current, [key]: value }));
+
+  const apply = useAction(async () => {
+    let customerId = customer.trim();
+    // Anything but an id is an identifier (code, mobile, e-mail…) to look up.
+    if (customerId && !customerId.startsWith("cus_")) {
+      try {
+        customerId = (await api.get<{ id: string }>("/api/customers/lookup", { identifier: customerId })).id;
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 404) throw new ApiError({ status: 404, errors: [{ path: "customer", code: "not_found", message: t("customerNotFound") }] });
+        throw error;
+      }
+    }
+    onApply({ ...draft, customerId });
+  });
+  const queryField = (name: string) => queryError?.problem.errors?.find((error) => error.path === `query.${name}`)?.message;
+  const dayHint = (day: string) => (day ? f.date(startOfDay(day, timeZone)) : undefined);
+
+  return (
+    <form
+      class="audit-filters"
+      noValidate
+      aria-label={t("filters")}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void apply.run();
+      }}
+    >
+      <div class="form__row">
+        <SelectField
+          label={t("actor")}
+          name="actor"
+          value={draft.actor}
+          onValue={set("actor")}
+          error={queryField("actor")}
+          options={[{ value: "", label: t("anyone") }, ...actors.map((user) => ({ value: user.id, label: `${user.name} (${user.email})` }))]}
+        />
+        <ActionField value={draft.action} onValue={set("action")} error={queryField("action")} />
+        <TextField
+          label={t("customer")}
+          name="customer"
+          dir="auto"
+          value={customer}
+          onValue={setCustomer}
+          hint={t("customerHint")}
+          error={apply.error?.fieldError("customer") ?? queryField("customerId")}
+        />
+        <TextField label={t("from")} name="from" type="date" value={draft.from} onValue={set("from")} hint={dayHint(draft.from)} error={queryField("from")} />
+        <TextField label={t("to")} name="to" type="date" value={draft.to} onValue={set("to")} hint={dayHint(draft.to)} error={queryField("to")} />
+      </div>
+      <div class="form__actions">
+        <Button type="submit" variant="primary" busy={apply.busy}>
+          {t("apply")}
+        </Button>
+        <Button
+          onClick={() => {
+            setDraft(NO_FILTERS);
+            setCustomer("");
+            apply.clearError();
+            onApply(NO_FILTERS);
+          }}
+        >
+          {t("clear")}
+        </Button>
+      </div>
+    </form>
+  );
+}
+
+/** Free text with the known actions offered as suggestions (a plugin may audit its own). */
+function ActionField({ value, onValue, error }: { value: string; onValue: (value: string) => void; error: string | undefined }) {
+  const t = useMessages(auditMessages);
+  const actionText = useMessages(auditActionMessages);
+  const id = useId();
+  return (
+    <div class={error ? "field field--invalid" : "field"}>
+      <label for={id} class="field__label">
+        {t("action")}
+      </label>
+      <input
+        id={id}
+        name="action"
+        class="input"
+        dir="ltr"
+        list={`${id}-actions`}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-note`}
+        onInput={(event) => onValue((event.target as HTMLInputElement).value)}
+      />
+      <p id={`${id}-note`} class={error ? "field__error" : "field__hint"}>
+        {error ?? t("actionHint")}
+      </p>
+      <datalist id={`${id}-actions`}>
+        {ACTIONS.map((action) => (
+          <option key={action} value={action}>
+            {actionText(action as keyof typeof auditActionMessages.en)}
+          </option>
+        ))}
+      </datalist>
+    </div>
+  );
+}

@@ -1,0 +1,126 @@
+// Store connections (connections:manage): the connected shops, and connecting a new one. A
+// WooCommerce or Shopify connection takes the secret typed into the shop; a generic one gets a
+// generated secret, shown once.
+import { useState } from "preact/hooks";
+import { api } from "../../api/client";
+import { useAction } from "../../api/use-action";
+import { Button } from "../../components/button";
+import { Card } from "../../components/card";
+import { commonMessages } from "../../components/common.messages";
+import { SelectField, TextField } from "../../components/field";
+import { ErrorNotice, Notice } from "../../components/states";
+import { useMessages } from "../../i18n/i18n";
+import { ConnectionItem, type Connection, type Platform } from "./connection-item";
+import { connectionsMessages } from "./connections.messages";
+import { ListState } from "./list-state";
+import { CopyField, SecretBox } from "./secret-box";
+import { TopicsList } from "./topics-list";
+import { useCursorList } from "./use-cursor-list";
+
+export function ConnectionsSection() {
+  const t = useMessages(connectionsMessages);
+  const connections = useCursorList<Connection>("/api/connections");
+  const [creating, setCreating] = useState(false);
+  const replace = (next: Connection) => connections.setItems((items) => items.map((item) => (item.id === next.id ? next : item)));
+  return (
+    <Card
+      title={t("heading")}
+      labelledBy="connections-heading"
+      actions={
+        !creating && (
+          <Button variant="primary" small onClick={() => setCreating(true)}>
+            {t("newConnection")}
+          </Button>
+        )
+      }
+    >
+      <p class="muted small card__intro">{t("intro")}</p>
+      {creating && <NewConnectionForm onCreated={(connection) => connections.setItems((items) => [connection, ...items])} onClose={() => setCreating(false)} />}
+      <ListState list={connections} empty={t("noConnections")}>
+        <ul class="settings-list">
+          {connections.items.map((connection) => (
+            <ConnectionItem key={connection.id} connection={connection} onChanged={replace} />
+          ))}
+        </ul>
+      </ListState>
+    </Card>
+  );
+}
+
+function NewConnectionForm({ onCreated, onClose }: { onCreated: (connection: Connection) => void; onClose: () => void }) {
+  const t = useMessages(connectionsMessages);
+  const common = useMessages(commonMessages);
+  const [platform, setPlatform] = useState<Platform>("woocommerce");
+  const [name, setName] = useState("");
+  const [secret, setSecret] = useState("");
+  const [created, setCreated] = useState<Connection & { secret?: string }>();
+  const create = useAction(async () => {
+    const connection = await api.post<Connection & { secret?: string }>("/api/connections", { platform, name, ...(platform === "generic" ? {} : { secret }) });
+    // The list keeps no secret; the panel below shows it this once.
+    const { secret: _shownOnce, ...listed } = connection;
+    onCreated(listed);
+    setCreated(connection);
+  });
+  if (created)
+    return (
+      <div class="inline-panel stack">
+        <h3>{created.name}</h3>
+        <CopyField label={t("webhookUrl")} value={created.webhookUrl} />
+        <TopicsList topics={created.topics} />
+        {created.secret ? (
+          <SecretBox label={t("generatedSecret")} value={created.secret} warning={t("generatedWarning")} onDone={onClose} />
+        ) : (
+          <div class="form__actions">
+            <Button onClick={onClose}>{common("close")}</Button>
+          </div>
+        )}
+      </div>
+    );
+  return (
+    <form
+      class="form inline-panel"
+      noValidate
+      aria-labelledby="new-connection-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void create.run();
+      }}
+    >
+      <h3 id="new-connection-heading">{t("newTitle")}</h3>
+      <div class="form__row">
+        <SelectField
+          label={t("platform")}
+          name="platform"
+          value={platform}
+          onValue={(value) => setPlatform(value as Platform)}
+          error={create.error?.fieldError("platform")}
+          options={(["woocommerce", "shopify", "generic"] as const).map((value) => ({ value, label: t(value) }))}
+        />
+        <TextField label={t("name")} name="name" value={name} onValue={setName} hint={t("nameHint")} error={create.error?.fieldError("name")} required />
+      </div>
+      {platform === "generic" ? (
+        <Notice tone="info">{t("genericSecretNote")}</Notice>
+      ) : (
+        <TextField
+          label={t("secret")}
+          name="secret"
+          type="password"
+          dir="ltr"
+          autoComplete="new-password"
+          value={secret}
+          onValue={setSecret}
+          hint={platform === "woocommerce" ? t("secretHintWoo") : t("secretHintShopify")}
+          error={create.error?.fieldError("secret")}
+          required
+        />
+      )}
+      {create.error && !create.error.problem.errors?.length && <ErrorNotice error={create.error} />}
+      <div class="form__actions">
+        <Button type="submit" variant="primary" busy={create.busy}>
+          {t("connect")}
+        </Button>
+        <Button onClick={onClose}>{common("cancel")}</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+// My profile: anyone's own name and language (PATCH /api/auth/me). The session is loaded again
+// afterwards, so the new language takes effect at once.
+import { useState } from "preact/hooks";
+import { api } from "../../api/client";
+import { useAction } from "../../api/use-action";
+import { Button } from "../../components/button";
+import { Card } from "../../components/card";
+import { commonMessages } from "../../components/common.messages";
+import { SelectField, TextField } from "../../components/field";
+import { ErrorNotice } from "../../components/states";
+import { useToast } from "../../components/toast";
+import { useMessages } from "../../i18n/i18n";
+import { useSession } from "../../session/session";
+import { profileMessages } from "./profile.messages";
+import { useRoleName } from "./role-names";
+
+export function ProfileSection() {
+  const t = useMessages(profileMessages);
+  const common = useMessages(commonMessages);
+  const toast = useToast();
+  const { me, refresh } = useSession();
+  const [name, setName] = useState(me?.user.name ?? "");
+  const [locale, setLocale] = useState<string>(me?.user.locale ?? "");
+  const roleName = useRoleName();
+  const save = useAction(async () => {
+    await api.patch("/api/auth/me", { name, locale: locale === "" ? null : locale });
+    await refresh();
+    toast(common("saved"));
+  });
+  if (!me) return null;
+  const workspaceLanguage = me.workspace.locale === "fa" ? t("persian") : t("english");
+  return (
+    <Card title={t("heading")} labelledBy="profile-heading">
+      <form
+        class="form settings-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save.run();
+        }}
+      >
+        <dl class="facts">
+          <div>
+            <dt>{t("email")}</dt>
+            <dd class="ltr">{me.user.email}</dd>
+          </div>
+          <div>
+            <dt>{t("role")}</dt>
+            <dd>{roleName(me.role)}</dd>
+          </div>
+        </dl>
+        <TextField label={t("name")} name="name" value={name} onValue={setName} error={save.error?.fieldError("name")} required autoComplete="name" />
+        <SelectField
+          label={t("language")}
+          name="locale"
+          value={locale}
+          onValue={setLocale}
+          hint={t("languageHint")}
+          error={save.error?.fieldError("locale")}
+          options={[
+            { value: "", label: t("workspaceLanguage", { language: workspaceLanguage }) },
+            { value: "fa", label: t("persian") },
+            { value: "en", label: t("english") },
+          ]}
+        />
+        {save.error && !save.error.problem.errors?.length && <ErrorNotice error={save.error} />}
+        <div class="form__actions">
+          <Button type="submit" variant="primary" busy={save.busy}>
+            {common("save")}
+          </Button>
+        </div>
+      </form>
+    </Card>
+  );
+}
