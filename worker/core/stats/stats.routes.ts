@@ -62,3 +62,37 @@ export const overviewRoute = guardedRoute("customers:read", {
     403: problemResponses[403],
   },
 });
+
+export const DailySchema = z
+  .object({
+    period: z.object({ from: z.string(), to: z.string(), timeZone: z.string() }),
+    currency: z.string().openapi({ description: "The workspace's currency: amounts are its minor units." }),
+    days: z.array(
+      z.object({
+        day: z.string().openapi({ example: "2025-03-21", description: "Local day in the workspace's time zone." }),
+        newCustomers: z.number().int().openapi({ description: "Customers created that day." }),
+        orders: z.number().int().openapi({ description: "Paid orders (partly refunded included) placed that day." }),
+        revenue: z.number().int().openapi({ description: "Their totals less refunds, in minor units." }),
+        refunds: z.number().int().openapi({ description: "Amounts refunded that day (whenever the order was placed)." }),
+      }),
+    ),
+  })
+  .openapi("DailyFigures");
+
+export const dailyRoute = guardedRoute("customers:read", {
+  method: "get",
+  path: "/api/stats/daily",
+  tags: ["Stats"],
+  summary: "Figures of each day of a period, for the dashboard's charts",
+  description:
+    "One entry for every local day of the period, in order, zero on days when nothing happened: new customers, paid orders, revenue and refunds. " +
+    "Read from the daily rollups, so the rows read are at most the days of the period, at any workspace size. A period is at most 366 days; " +
+    "group the days into weeks or months as the reader's calendar does.",
+  request: { query: OverviewQuery },
+  responses: {
+    200: { description: "The days of the period.", content: { "application/json": { schema: DailySchema } } },
+    400: problemResponses[400],
+    401: problemResponses[401],
+    403: problemResponses[403],
+  },
+});

@@ -1,6 +1,136 @@
-// Placeholder until this page is built.
-import { Loading } from "../../components/states";
+// Tasks: the reader's open work, everything overdue, everything open, and what is done, each a
+// view of GET /api/tasks in due order with a cursor. Marking a task done (or opening it again)
+// shows at once and is taken back, with the API's reason, if the API refuses.
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { useLocation, useSearch } from "wouter-preact";
+import { api } from "../../api/client";
+import { Button } from "../../components/button";
+import { PageHeader } from "../../components/card";
+import { commonMessages } from "../../components/common.messages";
+import { Empty, ErrorNotice, Loading } from "../../components/states";
+import { useToast } from "../../components/toast";
+import { useMessages } from "../../i18n/i18n";
+import { useSession } from "../../session/session";
+import { useCustomerNames } from "./customer-names";
+import type { ChosenCustomer } from "./customer-picker";
+import { TaskForm } from "./task-form";
+import { TaskItem } from "./task-item";
+import { TASK_VIEWS, VIEW_QUERY, isTaskView, type Task, type TaskView } from "./task-api";
+import { tasksMessages } from "./tasks.messages";
+import { useTaskPages } from "./use-task-pages";
+
+const EMPTY: Record<TaskView, "emptyMine" | "emptyOverdue" | "emptyOpen" | "emptyDone"> = { mine: "emptyMine", overdue: "emptyOverdue", open: "emptyOpen", done: "emptyDone" };
 
 export default function TasksPage() {
-  return <Loading />;
+  const t = useMessages(tasksMessages);
+  const common = useMessages(commonMessages);
+  const toast = useToast();
+  const { can } = useSession();
+  const params = new URLSearchParams(useSearch());
+  const [, navigate] = useLocation();
+  const view: TaskView = isTaskView(params.get("view")) ? (params.get("view") as TaskView) : "mine";
+  // /tasks?new=1&customer=cus_… opens the form about that customer (e.g. from a customer's page).
+  const [formOpen, setFormOpen] = useState(params.get("new") === "1");
+  const initialCustomerId = params.get("customer");
+  const canWrite = can("tasks:write");
+
+  const tasks = useTaskPages(VIEW_QUERY[view]);
+  const names = useCustomerNames(
+    tasks.items.map((task) => task.customerId).concat(initialCustomerId),
+    can("customers:read"),
+  );
+  const initialCustomer: ChosenCustomer | null = useMemo(
+    () => (initialCustomerId && names[initialCustomerId] ? { id: initialCustomerId, name: names[initialCustomerId]! } : null),
+    [initialCustomerId, names[initialCustomerId ?? ""]],
+  );
+  const [busy, setBusy] = useState<Record<string, boolean>>({});
+  const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
+  useEffect(() => setRowErrors({}), [view]);
+
+  /** Done ⇄ open: the list changes first; the API's answer replaces it, or its refusal undoes it. */
+  const toggle = async (task: Task) => {
+    const next = task.status === "done" ? "open" : "done";
+    const optimistic: Task = { ...task, status: next, completedAt: next === "done" ? new Date().toISOString() : null, overdue: next === "done" ? false : task.overdue };
+    tasks.replace(optimistic);
+    setBusy((current) => ({ ...current, [task.id]: true }));
+    setRowErrors(({ [task.id]: _, ...rest }) => rest);
+    try {
+      const saved = await api.patch<Task>(`/api/tasks/${encodeURIComponent(task.id)}`, { status: next });
+      tasks.replace(saved);
+      toast(t(next === "done" ? "markedDone" : "reopened"));
+    } catch (caught) {
+      tasks.replace(task);
+      setRowErrors((current) => ({ ...current, [task.id]: caught instanceof Error ? caught.message : String(caught) }));
+    } finally {
+      setBusy(({ [task.id]: _, ...rest }) => rest);
+    }
+  };
+
+  const closeForm = () => {
+    setFormOpen(false);
+    if (params.has("new") || params.has("customer")) navigate(view === "mine" ? "/tasks" : `/tasks?view=${view}`, { replace: true });
+  };
+
+  return (
+    <div class="tasks-page">
+      <PageHeader
+        title={t("title")}
+        subtitle={t("subtitle")}
+        actions={
+          canWrite &&
+          !formOpen && (
+            <Button variant="primary" onClick={() => setFormOpen(true)}>
+              {t("newTask")}
+            </Button>
+          )
+        }
+      />
+      {formOpen && canWrite && (
+        <TaskForm
+          initialCustomer={initialCustomer}
+          onCreated={() => {
+            closeForm();
+            void tasks.reload();
+          }}
+          onCancel={closeForm}
+        />
+      )}
+      <nav class="tabs tasks-tabs" aria-label={t("views")}>
+        {TASK_VIEWS.map((option) => (
+          <a key={option} href={option === "mine" ? "/tasks" : `/tasks?view=${option}`} aria-current={option === view ? "page" : undefined}>
+            {t(option)}
+          </a>
+        ))}
+      </nav>
+      {tasks.error && <ErrorNotice error={tasks.error} onRetry={() => void (tasks.loaded ? tasks.loadMore() : tasks.reload())} />}
+      {!tasks.loaded && !tasks.error ? (
+        <Loading />
+      ) : tasks.loaded && tasks.items.length === 0 ? (
+        <Empty action={canWrite && view !== "done" && !formOpen ? <Button onClick={() => setFormOpen(true)}>{t("newTask")}</Button> : undefined}>{t(EMPTY[view])}</Empty>
+      ) : (
+        <section aria-label={t("list")}>
+          <ul class="task-list">
+            {tasks.items.map((task) => (
+              <TaskItem
+                key={task.id}
+                task={task}
+                customerName={task.customerId ? names[task.customerId] : undefined}
+                canWrite={canWrite}
+                busy={Boolean(busy[task.id])}
+                error={rowErrors[task.id]}
+                onToggle={(current) => void toggle(current)}
+              />
+            ))}
+          </ul>
+          {tasks.nextCursor && (
+            <div class="task-list__more">
+              <Button busy={tasks.loadingMore} onClick={() => void tasks.loadMore()}>
+                {common("more")}
+              </Button>
+            </div>
+          )}
+        </section>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,42 @@
+// How many customers are in each lifecycle stage now: one bar per stage, each a link to the
+// customers of that stage. Plain HTML bars, so the numbers are text a screen reader reads.
+import { Card } from "../../components/card";
+import { useFormat } from "../../i18n/format";
+import { useMessages } from "../../i18n/i18n";
+import { dashboardMessages } from "./dashboard.messages";
+import { LIFECYCLE_STAGES, type Overview } from "./stats-api";
+
+export function StageDistribution({ overview }: { overview: Overview }) {
+  const t = useMessages(dashboardMessages);
+  const f = useFormat();
+  const { byStage, total } = overview.customers;
+  const largest = Math.max(1, ...LIFECYCLE_STAGES.map((stage) => byStage[stage]));
+  return (
+    <Card title={t("stages")} labelledBy="chart-stages">
+      <p class="muted small stage-bars__hint">{t("stagesHint")}</p>
+      {total === 0 ? (
+        <p class="muted">{t("stagesEmpty")}</p>
+      ) : (
+        <ul class="stage-bars">
+          {LIFECYCLE_STAGES.map((stage) => {
+            const count = byStage[stage];
+            const share = f.percent((count / total) * 100);
+            return (
+              <li key={stage} class={`stage-bars__item stage-bars__item--${stage}`}>
+                <a href={`/customers?stage=${stage}`} class="stage-bars__link" aria-label={t("stageLink", { stage: t(stage), count: f.number(count), share })}>
+                  <span class="stage-bars__label">{t(stage)}</span>
+                  <span class="stage-bars__track" aria-hidden="true">
+                    {count > 0 && <span class="stage-bars__fill" style={{ inlineSize: `${(count / largest) * 100}%` }} />}
+                  </span>
+                  <span class="stage-bars__count">
+                    {f.number(count)} <span class="muted small">({share})</span>
+                  </span>
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Card>
+  );
+}
