@@ -5,6 +5,7 @@ import type { UiBlock, UiText } from "../../../worker/plugin-api/ui-blocks";
 import { api, ApiError } from "../api/client";
 import { Button } from "../components/button";
 import { Chart } from "../components/chart";
+import { DateField } from "../components/date-field";
 import { Checkbox, SelectField, TextArea, TextField } from "../components/field";
 import { ErrorNotice, Notice } from "../components/states";
 import { useToast } from "../components/toast";
@@ -195,6 +196,7 @@ function BlockForm({ pluginId, block, language, onChanged }: { pluginId: string;
           if (field.input === "select")
             return <SelectField key={field.name} {...common} value={String(value ?? "")} onValue={set} options={[{ value: "", label: "—" }, ...(field.options ?? []).map((option) => ({ value: option.value, label: text(option.label) }))]} />;
           if (field.input === "checkbox") return <Checkbox key={field.name} label={common.label} checked={Boolean(value)} onChecked={set} name={field.name} />;
+          if (field.input === "date") return <DateField key={field.name} {...common} value={String(value ?? "")} onValue={set} />;
           return (
             <TextField
               key={field.name}

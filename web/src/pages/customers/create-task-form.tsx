@@ -1,10 +1,11 @@
-// "Create task" about this customer (POST /api/tasks): a title and a due time in the workspace's
-// time zone, shown back in the user's calendar (Jalali in Persian) so the date is never a guess.
+// "Create task" about this customer (POST /api/tasks): a title and a due day (Jalali in Persian)
+// and time in the workspace's time zone, shown back whole so the moment is never a guess.
 import { useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
 import { Button } from "../../components/button";
 import { commonMessages } from "../../components/common.messages";
+import { DateField } from "../../components/date-field";
 import { TextArea, TextField } from "../../components/field";
 import { ErrorNotice } from "../../components/states";
 import { useToast } from "../../components/toast";
@@ -16,6 +17,8 @@ import { unmatchedProblem } from "./field-errors";
 import { quickActionsMessages } from "./quick-actions.messages";
 import { tomorrowAt, zonedIso } from "./zoned-time";
 
+const END_OF_DAY = "23:59";
+
 export function CreateTaskForm({ customerId, onDone, onCancel }: { customerId: string; onDone: () => void; onCancel: () => void }) {
   const t = useMessages(quickActionsMessages);
   const common = useMessages(commonMessages);
@@ -23,8 +26,11 @@ export function CreateTaskForm({ customerId, onDone, onCancel }: { customerId: s
   const toast = useToast();
   const timeZone = useSession().me?.workspace.timeZone ?? "Asia/Tehran";
   const [title, setTitle] = useState("");
-  const [due, setDue] = useState(() => tomorrowAt(10, timeZone));
+  const [dueDay, setDueDay] = useState(() => tomorrowAt(10, timeZone).slice(0, 10));
+  const [dueTime, setDueTime] = useState(() => tomorrowAt(10, timeZone).slice(11));
   const [notes, setNotes] = useState("");
+  // A day without a time is due at the end of that day, as on the tasks page.
+  const due = dueDay ? `${dueDay}T${dueTime || END_OF_DAY}` : "";
   const dueAt = due ? zonedIso(due, timeZone) : undefined;
   const save = useAction(async () => {
     // A malformed time goes to the API as typed, so its own message explains it.
@@ -42,16 +48,18 @@ export function CreateTaskForm({ customerId, onDone, onCancel }: { customerId: s
       }}
     >
       <TextField label={t("taskTitle")} name="title" value={title} onValue={setTitle} placeholder={t("taskTitlePlaceholder")} error={save.error?.fieldError("title")} required />
-      <TextField
-        label={t("due")}
-        name="dueAt"
-        type="datetime-local"
-        dir="ltr"
-        value={due}
-        onValue={setDue}
-        hint={dueAt ? t("dueHint", { when: f.dateTime(dueAt) }) : undefined}
-        error={save.error?.fieldError("dueAt")}
-      />
+      <div class="form__row form__row--top">
+        <DateField label={t("due")} name="dueDay" value={dueDay} onValue={setDueDay} error={save.error?.fieldError("dueAt")} />
+        <TextField
+          label={t("dueTime")}
+          name="dueTime"
+          type="time"
+          dir="ltr"
+          value={dueTime}
+          onValue={setDueTime}
+          hint={dueAt ? t("dueHint", { when: f.dateTime(dueAt) }) : undefined}
+        />
+      </div>
       <TextArea label={t("taskNotes")} name="notes" value={notes} onValue={setNotes} rows={2} error={save.error?.fieldError("notes")} />
       <ErrorNotice error={unmatchedProblem(save.error, ["title", "dueAt", "notes"])} />
       <div class="form__actions">

@@ -2,6 +2,7 @@
 // owner and consent. Each field shows the API's own message for it (errors[].path body.<field>).
 import type { ComponentChildren } from "preact";
 import type { ApiError } from "../../api/client";
+import { DateField } from "../../components/date-field";
 import { SelectField, TextArea, TextField } from "../../components/field";
 import { useLanguage, useMessages } from "../../i18n/i18n";
 import { useSession } from "../../session/session";
@@ -86,14 +87,13 @@ export function CustomerFormFields({ values, onChange, error, existing }: Props)
               options={[{ value: "", label: t("genderUnset") }, ...["female", "male", "other"].map((gender) => ({ value: gender, label: wordFor(w, "gender", gender) }))]}
               error={fieldError("gender")}
             />
-            <TextField
+            <DateField
               label={t("birthday")}
               name="birthday"
-              type="date"
-              dir="ltr"
               value={values.birthday}
               onValue={set("birthday")}
-              hint={values.birthday ? formatCalendarDay(values.birthday, language) : undefined}
+              // The browser's Gregorian picker writes the day its own way; Jalali parts need no echo.
+              hint={values.birthday && language === "en" ? formatCalendarDay(values.birthday, language) : undefined}
               error={fieldError("birthday")}
             />
           </>

@@ -7,6 +7,7 @@ import { useAction } from "../../api/use-action";
 import { Button } from "../../components/button";
 import { Card } from "../../components/card";
 import { commonMessages } from "../../components/common.messages";
+import { DateField } from "../../components/date-field";
 import { TextField } from "../../components/field";
 import { ErrorNotice } from "../../components/states";
 import { useToast } from "../../components/toast";
@@ -161,13 +162,13 @@ function NewKeyForm({ onCreated, onClose }: { onCreated: (key: ApiKey) => void; 
       <h3 id="new-key-heading">{t("newKeyTitle")}</h3>
       <div class="form__row">
         <TextField label={t("name")} name="name" value={name} onValue={setName} hint={t("nameHint")} error={create.error?.fieldError("name")} required />
-        <TextField
+        <DateField
           label={t("expires")}
           name="expiresAt"
-          type="date"
           value={expires}
           onValue={setExpires}
-          hint={expires ? f.date(endOfDay(expires, timeZone)) : t("expiresHint")}
+          // The chosen day in words only under the browser's Gregorian picker; the Jalali parts say it.
+          hint={expires && f.language === "en" ? f.date(endOfDay(expires, timeZone)) : t("expiresHint")}
           error={create.error?.fieldError("expiresAt")}
         />
       </div>

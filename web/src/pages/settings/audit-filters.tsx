@@ -5,6 +5,7 @@ import { ApiError, api, type Page } from "../../api/client";
 import { useAction } from "../../api/use-action";
 import { useResource } from "../../api/use-resource";
 import { Button } from "../../components/button";
+import { DateField } from "../../components/date-field";
 import { SelectField, TextField } from "../../components/field";
 import { useFormat } from "../../i18n/format";
 import { useMessages } from "../../i18n/i18n";
@@ -66,7 +67,8 @@ export function AuditFilters({
     onApply({ ...draft, customerId });
   });
   const queryField = (name: string) => queryError?.problem.errors?.find((error) => error.path === `query.${name}`)?.message;
-  const dayHint = (day: string) => (day ? f.date(startOfDay(day, timeZone)) : undefined);
+  // Under the browser's Gregorian picker, the day in words; the Jalali parts already say it.
+  const dayHint = (day: string) => (day && f.language === "en" ? f.date(startOfDay(day, timeZone)) : undefined);
 
   return (
     <form
@@ -97,8 +99,8 @@ export function AuditFilters({
           hint={t("customerHint")}
           error={apply.error?.fieldError("customer") ?? queryField("customerId")}
         />
-        <TextField label={t("from")} name="from" type="date" value={draft.from} onValue={set("from")} hint={dayHint(draft.from)} error={queryField("from")} />
-        <TextField label={t("to")} name="to" type="date" value={draft.to} onValue={set("to")} hint={dayHint(draft.to)} error={queryField("to")} />
+        <DateField label={t("from")} name="from" value={draft.from} onValue={set("from")} hint={dayHint(draft.from)} error={queryField("from")} />
+        <DateField label={t("to")} name="to" value={draft.to} onValue={set("to")} hint={dayHint(draft.to)} error={queryField("to")} />
       </div>
       <div class="form__actions">
         <Button type="submit" variant="primary" busy={apply.busy}>

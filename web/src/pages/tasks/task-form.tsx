@@ -7,33 +7,31 @@ import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
 import { Button } from "../../components/button";
 import { Card } from "../../components/card";
+import { DateField } from "../../components/date-field";
 import { Checkbox, TextArea, TextField } from "../../components/field";
 import { ErrorNotice } from "../../components/states";
 import { useToast } from "../../components/toast";
-import { useFormat } from "../../i18n/format";
-import { useLanguage, useMessages } from "../../i18n/i18n";
+import { useMessages } from "../../i18n/i18n";
 import { useSession } from "../../session/session";
 import { commonMessages } from "../../components/common.messages";
 import { CustomerPicker, type ChosenCustomer } from "./customer-picker";
-import { dueInstant, parseTypedDate, typedDate } from "./due-date";
+import { dueInstant } from "./due-date";
 import type { Task } from "./task-api";
 import { tasksMessages } from "./tasks.messages";
 
 export function TaskForm({ initialCustomer, onCreated, onCancel }: { initialCustomer: ChosenCustomer | null; onCreated: (task: Task) => void; onCancel: () => void }) {
   const t = useMessages(tasksMessages);
   const common = useMessages(commonMessages);
-  const { language } = useLanguage();
-  const f = useFormat();
   const toast = useToast();
   const { me, can } = useSession();
   const timeZone = me?.workspace.timeZone ?? "Asia/Tehran";
   const [title, setTitle] = useState("");
   const [notes, setNotes] = useState("");
-  const [dateText, setDateText] = useState("");
+  /** The due day, "YYYY-MM-DD" ("" for none); typed in the reader's calendar by DateField. */
+  const [day, setDay] = useState("");
   const [time, setTime] = useState("");
   const [customer, setCustomer] = useState<ChosenCustomer | null>(initialCustomer);
   const [assignToMe, setAssignToMe] = useState(true);
-  const [checked, setChecked] = useState(false);
   // The customer named in the address (?customer=) arrives once its name is read.
   useEffect(() => {
     if (initialCustomer) setCustomer((current) => current ?? initialCustomer);
@@ -42,8 +40,6 @@ export function TaskForm({ initialCustomer, onCreated, onCancel }: { initialCust
   // The form opens on a click: typing starts in its first field.
   useEffect(() => form.current?.querySelector("input")?.focus(), []);
 
-  const day = dateText.trim() ? parseTypedDate(dateText) : null;
-  const dateInvalid = dateText.trim() !== "" && day === null;
   const today = localDay(Date.now(), timeZone);
 
   const create = useAction(async () => {
@@ -61,8 +57,6 @@ export function TaskForm({ initialCustomer, onCreated, onCancel }: { initialCust
 
   const submit = (event: Event) => {
     event.preventDefault();
-    setChecked(true);
-    if (dateInvalid) return;
     void create.run();
   };
 
@@ -73,8 +67,6 @@ export function TaskForm({ initialCustomer, onCreated, onCancel }: { initialCust
   ] as const;
 
   const apiError = create.error;
-  const dateError = (checked && dateInvalid ? t("dueDateInvalid") : undefined) ?? apiError?.fieldError("dueAt");
-  const dateHint = day ? f.date(Date.parse(`${day}T12:00:00Z`)) : t("dueDateHint");
 
   return (
     <Card title={t("formTitle")} labelledBy="task-form-title" class="task-form">
@@ -83,16 +75,12 @@ export function TaskForm({ initialCustomer, onCreated, onCancel }: { initialCust
         <TextField label={t("taskTitle")} value={title} onValue={setTitle} required placeholder={t("taskTitlePlaceholder")} error={apiError?.fieldError("title")} name="title" />
         <TextArea label={t("notes")} value={notes} onValue={setNotes} rows={2} error={apiError?.fieldError("notes")} name="notes" />
         <div class="form__row">
-          {language === "fa" ? (
-            <TextField label={t("dueDate")} value={dateText} onValue={setDateText} hint={dateHint} error={dateError} name="dueDate" inputMode="numeric" dir="ltr" placeholder="۱۴۰۴/۰۱/۱۵" />
-          ) : (
-            <TextField label={t("dueDate")} type="date" value={dateText} onValue={setDateText} hint={day ? dateHint : undefined} error={dateError} name="dueDate" />
-          )}
+          <DateField label={t("dueDate")} value={day} onValue={setDay} hint={t("dueDateHint")} error={apiError?.fieldError("dueAt")} name="dueDate" />
           <TextField label={t("dueTime")} type="time" value={time} onValue={setTime} hint={t("dueTimeHint")} name="dueTime" />
         </div>
         <div class="row" role="group" aria-label={t("quickDates")}>
           {quick.map((option) => (
-            <Button key={option.key} small variant="ghost" aria-pressed={day === option.day} onClick={() => setDateText(typedDate(option.day, language))}>
+            <Button key={option.key} small variant="ghost" aria-pressed={day === option.day} onClick={() => setDay(option.day)}>
               {t(option.key)}
             </Button>
           ))}
