@@ -6,7 +6,10 @@
 //   3. start `wrangler dev --local` on PORT (default 8787) and wait for /healthz;
 //   4. seed a demo workspace through the HTTP API, only if the database has no workspace yet;
 //   5. print where everything is and how to sign in.
-// Ctrl-C stops wrangler and exits. Options: --no-seed (never seed).
+// Ctrl-C stops wrangler and exits. Options: --no-seed (never seed); --persist-to <dir> (keep the
+// local D1 and other state in <dir> instead of .wrangler/state/, e.g. a throwaway one for tests);
+// --assets <dir> (serve the static assets from <dir>, e.g. a frozen copy of web/dist/ that edits
+// under web/src cannot change while a browser test runs).
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { DEMO_OWNER } from "./demo-account.mjs";
@@ -15,6 +18,11 @@ import { root, runWrangler, spawnWrangler } from "./wrangler.mjs";
 const port = Number.parseInt(process.env.PORT ?? "", 10) || 8787;
 const origin = `http://localhost:${port}`;
 const seedEnabled = !process.argv.includes("--no-seed");
+const persistTo = optionValue("--persist-to");
+/** Passed to every wrangler command that touches local state, so they all use the same directory. */
+const stateArgs = persistTo ? ["--persist-to", persistTo] : [];
+const stateDir = persistTo ?? ".wrangler/state/";
+const assetsDir = optionValue("--assets");
 const HEALTH_TIMEOUT_MS = 90_000;
 
 const tty = process.stdout.isTTY;
@@ -28,6 +36,17 @@ const cyan = paint("36");
 
 const say = (text) => console.log(`${cyan("dev")} ${text}`);
 const warn = (text) => console.log(`${cyan("dev")} ${yellow(text)}`);
+
+function optionValue(name) {
+  const index = process.argv.indexOf(name);
+  if (index === -1) return undefined;
+  const value = process.argv[index + 1];
+  if (!value || value.startsWith("--")) {
+    console.error(`${name} needs a directory, e.g. ${name} /tmp/edge-crm`);
+    process.exit(1);
+  }
+  return value;
+}
 
 let stopping = false;
 /** The child process currently running (a build step, wrangler dev, or the seed). */
@@ -96,7 +115,7 @@ async function buildAssets() {
 }
 
 async function applyMigrations() {
-  const result = await runWrangler(["d1", "migrations", "apply", "DB", "--local"], { onSpawn: track });
+  const result = await runWrangler(["d1", "migrations", "apply", "DB", "--local", ...stateArgs], { onSpawn: track });
   if (stopping) return;
   const output = result.stdout + result.stderr;
   if (result.code !== 0) return fail("applying the local D1 migrations failed", output);
@@ -107,7 +126,7 @@ async function applyMigrations() {
 /** How many workspaces the local database has, and whether the demo owner is among its users. */
 async function inspectDatabase() {
   const sql = `select count(*) as n, (select count(*) from users where email = '${DEMO_OWNER.email}') as demo from workspaces`;
-  const result = await runWrangler(["d1", "execute", "DB", "--local", "--command", sql, "--json"], { onSpawn: track });
+  const result = await runWrangler(["d1", "execute", "DB", "--local", ...stateArgs, "--command", sql, "--json"], { onSpawn: track });
   if (stopping) return null;
   try {
     if (result.code !== 0) throw new Error(`exit code ${result.code}`);
@@ -123,7 +142,7 @@ async function inspectDatabase() {
 /** Starts wrangler dev; its output goes to the terminal, except request logs while we seed. */
 function startServer(state) {
   // --test-scheduled lets us fire the Cron Trigger locally (see startCron), as Cloudflare does every minute.
-  server = track(spawnWrangler(["dev", "--local", "--test-scheduled", "--port", String(port)], { env: tty ? { FORCE_COLOR: "1" } : {} }));
+  server = track(spawnWrangler(["dev", "--local", "--test-scheduled", "--port", String(port), ...stateArgs, ...(assetsDir ? ["--assets", assetsDir] : [])], { env: tty ? { FORCE_COLOR: "1" } : {} }));
   const relay = (stream, target) => {
     let buffer = "";
     stream.on("data", (chunk) => {
@@ -177,7 +196,7 @@ function banner(login) {
     "",
     ...login,
     "",
-    `  Press ${bold("Ctrl-C")} to stop. Local data lives in .wrangler/state/ (delete it to start over).`,
+    `  Press ${bold("Ctrl-C")} to stop. Local data lives in ${stateDir} (delete it to start over).`,
     green(line),
     "",
   ];
@@ -220,7 +239,7 @@ async function main() {
     if (state.hiddenRequestLogs) say(dim(`(${state.hiddenRequestLogs} request log lines of the seed were hidden)`));
     login = code === 0 ? demoLogin : [`  ${yellow("The demo seed failed (see above); the server keeps running.")}`];
   } else if (database?.demoOwner) {
-    login = [...demoLogin, `  ${dim("(seeded on an earlier run; delete .wrangler/state/ to start over)")}`];
+    login = [...demoLogin, `  ${dim(`(seeded on an earlier run; delete ${stateDir} to start over)`)}`];
   } else if (database) {
     login = [`  The database already has ${database.workspaces} workspace(s) and no demo owner: nothing was seeded.`];
   } else {

@@ -1,6 +1,6 @@
 // The app: who is signed in, the language, and which page a path shows.
 import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
-import { Redirect, Route, Switch, useLocation } from "wouter-preact";
+import { Redirect, Route, Switch, useLocation, useSearch } from "wouter-preact";
 import { ApiError, api, setApiLanguage, setUnauthenticatedHandler } from "./api/client";
 import { Loading } from "./components/states";
 import { ToastProvider } from "./components/toast";
@@ -104,7 +104,7 @@ export function App() {
           <Route path="/settings/:section?" component={SettingsPage} />
           <Route path="/plugins/:id" component={PluginPage} />
           <Route path="/login">
-            <Redirect to="/" />
+            <ReturnAfterSignIn />
           </Route>
           <Route path="/signup">
             <Redirect to="/" />
@@ -125,7 +125,15 @@ export function App() {
   );
 }
 
+/** Signed in on /login?next=/customers/42: go there (same-origin paths only), else home. */
+function ReturnAfterSignIn() {
+  const next = new URLSearchParams(useSearch()).get("next");
+  return <Redirect to={next && next.startsWith("/") && !next.startsWith("//") ? next : "/"} replace />;
+}
+
 function SignedOutRoutes({ location, onSignedIn }: { location: string; onSignedIn: () => Promise<void> }) {
+  const search = useSearch();
+  const asked = location + (search ? `?${search}` : "");
   return (
     <Switch>
       <Route path="/signup">
@@ -137,7 +145,7 @@ function SignedOutRoutes({ location, onSignedIn }: { location: string; onSignedI
         <LoginPage onSignedIn={onSignedIn} />
       </Route>
       <Route>
-        <Redirect to={`/login${location && location !== "/" ? `?next=${encodeURIComponent(location)}` : ""}`} />
+        <Redirect to={`/login${location && location !== "/" ? `?next=${encodeURIComponent(asked)}` : ""}`} replace />
       </Route>
     </Switch>
   );

@@ -19,6 +19,13 @@ export function Shell({ children }: { children: ComponentChildren }) {
   const [location] = useLocation();
   const [drawerOpen, setDrawerOpen] = useState(false);
   useEffect(() => setDrawerOpen(false), [location]);
+  // Escape closes the drawer, as it would a dialog.
+  useEffect(() => {
+    if (!drawerOpen) return;
+    const closeOnEscape = (event: KeyboardEvent) => event.key === "Escape" && setDrawerOpen(false);
+    document.addEventListener("keydown", closeOnEscape);
+    return () => document.removeEventListener("keydown", closeOnEscape);
+  }, [drawerOpen]);
 
   const items = [
     { href: "/", label: t("dashboard"), icon: LayoutDashboard, show: can("customers:read") },

@@ -14,9 +14,26 @@ function isMissingValue(issue: z.core.$ZodIssue): boolean {
   return issue.code === "invalid_type" && / undefined$/.test(issue.message);
 }
 
+/** A bound in the reader's digits: "۹۰" in Persian. */
+const formatLimit = (limit: number | bigint, locale: "fa" | "en") => new Intl.NumberFormat(locale === "fa" ? "fa-IR" : "en-US", { useGrouping: false }).format(limit);
+
+/** Our own words for the bounds people hit most (zod's say "number must be <=90"). */
+function describeBound(issue: z.core.$ZodIssue, locale: "fa" | "en"): string | undefined {
+  if (issue.code === "too_big" && (issue.origin === "number" || issue.origin === "int")) {
+    return translate(issue.inclusive === false ? "number_below" : "number_too_big", locale, { limit: formatLimit(issue.maximum, locale) });
+  }
+  if (issue.code === "too_small" && (issue.origin === "number" || issue.origin === "int")) {
+    return translate(issue.inclusive === false ? "number_above" : "number_too_small", locale, { limit: formatLimit(issue.minimum, locale) });
+  }
+  if (issue.code === "too_big" && issue.origin === "string") return translate("text_too_long", locale, { limit: formatLimit(issue.maximum, locale) });
+  return undefined;
+}
+
 function describeIssue(issue: z.core.$ZodIssue, locale: "fa" | "en"): Omit<FieldError, "path"> {
   if (isMessageCode(issue.message)) return { code: issue.message, message: issue.message };
   if (isMissingValue(issue)) return { code: issue.code, message: translate("value_required", locale) };
+  const bound = describeBound(issue, locale);
+  if (bound) return { code: issue.code, message: bound };
   const localeError = (locale === "fa" ? persian : english).localeError;
   const localized = localeError(issue as never);
   const message = typeof localized === "string" ? localized : (localized?.message ?? issue.message);

@@ -6,6 +6,11 @@ export const messages = {
   // Problems (whole-request)
   validation_failed: { en: "The request has invalid fields.", fa: "برخی از فیلدهای درخواست نامعتبر است." },
   value_required: { en: "This field is required.", fa: "پر کردن این فیلد الزامی است." },
+  number_too_big: { en: "Must be at most {limit}.", fa: "حداکثر {limit} مجاز است." },
+  number_too_small: { en: "Must be at least {limit}.", fa: "دست‌کم باید {limit} باشد." },
+  number_below: { en: "Must be less than {limit}.", fa: "باید کمتر از {limit} باشد." },
+  number_above: { en: "Must be more than {limit}.", fa: "باید بیشتر از {limit} باشد." },
+  text_too_long: { en: "Use at most {limit} characters.", fa: "حداکثر {limit} نویسه مجاز است." },
   unauthenticated: { en: "Sign in to continue.", fa: "برای ادامه وارد شوید." },
   forbidden: { en: "You do not have permission to do this.", fa: "شما اجازهٔ انجام این کار را ندارید." },
   not_found: { en: "Not found.", fa: "پیدا نشد." },

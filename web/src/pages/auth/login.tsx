@@ -1,6 +1,5 @@
-// Sign in with e-mail and password; back to the page the user was sent from.
+// Sign in with e-mail and password; the app then returns to the page the user was sent from.
 import { useState } from "preact/hooks";
-import { useSearch } from "wouter-preact";
 import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
 import { Button } from "../../components/button";
@@ -12,13 +11,11 @@ import { authMessages } from "./auth.messages";
 
 export function LoginPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
   const t = useMessages(authMessages);
-  const search = useSearch();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const login = useAction(async () => {
     await api.post("/api/auth/login", { email, password });
-    const next = new URLSearchParams(search).get("next");
-    history.replaceState(null, "", next && next.startsWith("/") && !next.startsWith("//") ? next : "/");
+    // The signed-in app then leaves /login for the page in ?next= (see app.tsx).
     await onSignedIn();
   });
   const fieldError = (name: string) => login.error?.fieldError(name);

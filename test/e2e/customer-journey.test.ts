@@ -1,0 +1,80 @@
+// The everyday journey, in Persian and in English: sign up, add a customer whose mobile is typed in
+// Persian digits, find them again by another form of the number, open their page, log a call and
+// see it on the timeline, create a task and find it among the open tasks.
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addCustomer, signUpInBrowser } from "./support/accounts";
+import { launchBrowser, newVisitor } from "./support/browser";
+import { LANGUAGES, words } from "./support/words";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(LANGUAGES)("the customer journey in %s", (language) => {
+  const w = words[language];
+  const person = language === "fa" ? { first: "مریم", last: "کریمی" } : { first: "Maryam", last: "Karimi" };
+  const fullName = `${person.first} ${person.last}`;
+  const call = language === "fa" ? "دربارهٔ مجموعهٔ تازه پرسید" : "Asked about the new collection";
+  const task = language === "fa" ? "ارسال کاتالوگ پاییزه" : "Send the autumn catalogue";
+
+  it("signs up, adds a customer typed in Persian digits, finds them by +98…, logs a call and creates a task", async () => {
+    const visitor = await newVisitor(browser);
+    const { page } = visitor;
+    await signUpInBrowser(visitor, language);
+
+    // Add the customer from the list's "New customer" button.
+    await page.getByRole("navigation", { name: w.navigation }).getByRole("link", { name: w.customers, exact: true }).click();
+    await page.getByRole("link", { name: w.newCustomer }).click();
+    await page.getByRole("textbox", { name: w.firstName, exact: true }).fill(person.first);
+    await page.getByRole("textbox", { name: w.lastName, exact: true }).fill(person.last);
+    await page.getByRole("textbox", { name: w.mobile, exact: true }).fill("۰۹۱۲ ۳۴۵ ۶۷۸۹");
+    await page.getByRole("button", { name: w.createCustomer }).click();
+    await page.getByRole("heading", { level: 1, name: fullName }).waitFor();
+    const customerPath = new URL(page.url()).pathname;
+    expect(customerPath).toMatch(/^\/customers\/[^/]+$/);
+    // Someone else in the list, so the search below has something to leave out.
+    await addCustomer(visitor, { firstName: language === "fa" ? "سارا" : "Sara", lastName: language === "fa" ? "احمدی" : "Ahmadi", mobile: "09351112233" });
+
+    // Find them again by the international form of the same number.
+    await page.getByRole("navigation", { name: w.navigation }).getByRole("link", { name: w.customers, exact: true }).click();
+    await page.getByRole("searchbox", { name: w.searchCustomers }).fill("+98 912 345 6789");
+    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("+98 912 345 6789");
+    // The header row and the one customer with that number.
+    await expect.poll(() => page.getByRole("row").count()).toBe(2);
+    const found = page.getByRole("row").filter({ hasText: fullName });
+    await found.waitFor();
+    await found.getByRole("link", { name: fullName }).click();
+    await page.getByRole("heading", { level: 1, name: fullName }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(customerPath);
+
+    // Log a call; it appears on the timeline.
+    const timeline = page.getByRole("region", { name: w.timeline });
+    await page.getByRole("button", { name: w.logCall }).click();
+    const callDialog = page.getByRole("dialog", { name: w.logCall });
+    await callDialog.getByLabel(w.callSummary).fill(call);
+    await callDialog.getByRole("button", { name: w.saveCall }).click();
+    await timeline.getByText(call).waitFor();
+    expect(await callDialog.isVisible()).toBe(false);
+
+    // Create a task about them; it is on the timeline and among the open tasks.
+    await page.getByRole("button", { name: w.createTask }).click();
+    const taskDialog = page.getByRole("dialog", { name: w.createTask });
+    await taskDialog.getByRole("textbox", { name: w.taskTitle, exact: true }).fill(task);
+    await taskDialog.getByRole("button", { name: w.saveTask }).click();
+    await timeline.getByText(task).waitFor();
+
+    await page.getByRole("navigation", { name: w.navigation }).getByRole("link", { name: w.tasks, exact: true }).click();
+    await page.getByRole("navigation", { name: w.taskViews }).getByRole("link", { name: w.openTasks, exact: true }).click();
+    const listed = page.getByRole("listitem").filter({ hasText: task });
+    await listed.waitFor();
+    expect(await listed.getByRole("link", { name: fullName }).getAttribute("href")).toBe(customerPath);
+
+    expect(visitor.problems).toEqual([]);
+    await visitor.context.close();
+  });
+});

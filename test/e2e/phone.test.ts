@@ -1,0 +1,99 @@
+// On a 360 px wide phone, in Persian and in English: the customer list and a customer's page fit
+// the screen (no sideways page scroll), and the navigation is a drawer behind the menu button that
+// slides in from the start side (right in Persian) and closes once a page is chosen.
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addCustomer, signUpByApi } from "./support/accounts";
+import { PHONE, launchBrowser, newVisitor, type Visitor } from "./support/browser";
+import { LANGUAGES, words, type Language } from "./support/words";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** How far the page scrolls sideways (0 when everything fits the screen). */
+const sidewaysScroll = (page: Page) => page.evaluate<number>("document.documentElement.scrollWidth - document.documentElement.clientWidth");
+
+async function box(locator: Locator) {
+  const found = await locator.boundingBox();
+  expect(found).not.toBeNull();
+  return found!;
+}
+
+/** A workspace with customers whose long names, e-mails and tags push the layout's limits. */
+async function workspaceWithCustomers(visitor: Visitor, language: Language) {
+  await signUpByApi(visitor, language);
+  const customers = [
+    { firstName: "عبدالرحیم", lastName: "خسروشاهی‌نژاد فراهانی", mobile: "۰۹۱۲ ۳۴۵ ۶۷۸۹", email: "abdolrahim.khosroshahi.farahani@example.com", city: "تهران", tags: ["مشتری وفادار", "عمده‌فروش", "نمایشگاه پاییز"] },
+    { firstName: "Alexandra", lastName: "Montgomery-Featherstonehaugh", mobile: "+98 935 111 2233", email: "alexandra.montgomery-featherstonehaugh@example.org", city: "Shiraz", tags: ["VIP", "instagram"] },
+  ];
+  const created = [];
+  for (const customer of customers) created.push(await addCustomer(visitor, customer));
+  return created;
+}
+
+describe.each(LANGUAGES)("a 360 px phone in %s", (language) => {
+  const w = words[language];
+
+  it("shows the customer list and a customer's page without sideways scrolling", async () => {
+    const visitor = await newVisitor(browser, { viewport: PHONE, phone: true });
+    const { page } = visitor;
+    const [first] = await workspaceWithCustomers(visitor, language);
+
+    await page.goto("/customers");
+    await page.getByRole("row").nth(2).waitFor();
+    expect(await sidewaysScroll(page)).toBe(0);
+
+    await page.goto(`/customers/${first!.id}`);
+    await page.getByRole("region", { name: w.identifiers }).waitFor();
+    await page.getByRole("region", { name: w.timeline }).waitFor();
+    expect(await sidewaysScroll(page)).toBe(0);
+    expect(visitor.problems).toEqual([]);
+    await visitor.context.close();
+  });
+
+  it(`opens the navigation as a drawer from the ${language === "fa" ? "right" : "left"}, which Escape closes and which closes once a page is chosen`, async () => {
+    const visitor = await newVisitor(browser, { viewport: PHONE, phone: true });
+    const { page } = visitor;
+    await signUpByApi(visitor, language);
+    await page.goto("/");
+
+    const navigation = page.getByRole("navigation", { name: w.navigation });
+    const menu = page.getByRole("button", { name: w.menu });
+    await menu.waitFor();
+    expect(await menu.getAttribute("aria-expanded")).toBe("false");
+    // Closed: hidden, so neither the eye, Tab nor a screen reader reaches its links.
+    expect(await navigation.count()).toBe(0);
+    await page.keyboard.press("Tab"); // the skip link
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate<boolean>("document.activeElement?.closest(\"nav\") === null")).toBe(true);
+
+    await menu.click();
+    expect(await menu.getAttribute("aria-expanded")).toBe("true");
+    // Open: on the screen, against its start edge, over part of the page.
+    await expect
+      .poll(async () => {
+        const open = await box(navigation);
+        return language === "fa" ? Math.round(open.x + open.width) : Math.round(open.x);
+      })
+      .toBe(language === "fa" ? PHONE.width : 0);
+    const open = await box(navigation);
+    expect(open.width).toBeLessThan(PHONE.width);
+
+    await page.keyboard.press("Escape");
+    await expect.poll(() => navigation.count()).toBe(0);
+    await menu.click();
+    await navigation.waitFor();
+
+    await navigation.getByRole("link", { name: w.tasks, exact: true }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/tasks");
+    expect(await menu.getAttribute("aria-expanded")).toBe("false");
+    await expect.poll(() => navigation.count()).toBe(0);
+    expect(await sidewaysScroll(page)).toBe(0);
+    await visitor.context.close();
+  });
+});

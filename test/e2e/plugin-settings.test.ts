@@ -1,0 +1,72 @@
+// Settings → Plugins, in Persian and in English: an owner enables the loyalty club (its page joins
+// the navigation), changes one of its settings, and a setting the plugin refuses shows the API's
+// message under that field and is not saved.
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signUpByApi } from "./support/accounts";
+import { launchBrowser, newVisitor } from "./support/browser";
+import { LANGUAGES, words, type Language } from "./support/words";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Numbers as the page writes them: Persian digits in Persian. */
+const digits = (language: Language, text: string) => (language === "fa" ? text.replace(/\d/g, (digit) => "۰۱۲۳۴۵۶۷۸۹"[Number(digit)]!) : text);
+
+function loyaltyCard(page: Page, language: Language) {
+  return page.getByRole("region").filter({ has: page.getByRole("heading", { level: 2, name: words[language].loyalty }) });
+}
+
+describe.each(LANGUAGES)("plugin settings in %s", (language) => {
+  const w = words[language];
+
+  it("enables the loyalty club, saves a setting, and shows a refused setting's error at its field", async () => {
+    const visitor = await newVisitor(browser);
+    const { page } = visitor;
+    await signUpByApi(visitor, language);
+    await page.goto("/settings/plugins");
+
+    const card = loyaltyCard(page, language);
+    const enabled = card.getByRole("switch", { name: w.pluginEnabled });
+    expect(await enabled.isChecked()).toBe(false);
+    const navigation = page.getByRole("navigation", { name: w.navigation });
+    expect(await navigation.getByRole("link", { name: w.loyalty }).count()).toBe(0);
+    await enabled.click();
+    await expect.poll(() => enabled.isChecked()).toBe(true);
+    await navigation.getByRole("link", { name: w.loyalty }).waitFor();
+
+    // A setting within its bounds is saved, and is still there after a reload.
+    const settings = card.getByRole("form", { name: w.pluginSettings });
+    await settings.getByRole("textbox", { name: "Signup bonus" }).fill(digits(language, "75"));
+    await settings.getByRole("button", { name: w.save, exact: true }).click();
+    await page.getByRole("status").getByText(w.loyaltySaved).waitFor();
+    await page.reload();
+    expect(await loyaltyCard(page, language).getByRole("textbox", { name: "Signup bonus" }).inputValue()).toBe(digits(language, "75"));
+
+    // One out of bounds (at most 90 days) is refused: the message sits under that field.
+    const reloaded = loyaltyCard(page, language).getByRole("form", { name: w.pluginSettings });
+    const warningDays = reloaded.getByRole("textbox", { name: "Expiry warning days" });
+    await warningDays.fill(digits(language, "200"));
+    await reloaded.getByRole("button", { name: w.save, exact: true }).click();
+    await expect.poll(() => warningDays.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = (await warningDays.getAttribute("aria-describedby")) ?? "";
+    const message = page.locator(`[id="${describedBy.split(" ")[0]}"]`);
+    expect(await message.getAttribute("role")).toBe("alert");
+    expect(await message.textContent()).toMatch(/90/);
+    await page.reload();
+    expect(await loyaltyCard(page, language).getByRole("textbox", { name: "Expiry warning days" }).inputValue()).toBe(digits(language, "14"));
+
+    // The plugin's own page opens from the navigation.
+    await page.getByRole("navigation", { name: w.navigation }).getByRole("link", { name: w.loyalty }).click();
+    await page.getByRole("heading", { level: 1, name: w.loyalty }).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/plugins/loyalty");
+
+    expect(visitor.problems).toEqual([]);
+    await visitor.context.close();
+  });
+});

@@ -1,0 +1,37 @@
+// Once per e2e run: start the app (scripts/dev.mjs) with the demo workspace seeded, hand its origin
+// to the tests (inject("origin")), and stop it when the run ends. With E2E_ORIGIN set (e.g.
+// E2E_ORIGIN=http://localhost:8788), the tests use that running server instead, and web/dist/ as
+// its assets: quicker while writing a test, but that server's data is then written to.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { CHROMIUM } from "./browser";
+import { startDevServer } from "./dev-server";
+import { root } from "./paths";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    origin: string;
+    assetsDir: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`The browser tests need Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+  const existing = process.env.E2E_ORIGIN;
+  if (existing) {
+    project.provide("origin", existing.replace(/\/$/, ""));
+    project.provide("assetsDir", join(root, "web", "dist"));
+    return;
+  }
+  const started = Date.now();
+  const server = await startDevServer({ seed: true });
+  console.log(`e2e: the app is up at ${server.origin} (started and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  project.provide("origin", server.origin);
+  project.provide("assetsDir", server.assetsDir);
+  return async () => {
+    await server.stop();
+  };
+}

@@ -1,0 +1,18 @@
+// The browser tests (test/e2e): plain Node, not the workers pool. One app server for the whole run
+// (started by the global setup through `npm run dev`), Debian's Chromium through playwright-core.
+//   npx vitest run -c vitest.e2e.config.ts [test/e2e/<file>.test.ts]
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    environment: "node",
+    include: ["test/e2e/**/*.test.ts"],
+    globalSetup: ["./test/e2e/support/global-setup.ts"],
+    // Two files at a time: each has its own Chromium, and all share one workerd on a 2-core machine.
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // A browser journey that fails once is a bug to look at, not to retry.
+    retry: 0,
+  },
+});
