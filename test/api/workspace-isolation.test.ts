@@ -22,6 +22,7 @@ interface WorkspaceB {
   deadDeliveryId: string;
   importJobId: string;
   segmentId: string;
+  loyalty: { rewardId: string; couponCode: string; raffleId: string };
   mobile: string;
   email: string;
   name: string;
@@ -50,6 +51,10 @@ const VALID_BODIES: Record<string, unknown> = {
   "POST /api/connections/{id}/rotate-secret": {},
   "PATCH /api/plugins/{id}": { enabled: true },
   "PATCH /api/segments/{id}": { name: "Changed" },
+  "POST /api/plugins/loyalty/members/{customerId}/adjust": { points: 10, reason: "planted" },
+  "POST /api/plugins/loyalty/members/{customerId}/redeem": { rewardId: "lrw_planted" },
+  "POST /api/plugins/loyalty/members/{customerId}/referrer": { code: "ABCD-EFGH" },
+  "PATCH /api/plugins/loyalty/rewards/{rewardId}": { active: false },
 };
 
 function idsFor(route: PublishedRoute): Record<string, string> {
@@ -67,6 +72,8 @@ function idsFor(route: PublishedRoute): Record<string, string> {
   if (route.path.startsWith("/api/events/dead/")) return { id: b.deadDeliveryId };
   if (route.path.startsWith("/api/import/jobs/")) return { id: b.importJobId };
   if (route.path.startsWith("/api/segments/")) return { id: b.segmentId };
+  // The loyalty club is on in both workspaces, so A's requests reach its lookups.
+  if (route.path.startsWith("/api/plugins/loyalty/")) return { customerId: b.customerId, rewardId: b.loyalty.rewardId, code: b.loyalty.couponCode, raffleId: b.loyalty.raffleId };
   // Plugins are the same for every workspace; an unknown one is simply not found.
   if (route.path.startsWith("/api/plugins/")) return { id: "no-such-plugin" };
   throw new Error(`workspace-isolation: say which of B's ids fill ${route.path}`);
@@ -99,11 +106,21 @@ beforeAll(async () => {
     .run();
 
   b.importJobId = (await ownerB.post("/api/import/customers", { csv: "mobile\n09121234567\n", mapping: { mobile: "mobile" }, dryRun: true })).body.id;
+  await ownerB.patch("/api/plugins/loyalty", { enabled: true });
+  await ownerB.post(`/api/plugins/loyalty/members/${b.customerId}/adjust`, { points: 100, reason: "B's points" });
+  const reward = (await ownerB.post("/api/plugins/loyalty/rewards", { name: "B's reward", cost: 10 })).body.id;
+  b.loyalty = {
+    rewardId: reward,
+    couponCode: (await ownerB.post(`/api/plugins/loyalty/members/${b.customerId}/redeem`, { rewardId: reward })).body.code,
+    raffleId: (await ownerB.post("/api/plugins/loyalty/raffles", { name: "B's raffle", winners: 1, notify: false })).body.id,
+  };
 
   const workspaceA = await signUp({ workspaceName: "Shop A" });
   ownerA = workspaceA.owner;
   customerA = (await ownerA.post("/api/customers", { firstName: "Nasrin", lastName: "Tehrani", mobile: "09351112233", city: "Tehran" })).body.id;
-  const key = await ownerA.post("/api/api-keys", { name: "A key", scopes: [...CORE_PERMISSIONS] });
+  await ownerA.patch("/api/plugins/loyalty", { enabled: true });
+  const pluginScopes = ((await ownerA.get("/api/roles")).body.permissions as string[]).filter((permission) => permission.startsWith("loyalty:"));
+  const key = await ownerA.post("/api/api-keys", { name: "A key", scopes: [...CORE_PERMISSIONS, ...pluginScopes] });
   keyA = new ApiClient({ authorization: `Bearer ${key.body.key}` });
   await keyA.get("/api/auth/me"); // the first use records last_used_at; later calls write nothing
 });

@@ -1,0 +1,27 @@
+// Errors a plugin's route answers with: problem+json like core's, in the caller's language.
+// A refusal names the plugin and its reason ({ en, fa }), like a `before` hook's rejection; a
+// machine-readable `reason` code lets an integration (a shop, a till) tell refusals apart.
+import { Problem } from "../core/http/problem";
+import type { Localized } from "./types";
+
+export interface RefusalOptions {
+  /** The request field at fault ("points" → `errors[].path` "body.points"). */
+  field?: string;
+  /** Stable code of the refusal, e.g. "coupon_used". */
+  reason?: string;
+  /** More members of the problem document. */
+  extensions?: Record<string, unknown>;
+}
+
+/** A 4xx whose detail reads "The <plugin> plugin refused this change: <reason>". */
+export function pluginRefusal(status: 400 | 403 | 409 | 410 | 422, plugin: Localized, reason: Localized, options: RefusalOptions = {}): Problem {
+  const params = { plugin, reason };
+  return new Problem(status, "rejected_by_plugin", {
+    params,
+    extensions: { ...(options.reason ? { reason: options.reason } : {}), ...options.extensions },
+    ...(options.field ? { errors: [{ path: `body.${options.field}`, code: "rejected_by_plugin", params }] } : {}),
+  });
+}
+
+/** 404, as core answers for a record that is not in the caller's workspace. */
+export const pluginNotFound = (): Problem => new Problem(404, "not_found");

@@ -1,0 +1,33 @@
+// Segments as a plugin uses them: add a filter field of its own (a loyalty tier, say), list the
+// workspace's saved segments, and turn one into a condition on `customersTable`.
+import { and, desc, eq, type SQL } from "drizzle-orm";
+import type { WorkspaceScope } from "../core/data/database";
+import { segments } from "../core/data/schema";
+import { compileSegmentFilter } from "../core/segments/segment-filter";
+import { findSegment } from "../core/segments/segments.repository";
+import type { PluginContext } from "./types";
+
+export { registerSegmentField, type SegmentField, type SegmentFieldContext } from "../core/segments/segment-fields";
+
+const scopeOf = (ctx: PluginContext<unknown>): WorkspaceScope => ({ workspaceId: ctx.workspaceId, db: ctx.db as unknown as WorkspaceScope["db"], pendingEvents: [] });
+
+/** The workspace's saved segments (id and name), newest first. */
+export async function savedSegments(ctx: PluginContext<unknown>, limit = 100): Promise<Array<{ id: string; name: string }>> {
+  return ctx.db
+    .select({ id: segments.id, name: segments.name })
+    .from(segments)
+    .where(eq(segments.workspaceId, ctx.workspaceId))
+    .orderBy(desc(segments.id))
+    .limit(limit);
+}
+
+/**
+ * A saved segment as one condition on `customersTable` (live customers matching its filter, as
+ * the segment's own list counts them), with its name; null when the workspace has no such segment.
+ */
+export async function segmentCondition(ctx: PluginContext<unknown>, segmentId: string): Promise<{ name: string; condition: SQL } | null> {
+  const scope = scopeOf(ctx);
+  const segment = await findSegment(scope, segmentId);
+  if (!segment) return null;
+  return { name: segment.name, condition: and(compileSegmentFilter(segment.filter, scope, ctx.timeZone))! };
+}
