@@ -49,7 +49,7 @@ export function problemResponse(problem: Problem, locale: Locale, instance: stri
   const params = localize(problem.options.params, locale);
   const body: Record<string, unknown> = {
     type: `/problems/${problem.code.replaceAll("_", "-")}`,
-    title: translate(TITLES[problem.status] ?? problem.code, locale),
+    title: translate(TITLES[problem.status] ?? problem.code, locale, params),
     status: problem.status,
     detail: translate(problem.code, locale, params),
     code: problem.code,
