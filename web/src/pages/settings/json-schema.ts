@@ -1,6 +1,8 @@
 // Reading a plugin's settings JSON Schema (zod's toJSONSchema, draft 2020-12) for a generated
-// form: what kind of control each field needs, its default, and every path the form shows (so an
-// API error at a path no field shows is still reported).
+// form: what kind of control each field needs, its default, its name and choices in the reader's
+// language, and every path the form shows (so an API error at a path no field shows is still
+// reported). Texts in both languages come in extension keywords (`x-title`, `x-description`,
+// `x-labels`, see PLUGINS.md), since JSON Schema's own `title` and `description` are strings.
 
 export type Localized = { en: string; fa: string };
 
@@ -14,6 +16,12 @@ export interface JsonSchema {
   default?: unknown;
   title?: string | Localized;
   description?: string | Localized;
+  /** The field's name in both languages; wins over `title`. */
+  "x-title"?: Localized;
+  /** One line about the field in both languages; wins over `description`. */
+  "x-description"?: Localized;
+  /** An enum's choices by value, each in both languages. */
+  "x-labels"?: Record<string, Localized | string>;
   minimum?: number;
   maximum?: number;
   minLength?: number;
@@ -129,6 +137,22 @@ export function renderedPaths(raw: JsonSchema, value: unknown, root: JsonSchema,
     value.forEach((item, index) => paths.push(...renderedPaths(schema.items!, item, root, join(index))));
   }
   return paths;
+}
+
+const isText = (text: unknown): text is string | Localized =>
+  typeof text === "string" || (Boolean(text) && typeof text === "object" && typeof (text as Localized).en === "string" && typeof (text as Localized).fa === "string");
+
+/** The field's name (`x-title`, else `title`) or its one line (`x-description`, else `description`), when the plugin gave one. */
+export function schemaText(schema: JsonSchema, which: "title" | "description"): string | Localized | undefined {
+  const text = schema[`x-${which}`] ?? schema[which];
+  return isText(text) ? text : undefined;
+}
+
+/** An enum choice's label from `x-labels`, when the plugin gave one. */
+export function choiceText(schema: JsonSchema, value: unknown): string | Localized | undefined {
+  const labels = schema["x-labels"];
+  const text = labels && typeof labels === "object" ? (labels as Record<string, unknown>)[String(value)] : undefined;
+  return isText(text) ? text : undefined;
 }
 
 /** "pointsPerAmount" or "points_per_amount" → "Points per amount", for a field without a title. */

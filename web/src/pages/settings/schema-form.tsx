@@ -1,12 +1,13 @@
 // A form generated from a JSON Schema (a plugin's settings): text, numbers, switches, choices,
-// nested objects and arrays of anything, to any depth; anything else is edited as JSON. Each
+// nested objects and arrays of anything, to any depth; anything else is edited as JSON. Names,
+// explanations and choices are shown in the reader's language when the plugin gives them. Each
 // field shows the API's error for its own path (`tiers.0.threshold`).
 import { useEffect, useState } from "preact/hooks";
 import { Button } from "../../components/button";
 import { Checkbox, SelectField, TextArea, TextField } from "../../components/field";
 import { useFormat } from "../../i18n/format";
 import { pickText, useLanguage, useMessages, type Language } from "../../i18n/i18n";
-import { humanize, initialValue, kindOf, unwrapNullable, type JsonSchema, type Localized } from "./json-schema";
+import { choiceText, humanize, initialValue, kindOf, schemaText, unwrapNullable, type JsonSchema, type Localized } from "./json-schema";
 import { readNumber } from "./number-text";
 import { pluginsMessages } from "./plugins.messages";
 
@@ -59,7 +60,8 @@ function useLabel(schema: JsonSchema, name: string, given?: string) {
   const t = useMessages(pluginsMessages);
   const { language } = useLanguage();
   if (given) return given;
-  if (schema.title) return pickText(schema.title, language);
+  const title = schemaText(schema, "title");
+  if (title) return pickText(title, language);
   // Text given in both languages ({ en, fa }) is common in plugin settings: name the halves.
   if (name === "en") return t("english");
   if (name === "fa") return t("persian");
@@ -71,7 +73,8 @@ function SchemaField(props: FieldProps) {
   const { schema, nullable } = unwrapNullable(props.schema, root);
   const { language } = useLanguage();
   const label = useLabel(schema, name, props.label);
-  const hint = schema.description ? pickText(schema.description, language) : undefined;
+  const description = schemaText(schema, "description");
+  const hint = description ? pickText(description, language) : undefined;
   const error = errors.get(path);
   // What an emptied box sends: null where allowed, nothing for an optional field, else the empty value.
   const optional = !required && schema.default === undefined;
@@ -106,7 +109,10 @@ function SchemaField(props: FieldProps) {
         </div>
       );
     case "enum": {
-      const options = schema.enum!.map((option) => ({ value: String(option), label: String(option) }));
+      const options = schema.enum!.map((option) => {
+        const text = choiceText(schema, option);
+        return { value: String(option), label: text ? pickText(text, language) : String(option) };
+      });
       if (nullable || optional || value === undefined || value === null) options.unshift({ value: "", label: "—" });
       return (
         <SelectField
@@ -218,6 +224,9 @@ function ArrayField({ schema, root, value, onChange, path, errors, label, hint }
   const items = Array.isArray(value) ? value : [];
   const itemSchema = unwrapNullable(schema.items ?? {}, root).schema;
   const itemsAreObjects = kindOf(itemSchema) === "object";
+  // "Tier 2" when the items have a name of their own, else "Item 2".
+  const itemName = schemaText(itemSchema, "title");
+  const numbered = (n: string) => (itemName ? `${pickText(itemName, language)} ${n}` : t("itemN", { n }));
   const error = errors.get(path);
   const replace = (index: number, next: unknown) => onChange(items.map((item, i) => (i === index ? next : item)));
   const remove = (index: number) => onChange(items.filter((_, i) => i !== index));
@@ -243,7 +252,7 @@ function ArrayField({ schema, root, value, onChange, path, errors, label, hint }
               <li key={index} class="schema-array__item">
                 {itemsAreObjects ? (
                   <fieldset class="schema-group">
-                    <legend>{itemTitle(t("itemN", { n }), item, language)}</legend>
+                    <legend>{itemTitle(numbered(n), item, language)}</legend>
                     {errors.get(`${path}.${index}`) && (
                       <p class="field__error" role="alert">
                         {errors.get(`${path}.${index}`)}
@@ -254,7 +263,7 @@ function ArrayField({ schema, root, value, onChange, path, errors, label, hint }
                   </fieldset>
                 ) : (
                   <div class="schema-array__row">
-                    <SchemaField name={String(index)} label={`${label} ${n}`} schema={schema.items ?? {}} root={root} value={item} onChange={(next) => replace(index, next)} path={`${path}.${index}`} errors={errors} required />
+                    <SchemaField name={String(index)} label={itemName ? numbered(n) : `${label} ${n}`} schema={schema.items ?? {}} root={root} value={item} onChange={(next) => replace(index, next)} path={`${path}.${index}`} errors={errors} required />
                     {removeButton}
                   </div>
                 )}
