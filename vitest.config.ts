@@ -10,11 +10,13 @@ export default defineConfig({
     cloudflareTest({
       wrangler: { configPath: "./wrangler.toml" },
       // No background queue consumer: tests deliver events explicitly (test/support/delivery.ts).
-      miniflare: { bindings: { TEST_MIGRATIONS: migrations }, queueProducers: { EVENTS_QUEUE: { queueName: "edge-crm-events-in-tests" }, JOBS_QUEUE: { queueName: "edge-crm-jobs-in-tests" } } },
+      // Tests run as a Workers Paid deployment (1,000 D1 queries per invocation); a test of the
+      // Free plan's 50 sets its own (worker/core/import/import-budget.test.ts).
+      miniflare: { bindings: { TEST_MIGRATIONS: migrations, D1_QUERIES_PER_INVOCATION: "1000" }, queueProducers: { EVENTS_QUEUE: { queueName: "edge-crm-events-in-tests" }, JOBS_QUEUE: { queueName: "edge-crm-jobs-in-tests" } } },
     }),
   ],
   test: {
-    include: ["worker/**/*.test.ts", "plugins/**/*.test.ts", "test/api/**/*.test.ts"],
+    include: ["worker/**/*.test.ts", "plugins/**/*.test.ts", "test/api/**/*.test.ts", "test/fuzz/**/*.test.ts"],
     setupFiles: ["./test/support/apply-migrations.ts"],
     testTimeout: 30_000,
   },

@@ -15,6 +15,7 @@ import { runDailyCustomerJobs } from "./core/lifecycle/run-daily-customer-jobs";
 import { isPruneTick, pruneAuthRows } from "./core/auth/prune-auth-rows";
 import { webhookTargets } from "./core/webhooks-out/webhook-targets";
 import { sweepShopDeliveries } from "./core/webhooks-in/sweep";
+import { resumeStalledImports } from "./core/import/resume-stalled-imports";
 import { meterD1 } from "./core/data/d1-meter";
 
 export function createWorker(plugins: readonly AnyPlugin[]) {
@@ -43,6 +44,7 @@ export function createWorker(plugins: readonly AnyPlugin[]) {
           runSchedules(env, runtime, time),
           runDailyCustomerJobs(env, time),
           sweepShopDeliveries(env, time),
+          resumeStalledImports(env, time),
           isPruneTick(time) ? pruneAuthRows(env, time) : undefined,
         ]),
       );

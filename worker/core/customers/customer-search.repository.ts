@@ -8,6 +8,7 @@ import { identifierCandidates } from "../cid/normalize-identifier";
 import type { WorkspaceScope } from "../data/database";
 import { customerIdentifiers, customerNameWords, customers, customerTags } from "../data/schema";
 import type { LifecycleStage } from "./customers.schema";
+import { identifierPairsOf } from "./identifier-pairs";
 
 export interface CustomerFilters {
   /** A prefix of any word of the name, or any identifier in any form. */
@@ -63,12 +64,7 @@ function idsByIdentifier(scope: WorkspaceScope, q: string) {
   return scope.db
     .select({ customerId: customerIdentifiers.customerId })
     .from(customerIdentifiers)
-    .where(
-      and(
-        eq(customerIdentifiers.workspaceId, scope.workspaceId),
-        or(...candidates.map((c) => and(eq(customerIdentifiers.kind, c.kind), eq(customerIdentifiers.value, c.value)))),
-      ),
-    );
+    .where(identifierPairsOf(scope.workspaceId, candidates));
 }
 
 /** Counts each query word's matches up to COMMON_WORD, in one round trip, and picks the plan. */

@@ -1,9 +1,10 @@
 // Queries about customers and their identifiers. Every function takes the workspace scope first.
-import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { WorkspaceScope } from "../data/database";
 import { inList } from "../data/in-list";
 import { customerIdentifiers, customers } from "../data/schema";
 import { customerListQuery, planSearch, type CustomerFilters, type PageRequest } from "./customer-search.repository";
+import { identifierPairsOf } from "./identifier-pairs";
 import type { IdentifierKind } from "./customers.schema";
 
 export type CustomerRow = typeof customers.$inferSelect;
@@ -42,12 +43,7 @@ export function identifierLookupQuery(scope: WorkspaceScope, pairs: Array<{ kind
   return scope.db
     .select()
     .from(customerIdentifiers)
-    .where(
-      and(
-        eq(customerIdentifiers.workspaceId, scope.workspaceId),
-        or(...pairs.map((pair) => and(eq(customerIdentifiers.kind, pair.kind), eq(customerIdentifiers.value, pair.value)))),
-      ),
-    );
+    .where(identifierPairsOf(scope.workspaceId, pairs));
 }
 
 /** Newest first, keyset-paginated by id, searched and filtered. Fetches one extra row to know whether a next page exists. */

@@ -5,12 +5,10 @@ import type { WorkspaceScope } from "../data/database";
 import { newId } from "../data/ids";
 import { importChunks, importJobs, importKeys } from "../data/schema";
 import type { ImportKind, ImportOptions, RowOutcome, RowReport } from "./import.schema";
+import { LEGACY_CHUNK_ROWS } from "./chunk-rows";
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
 export type ImportChunkRow = typeof importChunks.$inferSelect;
-
-/** Rows per chunk: one queue message's work (each row costs a few D1 queries; a Worker may make 1,000). */
-export const CHUNK_SIZE = 200;
 
 export interface NewJob {
   kind: ImportKind;
@@ -22,20 +20,24 @@ export interface NewJob {
   createdBy: string | null;
 }
 
+/** Rows per chunk of a job: one invocation's work, sized when the file was uploaded. */
+export const chunkRowsOf = (options: ImportOptions): number => options.chunkRows ?? LEGACY_CHUNK_ROWS;
+
 /** The job and its chunks, in one batch (a batch is D1's transaction). */
 export async function createJob(scope: WorkspaceScope, job: NewJob): Promise<string> {
   const id = newId("imp");
   const time = now();
-  const chunkCount = Math.ceil(job.rows.length / CHUNK_SIZE);
+  const size = chunkRowsOf(job.options);
+  const chunkCount = Math.ceil(job.rows.length / size);
   const chunks = Array.from({ length: chunkCount }, (_, seq) => {
-    const rows = job.rows.slice(seq * CHUNK_SIZE, (seq + 1) * CHUNK_SIZE);
+    const rows = job.rows.slice(seq * size, (seq + 1) * size);
     return scope.db.insert(importChunks).values({
       id: newId("ich"),
       workspaceId: scope.workspaceId,
       jobId: id,
       seq,
       status: "pending",
-      firstRow: seq * CHUNK_SIZE + 1,
+      firstRow: seq * size + 1,
       rowCount: rows.length,
       rows,
       report: [],
@@ -149,9 +151,14 @@ export async function forgetDryRunKeys(scope: WorkspaceScope, jobId: string): Pr
  * One page of the per-row report, in row order after `afterRow`, optionally of one outcome. Chunks
  * without such rows are skipped by their counters; a few chunks are read at a time.
  */
-export async function reportPage(scope: WorkspaceScope, jobId: string, options: { outcome?: RowOutcome; afterRow: number; limit: number }): Promise<RowReport[]> {
+export async function reportPage(
+  scope: WorkspaceScope,
+  job: Pick<ImportJobRow, "id" | "options">,
+  options: { outcome?: RowOutcome; afterRow: number; limit: number },
+): Promise<RowReport[]> {
+  const jobId = job.id;
   const found: RowReport[] = [];
-  let fromSeq = Math.max(0, Math.floor(options.afterRow / CHUNK_SIZE));
+  let fromSeq = Math.max(0, Math.floor(options.afterRow / chunkRowsOf(job.options)));
   for (;;) {
     const chunks = await scope.db
       .select({ seq: importChunks.seq, report: importChunks.report })

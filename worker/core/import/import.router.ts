@@ -8,6 +8,7 @@ import { invalidField, notFound } from "../http/problem";
 import { createRouter } from "../http/router";
 import type { Locale } from "../i18n/locale";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
+import { chunkRows } from "./chunk-rows";
 import { createJob, findJob, reportPage, type ImportJobRow } from "./import-jobs.repository";
 import { resolveMapping } from "./import-mapping";
 import { chunkMessage } from "./import-message";
@@ -36,7 +37,7 @@ async function presentJob(c: Context, job: ImportJobRow, page: { outcome?: RowOu
     if (!key || typeof key[0] !== "number") throw invalidField("query.cursor", "invalid_cursor");
     afterRow = key[0];
   }
-  const rows = await reportPage(c.get("scope"), job.id, { ...(page.outcome ? { outcome: page.outcome } : {}), afterRow, limit: page.limit });
+  const rows = await reportPage(c.get("scope"), job, { ...(page.outcome ? { outcome: page.outcome } : {}), afterRow, limit: page.limit });
   const items = rows.slice(0, page.limit);
   return {
     id: job.id,
@@ -75,7 +76,9 @@ async function startImport(c: Context, kind: ImportKind, upload: Upload, options
   const { header, rows } = parseCsv(upload.csv, upload.delimiter);
   resolveMapping(kind, header, upload.mapping, settings.cidKind);
   if (rows.length > MAX_IMPORT_ROWS) throw invalidField("body.csv", "import_too_many_rows", { max: MAX_IMPORT_ROWS });
-  const jobId = await createJob(scope, { kind, dryRun: upload.dryRun, mapping: upload.mapping, header, options, rows, createdBy: actor.userId });
+  // Chunks as large as the plan's D1 queries per invocation allow (D1_QUERIES_PER_INVOCATION).
+  const sized = { ...options, chunkRows: chunkRows(c.env) };
+  const jobId = await createJob(scope, { kind, dryRun: upload.dryRun, mapping: upload.mapping, header, options: sized, rows, createdBy: actor.userId });
   if (!upload.dryRun) await audit(c, { action: `import.${kind}`, entityType: "import_job", entityId: jobId, details: { rows: rows.length } });
 
   let job = (await findJob(scope, jobId))!;

@@ -80,7 +80,8 @@ const jobResponses = {
 };
 
 const describe = (what: string) =>
-  `${what} A file of up to 200 rows is processed in the request (200); a larger one is stored as a job and processed 200 rows at a time in the background (202). ` +
+  `${what} A file that fits in one chunk is processed in the request (200); a larger one is stored as a job and processed chunk by chunk in the background (202). ` +
+  "A chunk is as many rows as one invocation's D1 queries allow: up to 200 rows, a few on the Workers Free plan (the D1_QUERIES_PER_INVOCATION variable says which). " +
   "A dry run reports the same outcomes and writes nothing. Rows are validated as the API validates them; a bad mapping is a 400 and nothing is stored.";
 
 export const importCustomersRoute = guardedRoute("import:run", {

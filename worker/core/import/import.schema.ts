@@ -38,6 +38,8 @@ export interface RowReport {
 export interface ImportOptions {
   /** Orders: the import source; with the external order id it keys an order, so a repeat is unchanged. */
   source?: string;
+  /** Rows per chunk the file was split into, as the plan allowed when it was uploaded (chunk-rows.ts). */
+  chunkRows?: number;
 }
 
 export const importJobs = sqliteTable(

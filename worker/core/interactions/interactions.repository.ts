@@ -1,8 +1,8 @@
 // Every query on interactions. Every function takes the workspace scope first.
-import { and, eq, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { toIso } from "../data/clock";
 import type { WorkspaceScope } from "../data/database";
-import { inList } from "../data/in-list";
+import { idsOfWorkspace } from "../data/in-list";
 import { interactions } from "../data/schema";
 import { eventEntry } from "../events/outbox";
 import type { InteractionView } from "./interaction.schemas";
@@ -24,7 +24,7 @@ export async function interactionsByIds(scope: WorkspaceScope, ids: string[]): P
   return scope.db
     .select()
     .from(interactions)
-    .where(and(eq(interactions.workspaceId, scope.workspaceId), inList(interactions.id, ids)));
+    .where(idsOfWorkspace(interactions.workspaceId, scope.workspaceId, interactions.id, ids));
 }
 
 /**

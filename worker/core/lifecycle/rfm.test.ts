@@ -1,7 +1,10 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { createPluginTestbed } from "../../../test/support/plugin-harness";
+import { drizzle } from "drizzle-orm/d1";
 import { openWorkspace } from "../data/database";
+import { emptyUsage, meteredD1 } from "../data/d1-meter";
+import * as schema from "../data/schema";
 import { quintilePositions, recomputeRfm, RFM_BATCH, scoreOf } from "./rfm";
 import { DAY, seedCustomers } from "./testing";
 
@@ -101,5 +104,21 @@ describe("RFM scores", () => {
     expect(counts.results).toEqual([1, 2, 3, 4, 5].map((r) => ({ r, n: count / 5 })));
     expect((await scoresOf([ids[0]!]))[0]).toMatch(/^R5/);
     expect((await scoresOf([ids.at(-1)!]))[0]).toMatch(/^R1/);
+  });
+
+  it("scores a large workspace in a handful of D1 queries, as the Workers Free plan's 50 per invocation requires", async () => {
+    const bed = await createPluginTestbed({ plugins: [] });
+    const count = RFM_BATCH * 6 + 7;
+    await seedCustomers(
+      bed.workspaceId,
+      Array.from({ length: count }, (_, i) => ({ lifecycleStage: "active" as const, lastOrderAt: AT - (i + 1) * 60_000, orderCount: 1 + (i % 4), totalSpent: i * 7 })),
+    );
+    const usage = emptyUsage();
+    const scope = { ...openWorkspace(env, bed.workspaceId), db: drizzle(meteredD1(env.DB, usage), { schema }) };
+    expect((await recomputeRfm(scope)).scored).toBe(count);
+    // The count, three thresholds, the ranges' bounds and one batch of range updates.
+    expect(usage.calls).toBeLessThanOrEqual(6);
+    const unscored = await env.DB.prepare("select count(*) as n from customers where workspace_id = ? and rfm_segment is null").bind(bed.workspaceId).first<{ n: number }>();
+    expect(unscored!.n).toBe(0);
   });
 });

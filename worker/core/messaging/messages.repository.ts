@@ -2,7 +2,7 @@
 import { and, desc, eq, sql, type SQL } from "drizzle-orm";
 import { toIso } from "../data/clock";
 import type { WorkspaceScope } from "../data/database";
-import { inList } from "../data/in-list";
+import { idsOfWorkspace } from "../data/in-list";
 import { messages } from "../data/schema";
 import { maskIdentifier } from "../customers/mask";
 import type { MessageView } from "./message.schemas";
@@ -62,7 +62,7 @@ export async function messagesByIds(scope: WorkspaceScope, ids: string[]): Promi
   return scope.db
     .select()
     .from(messages)
-    .where(and(eq(messages.workspaceId, scope.workspaceId), inList(messages.id, ids)));
+    .where(idsOfWorkspace(messages.workspaceId, scope.workspaceId, messages.id, ids));
 }
 
 /**

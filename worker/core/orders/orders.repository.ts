@@ -1,7 +1,7 @@
 // Queries on orders, their items and status history. Every function takes the workspace scope first.
 import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import type { WorkspaceScope } from "../data/database";
-import { inList } from "../data/in-list";
+import { idsOfWorkspace, inList } from "../data/in-list";
 import { customerStageChanges, orderItems, orders, orderStatusHistory, workspaceCounters } from "../data/schema";
 import type { OrderStatus } from "./orders.schema";
 
@@ -100,7 +100,7 @@ export async function stageChangesByIds(scope: WorkspaceScope, ids: string[]): P
   return scope.db
     .select()
     .from(customerStageChanges)
-    .where(and(eq(customerStageChanges.workspaceId, scope.workspaceId), inList(customerStageChanges.id, ids)));
+    .where(idsOfWorkspace(customerStageChanges.workspaceId, scope.workspaceId, customerStageChanges.id, ids));
 }
 
 const olderThan = (at: SQL | unknown, id: unknown, before: { at: number; id: string } | null) => (before ? sql` and (${at}, ${id}) < (${before.at}, ${before.id})` : sql``);

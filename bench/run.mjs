@@ -1,0 +1,314 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick] [-- --seconds 8] [-- --connections 10] [-- --no-ui]`
+//
+// Measures the app as `wrangler dev --local` runs it, on its own port and its own state under
+// bench/.state/ (never the developer's .wrangler/state), and prints (and writes to
+// bench/results.json):
+//   1. D1 calls, rows read and rows written per request of each hot endpoint, at 1k and at 100k
+//      customers (with 10 orders and 10 interactions each on average), so growth shows;
+//   2. latency (median, p99), throughput and workerd CPU per request under a concurrent load
+//      (autocannon, from this process), beside a bare Worker that runs only the one equivalent D1
+//      query, and the ratio;
+//   3. D1 calls per invocation of the bulk paths (CSV import chunk, exports, the daily
+//      lifecycle/RFM job), against the free plan's 50;
+//   4. the bundle (raw, gzip) and its start-up time; the web UI's customer list render time.
+// --quick stops at 1k customers (everything measured there). The workspace is signed up through
+// the API with every compiled-in plugin enabled; the bulk of the data is generated in SQLite
+// (lib/seed-sql.mjs). Bounded: every step has a time limit; the servers are stopped at the end.
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { freezeBuild, startupMs } from "./lib/build.mjs";
+import { connectShops, enableAllPlugins, signUp } from "./lib/client.mjs";
+import { endpoints } from "./lib/endpoints.mjs";
+import { d1Cost, underLoad } from "./lib/measure.mjs";
+import { ms, num, ratio, table } from "./lib/report.mjs";
+import { DAY, SPAN, seedSql } from "./lib/seed-sql.mjs";
+import { cpuSeconds, freePort, sqlRows, startWorker, wranglerOk } from "./lib/server.mjs";
+import { customerListRenderMs } from "./lib/ui.mjs";
+
+const argv = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = argv.indexOf(name);
+  return at >= 0 && argv[at + 1] ? Number(argv[at + 1]) : fallback;
+};
+const QUICK = argv.includes("--quick");
+const SECONDS = option("--seconds", QUICK ? 4 : 8);
+const CONNECTIONS = option("--connections", 10);
+const WITH_UI = !argv.includes("--no-ui");
+const STAGES = QUICK ? [1_000] : [1_000, 100_000];
+const FREE_PLAN_CALLS = 50;
+
+const here = fileURLToPath(new URL(".", import.meta.url));
+const STATE = join(here, ".state");
+const PERSIST = join(STATE, "d1");
+const BUILD = join(STATE, "build");
+const BARE_CONFIG = join(here, "bare", "wrangler.toml");
+
+const began = Date.now();
+const say = (text) => console.log(`bench ${String(Math.round((Date.now() - began) / 1000)).padStart(4)}s  ${text}`);
+const running = new Set();
+
+async function stopAll() {
+  await Promise.all([...running].map((server) => server.stop()));
+  running.clear();
+}
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stopAll().finally(() => process.exit(130)));
+
+async function start(options) {
+  const server = await startWorker(options);
+  running.add(server);
+  return {
+    ...server,
+    stop: async () => {
+      running.delete(server);
+      await server.stop();
+    },
+  };
+}
+
+async function seedStage(ws, from, to) {
+  const file = join(STATE, `seed-${to}.sql`);
+  // Codes the app issued since the last stage (an import's customers) are skipped.
+  const [counter] = await sqlRows(PERSIST, `select value from workspace_counters where workspace_id = '${ws.workspaceId}' and name = 'customer_code'`);
+  const codeShift = Math.max(0, Number(counter?.value ?? 0) - (from - 1));
+  if (codeShift) ws.codeShift = { from, by: codeShift };
+  const sql = seedSql({ ...ws, from, to, now: Date.now(), codeShift });
+  // The daily job runs again on the next tick, over the history just written.
+  writeFileSync(file, `${sql}delete from core_job_runs where workspace_id = '${ws.workspaceId}';\n`);
+  const started = Date.now();
+  await wranglerOk(["d1", "execute", "DB", "--local", "--persist-to", PERSIST, "--file", file]);
+  return (Date.now() - started) / 1000;
+}
+
+/** The cursor of the list's tenth page (and the id it starts after), read through the API. */
+async function tenthPage(url, cookie) {
+  let cursor = null;
+  for (let page = 1; page < 10; page++) {
+    const response = await fetch(`${url}/api/customers?limit=50${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, { headers: { cookie } });
+    cursor = (await response.json()).nextCursor;
+    if (!cursor) return null;
+  }
+  const afterId = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"))[0];
+  return { cursor, afterId };
+}
+
+const waitFor = async (find, timeoutMs) => {
+  for (let waited = 0; waited < timeoutMs; waited += 250) {
+    const found = await find();
+    if (found) return found;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return null;
+};
+
+/** D1 calls per invocation of the bulk paths. */
+async function bulkPaths(server, ws, customers) {
+  const session = { cookie: ws.cookie };
+  const write = { ...session, origin: server.url, "content-type": "application/json" };
+  const results = [];
+
+  // An import: the upload, then each chunk on the jobs queue (one invocation each).
+  const importRows = Array.from({ length: 40 }, (_, n) => `0935${String(customers * 10 + n).padStart(7, "0")};نیما;ایمپورت ${n}`);
+  const csv = `mobile;first name;last name\n${importRows.join("\n")}\n`;
+  const queuedBefore = server.meterLines.length;
+  const upload = await d1Cost(
+    server,
+    () => ({ method: "POST", path: "/api/import/customers", headers: write, body: JSON.stringify({ csv, mapping: { mobile: "mobile", "first name": "firstName", "last name": "lastName" } }) }),
+    { untilSettled: true, warmups: 0 },
+  );
+  const jobId = upload.body?.id ?? null;
+  results.push({ path: "CSV import upload (40 rows)", ...upload, body: undefined });
+  await waitFor(async () => {
+    if (!jobId) return true;
+    const job = await fetch(`${server.url}/api/import/jobs/${jobId}?limit=1`, { headers: session }).then((response) => response.json());
+    return job.status === "done" || job.status === "failed";
+  }, 300_000);
+  const chunks = server.meterLines.slice(queuedBefore).filter((line) => line.kind === "queue" && String(line.queue).startsWith("edge-crm-jobs"));
+  const worst = chunks.reduce((max, line) => (line.calls > (max?.calls ?? -1) ? line : max), null);
+  results.push({ path: `CSV import chunk on the queue (worst of ${chunks.length})`, calls: worst?.calls ?? null, rowsRead: worst?.rowsRead ?? null, rowsWritten: worst?.rowsWritten ?? null });
+
+  // An export is one invocation's CPU too: workerd's time over it (D1's SQLite work included).
+  const cpuBefore = server.workerdPids.length ? cpuSeconds(server.workerdPids) : null;
+  const csvCost = await d1Cost(server, () => ({ path: "/api/export/customers.csv", headers: session }), { untilSettled: true, warmups: 0 });
+  const cpuMs = cpuBefore === null ? null : Math.round((cpuSeconds(server.workerdPids) - cpuBefore) * 1000);
+  results.push({ path: "Export customers.csv (whole workspace)", ...csvCost, body: undefined, cpuMs });
+  if (customers <= 1_000) {
+    const jsonCost = await d1Cost(server, () => ({ path: "/api/export/workspace.json", headers: session }), { untilSettled: true, warmups: 0 });
+    results.push({ path: "Export workspace.json (whole workspace)", ...jsonCost, body: undefined });
+  }
+
+  const before = server.meterLines.length;
+  const started = Date.now();
+  await fetch(`${server.url}/__scheduled?cron=${encodeURIComponent("* * * * *")}`, { headers: { "sec-fetch-mode": "no-cors", accept: "application/json" } }).catch(() => {});
+  const line = await waitFor(() => server.meterLines.slice(before).find((entry) => entry.kind === "scheduled"), 600_000);
+  results.push({
+    path: "Cron tick running the daily lifecycle + RFM job",
+    calls: line?.calls ?? null,
+    statements: line?.statements ?? null,
+    rowsRead: line?.rowsRead ?? null,
+    rowsWritten: line?.rowsWritten ?? null,
+    seconds: Math.round((Date.now() - started) / 100) / 10,
+  });
+
+  // The events queue's consumer (plugin hooks, outgoing webhooks), over everything above.
+  const deliveries = server.meterLines.filter((entry) => entry.kind === "queue" && String(entry.queue).startsWith("edge-crm-events"));
+  const busiest = deliveries.reduce((max, entry) => (entry.calls > (max?.calls ?? -1) ? entry : max), null);
+  if (busiest) {
+    results.push({
+      path: `Events queue batch (worst of ${deliveries.length}: ${busiest.messages} events)`,
+      calls: busiest.calls,
+      rowsRead: busiest.rowsRead,
+      rowsWritten: busiest.rowsWritten,
+      perMessage: Math.round((busiest.calls / Math.max(1, busiest.messages)) * 10) / 10,
+    });
+  }
+  return results;
+}
+
+async function main() {
+  const major = Number(process.versions.node.split(".")[0]);
+  if (major < 22) throw new Error(`Node ${process.versions.node}: run this through \`npm run bench\`, which uses the project's Node 22.`);
+  mkdirSync(STATE, { recursive: true });
+  const machine = {
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    cores: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.versions.node,
+    loadAverageAtStart: os.loadavg().map((value) => Math.round(value * 100) / 100),
+  };
+  say(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, load average ${machine.loadAverageAtStart.join(" ")}`);
+
+  say("building the Worker as a deploy would (minified), into bench/.state/build …");
+  const build = await freezeBuild(BUILD);
+  const startup = await startupMs(BUILD, QUICK ? 1 : 3);
+  say(`bundle ${num(Math.round(build.bundle.raw / 1024))} KiB raw, ${num(Math.round(build.bundle.gzip / 1024))} KiB gzip; start-up ${ms(startup)} ms`);
+
+  rmSync(PERSIST, { recursive: true, force: true });
+  await wranglerOk(["d1", "migrations", "apply", "DB", "--local", "--persist-to", PERSIST]);
+  const port = await freePort(Number(process.env.BENCH_PORT) || 8871);
+  // Metered with each statement listed, so the results name the statement behind a figure.
+  const metered = { config: build.config, port, persistTo: PERSIST, vars: { D1_METER: "statements" }, label: "app" };
+
+  say(`signing a workspace up on http://127.0.0.1:${port} …`);
+  let app = await start(metered);
+  const owner = await signUp(app.url);
+  const plugins = await enableAllPlugins(owner.api);
+  const shops = await connectShops(owner.api);
+  await app.stop();
+  const ws = { workspaceId: owner.workspaceId, ownerId: owner.ownerId, wooConnectionId: shops.woo, t0: Date.now() - SPAN - DAY, cookie: owner.api.cookie };
+  say(`workspace ${ws.workspaceId}; plugins enabled: ${plugins.length ? plugins.join(", ") : "(none compiled in)"}`);
+
+  const results = { takenAt: new Date().toISOString(), machine, quick: QUICK, plugins, seconds: SECONDS, connections: CONNECTIONS, stages: {} };
+  results.bundle = { rawBytes: build.bundle.raw, gzipBytes: build.bundle.gzip, startupMs: startup };
+
+  let seeded = 0;
+  for (const customers of STAGES) {
+    say(`seeding customers ${seeded + 1}–${customers} (orders, interactions, rollups) in SQLite …`);
+    const seedSeconds = await seedStage(ws, seeded + 1, customers);
+    seeded = customers;
+    say(`seeded in ${seedSeconds.toFixed(0)} s; measuring D1 cost per request at ${num(customers)} customers …`);
+    app = await start(metered);
+    const page10 = await tenthPage(app.url, ws.cookie);
+    const ctx = { ...ws, customers, woo: shops.woo, origin: app.url, tenthPage: page10 };
+    const stage = { customers, seedSeconds, rows: {}, bulk: [] };
+    for (const endpoint of endpoints(ctx)) {
+      const { body: _body, ...cost } = await d1Cost(app, () => endpoint.app(0), { untilSettled: endpoint.untilSettled });
+      stage.rows[endpoint.name] = { label: endpoint.label, ...cost };
+    }
+    say("bulk paths: import chunk, exports, the daily job …");
+    stage.bulk = await bulkPaths(app, ws, customers);
+    await app.stop();
+    results.stages[customers] = stage;
+
+    if (customers !== STAGES.at(-1)) continue;
+    say(`load: ${CONNECTIONS} connections × ${SECONDS} s per endpoint, app without the meter …`);
+    app = await start({ ...metered, vars: {} });
+    stage.load = {};
+    for (const endpoint of endpoints(ctx)) {
+      stage.load[endpoint.name] = await underLoad(app.url, endpoint.app, { connections: CONNECTIONS, seconds: SECONDS, workerdPids: app.workerdPids });
+      say(`  ${endpoint.name}: p50 ${stage.load[endpoint.name].p50} ms, ${stage.load[endpoint.name].rps} req/s`);
+    }
+    if (WITH_UI) {
+      say("web UI: the customer list in Chromium …");
+      stage.ui = await customerListRenderMs(app.url, ws.cookie);
+    }
+    await app.stop();
+
+    say("the bare Worker (one D1 query per request) under the same load …");
+    const bare = await start({ config: BARE_CONFIG, port: await freePort(port + 1), persistTo: PERSIST, label: "bare" });
+    stage.bare = {};
+    for (const endpoint of endpoints({ ...ctx, origin: bare.url })) {
+      stage.bare[endpoint.name] = await underLoad(bare.url, endpoint.bare, { connections: CONNECTIONS, seconds: SECONDS, workerdPids: bare.workerdPids });
+    }
+    await bare.stop();
+  }
+
+  print(results);
+  writeFileSync(join(here, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
+  say(`written to ${join("bench", "results.json")} (state kept in bench/.state/, delete it to free the disk)`);
+}
+
+function print(results) {
+  const stages = Object.values(results.stages);
+  const first = stages[0];
+  const last = stages.at(-1);
+  const names = Object.keys(first.rows);
+  console.log(`\nD1 per request (rows read and written from D1's result metadata; calls = round trips)\n`);
+  const header = ["endpoint", "calls", ...stages.map((s) => `read @${num(s.customers)}`), ...stages.map((s) => `written @${num(s.customers)}`)];
+  console.log(
+    table([
+      header,
+      ...names.map((name) => [
+        first.rows[name].label,
+        last.rows[name].calls,
+        ...stages.map((s) => num(s.rows[name].rowsRead)),
+        ...stages.map((s) => num(s.rows[name].rowsWritten)),
+      ]),
+    ]),
+  );
+  if (last.load) {
+    console.log(`\nUnder load at ${num(last.customers)} customers: ${results.connections} connections × ${results.seconds} s each (latency in ms, CPU = workerd CPU ms per request)\n`);
+    console.log(
+      table([
+        ["endpoint", "p50", "p99", "req/s", "CPU", "bare p50", "bare p99", "bare req/s", "bare CPU", "p50 ×", "req/s ÷", "5xx"],
+        ...names.map((name) => {
+          const app = last.load[name];
+          const bare = last.bare?.[name];
+          const fivexx = Object.entries(app.statuses).filter(([code]) => code >= 500).reduce((sum, [, n]) => sum + n, 0);
+          return [last.rows[name].label, ms(app.p50), ms(app.p99), ms(app.rps), ms(app.cpuMsPerRequest), ms(bare?.p50), ms(bare?.p99), ms(bare?.rps), ms(bare?.cpuMsPerRequest), ratio(app.p50, bare?.p50), ratio(bare?.rps, app.rps), fivexx];
+        }),
+      ]),
+    );
+  }
+  console.log(`\nBulk paths: D1 calls per invocation (the Workers Free plan allows ${FREE_PLAN_CALLS})\n`);
+  console.log(
+    table([
+      ["path", "customers", "calls", "rows read", "rows written", "within 50", "workerd CPU ms"],
+      ...stages.flatMap((s) =>
+        s.bulk.map((b) => [b.path, num(s.customers), num(b.calls), num(b.rowsRead), num(b.rowsWritten), b.calls === null ? "–" : b.calls <= FREE_PLAN_CALLS ? "yes" : "no", num(b.cpuMs)]),
+      ),
+    ]),
+  );
+  console.log(`\nBundle and start-up\n`);
+  console.log(
+    table([
+      ["what", "value"],
+      ["Worker bundle, minified", `${num(Math.round(results.bundle.rawBytes / 1024))} KiB`],
+      ["Worker bundle, gzip", `${num(Math.round(results.bundle.gzipBytes / 1024))} KiB`],
+      ["Worker start-up (wrangler check startup)", `${ms(results.bundle.startupMs)} ms`],
+      ...(last.ui ? [[`Web UI customer list, first page at ${num(last.customers)} customers`, last.ui.ms === null ? `– (${last.ui.note})` : `${last.ui.ms} ms`]] : []),
+    ]),
+  );
+  console.log(`\nTaken on ${results.machine.cpu} (${results.machine.cores} cores, ${results.machine.memoryGiB} GiB), Node ${results.machine.node}, load average at start ${results.machine.loadAverageAtStart.join(" ")}.`);
+}
+
+main()
+  .catch(async (error) => {
+    console.error(`bench failed: ${error?.stack ?? error}`);
+    process.exitCode = 1;
+  })
+  .finally(stopAll);
+
