@@ -2,8 +2,7 @@ import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { drizzle } from "drizzle-orm/d1";
 import { eq } from "drizzle-orm";
-import { plugins } from "../../../plugins/registry";
-import { createWorker } from "../../entry";
+import worker from "../../index";
 import { emptyUsage, meteredD1 } from "./d1-meter";
 import * as schema from "./schema";
 
@@ -59,7 +58,6 @@ describe("the Worker with D1_METER", () => {
   afterEach(() => vi.restoreAllMocks());
 
   async function health(variables: Record<string, string>) {
-    const worker = createWorker(plugins);
     const ctx = createExecutionContext();
     const response = await worker.fetch(new Request("https://crm.test/healthz"), { ...env, ...variables } as Env, ctx);
     // The log line waits for the body to be read, as a streamed export's reads count too.

@@ -3,14 +3,12 @@
 // every compiled-in plugin enabled, for new customers, merged ones, rejected rows and orders.
 import { createExecutionContext, createMessageBatch, env, getQueueResult, waitOnExecutionContext } from "cloudflare:test";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { plugins } from "../../../plugins/registry";
-import { createWorker } from "../../entry";
+import worker from "../../index";
 import { signUp, type ApiClient, type Fetcher } from "../../../test/support/client";
 import { chunkRows, DEFAULT_QUERIES_PER_INVOCATION } from "./chunk-rows";
 import { chunkMessage } from "./import-message";
 import { csvOf } from "./import.test-support";
 
-const worker = createWorker(plugins);
 /** The deployment as a free one runs it (no D1_QUERIES_PER_INVOCATION), metered. */
 const freeEnv = { ...env, D1_METER: "on", D1_QUERIES_PER_INVOCATION: undefined } as unknown as Env;
 const ROWS = chunkRows(freeEnv);
@@ -52,7 +50,7 @@ beforeAll(async () => {
   });
   ({ owner, workspaceId } = await signUp({ worker: metered }));
   // Every plugin's before hooks run on imported rows too: the costliest case.
-  for (const plugin of plugins) await owner.patch(`/api/plugins/${plugin.id}`, { enabled: true });
+  for (const plugin of (await owner.get("/api/plugins")).body.items) await owner.patch(`/api/plugins/${plugin.id}`, { enabled: true });
   for (let i = 0; i < 3; i++) await owner.post("/api/customers", { firstName: `Old ${i}`, mobile: `0912000000${i}`, email: `old${i}@example.com` });
 });
 

@@ -2,8 +2,7 @@
 // entries are loaded by id through the primary keys, never by walking the workspace's rows.
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { plugins } from "../../../plugins/registry";
-import { createWorker } from "../../entry";
+import worker from "../../index";
 import { signUp, type ApiClient, type Fetcher } from "../../../test/support/client";
 
 /** Other customers' history, far larger than one customer's page. */
@@ -12,7 +11,7 @@ const OTHERS = 400;
 const metered: Fetcher = {
   async fetch(request: Request) {
     const ctx = createExecutionContext();
-    const response = await createWorker(plugins).fetch(request, { ...env, D1_METER: "on" } as Env, ctx);
+    const response = await worker.fetch(request, { ...env, D1_METER: "on" } as Env, ctx);
     // Read before the context settles: the meter's log line waits for the body's end.
     const body = await response.arrayBuffer();
     await waitOnExecutionContext(ctx);
