@@ -1,8 +1,9 @@
 // Messaging providers (settings:manage): SMS through the outbox or Kavenegar, e-mail through the
 // outbox or an HTTP API. Secrets are write-only: the API says only whether one is set (and its
 // last characters), and an empty box keeps the stored one.
+import type { ComponentChildren } from "preact";
 import { useState } from "preact/hooks";
-import { api } from "../../api/client";
+import { api, type ApiError } from "../../api/client";
 import { useAction } from "../../api/use-action";
 import { useResource } from "../../api/use-resource";
 import { Button } from "../../components/button";
@@ -50,17 +51,51 @@ function useSecretHint() {
   return (state: SecretState | undefined) => (state?.set ? (state.hint ? t("secretSet", { hint: state.hint }) : t("secretSetNoHint")) : t("secretNotSet"));
 }
 
-function ProviderFooter({ provider, busy }: { provider: Provider; busy: boolean }) {
+/** What both channels' cards share: the provider choice, the outbox note, errors and Save. */
+function ProviderForm<Kind extends string>({
+  title,
+  headingId,
+  provider,
+  kind,
+  kinds,
+  onKind,
+  save,
+  children,
+}: {
+  title: string;
+  headingId: string;
+  provider: Provider;
+  kind: Kind;
+  kinds: Array<{ value: Kind; label: string }>;
+  onKind: (kind: Kind) => void;
+  save: { run: () => Promise<unknown>; busy: boolean; error: ApiError | undefined };
+  /** The fields of the chosen provider (none for the outbox). */
+  children: ComponentChildren;
+}) {
   const t = useMessages(messagingMessages);
   const common = useMessages(commonMessages);
   const f = useFormat();
   return (
-    <div class="form__actions">
-      <Button type="submit" variant="primary" busy={busy}>
-        {common("save")}
-      </Button>
-      {provider.updatedAt && <span class="muted small">{t("updated", { date: f.dateTime(provider.updatedAt) })}</span>}
-    </div>
+    <Card title={title} labelledBy={headingId}>
+      <form
+        class="form settings-form"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save.run();
+        }}
+      >
+        <SelectField label={t("provider")} name="kind" value={kind} onValue={(value) => onKind(value as Kind)} error={save.error?.fieldError("kind")} options={kinds} />
+        {kind === "outbox" ? <Notice tone="muted">{t("outboxNote")}</Notice> : children}
+        {save.error && !save.error.problem.errors?.length && <ErrorNotice error={save.error} />}
+        <div class="form__actions">
+          <Button type="submit" variant="primary" busy={save.busy}>
+            {common("save")}
+          </Button>
+          {provider.updatedAt && <span class="muted small">{t("updated", { date: f.dateTime(provider.updatedAt) })}</span>}
+        </div>
+      </form>
+    </Card>
   );
 }
 
@@ -78,48 +113,31 @@ function SmsProviderCard({ provider, onSaved }: { provider: Provider; onSaved: (
     toast(t("savedSms"));
   });
   return (
-    <Card title={t("sms")} labelledBy="sms-provider-heading">
-      <form
-        class="form settings-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save.run();
-        }}
-      >
-        <SelectField
-          label={t("provider")}
-          name="kind"
-          value={kind}
-          onValue={(value) => setKind(value as typeof kind)}
-          error={save.error?.fieldError("kind")}
-          options={[
-            { value: "outbox", label: t("outbox") },
-            { value: "kavenegar", label: t("kavenegar") },
-          ]}
-        />
-        {kind === "outbox" ? (
-          <Notice tone="muted">{t("outboxNote")}</Notice>
-        ) : (
-          <>
-            <TextField
-              label={t("apiKey")}
-              name="apiKey"
-              type="password"
-              dir="ltr"
-              autoComplete="off"
-              value={apiKey}
-              onValue={setApiKey}
-              hint={secretHint(provider.kind === "kavenegar" ? provider.apiKey : undefined)}
-              error={save.error?.fieldError("apiKey")}
-            />
-            <TextField label={t("sender")} name="sender" dir="ltr" inputMode="numeric" value={sender} onValue={setSender} hint={t("senderHint")} error={save.error?.fieldError("sender")} />
-          </>
-        )}
-        {save.error && !save.error.problem.errors?.length && <ErrorNotice error={save.error} />}
-        <ProviderFooter provider={provider} busy={save.busy} />
-      </form>
-    </Card>
+    <ProviderForm
+      title={t("sms")}
+      headingId="sms-provider-heading"
+      provider={provider}
+      kind={kind}
+      kinds={[
+        { value: "outbox", label: t("outbox") },
+        { value: "kavenegar", label: t("kavenegar") },
+      ]}
+      onKind={setKind}
+      save={save}
+    >
+      <TextField
+        label={t("apiKey")}
+        name="apiKey"
+        type="password"
+        dir="ltr"
+        autoComplete="off"
+        value={apiKey}
+        onValue={setApiKey}
+        hint={secretHint(provider.kind === "kavenegar" ? provider.apiKey : undefined)}
+        error={save.error?.fieldError("apiKey")}
+      />
+      <TextField label={t("sender")} name="sender" dir="ltr" inputMode="numeric" value={sender} onValue={setSender} hint={t("senderHint")} error={save.error?.fieldError("sender")} />
+    </ProviderForm>
   );
 }
 
@@ -138,48 +156,31 @@ function EmailProviderCard({ provider, onSaved }: { provider: Provider; onSaved:
     toast(t("savedEmail"));
   });
   return (
-    <Card title={t("email")} labelledBy="email-provider-heading">
-      <form
-        class="form settings-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save.run();
-        }}
-      >
-        <SelectField
-          label={t("provider")}
-          name="kind"
-          value={kind}
-          onValue={(value) => setKind(value as typeof kind)}
-          error={save.error?.fieldError("kind")}
-          options={[
-            { value: "outbox", label: t("outbox") },
-            { value: "http", label: t("http") },
-          ]}
-        />
-        {kind === "outbox" ? (
-          <Notice tone="muted">{t("outboxNote")}</Notice>
-        ) : (
-          <>
-            <TextField label={t("url")} name="url" type="url" dir="ltr" value={url} onValue={setUrl} hint={t("urlHint")} error={save.error?.fieldError("url")} required />
-            <TextField
-              label={t("token")}
-              name="token"
-              type="password"
-              dir="ltr"
-              autoComplete="off"
-              value={token}
-              onValue={setToken}
-              hint={secretHint(provider.kind === "http" ? provider.token : undefined)}
-              error={save.error?.fieldError("token")}
-            />
-            <TextField label={t("from")} name="from" type="email" dir="ltr" value={from} onValue={setFrom} error={save.error?.fieldError("from")} required />
-          </>
-        )}
-        {save.error && !save.error.problem.errors?.length && <ErrorNotice error={save.error} />}
-        <ProviderFooter provider={provider} busy={save.busy} />
-      </form>
-    </Card>
+    <ProviderForm
+      title={t("email")}
+      headingId="email-provider-heading"
+      provider={provider}
+      kind={kind}
+      kinds={[
+        { value: "outbox", label: t("outbox") },
+        { value: "http", label: t("http") },
+      ]}
+      onKind={setKind}
+      save={save}
+    >
+      <TextField label={t("url")} name="url" type="url" dir="ltr" value={url} onValue={setUrl} hint={t("urlHint")} error={save.error?.fieldError("url")} required />
+      <TextField
+        label={t("token")}
+        name="token"
+        type="password"
+        dir="ltr"
+        autoComplete="off"
+        value={token}
+        onValue={setToken}
+        hint={secretHint(provider.kind === "http" ? provider.token : undefined)}
+        error={save.error?.fieldError("token")}
+      />
+      <TextField label={t("from")} name="from" type="email" dir="ltr" value={from} onValue={setFrom} error={save.error?.fieldError("from")} required />
+    </ProviderForm>
   );
 }
