@@ -16,7 +16,7 @@ export default defineConfig({
     }),
   ],
   test: {
-    include: ["worker/**/*.test.ts", "plugins/**/*.test.ts", "test/api/**/*.test.ts", "test/fuzz/**/*.test.ts"],
+    include: ["worker/**/*.test.ts", "plugins/**/*.test.ts", "test/api/**/*.test.ts", "test/fuzz/**/*.test.ts", "web/src/**/*.test.ts"],
     setupFiles: ["./test/support/apply-migrations.ts"],
     testTimeout: 30_000,
   },
