@@ -1,6 +1,6 @@
 // One-use links: an invitation to join (kind invite) or to set a new password (kind reset).
 // The link carries a random token; the database keeps only its hash.
-import { and, asc, eq, gt, isNull, or } from "drizzle-orm";
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Context } from "hono";
 import { randomToken, sha256Hex } from "../auth/tokens";
@@ -62,15 +62,12 @@ export function markInvitationUsed(directory: Database, invitationId: string, ti
 
 const pending = (time: number) => and(isNull(invitations.usedAt), gt(invitations.expiresAt, time));
 
-/**
- * Ends every link still pending that this user sent (invitations, resets of others) or that would
- * reset their own password: run when they are disabled or lose permissions.
- */
-export function voidLinksOf(directory: Database, workspaceId: string, userId: string, time: number) {
+/** Ends every link still pending that this user sent (invitations, resets of others). */
+export function voidLinksSentBy(directory: Database, workspaceId: string, userId: string, time: number) {
   return directory
     .update(invitations)
     .set({ expiresAt: time })
-    .where(and(eq(invitations.workspaceId, workspaceId), or(eq(invitations.createdBy, userId), eq(invitations.userId, userId)), pending(time)));
+    .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.createdBy, userId), pending(time)));
 }
 
 const inviter = alias(users, "inviter");

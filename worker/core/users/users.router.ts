@@ -16,7 +16,7 @@ import { findRole } from "../roles/roles.repository";
 import { staffMailer } from "../messaging/staff-email";
 import { actorRoleKey, assertMayAssign, assertMayManage, grantorOf } from "../roles/role-policy";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
-import { expirePendingInvitations, invitationLink, newInvitation, voidLinksOf } from "./invitations.repository";
+import { expirePendingInvitations, invitationLink, newInvitation, voidLinksSentBy } from "./invitations.repository";
 import { mayReceiveResetLink, resetMail } from "./reset-delivery";
 import { findStaff, findUserIdByEmail, listStaff, otherActiveOwners, presentStaff } from "./users.repository";
 import { inviteUserRoute, listUsersRoute, resetPasswordRoute, revokeSessionsRoute, updateUserRoute } from "./users.routes";
@@ -115,8 +115,10 @@ export const usersRouter = createRouter()
         auditEntry(scope, origin, { action: "user.status_changed", entityType: "user", entityId: id, details: { before: target.user.status, after: status } }),
       );
     }
-    // Links they sent were sent with powers they no longer have: their invitations and resets end.
-    if (disabling || demoting) statements.push(voidLinksOf(directory, scope.workspaceId, id, time));
+    // Links they sent were sent with powers they no longer have: their invitations and resets end,
+    // and so does a reset link of their own once they are disabled.
+    if (disabling || demoting) statements.push(voidLinksSentBy(directory, scope.workspaceId, id, time));
+    if (disabling) statements.push(expirePendingInvitations(directory, scope.workspaceId, { userId: id }, time));
     await directory.batch(statements as [Statement, ...Statement[]]);
     const updated = await findStaff(directory, scope.workspaceId, id);
     return c.json(presentStaff(updated!), 200);
