@@ -1,6 +1,6 @@
-// The club's permissions. Owners and admins hold them all; `grantTo` says which built-in roles get
-// them in a new workspace (a viewer can be given `loyalty:read` in the role editor). A shop's till
-// or website uses an API key scoped to `loyalty:redeem`.
+// The club's permissions. Owners hold them all and admin roles start with them all; `grantTo` says
+// which other built-in roles get them in a new workspace (a viewer can be given `loyalty:read` in
+// the role editor). A shop's till or website uses an API key scoped to `loyalty:redeem`.
 import type { PluginPermission } from "../../worker/plugin-api";
 
 export const LOYALTY_PERMISSIONS = {

@@ -17,6 +17,7 @@ interface WorkspaceB {
   userId: string;
   roleId: string;
   apiKeyId: string;
+  invitationId: string;
   webhookId: string;
   connectionId: string;
   deadDeliveryId: string;
@@ -64,6 +65,7 @@ function idsFor(route: PublishedRoute): Record<string, string> {
   if (route.path.startsWith("/api/users/")) return { id: b.userId };
   if (route.path.startsWith("/api/roles/")) return { id: b.roleId };
   if (route.path.startsWith("/api/api-keys/")) return { id: b.apiKeyId };
+  if (route.path.startsWith("/api/invitations/")) return { id: b.invitationId };
   if (route.path.startsWith("/api/webhooks/")) return { id: b.webhookId };
   if (route.path.startsWith("/api/connections/")) return { id: b.connectionId, deliveryId: "whd_missing" };
   // A shop webhook is authenticated by its connection's signature, not a session: B's connection
@@ -91,7 +93,7 @@ beforeAll(async () => {
   b.orderId = (await ownerB.post("/api/orders", { customerId: b.customerId, total: 1000, status: "pending" })).body.id;
   const roles = (await ownerB.get("/api/roles")).body.items as Array<{ id: string; key: string }>;
   b.roleId = (await ownerB.post("/api/roles", { key: "cashier", name: "Cashier", permissions: ["customers:read"] })).body.id;
-  await ownerB.post("/api/users", { email: "staff-b@example.com", roleId: roles.find((r) => r.key === "agent")!.id });
+  b.invitationId = (await ownerB.post("/api/users", { email: "staff-b@example.com", roleId: roles.find((r) => r.key === "agent")!.id })).body.invitation.id;
   b.userId = workspaceB.me.user.id;
   b.apiKeyId = (await ownerB.post("/api/api-keys", { name: "B key", scopes: ["customers:read"] })).body.id;
   b.segmentId = (await ownerB.post("/api/segments", { name: "B segment", filter: { cities: ["Tehran"] } })).body.id;
@@ -164,6 +166,7 @@ describe("workspace isolation", () => {
     expect((await ownerA.post("/api/customers/merge", { survivorId: customerA, mergedId: b.customerId })).status).toBe(404);
     expect((await ownerA.get("/api/users")).body.items.map((u: { id: string }) => u.id)).not.toContain(b.userId);
     expect((await ownerA.get("/api/api-keys")).body.items.map((k: { id: string }) => k.id)).not.toContain(b.apiKeyId);
+    expect((await ownerA.get("/api/invitations")).body.items.map((i: { id: string }) => i.id)).not.toContain(b.invitationId);
   });
 
   it("exports none of B's data", async () => {

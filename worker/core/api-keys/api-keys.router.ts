@@ -1,5 +1,6 @@
 // API keys for integrations: created with scopes the creator holds, shown once, stored as a
-// SHA-256 hash, revoked at once. Creating and revoking are audited in the same batch.
+// SHA-256 hash, revoked at once by whoever may manage the key's creator. Creating and revoking are
+// audited in the same batch.
 import { and, eq, isNull } from "drizzle-orm";
 import { actorOf } from "../auth/auth.middleware";
 import { randomToken, sha256Hex } from "../auth/tokens";
@@ -12,6 +13,8 @@ import { apiKeys } from "../data/schema";
 import { invalidField, notFound } from "../http/problem";
 import { createRouter } from "../http/router";
 import { assertGrantable, uniquePermissions } from "../roles/permission-catalogue";
+import { actorRoleKey, assertMayManage, grantorOf } from "../roles/role-policy";
+import { findStaff } from "../users/users.repository";
 import { findApiKey, listApiKeys, presentApiKey, type ApiKeyRow } from "./api-keys.repository";
 import { createApiKeyRoute, listApiKeysRoute, revokeApiKeyRoute } from "./api-keys.routes";
 
@@ -67,6 +70,13 @@ export const apiKeysRouter = createRouter()
     const directory = openDirectory(c.env);
     const row = await findApiKey(directory, scope.workspaceId, id);
     if (!row) throw notFound();
+    // A key acts as its creator, so revoking it is managing them: same rule as for the person
+    // (only an owner touches an owner's key; nobody touches the key of someone above them).
+    const actor = actorOf(c);
+    if (row.createdBy !== actor.userId) {
+      const creator = await findStaff(directory, scope.workspaceId, row.createdBy);
+      if (creator) assertMayManage(grantorOf(actor, await actorRoleKey(directory, actor)), creator.role);
+    }
     // Revoking twice is harmless and records nothing new.
     if (row.revokedAt !== null) return c.body(null, 204);
     await directory.batch([

@@ -75,6 +75,7 @@ export const revokeApiKeyRoute = guardedRoute("api_keys:manage", {
   path: "/api/api-keys/{id}",
   tags: ["API keys"],
   summary: "Revoke an API key at once",
+  description: "A key acts as the person who made it, so revoking someone else's key follows the rule for managing that person: only an owner revokes an owner's key (403 `owner_only`), and nobody revokes the key of someone holding permissions they lack (403).",
   request: { params: IdParam },
   responses: {
     204: { description: "Revoked; the key is refused from now on." },

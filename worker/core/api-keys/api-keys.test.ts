@@ -150,6 +150,31 @@ describe("API keys", () => {
     expect((await anonymous().get("/api/api-keys")).status).toBe(401);
   });
 
+  it("lets only an owner revoke an owner's key, and nobody revoke the key of someone above them", async () => {
+    const { owner, workspaceId } = await signUp();
+    const admin = await addMember(workspaceId, "admin");
+    const ownersKey = await createKey(owner, { name: "Till", scopes: ["audit:read"] });
+    const auditBefore = await count("audit_log");
+    const refused = await admin.withLanguage("fa").delete(`/api/api-keys/${ownersKey.id}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe("owner_only");
+    expect((await bearer(ownersKey.key).get("/api/audit")).status).toBe(200);
+    expect(await count("audit_log")).toBe(auditBefore);
+
+    await owner.post("/api/roles", { key: "integrator", name: "Integrator", permissions: ["api_keys:manage", "audit:read"] });
+    const integrator = await addMember(workspaceId, "integrator");
+    const adminsKey = await createKey(admin, { name: "Sync", scopes: ["audit:read"] });
+    expect((await integrator.delete(`/api/api-keys/${adminsKey.id}`)).status).toBe(403);
+    expect((await bearer(adminsKey.key).get("/api/audit")).status).toBe(200);
+
+    // Their own keys, and the keys of those they could manage, they revoke as before.
+    const integratorsKey = await createKey(integrator, { name: "Mine", scopes: ["audit:read"] });
+    expect((await integrator.delete(`/api/api-keys/${integratorsKey.id}`)).status).toBe(204);
+    expect((await admin.delete(`/api/api-keys/${adminsKey.id}`)).status).toBe(204);
+    expect((await owner.delete(`/api/api-keys/${ownersKey.id}`)).status).toBe(204);
+    expect((await bearer(ownersKey.key).get("/api/audit")).status).toBe(401);
+  });
+
   it("pages the list newest first", async () => {
     const { owner } = await signUp();
     const ids: string[] = [];

@@ -4,13 +4,16 @@ import { openDirectory } from "../data/database";
 import { now } from "../data/clock";
 import { apiKeys, roles, sessions, users } from "../data/schema";
 import type { Actor } from "./actor";
-import { pluginPermissionsForRole } from "../permissions/plugin-permissions";
+import { pluginPermissions } from "../permissions/plugin-permissions";
 import { SESSION_IDLE_MS, SESSION_TOUCH_MS } from "./session-policy";
 import { sha256Hex } from "./tokens";
 
-/** A role's stored permissions, plus every plugin permission for owners and admins. */
+/**
+ * A role's stored permissions; the owner also holds every plugin permission (the owner role never
+ * changes). Everyone else, admins included, holds exactly what their role lists.
+ */
 export function rolePermissions(role: { permissions: string[]; roleKey: string }): Set<string> {
-  return new Set([...role.permissions, ...pluginPermissionsForRole(role.roleKey === "owner" || role.roleKey === "admin" ? role.roleKey : "")]);
+  return new Set(role.roleKey === "owner" ? [...role.permissions, ...pluginPermissions()] : role.permissions);
 }
 
 export async function actorFromSession(env: Env, token: string, ctx: { waitUntil(p: Promise<unknown>): void }): Promise<Actor | null> {

@@ -11,7 +11,7 @@ import { customersCsv } from "./customers-csv";
 import { exportCustomersCsvRoute, exportWorkspaceJsonRoute } from "./export.routes";
 import { staffOf } from "./export.repository";
 import { textStream } from "./text-stream";
-import { workspaceJson } from "./workspace-json";
+import { omittedSections, workspaceJson } from "./workspace-json";
 
 /** The date in the workspace's time zone, for the file name (workerd's clock is UTC). */
 const localDate = (timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now());
@@ -41,9 +41,9 @@ export const exportRouter = createRouter()
     const scope = c.get("scope");
     const settings = await getWorkspaceSettings(c.env, scope.workspaceId);
     const revealPii = actor.permissions.has("customers.pii:read");
-    const includeAuditLog = actor.permissions.has("audit:read");
-    await audit(c, { action: "export.workspace_json", entityType: "workspace", entityId: scope.workspaceId, details: { piiMasked: !revealPii, includeAuditLog } });
-    const document = workspaceJson(scope, { directory: openDirectory(c.env), revealPii, cidKind: settings.cidKind, includeAuditLog });
+    const omitted = omittedSections(actor.permissions);
+    await audit(c, { action: "export.workspace_json", entityType: "workspace", entityId: scope.workspaceId, details: { piiMasked: !revealPii, omitted } });
+    const document = workspaceJson(scope, { directory: openDirectory(c.env), revealPii, cidKind: settings.cidKind, omitted });
     // The body is JSON written as a stream, which the route's JSON response type cannot express.
     return download(c, textStream(document), "application/json; charset=utf-8", `workspace-${localDate(settings.timeZone)}.json`) as never;
   });

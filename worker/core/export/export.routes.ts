@@ -26,8 +26,10 @@ export const exportWorkspaceJsonRoute = guardedRoute("customers:export", {
   tags: ["Export"],
   summary: "Everything the workspace owns as JSON",
   description:
-    "Settings, roles, staff (no password hashes), API keys (no key hashes), customers with identifiers and tags " +
-    "(merged and erased tombstones included), interactions, tasks, events and, for an exporter with `audit:read`, the audit log. " +
+    "Settings, customers with identifiers and tags (merged and erased tombstones included) and events; and each further section " +
+    "only for an exporter holding what its own route needs: roles and staff (no password hashes) with `users:manage`, " +
+    "API keys (no key hashes) with `api_keys:manage`, interactions and messages with `customers:read`, tasks with `tasks:read`, " +
+    "the audit log with `audit:read`. `omitted` names the sections left out. " +
     "Streamed; personal data masked unless the exporter holds `customers.pii:read`. Audited.",
   responses: {
     200: {

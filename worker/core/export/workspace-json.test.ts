@@ -77,13 +77,36 @@ describe("exporting a whole workspace as JSON", () => {
     expect((await owner.post("/api/roles", { key: "exporter", name: "Exporter", permissions: ["customers:read", "customers:export"] })).status).toBe(201);
     const exporter = await addMember(workspaceId, "exporter");
     const { file, document } = await exportOf(exporter);
-    expect(document).toMatchObject({ piiMasked: true, omitted: ["auditLog"] });
+    expect(document).toMatchObject({ piiMasked: true, omitted: ["roles", "users", "apiKeys", "tasks", "auditLog"] });
     expect(document.auditLog).toBeUndefined();
     expect(document.customers[0]).toMatchObject({ cid: "0912***4567", firstName: "Sara" });
     expect(document.customers[0].address).not.toContain("Valiasr");
     expect(document.events.find((event: { name: string }) => event.name === "customer.created").payload.cid).toBe("0912***4567");
     expect(file.text).not.toContain("1234567");
     expect(file.text).not.toContain("sara.ahmadi");
+  });
+
+  it("gives each section only to an exporter holding what its own route needs", async () => {
+    const { owner, workspaceId, email } = await signUp();
+    const customer = await create(owner, { firstName: "Sara", mobile: "09121234567" });
+    await addInteraction(workspaceId, customer, "asked about sizes");
+    await owner.post("/api/api-keys", { name: "WooCommerce sync", scopes: ["customers:write"] });
+    const manager = await addMember(workspaceId, "manager");
+    // The API refuses a manager the staff list, the roles and the keys…
+    for (const path of ["/api/users", "/api/roles", "/api/api-keys"]) expect((await manager.get(path)).status, path).toBe(403);
+    // …and so does the export.
+    const { file, document } = await exportOf(manager);
+    expect(document.omitted).toEqual(["roles", "users", "apiKeys"]);
+    for (const section of ["roles", "users", "apiKeys"]) expect(document, section).not.toHaveProperty(section);
+    // The audit log (audit:read, which a manager holds) tells what happened, as GET /api/audit does.
+    const outsideAuditLog = JSON.stringify({ ...document, auditLog: undefined });
+    for (const secret of [email, "WooCommerce sync", "users:manage"]) expect(outsideAuditLog, secret).not.toContain(secret);
+    expect(file.status).toBe(200);
+    expect(document.customers).toHaveLength(1);
+    expect(document.interactions).toEqual([expect.objectContaining({ summary: "asked about sizes" })]);
+    expect(document.auditLog.length).toBeGreaterThan(0);
+    const audit = await env.DB.prepare("select details from audit_log where actor_user_id = ? and action = 'export.workspace_json'").bind(manager.identity.userId).first<{ details: string }>();
+    expect(JSON.parse(audit!.details)).toMatchObject({ omitted: ["roles", "users", "apiKeys"] });
   });
 
   it("is refused to an agent, and audited for whoever exports", async () => {

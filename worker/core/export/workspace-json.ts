@@ -1,8 +1,10 @@
 // Everything a workspace owns as one JSON document, written section by section and page by page
 // so that a large workspace streams out without being held in memory. Never included: password
-// hashes, session and invitation tokens, API key hashes, derived search indexes.
+// hashes, session and invitation tokens, API key hashes, derived search indexes. A section goes
+// only to an exporter who holds what its own route needs; the others are named in `omitted`.
 import { now, toIso } from "../data/clock";
 import type { Database, WorkspaceScope } from "../data/database";
+import type { Permission } from "../permissions/permissions";
 import type { CidKind } from "../workspaces/workspaces.schema";
 import { maskPersonalData, shownAddress, shownIdentifier, withIsoTimes } from "./export-masking";
 import * as source from "./export.repository";
@@ -10,12 +12,28 @@ import { pages } from "./text-stream";
 
 export const WORKSPACE_EXPORT_FORMAT = "edge-crm.workspace";
 
+/** Each section beyond the customers, and the permission its own route needs. */
+export const SECTION_PERMISSIONS = {
+  roles: "users:manage", // GET /api/roles
+  users: "users:manage", // GET /api/users (staff e-mails)
+  apiKeys: "api_keys:manage", // GET /api/api-keys (names and scopes)
+  interactions: "customers:read", // a customer's timeline
+  tasks: "tasks:read", // GET /api/tasks
+  messages: "customers:read", // a customer's messages
+  auditLog: "audit:read", // GET /api/audit
+} as const satisfies Record<string, Permission>;
+
+export type ExportSection = keyof typeof SECTION_PERMISSIONS;
+
+/** The sections an exporter holding these permissions does not get. */
+export const omittedSections = (permissions: ReadonlySet<string>) =>
+  (Object.keys(SECTION_PERMISSIONS) as ExportSection[]).filter((name) => !permissions.has(SECTION_PERMISSIONS[name]));
+
 export interface WorkspaceJsonOptions {
   directory: Database;
   revealPii: boolean;
   cidKind: CidKind;
-  /** The audit log goes only to an exporter who may read it (audit:read). */
-  includeAuditLog: boolean;
+  omitted: readonly ExportSection[];
 }
 
 /** `"name":[…]` with one chunk per page; `present` turns a page of rows into exported objects. */
@@ -53,40 +71,42 @@ const masked = (options: WorkspaceJsonOptions) => (value: unknown) => (options.r
 export async function* workspaceJson(scope: WorkspaceScope, options: WorkspaceJsonOptions): AsyncGenerator<string> {
   const { directory } = options;
   const mask = masked(options);
+  const has = (name: ExportSection) => !options.omitted.includes(name);
+  const directoryRows = async <Row extends object>(name: ExportSection, read: () => Promise<Row[]>) => (has(name) ? { [name]: (await read()).map(withIsoTimes) } : {});
   const [workspace, counters, roles, users, apiKeys] = await Promise.all([
     source.workspaceRow(directory, scope.workspaceId),
     source.countersOf(scope),
-    source.rolesOf(directory, scope.workspaceId),
-    source.staffOf(directory, scope.workspaceId),
-    source.apiKeysOf(directory, scope.workspaceId),
+    directoryRows("roles", () => source.rolesOf(directory, scope.workspaceId)),
+    directoryRows("users", () => source.staffOf(directory, scope.workspaceId)),
+    directoryRows("apiKeys", () => source.apiKeysOf(directory, scope.workspaceId)),
   ]);
   const header = {
     format: WORKSPACE_EXPORT_FORMAT,
     version: 1,
     exportedAt: toIso(now()),
     piiMasked: !options.revealPii,
-    omitted: options.includeAuditLog ? [] : ["auditLog"],
+    omitted: options.omitted,
     workspace: workspace ? { ...withIsoTimes(workspace), counters } : null,
-    roles: roles.map(withIsoTimes),
-    users: users.map(withIsoTimes),
-    apiKeys: apiKeys.map(withIsoTimes),
+    ...roles,
+    ...users,
+    ...apiKeys,
   };
   yield JSON.stringify(header).slice(0, -1);
   yield* customersSection(scope, options);
-  yield* section("interactions", pages((after: source.InteractionRow | null) => source.interactionsAfter(scope, after), source.PAGE_SIZE), (page) =>
+  if (has("interactions")) yield* section("interactions", pages((after: source.InteractionRow | null) => source.interactionsAfter(scope, after), source.PAGE_SIZE), (page) =>
     page.map(withIsoTimes),
   );
-  yield* section("tasks", pages((after: { id: string } | null) => source.tasksAfter(scope, after), source.PAGE_SIZE), (page) =>
+  if (has("tasks")) yield* section("tasks", pages((after: { id: string } | null) => source.tasksAfter(scope, after), source.PAGE_SIZE), (page) =>
     // due_key and timeline_at are sort keys generated from due_at and created_at.
     page.map(({ dueKey: _dueKey, timelineAt: _timelineAt, ...task }) => withIsoTimes(task)),
   );
-  yield* section("messages", pages((after: { id: string } | null) => source.messagesAfter(scope, after), source.PAGE_SIZE), (page) =>
+  if (has("messages")) yield* section("messages", pages((after: { id: string } | null) => source.messagesAfter(scope, after), source.PAGE_SIZE), (page) =>
     page.map((message) => withIsoTimes({ ...message, recipient: mask(message.recipient) })),
   );
   yield* section("events", pages((after: { id: string } | null) => source.eventsAfter(scope, after), source.PAGE_SIZE), (page) =>
     page.map((event) => ({ ...withIsoTimes(event), payload: mask(event.payload) })),
   );
-  if (options.includeAuditLog) {
+  if (has("auditLog")) {
     yield* section("auditLog", pages((after: { id: string } | null) => source.auditAfter(scope, after), source.PAGE_SIZE), (page) =>
       page.map((entry) => ({ ...withIsoTimes(entry), details: mask(entry.details) })),
     );

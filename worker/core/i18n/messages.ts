@@ -54,6 +54,19 @@ export const messages = {
     fa: "فقط مالک می‌تواند نقش مالک را بدهد یا مالکی را تغییر دهد.",
   },
   role_key_taken: { en: "A role with this key already exists.", fa: "نقشی با این کلید از قبل وجود دارد." },
+  role_owner_only: { en: "Only an owner can change the built-in admin role.", fa: "فقط مالک می‌تواند نقش پیش‌فرض مدیر سیستم را تغییر دهد." },
+  role_not_grantable: {
+    en: "You can change only a role you could give in full; this one holds permissions you do not have.",
+    fa: "فقط نقشی را می‌توانید تغییر دهید که بتوانید کامل به کسی بدهید؛ این نقش دسترسی‌هایی دارد که شما ندارید.",
+  },
+  reset_needs_email: {
+    en: "Only an owner can receive a reset link. Set up an e-mail provider (Settings → Messaging) so the link goes to the person's own inbox.",
+    fa: "پیوند بازنشانی را فقط مالک می‌تواند بگیرد. یک سرویس ایمیل (تنظیمات ← پیام‌رسانی) راه بیندازید تا پیوند به صندوق خود آن شخص برود.",
+  },
+  reset_email_failed: {
+    en: "The reset e-mail could not be sent; the person's password is cleared. Try again later.",
+    fa: "ایمیل بازنشانی ارسال نشد؛ گذرواژهٔ آن شخص پاک شده است. بعداً دوباره تلاش کنید.",
+  },
   payload_too_large: { en: "The request body is too large.", fa: "حجم درخواست بیش از حد مجاز است." },
   rejected_by_plugin: { en: "The {plugin} plugin refused this change: {reason}", fa: "افزونهٔ {plugin} این تغییر را نپذیرفت: {reason}" },
   plugin_not_found: { en: "No such plugin.", fa: "چنین افزونه‌ای وجود ندارد." },

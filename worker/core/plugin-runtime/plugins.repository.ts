@@ -1,5 +1,6 @@
 // Saving a workspace's choice of plugins (a directory table, read by the scheduler).
 import { and, eq } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import type { AuditOrigin } from "../audit/audit";
 import { auditEntry } from "../audit/audit";
 import { now } from "../data/clock";
@@ -11,6 +12,8 @@ export async function savePluginState(
   scope: WorkspaceScope,
   origin: AuditOrigin,
   change: { pluginId: string; enabled: boolean; settings: Record<string, unknown>; before: { enabled: boolean; settings: Record<string, unknown> } },
+  /** Writes that belong to the change (the admin role's grant on a first enable). */
+  alongside: BatchItem<"sqlite">[] = [],
 ): Promise<void> {
   const directory = openDirectory(env);
   const time = now();
@@ -25,6 +28,7 @@ export async function savePluginState(
       entityId: change.pluginId,
       details: { before: change.before, after: { enabled: change.enabled, settings: change.settings } },
     }),
+    ...alongside,
   ]);
 }
 

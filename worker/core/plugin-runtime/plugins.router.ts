@@ -2,7 +2,9 @@
 import { z } from "@hono/zod-openapi";
 import { actorOf } from "../auth/auth.middleware";
 import { auditOrigin } from "../audit/audit";
+import { openDirectory } from "../data/database";
 import { Problem } from "../http/problem";
+import { grantPluginToAdminRole } from "../roles/admin-role-grant";
 import { createRouter } from "../http/router";
 import { zodProblem } from "../http/validation";
 import { effectiveSettings, workspacePluginRows } from "./enabled-plugins";
@@ -53,7 +55,12 @@ export function pluginsRouter(runtime: PluginRuntime) {
         settings = parsed.data as Record<string, unknown>;
       }
       const enabled = body.enabled ?? before.enabled;
-      await savePluginState(c.env, c.get("scope"), auditOrigin(c), { pluginId: id, enabled, settings, before });
+      const scope = c.get("scope");
+      const origin = auditOrigin(c);
+      const firstEnable = enabled && !stored;
+      const permissions = (plugin.permissions ?? []).map(({ key }) => key);
+      const adminGrant = firstEnable ? await grantPluginToAdminRole(openDirectory(c.env), scope, origin, id, permissions) : [];
+      await savePluginState(c.env, scope, origin, { pluginId: id, enabled, settings, before }, adminGrant);
       return c.json(presentPlugin(plugin, { enabled, settings }, true), 200);
     });
 }

@@ -23,12 +23,9 @@ export const uniquePermissions = (list: readonly string[]) => [...new Set(list)]
 
 /**
  * Refuses granting what the actor does not hold (an admin's helper cannot mint an admin, a key
- * cannot widen itself). `path` names the field: "body.scopes" → "body.scopes.2". Permissions the
- * target already holds (`alreadyGranted`) may stay, so an edit need not touch what it cannot grant.
+ * cannot widen itself). `path` names the field: "body.scopes" → "body.scopes.2".
  */
-export function assertGrantable(actor: Actor, permissions: readonly string[], path: string, alreadyGranted: readonly string[] = []): void {
-  const errors = permissions.flatMap((permission, index) =>
-    actor.permissions.has(permission) || alreadyGranted.includes(permission) ? [] : [{ path: `${path}.${index}`, code: "permission_not_held" }],
-  );
+export function assertGrantable(actor: Pick<Actor, "permissions">, permissions: readonly string[], path: string): void {
+  const errors = permissions.flatMap((permission, index) => (actor.permissions.has(permission) ? [] : [{ path: `${path}.${index}`, code: "permission_not_held" }]));
   if (errors.length) throw new Problem(400, "validation_failed", { errors });
 }

@@ -9,6 +9,7 @@ import { roles } from "../data/schema";
 import { notFound, Problem } from "../http/problem";
 import { createRouter } from "../http/router";
 import { assertGrantable, knownPermissions, uniquePermissions } from "./permission-catalogue";
+import { actorRoleKey, assertMayEditRole, grantorOf } from "./role-policy";
 import { findRole, findRoleByKey, listRoles, presentRole, type RoleRow } from "./roles.repository";
 import { createRoleRoute, listRolesRoute, updateRoleRoute } from "./roles.routes";
 
@@ -64,9 +65,9 @@ export const rolesRouter = createRouter()
     const directory = openDirectory(c.env);
     const before = await findRole(directory, scope.workspaceId, id);
     if (!before) throw notFound();
-    // The owner role always holds everything, so a workspace can never lose control of itself.
-    if (before.key === "owner") throw new Problem(409, "role_protected");
-    if (body.permissions) assertGrantable(actor, body.permissions, "body.permissions", before.permissions);
+    // The owner role always holds everything, so a workspace can never lose control of itself;
+    // nobody else changes a role they could not grant in full.
+    assertMayEditRole(grantorOf(actor, await actorRoleKey(directory, actor)), before, body.permissions, "body.permissions");
     const after: RoleRow = {
       ...before,
       name: body.name ?? before.name,

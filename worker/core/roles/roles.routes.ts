@@ -59,7 +59,8 @@ export const updateRoleRoute = guardedRoute("users:manage", {
   path: "/api/roles/{id}",
   tags: ["Roles"],
   summary: "Rename a role or change its permissions",
-  description: "Custom and built-in roles may change, except the owner role (409 `role_protected`). Added permissions must be held by the caller.",
+  description:
+    "Nobody changes a role they could not grant in full: the caller must hold every permission the role has (403 `role_not_grantable`, listing `permissionsNotHeld`) and every permission it will have (400 `permission_not_held`). The built-in admin role changes only by an owner (403 `role_owner_only`); the owner role never changes (409 `role_protected`).",
   request: {
     params: IdParam,
     body: jsonBody(

@@ -82,22 +82,54 @@ describe("roles", () => {
     expect((await role(owner, "owner")).permissions).toEqual(permissions);
   });
 
-  it("lets nobody add a permission they do not hold, but keeps what the role had", async () => {
+  it("lets nobody add a permission they do not hold, nor change a role holding one", async () => {
+    const { owner, workspaceId } = await signUp();
+    await owner.post("/api/roles", { key: "hr", name: "HR", permissions: ["users:manage", "customers:read"] });
+    await owner.post("/api/roles", { key: "reader", name: "Reader", permissions: ["customers:read"] });
+    const hr = await addMember(workspaceId, "hr");
+    const viewer = await role(owner, "viewer");
+    const reader = await role(owner, "reader");
+    const auditBefore = await count("audit_log");
+    const widen = await hr.patch(`/api/roles/${reader.id}`, { permissions: ["customers:read", "customers.pii:read"] });
+    expect(widen.status).toBe(400);
+    expect(widen.body.errors).toEqual([expect.objectContaining({ path: "body.permissions.1", code: "permission_not_held" })]);
+    const mint = await hr.post("/api/roles", { key: "exporter", name: "Exporter", permissions: ["customers:export"] });
+    expect(mint.body.errors[0]).toMatchObject({ path: "body.permissions.0", code: "permission_not_held" });
+    // tasks:read and orders:read are not HR's to give, so the viewer role is not HR's to change at all.
+    const rename = await hr.withLanguage("fa").patch(`/api/roles/${viewer.id}`, { name: "Read-only" });
+    expect(rename.status).toBe(403);
+    expect(rename.body).toMatchObject({ code: "role_not_grantable", permissionsNotHeld: ["tasks:read", "orders:read"] });
+    expect(rename.body.detail).toContain("نقشی");
+    expect(await count("audit_log")).toBe(auditBefore);
+    expect((await role(owner, "viewer")).permissions).toEqual(viewer.permissions);
+    // A role HR could give in full, HR may change.
+    const renamed = await hr.patch(`/api/roles/${reader.id}`, { name: "Read-only" });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: "Read-only", permissions: ["customers:read"] });
+  });
+
+  it("lets no users:manage holder strip the admin role down, and only an owner change it", async () => {
     const { owner, workspaceId } = await signUp();
     await owner.post("/api/roles", { key: "hr", name: "HR", permissions: ["users:manage", "customers:read"] });
     const hr = await addMember(workspaceId, "hr");
-    const viewer = await role(owner, "viewer");
+    const adminMember = await addMember(workspaceId, "admin");
+    const admin = await role(owner, "admin");
     const auditBefore = await count("audit_log");
-    const widen = await hr.patch(`/api/roles/${viewer.id}`, { permissions: ["customers:read", "tasks:read", "customers.pii:read"] });
-    expect(widen.status).toBe(400);
-    expect(widen.body.errors).toEqual([expect.objectContaining({ path: "body.permissions.2", code: "permission_not_held" })]);
-    const mint = await hr.post("/api/roles", { key: "exporter", name: "Exporter", permissions: ["customers:export"] });
-    expect(mint.body.errors[0]).toMatchObject({ path: "body.permissions.0", code: "permission_not_held" });
+    // Only added permissions used to be checked: stripping the admin role to what HR holds passed,
+    // and HR could then manage (reset) every admin.
+    const strip = await hr.patch(`/api/roles/${admin.id}`, { permissions: ["customers:read"] });
+    expect(strip.status).toBe(403);
+    expect(strip.body.code).toBe("role_owner_only");
+    expect((await hr.post(`/api/users/${adminMember.identity.userId}/reset-password`)).status).toBe(403);
+    // An admin holds everything the admin role has, yet only an owner changes the built-in admin role.
+    const byAdmin = await adminMember.patch(`/api/roles/${admin.id}`, { name: "Boss" });
+    expect(byAdmin.status).toBe(403);
+    expect(byAdmin.body.code).toBe("role_owner_only");
     expect(await count("audit_log")).toBe(auditBefore);
-    // tasks:read is not HR's to give, but the viewer role already has it: renaming keeps it.
-    const renamed = await hr.patch(`/api/roles/${viewer.id}`, { name: "Read-only", permissions: ["customers:read", "tasks:read"] });
-    expect(renamed.status).toBe(200);
-    expect(renamed.body).toMatchObject({ name: "Read-only", permissions: ["customers:read", "tasks:read"] });
+    expect(await role(owner, "admin")).toEqual(admin);
+    const byOwner = await owner.patch(`/api/roles/${admin.id}`, { permissions: admin.permissions.filter((p) => p !== "audit:read") });
+    expect(byOwner.status).toBe(200);
+    expect((await adminMember.get("/api/audit")).status).toBe(403);
   });
 
   it("refuses an empty change", async () => {

@@ -1,11 +1,13 @@
 // One-use links: an invitation to join (kind invite) or to set a new password (kind reset).
 // The link carries a random token; the database keeps only its hash.
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { Context } from "hono";
 import { randomToken, sha256Hex } from "../auth/tokens";
 import type { Database } from "../data/database";
 import { newId } from "../data/ids";
-import { invitations } from "../data/schema";
+import { toIso } from "../data/clock";
+import { invitations, roles, users } from "../data/schema";
 
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /** A reset link is a key to someone's account, so it lives a day. */
@@ -56,4 +58,61 @@ export function markInvitationUsed(directory: Database, invitationId: string, ti
     .update(invitations)
     .set({ usedAt: time })
     .where(and(eq(invitations.id, invitationId), isNull(invitations.usedAt)));
+}
+
+const pending = (time: number) => and(isNull(invitations.usedAt), gt(invitations.expiresAt, time));
+
+/** Ends every link still pending that this user sent (invitations, resets of others). */
+export function voidLinksSentBy(directory: Database, workspaceId: string, userId: string, time: number) {
+  return directory
+    .update(invitations)
+    .set({ expiresAt: time })
+    .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.createdBy, userId), pending(time)));
+}
+
+const inviter = alias(users, "inviter");
+
+/** One page of invitations not yet accepted, revoked or expired, oldest first, by the (workspace_id, id) index. */
+export function listPendingInvitations(directory: Database, workspaceId: string, after: string | null, limit: number, time: number) {
+  return directory
+    .select({ invitation: invitations, role: { id: roles.id, key: roles.key, name: roles.name }, inviter: { id: inviter.id, name: inviter.name } })
+    .from(invitations)
+    .leftJoin(roles, and(eq(roles.workspaceId, invitations.workspaceId), eq(roles.id, invitations.roleId)))
+    .leftJoin(inviter, and(eq(inviter.workspaceId, invitations.workspaceId), eq(inviter.id, invitations.createdBy)))
+    .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.kind, "invite"), pending(time), after ? gt(invitations.id, after) : undefined))
+    .orderBy(asc(invitations.id))
+    .limit(limit + 1)
+    .all();
+}
+
+export type PendingInvitationRow = Awaited<ReturnType<typeof listPendingInvitations>>[number];
+
+/** A pending invitation of this workspace, or undefined (another workspace's id finds nothing). */
+export function findPendingInvitation(directory: Database, workspaceId: string, invitationId: string, time: number) {
+  return directory
+    .select({ invitation: invitations, role: roles })
+    .from(invitations)
+    .leftJoin(roles, and(eq(roles.workspaceId, invitations.workspaceId), eq(roles.id, invitations.roleId)))
+    .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.id, invitationId), eq(invitations.kind, "invite"), pending(time)))
+    .get();
+}
+
+/** Ends one invitation now; run in the batch that audits it. */
+export function revokeInvitation(directory: Database, workspaceId: string, invitationId: string, time: number) {
+  return directory
+    .update(invitations)
+    .set({ expiresAt: time })
+    .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.id, invitationId), pending(time)));
+}
+
+export function presentInvitation({ invitation, role, inviter }: PendingInvitationRow) {
+  return {
+    id: invitation.id,
+    email: invitation.email,
+    name: invitation.name,
+    role: role ? { id: role.id, key: role.key, name: role.name } : null,
+    invitedBy: inviter ? { id: inviter.id, name: inviter.name } : null,
+    createdAt: toIso(invitation.createdAt)!,
+    expiresAt: toIso(invitation.expiresAt)!,
+  };
 }

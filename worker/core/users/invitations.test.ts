@@ -118,3 +118,92 @@ describe("completing a password reset", () => {
     expect(row!.password_hash).toBeNull();
   });
 });
+
+describe("an invitation and its sender", () => {
+  it("stops working once its sender is disabled", async () => {
+    const { owner, workspaceId } = await signUp();
+    const admin = await addMember(workspaceId, "admin");
+    const { token, invitationId } = await invite(admin, uniqueEmail("second-admin"), "admin");
+    await owner.patch(`/api/users/${admin.identity.userId}`, { status: "disabled" });
+    const usersBefore = await count("users");
+    const accepted = await accept({ token, name: "Second me", password: "a fresh long password" });
+    expect(accepted.status).toBe(410);
+    expect(accepted.body.code).toBe("invitation_invalid");
+    expect(await count("users")).toBe(usersBefore);
+    expect((await owner.get("/api/invitations")).body.items.map((i: { id: string }) => i.id)).not.toContain(invitationId);
+  });
+
+  it("stops working once its sender could no longer give that role, and a demotion ends the sender's links", async () => {
+    const { owner, workspaceId } = await signUp();
+    await owner.post("/api/roles", { key: "hr", name: "HR", permissions: ["users:manage", "customers:read", "tasks:read"] });
+    await owner.post("/api/roles", { key: "helper", name: "Helper", permissions: ["customers:read", "tasks:read"] });
+    const hr = await addMember(workspaceId, "hr");
+    const helperLink = await invite(hr, uniqueEmail("helper"), "helper");
+    // The owner narrows the HR role: HR no longer holds everything a helper has.
+    const hrRole = (await owner.get("/api/roles")).body.items.find((r: { key: string }) => r.key === "hr");
+    await owner.patch(`/api/roles/${hrRole.id}`, { permissions: ["users:manage", "customers:read"] });
+    expect((await accept({ token: helperLink.token, name: "H", password: "a fresh long password" })).status).toBe(410);
+
+    // A member demoted to a role with less: every link they sent ends at once.
+    const admin = await addMember(workspaceId, "admin");
+    const agentLink = await invite(admin, uniqueEmail("agent"), "agent");
+    const managerRoleId = (await owner.get("/api/roles")).body.items.find((r: { key: string }) => r.key === "manager").id;
+    await owner.patch(`/api/users/${admin.identity.userId}`, { roleId: managerRoleId });
+    const voided = await env.DB.prepare("SELECT expires_at FROM invitations WHERE id = ?").bind(agentLink.invitationId).first<{ expires_at: number }>();
+    expect(voided!.expires_at).toBeLessThanOrEqual(Date.now());
+    expect((await accept({ token: agentLink.token, name: "A", password: "a fresh long password" })).status).toBe(410);
+  });
+});
+
+describe("pending invitations", () => {
+  it("lists who invited whom, with which role and until when, for users:manage only", async () => {
+    const { owner, workspaceId, me } = await signUp();
+    const email = uniqueEmail("listed");
+    const { invitationId } = await invite(owner, email, "manager", "Leila");
+    const used = await invite(owner, uniqueEmail("used"));
+    await accept({ token: used.token, name: "U", password: "a fresh long password" });
+    const list = await owner.get("/api/invitations");
+    expect(list.status).toBe(200);
+    expect(list.body).toEqual({
+      items: [
+        {
+          id: invitationId,
+          email,
+          name: "Leila",
+          role: expect.objectContaining({ key: "manager" }),
+          invitedBy: { id: me.user.id, name: "Owner" },
+          createdAt: expect.any(String),
+          expiresAt: expect.any(String),
+        },
+      ],
+      nextCursor: null,
+    });
+    expect((await (await addMember(workspaceId, "manager")).get("/api/invitations")).status).toBe(403);
+    expect((await anonymous().get("/api/invitations")).status).toBe(401);
+  });
+
+  it("revokes one: its link stops working, the revocation is audited, and nobody revokes above their own reach", async () => {
+    const { owner, workspaceId } = await signUp();
+    await owner.post("/api/roles", { key: "hr", name: "HR", permissions: ["users:manage", "customers:read"] });
+    const hr = await addMember(workspaceId, "hr");
+    const adminInvite = await invite(owner, uniqueEmail("admin"), "admin");
+    const auditBefore = await count("audit_log");
+    const refused = await hr.delete(`/api/invitations/${adminInvite.invitationId}`);
+    expect(refused.status).toBe(403);
+    expect(await count("audit_log")).toBe(auditBefore);
+
+    const revoked = await owner.delete(`/api/invitations/${adminInvite.invitationId}`);
+    expect(revoked.status).toBe(204);
+    expect((await accept({ token: adminInvite.token, name: "A", password: "a fresh long password" })).status).toBe(410);
+    expect((await owner.get("/api/invitations")).body.items).toEqual([]);
+    expect((await owner.delete(`/api/invitations/${adminInvite.invitationId}`)).status).toBe(404);
+    const entry = await env.DB.prepare("SELECT actor_user_id, details FROM audit_log WHERE action = 'user.invitation_revoked' AND entity_id = ?")
+      .bind(adminInvite.invitationId)
+      .first<{ actor_user_id: string; details: string }>();
+    expect(entry!.actor_user_id).toBe(owner.identity.userId);
+    expect(JSON.parse(entry!.details)).toMatchObject({ roleKey: "admin" });
+
+    const other = await signUp();
+    expect((await other.owner.delete(`/api/invitations/${(await invite(owner, uniqueEmail("x"))).invitationId}`)).status).toBe(404);
+  });
+});

@@ -13,8 +13,11 @@ import { invitations, sessions, users } from "../data/schema";
 import { invalidField, notFound, Problem } from "../http/problem";
 import { createRouter } from "../http/router";
 import { findRole } from "../roles/roles.repository";
-import { expirePendingInvitations, invitationLink, newInvitation } from "./invitations.repository";
-import { actorRoleKey, assertMayAssign, assertMayManage } from "./staff-policy";
+import { staffMailer } from "../messaging/staff-email";
+import { actorRoleKey, assertMayAssign, assertMayManage, grantorOf } from "../roles/role-policy";
+import { getWorkspaceSettings } from "../workspaces/workspace-settings";
+import { expirePendingInvitations, invitationLink, newInvitation, voidLinksSentBy } from "./invitations.repository";
+import { mayReceiveResetLink, resetMail } from "./reset-delivery";
 import { findStaff, findUserIdByEmail, listStaff, otherActiveOwners, presentStaff } from "./users.repository";
 import { inviteUserRoute, listUsersRoute, resetPasswordRoute, revokeSessionsRoute, updateUserRoute } from "./users.routes";
 
@@ -25,9 +28,9 @@ async function managedStaff(c: Context, userId: string) {
   const directory = openDirectory(c.env);
   const target = await findStaff(directory, scope.workspaceId, userId);
   if (!target) throw notFound();
-  const actorRole = await actorRoleKey(directory, actor);
-  assertMayManage(actor, actorRole, target.role);
-  return { actor, actorRole, scope, directory, target };
+  const grantor = grantorOf(actor, await actorRoleKey(directory, actor));
+  assertMayManage(grantor, target.role);
+  return { actor, grantor, scope, directory, target };
 }
 
 type Statement = BatchItem<"sqlite">;
@@ -45,7 +48,7 @@ export const usersRouter = createRouter()
     const directory = openDirectory(c.env);
     const role = await findRole(directory, scope.workspaceId, body.roleId);
     if (!role) throw invalidField("body.roleId", "unknown_role");
-    assertMayAssign(actor, await actorRoleKey(directory, actor), role, "body.roleId");
+    assertMayAssign(grantorOf(actor, await actorRoleKey(directory, actor)), role, "body.roleId");
     // The e-mail is the login name across the whole service.
     if (await findUserIdByEmail(directory, body.email)) {
       throw new Problem(409, "email_taken", { errors: [{ path: "body.email", code: "email_taken" }] });
@@ -73,12 +76,14 @@ export const usersRouter = createRouter()
   .openapi(updateUserRoute, async (c) => {
     const { id } = c.req.valid("param");
     const body = c.req.valid("json");
-    const { actor, actorRole, scope, directory, target } = await managedStaff(c, id);
+    const { grantor, scope, directory, target } = await managedStaff(c, id);
     const newRole = body.roleId === undefined || body.roleId === target.role.id ? null : await findRole(directory, scope.workspaceId, body.roleId);
     if (body.roleId !== undefined && body.roleId !== target.role.id && !newRole) throw invalidField("body.roleId", "unknown_role");
-    if (newRole) assertMayAssign(actor, actorRole, newRole, "body.roleId");
+    if (newRole) assertMayAssign(grantor, newRole, "body.roleId");
     const status = body.status ?? target.user.status;
     const disabling = status === "disabled" && target.user.status === "active";
+    // A demoted user loses a permission (an owner loses the owner role's reach).
+    const demoting = newRole ? target.role.key === "owner" || target.role.permissions.some((permission) => !newRole.permissions.includes(permission)) : false;
 
     const losesOwnership = target.role.key === "owner" && target.user.status === "active" && ((newRole && newRole.key !== "owner") || status !== "active");
     if (losesOwnership && (await otherActiveOwners(directory, scope.workspaceId, target.role.id, id)) === 0) {
@@ -110,13 +115,21 @@ export const usersRouter = createRouter()
         auditEntry(scope, origin, { action: "user.status_changed", entityType: "user", entityId: id, details: { before: target.user.status, after: status } }),
       );
     }
+    // Links they sent were sent with powers they no longer have: their invitations and resets end,
+    // and so does a reset link of their own once they are disabled.
+    if (disabling || demoting) statements.push(voidLinksSentBy(directory, scope.workspaceId, id, time));
+    if (disabling) statements.push(expirePendingInvitations(directory, scope.workspaceId, { userId: id }, time));
     await directory.batch(statements as [Statement, ...Statement[]]);
     const updated = await findStaff(directory, scope.workspaceId, id);
     return c.json(presentStaff(updated!), 200);
   })
   .openapi(resetPasswordRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const { actor, scope, directory, target } = await managedStaff(c, id);
+    const { actor, grantor, scope, directory, target } = await managedStaff(c, id);
+    const linkToCaller = mayReceiveResetLink(grantor, actor.userId, id);
+    const mailer = await staffMailer(scope);
+    // Refused before anything changes: nobody would get the link.
+    if (!mailer && !linkToCaller) throw new Problem(409, "reset_needs_email");
     const time = now();
     const { row, token } = await newInvitation(
       { workspaceId: scope.workspaceId, kind: "reset", email: target.user.email, name: null, roleId: null, userId: id, createdBy: actor.userId },
@@ -127,9 +140,21 @@ export const usersRouter = createRouter()
       directory.update(users).set({ passwordHash: null, updatedAt: time }).where(and(eq(users.workspaceId, scope.workspaceId), eq(users.id, id))),
       expirePendingInvitations(directory, scope.workspaceId, { userId: id }, time),
       directory.insert(invitations).values(row),
-      auditEntry(scope, auditOrigin(c), { action: "user.password_reset", entityType: "user", entityId: id, details: { invitationId: row.id } }),
+      auditEntry(scope, auditOrigin(c), {
+        action: "user.password_reset",
+        entityType: "user",
+        entityId: id,
+        details: { invitationId: row.id, delivery: mailer ? "email" : "link" },
+      }),
     ]);
-    return c.json({ link: invitationLink(c, "reset", token), expiresAt: toIso(row.expiresAt)! }, 200);
+    const link = invitationLink(c, "reset", token);
+    const expiresAt = toIso(row.expiresAt)!;
+    if (mailer) {
+      const locale = target.user.locale ?? (await getWorkspaceSettings(c.env, scope.workspaceId)).locale;
+      if (await mailer(resetMail({ id: row.id, email: target.user.email, locale, link }))) return c.json({ delivery: "email" as const, expiresAt }, 200);
+      if (!linkToCaller) throw new Problem(502, "reset_email_failed");
+    }
+    return c.json({ delivery: "link" as const, link, expiresAt }, 200);
   })
   .openapi(revokeSessionsRoute, async (c) => {
     const { id } = c.req.valid("param");

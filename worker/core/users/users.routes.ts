@@ -3,7 +3,7 @@
 import { z } from "@hono/zod-openapi";
 import { EmailSchema } from "../auth/auth.routes";
 import { pageQuery, pageSchema } from "../data/cursor";
-import { conflictResponse, problemResponses } from "../http/problem.schema";
+import { conflictResponse, ProblemSchema, problemResponses } from "../http/problem.schema";
 import { guardedRoute, IdParam, jsonBody, jsonResponse } from "../http/route";
 
 export const StaffSchema = z
@@ -74,14 +74,27 @@ export const updateUserRoute = guardedRoute("users:manage", {
   responses: { 200: jsonResponse("The staff member as they are now.", StaffSchema), ...errors, 404: problemResponses[404], ...conflictResponse },
 });
 
+const ResetSchema = z.object({
+  delivery: z.enum(["email", "link"]).openapi({ description: "`email`: sent to the person's own address; `link`: the link is in this answer." }),
+  link: LinkSchema.shape.link.optional().openapi({ description: "Only when `delivery` is `link`. It is shown only in this response." }),
+  expiresAt: z.string(),
+});
+
 export const resetPasswordRoute = guardedRoute("users:manage", {
   method: "post",
   path: "/api/users/{id}/reset-password",
   tags: ["Users"],
   summary: "Reset a staff member's password",
-  description: "Signs the user out everywhere, clears the password and returns a one-use link (valid for 24 hours) to set a new one.",
+  description:
+    "Signs the user out everywhere, clears the password and makes a one-use link (valid for 24 hours) to set a new one. The link goes to the person's e-mail when the workspace has an e-mail provider; otherwise it is in the answer, for an owner (or the person themselves) only, and anyone else is refused before anything changes (409 `reset_needs_email`). If the e-mail fails, an owner gets the link instead; anyone else gets 502 `reset_email_failed`.",
   request: { params: IdParam },
-  responses: { 200: jsonResponse("The reset link.", LinkSchema), ...errors, 404: problemResponses[404] },
+  responses: {
+    200: jsonResponse("Where the reset link went.", ResetSchema),
+    ...errors,
+    404: problemResponses[404],
+    409: { description: "Nobody could receive the link: no e-mail provider, and the caller is not an owner.", content: { "application/problem+json": { schema: ProblemSchema } } },
+    502: { description: "The reset e-mail could not be sent.", content: { "application/problem+json": { schema: ProblemSchema } } },
+  },
 });
 
 export const revokeSessionsRoute = guardedRoute("users:manage", {

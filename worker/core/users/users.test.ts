@@ -1,8 +1,11 @@
 import { env } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { addMember, anonymous, type ApiClient, signUp } from "../../../test/support/client";
 import { createSession } from "../auth/sessions";
 import { openDirectory } from "../data/database";
+import { interceptFetch } from "../messaging/messaging.test-support";
+
+afterEach(() => vi.restoreAllMocks());
 
 const count = async (table: string) => (await env.DB.prepare(`SELECT count(*) AS n FROM ${table}`).first<{ n: number }>())!.n;
 
@@ -179,6 +182,7 @@ describe("resetting and signing out", () => {
     // An owner resets another owner (here: the one who signed up).
     const reset = await second.post(`/api/users/${me.user.id}/reset-password`);
     expect(reset.status).toBe(200);
+    expect(reset.body.delivery).toBe("link");
     expect(reset.body.link).toMatch(/^https:\/\/crm\.test\/reset\/[A-Za-z0-9_-]{43}$/);
     expect((await owner.get("/api/auth/me")).status).toBe(401);
     expect((await anonymous().post("/api/auth/login", { email, password })).status).toBe(401);
@@ -186,6 +190,53 @@ describe("resetting and signing out", () => {
     const row = await env.DB.prepare("SELECT password_hash FROM users WHERE id = ?").bind(me.user.id).first<{ password_hash: string | null }>();
     expect(row!.password_hash).toBeNull();
     expect((await auditActions(workspaceId, me.user.id)).map((e) => e.action)).toEqual(["user.password_reset"]);
+  });
+
+  it("hands a reset link to no one but an owner: without an e-mail provider an admin is refused and nothing changes", async () => {
+    const { owner, workspaceId } = await signUp();
+    const admin = await addMember(workspaceId, "admin");
+    const agent = await addMember(workspaceId, "agent");
+    const userId = agent.identity.userId!;
+    const before = { invitations: await count("invitations"), audit: await count("audit_log") };
+    const refused = await admin.withLanguage("fa").post(`/api/users/${userId}/reset-password`);
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: "reset_needs_email" });
+    expect(refused.body).not.toHaveProperty("link");
+    expect(refused.body.detail).toContain("مالک");
+    expect({ invitations: await count("invitations"), audit: await count("audit_log") }).toEqual(before);
+    expect((await agent.get("/api/auth/me")).status).toBe(200);
+    const byOwner = await owner.post(`/api/users/${userId}/reset-password`);
+    expect(byOwner.body).toMatchObject({ delivery: "link", link: expect.stringContaining("/reset/") });
+  });
+
+  it("with an e-mail provider, sends the reset link to the person's own inbox and not to the caller", async () => {
+    const { owner, workspaceId } = await signUp();
+    const admin = await addMember(workspaceId, "admin");
+    const agent = await addMember(workspaceId, "agent");
+    const userId = agent.identity.userId!;
+    const email = (await owner.get("/api/users")).body.items.find((u: { id: string }) => u.id === userId).email;
+    await owner.request("PUT", "/api/messaging/providers/email", { kind: "http", url: "https://mail.example.com/v1/send", token: "re_live_9f8e7d6c5b4a39281706", from: "shop@example.com" });
+    const { calls } = interceptFetch(() => Response.json({ id: "em_1" }, { status: 202 }));
+    const reset = await admin.post(`/api/users/${userId}/reset-password`);
+    expect(reset.status).toBe(200);
+    expect(reset.body).toEqual({ delivery: "email", expiresAt: expect.any(String) });
+    expect(reset.text).not.toContain("/reset/");
+    expect(calls).toHaveLength(1);
+    const mail = JSON.parse(calls[0]!.body);
+    expect(mail).toMatchObject({ to: email, subject: "Set a new password" });
+    const token = /\/reset\/([A-Za-z0-9_-]{43})/.exec(mail.text)![1];
+    const done = await anonymous().post("/api/auth/accept-invite", { token, password: "a brand new password" });
+    expect(done.status).toBe(200);
+    expect(done.body.user.id).toBe(userId);
+    expect((await auditActions(workspaceId, userId)).find((e) => e.action === "user.password_reset")!.details).toMatchObject({ delivery: "email" });
+
+    // When the e-mail fails, the admin gets an error, never the link; an owner gets the link.
+    vi.restoreAllMocks();
+    interceptFetch(() => new Response("down", { status: 503 }));
+    const failed = await admin.post(`/api/users/${userId}/reset-password`);
+    expect(failed.status).toBe(502);
+    expect(failed.text).not.toContain("/reset/");
+    expect((await owner.post(`/api/users/${userId}/reset-password`)).body).toMatchObject({ delivery: "link", link: expect.stringContaining("/reset/") });
   });
 
   it("revoke-sessions ends every session of the user at once", async () => {

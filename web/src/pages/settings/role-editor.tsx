@@ -1,5 +1,7 @@
 // Creating or editing a custom role: a name, a key (new roles only) and permission checkboxes
-// grouped by area, plugins' permissions included. A built-in role is shown read-only.
+// grouped by area, plugins' permissions included. A built-in role is shown read-only, and so is a
+// role holding permissions the viewer lacks: nobody changes a role they could not give in full,
+// and the editor says which permissions stand in the way.
 import { useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
@@ -10,7 +12,7 @@ import { ErrorNotice, Notice } from "../../components/states";
 import { useToast } from "../../components/toast";
 import { useMessages } from "../../i18n/i18n";
 import { useSession } from "../../session/session";
-import { PermissionPicker } from "./permission-picker";
+import { PermissionPicker, usePermissionGroups } from "./permission-picker";
 import { useRoleName } from "./role-names";
 import { rolesMessages } from "./roles.messages";
 import type { Role } from "./users-section";
@@ -31,7 +33,9 @@ export function RoleEditor({ role, catalogue, onClose, onSaved }: { role: Role |
   const toast = useToast();
   const roleName = useRoleName();
   const { can } = useSession();
-  const readOnly = Boolean(role?.builtin);
+  const groups = usePermissionGroups(catalogue);
+  const notHeld = role && !role.builtin ? role.permissions.filter((permission) => !can(permission)) : [];
+  const readOnly = Boolean(role?.builtin) || notHeld.length > 0;
   const [name, setName] = useState(role ? roleName(role) : "");
   const [key, setKey] = useState(role?.key ?? "");
   const [keyTouched, setKeyTouched] = useState(false);
@@ -43,7 +47,7 @@ export function RoleEditor({ role, catalogue, onClose, onSaved }: { role: Role |
     onSaved();
   });
   const title = role ? (readOnly ? t("viewRoleTitle", { name: roleName(role) }) : t("editRoleTitle", { name: roleName(role) })) : t("newRoleTitle");
-  const held = (permission: string) => can(permission) || Boolean(role?.permissions.includes(permission));
+  const label = (permission: string) => groups.flatMap((group) => group.permissions).find((entry) => entry.key === permission)?.label ?? permission;
 
   return (
     <form
@@ -56,7 +60,16 @@ export function RoleEditor({ role, catalogue, onClose, onSaved }: { role: Role |
       }}
     >
       <h3 id="role-editor-heading">{title}</h3>
-      {readOnly ? (
+      {notHeld.length > 0 ? (
+        <Notice tone="warning">
+          <p>{t("notGrantable")}</p>
+          <ul>
+            {notHeld.map((permission) => (
+              <li key={permission}>{label(permission)}</li>
+            ))}
+          </ul>
+        </Notice>
+      ) : readOnly ? (
         <Notice tone="muted">{t("builtinReadOnly")}</Notice>
       ) : (
         <div class="form__row">
@@ -92,7 +105,7 @@ export function RoleEditor({ role, catalogue, onClose, onSaved }: { role: Role |
       <fieldset class="plain-fieldset">
         <legend class="field__label">{t("permissions")}</legend>
         {!readOnly && <p class="field__hint">{t("notHeldHint")}</p>}
-        <PermissionPicker catalogue={catalogue} value={permissions} onChange={setPermissions} readOnly={readOnly} grantable={held} error={save.error?.fieldError("permissions")} />
+        <PermissionPicker catalogue={catalogue} value={permissions} onChange={setPermissions} readOnly={readOnly} grantable={can} error={save.error?.fieldError("permissions")} />
       </fieldset>
       {save.error && !save.error.problem.errors?.length && <ErrorNotice error={save.error} />}
       <div class="form__actions">

@@ -17,7 +17,7 @@ import { useCursorList } from "./use-cursor-list";
 import { usersMessages } from "./users.messages";
 import type { Role } from "./users-section";
 
-export function StaffCard({ roles }: { roles: Role[] }) {
+export function StaffCard({ roles, onInvited }: { roles: Role[]; onInvited: () => void }) {
   const t = useMessages(usersMessages);
   const users = useCursorList<User>("/api/users");
   const [inviting, setInviting] = useState(false);
@@ -33,7 +33,7 @@ export function StaffCard({ roles }: { roles: Role[] }) {
         )
       }
     >
-      {inviting && <InviteForm roles={roles} onClose={() => setInviting(false)} />}
+      {inviting && <InviteForm roles={roles} onInvited={onInvited} onClose={() => setInviting(false)} />}
       <ListState list={users} empty={t("noUsers")}>
         <ul class="settings-list">
           {users.items.map((user) => (
@@ -45,7 +45,7 @@ export function StaffCard({ roles }: { roles: Role[] }) {
   );
 }
 
-function InviteForm({ roles, onClose }: { roles: Role[]; onClose: () => void }) {
+function InviteForm({ roles, onInvited, onClose }: { roles: Role[]; onInvited: () => void; onClose: () => void }) {
   const t = useMessages(usersMessages);
   const common = useMessages(commonMessages);
   const f = useFormat();
@@ -58,6 +58,7 @@ function InviteForm({ roles, onClose }: { roles: Role[]; onClose: () => void }) 
   const invite = useAction(async () => {
     const created = await api.post<{ link: string; expiresAt: string }>("/api/users", { email, roleId, ...(name.trim() ? { name } : {}) });
     setInvitation({ ...created, email });
+    onInvited();
   });
   if (invitation)
     return (

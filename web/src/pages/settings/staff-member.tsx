@@ -1,5 +1,6 @@
 // One staff member: role (changed in place), status, and the actions an admin takes on them
-// (deactivate or reactivate, reset the password with a one-time link, end every session).
+// (deactivate or reactivate, reset the password, end every session). A reset link goes to the
+// person's e-mail when the workspace has a provider; otherwise only an owner is shown it.
 import { useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
@@ -42,7 +43,10 @@ export function StaffMember({ user, roles, onChanged }: { user: User; roles: Rol
     return true;
   });
   const reset = useAction(async () => {
-    setResetLink(await api.post<{ link: string; expiresAt: string }>(`/api/users/${user.id}/reset-password`));
+    const result = await api.post<{ delivery: "email" | "link"; link?: string; expiresAt: string }>(`/api/users/${user.id}/reset-password`);
+    // With an e-mail provider the link goes to the person's inbox and never to this screen.
+    if (result.link) setResetLink({ link: result.link, expiresAt: result.expiresAt });
+    else toast(t("resetEmailed", { email: user.email }));
     onChanged({ ...user, passwordSet: false });
     return true;
   });

@@ -1,9 +1,12 @@
-// Users and roles (users:manage): the staff list with invitations and per-person actions, and the
-// roles with their editor. The roles are loaded once here, for both.
+// Users and roles (users:manage): the staff list with the invitation form and per-person actions,
+// the pending invitations, and the roles with their editor. The roles are loaded once here, for
+// all; the invitations here too, so a new invitation shows up in the list at once.
 import { useResource } from "../../api/use-resource";
 import { ErrorNotice, Loading } from "../../components/states";
+import { InvitationsCard, type Invitation } from "./invitations-card";
 import { RolesCard } from "./roles-card";
 import { StaffCard } from "./staff-card";
+import { useCursorList } from "./use-cursor-list";
 
 export interface Role {
   id: string;
@@ -21,11 +24,13 @@ export interface RolesCatalogue {
 
 export function UsersSection() {
   const roles = useResource<RolesCatalogue>("/api/roles");
+  const invitations = useCursorList<Invitation>("/api/invitations");
   if (roles.error && !roles.data) return <ErrorNotice error={roles.error} onRetry={() => void roles.reload()} />;
   if (!roles.data) return <Loading />;
   return (
     <div class="stack">
-      <StaffCard roles={roles.data.items} />
+      <StaffCard roles={roles.data.items} onInvited={() => void invitations.reload()} />
+      <InvitationsCard invitations={invitations} />
       <RolesCard catalogue={roles.data} onChanged={() => void roles.reload()} />
     </div>
   );
