@@ -150,7 +150,6 @@ export const punchEvents = { "punch.given": z.object({ customerId: z.string(), p
 const punchSettings = z.object({ limit: z.number().int().min(1).max(20).default(3), greeting: z.string().min(1).default("Hello") });
 type PunchSettings = z.infer<typeof punchSettings>;
 export const punchClock: Array<{ workspaceId: string; now: number }> = [];
-export const punchGuard = { on: true };
 
 const punchesOf = (ctx: PluginContext<unknown>, customerId: string) =>
   sql`(select count(*) from ${interactions} where ${interactions.workspaceId} = ${ctx.workspaceId} and ${interactions.customerId} = ${customerId} and ${interactions.summary} = 'punch')`;
@@ -178,7 +177,7 @@ export const punchPlugin = definePlugin({
         await ctx.db.batch([
           note,
           // After the insert: the card may hold `limit` punches, this one included.
-          ...(punchGuard.on ? [onlyIf(ctx, "card-full", sql`${punchesOf(ctx, customerId)} <= ${ctx.settings.limit}`)] : []),
+          onlyIf(ctx, "card-full", sql`${punchesOf(ctx, customerId)} <= ${ctx.settings.limit}`),
           ctx.event("punch.given", { customerId, punches: 1 }),
         ]);
       } catch (error) {
