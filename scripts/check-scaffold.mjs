@@ -77,6 +77,11 @@ async function copyTree(copy) {
   await mkdir(join(copy, "web", "dist"), { recursive: true });
 }
 
+/** Only vitest's runner start-up timed out: no test failed. */
+function startedTooSlowly(output) {
+  return /Timeout starting [\w-]+ runner/.test(output) && !/Tests\s+\d+ failed/.test(output) && !/^\s*(FAIL|×)\s/m.test(output);
+}
+
 function report(result) {
   console.log(`  ${result.ok ? "ok  " : "FAIL"} ${result.label} (${result.time})`);
 }
@@ -113,12 +118,19 @@ async function main() {
     const scaffold = await run(copy, process.execPath, ["scripts/plugin-new.mjs", PLUGIN_ID], `npm run plugin:new ${PLUGIN_ID}`);
     report(scaffold);
     if (!scaffold.ok) return failLoudly([scaffold], copy);
-    // Independent: run side by side.
-    const results = await Promise.all([
-      run(copy, "npx", ["tsc", "--noEmit", "-p", "."]),
-      run(copy, "npx", ["vitest", "run", `plugins/${PLUGIN_ID}`, ...ALSO_TESTED]),
-    ]);
-    results.forEach(report);
+    // One after the other, the tests one file at a time: on a busy 2-core machine, a workerd runner
+    // starved by a parallel tsc can miss vitest's fixed 90 s start-up limit.
+    const typecheck = await run(copy, "npx", ["tsc", "--noEmit", "-p", "."]);
+    report(typecheck);
+    const testArgs = ["vitest", "run", "--maxWorkers=1", `plugins/${PLUGIN_ID}`, ...ALSO_TESTED];
+    let tests = await run(copy, "npx", testArgs);
+    if (!tests.ok && startedTooSlowly(tests.output)) {
+      // Every test that ran passed, but a runner did not start in time: the machine, not the code.
+      console.log(`  …   a test runner did not start within vitest's limit (a busy machine); running the tests again`);
+      tests = await run(copy, "npx", testArgs, `${tests.label} (again)`);
+    }
+    report(tests);
+    const results = [typecheck, tests];
     if (results.some((result) => !result.ok)) return failLoudly(results, copy);
     console.log(`Scaffold check passed in ${seconds()}.`);
   } finally {
