@@ -3,9 +3,11 @@
 // of the working tree (the real tree is never touched): copy it to a temporary folder (without
 // node_modules, .git, .wrangler, web/dist; node_modules is linked entry by entry, so caches land
 // in the copy), scaffold a throwaway plugin there, then run the type check and the new plugin's
-// tests (with the architecture and PLUGINS.md event-table tests) in that copy. Run by `npm test`
-// after the suite, or alone with `npm run test:scaffold` (`-- --keep` keeps the copy to look at).
-// Exits non-zero on any failure.
+// tests (with the core tests that take every registered plugin: architecture, bad input,
+// permissions, isolation) in that copy. Run by `npm test` after the suite, or alone with
+// `npm run test:scaffold` (`-- --keep` keeps the copy to look at). The verdict is the tools' exit
+// status, never the clock: a slow machine makes a slow check, not a failed one (a line every
+// minute says what is still running). Exits non-zero on any failure.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { cp, mkdir, mkdtemp, readdir, rm, symlink } from "node:fs/promises";
@@ -15,16 +17,16 @@ import { fileURLToPath } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const PLUGIN_ID = "scaffold-check";
-const TIMEOUT_MS = 180_000;
+// How often a long step says it is still running (it is never stopped for being slow).
+const HEARTBEAT_MS = 60_000;
 const keep = process.argv.includes("--keep");
-// Run in the copy besides the new plugin's own tests: the rules a new plugin can break.
+// Run in the copy besides the new plugin's own tests: the rules a new plugin can break. These
+// take every registered plugin (and its fixtures) by themselves, so the new one is covered.
 const ALSO_TESTED = [
   "test/api/architecture.test.ts",
-  "test/api/plugins-doc.test.ts",
   "test/api/permission-matrix.test.ts",
   "test/api/bad-input.test.ts",
   "test/api/workspace-isolation.test.ts",
-  "worker/core/roles/roles.test.ts",
 ];
 
 // Top-level paths never copied: installed packages, git state, local state and build output.
@@ -47,13 +49,11 @@ function run(cwd, command, args, label = [command, ...args].join(" ")) {
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
-    const timer = setTimeout(() => {
-      output += `\n(killed after ${TIMEOUT_MS / 1000} s)`;
-      child.kill("SIGKILL");
-    }, TIMEOUT_MS);
+    const heartbeat = setInterval(() => console.log(`  …   ${label} still running (${seconds(from)})`), HEARTBEAT_MS);
     child.on("error", (error) => (output += `\n${error}`));
-    child.on("close", (code) => {
-      clearTimeout(timer);
+    child.on("close", (code, signal) => {
+      clearInterval(heartbeat);
+      if (signal) output += `\n(stopped by ${signal})`;
       resolve({ label, ok: code === 0, output, time: seconds(from) });
     });
   });
@@ -75,6 +75,11 @@ async function copyTree(copy) {
   }
   // The Worker's assets folder must exist for wrangler's config; the plugin tests do not read it.
   await mkdir(join(copy, "web", "dist"), { recursive: true });
+}
+
+/** Only vitest's runner start-up timed out: no test failed. */
+function startedTooSlowly(output) {
+  return /Timeout starting [\w-]+ runner/.test(output) && !/Tests\s+\d+ failed/.test(output) && !/^\s*(FAIL|×)\s/m.test(output);
 }
 
 function report(result) {
@@ -113,12 +118,19 @@ async function main() {
     const scaffold = await run(copy, process.execPath, ["scripts/plugin-new.mjs", PLUGIN_ID], `npm run plugin:new ${PLUGIN_ID}`);
     report(scaffold);
     if (!scaffold.ok) return failLoudly([scaffold], copy);
-    // Independent: run side by side.
-    const results = await Promise.all([
-      run(copy, "npx", ["tsc", "--noEmit", "-p", "."]),
-      run(copy, "npx", ["vitest", "run", `plugins/${PLUGIN_ID}`, ...ALSO_TESTED]),
-    ]);
-    results.forEach(report);
+    // One after the other, the tests one file at a time: on a busy 2-core machine, a workerd runner
+    // starved by a parallel tsc can miss vitest's fixed 90 s start-up limit.
+    const typecheck = await run(copy, "npx", ["tsc", "--noEmit", "-p", "."]);
+    report(typecheck);
+    const testArgs = ["vitest", "run", "--maxWorkers=1", `plugins/${PLUGIN_ID}`, ...ALSO_TESTED];
+    let tests = await run(copy, "npx", testArgs);
+    if (!tests.ok && startedTooSlowly(tests.output)) {
+      // Every test that ran passed, but a runner did not start in time: the machine, not the code.
+      console.log(`  …   a test runner did not start within vitest's limit (a busy machine); running the tests again`);
+      tests = await run(copy, "npx", testArgs, `${tests.label} (again)`);
+    }
+    report(tests);
+    const results = [typecheck, tests];
     if (results.some((result) => !result.ok)) return failLoudly(results, copy);
     console.log(`Scaffold check passed in ${seconds()}.`);
   } finally {

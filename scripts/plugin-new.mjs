@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run plugin:new <id>`: scaffolds plugins/<id>/ from scripts/plugin-template/ (a plugin with
-// settings, a permission, a table, routes, an `on` hook, UI metadata, tests and a README),
+// settings, a permission, a table, routes, an `on` hook, UI metadata, tests, the fixtures the core
+// tests take from it and a README),
 // registers it in plugins/registry.ts and generates its migration with drizzle-kit. The tree is
 // left so that `npm test` passes at once. Nothing is left half-done: if a step fails, what was
 // written is removed again.
@@ -94,7 +95,8 @@ async function existingTables() {
 }
 
 function run(command, args) {
-  const result = spawnSync(command, args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 120_000 });
+  // No time limit: on a busy machine drizzle-kit is slow, not broken.
+  const result = spawnSync(command, args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   return { ok: result.status === 0, output: `${result.stdout ?? ""}${result.stderr ?? ""}${result.error ? String(result.error) : ""}` };
 }
 
@@ -120,6 +122,7 @@ async function main() {
     ["index.ts.tmpl", "index.ts"],
     ["schema.ts.tmpl", "schema.ts"],
     ["test.ts.tmpl", `${id}.test.ts`],
+    ["test-fixtures.ts.tmpl", "test-fixtures.ts"],
     ["README.md.tmpl", "README.md"],
   ];
   const journalPath = join(migrationsDir, "meta", "_journal.json");
@@ -167,7 +170,8 @@ Next steps:
   1. Write what the plugin does in plugins/${id}/index.ts (the Persian name and description too)
      and plugins/${id}/README.md. The contract and its guarantees: PLUGINS.md.
   2. Run its tests:                     npx vitest run plugins/${id}
-  3. Changed schema.ts? Generate again:  npm run db:generate -- --name plugin-${id}-<what-changed>
+  3. Changed schema.ts? Before it is on main: npm run plugin:migration ${id}
+     (once on main, migrations are append-only: npm run db:generate -- --name plugin-${id}-<what-changed>)
   4. Declared events of its own?         npm run docs:events   (the event table in PLUGINS.md)
   5. Try it:                             npm run dev, then PATCH /api/plugins/${id} {"enabled": true}
   6. Before committing:                  npm run typecheck && npm test`);

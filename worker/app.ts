@@ -36,6 +36,7 @@ import { deadLettersRouter } from "./core/delivery/dead-letters.router";
 import { attachPluginRuntime, mountPluginRoutes } from "./core/plugin-runtime/plugin-mount";
 import type { PluginRuntime } from "./core/plugin-runtime/plugin-runtime";
 import { pluginsRouter } from "./core/plugin-runtime/plugins.router";
+import { mountPublicPluginRoutes } from "./core/plugin-runtime/plugin-public";
 
 export function createApp(runtime: PluginRuntime) {
   const app = createRouter();
@@ -92,6 +93,8 @@ export function createApp(runtime: PluginRuntime) {
   app.route("/", deadLettersRouter);
   app.route("/", pluginsRouter(runtime));
   mountPluginRoutes(app, runtime);
+  // Plugins' pages for people without an account, at /p/{pluginId}/{workspaceId}/….
+  mountPublicPluginRoutes(app, runtime);
 
   app.doc31("/openapi.json", (c) => ({
     openapi: "3.1.0",

@@ -3,9 +3,10 @@
 // (whose CHECK refuses a negative), the coupon and its event. A use is one conditional update
 // (`used_at is null`, not voided, not expired) guarded in the same batch by the use's own id, so
 // of any number of concurrent uses exactly one commits, with its event.
+import type { LoyaltyEvents } from "./events";
 import { and, desc, eq, gt, isNull, lt, lte, sql, type SQL } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
-import { newId, pluginRefusal, type PluginContext, type Statement } from "../../worker/plugin-api";
+import { isConstraintError, newId, pluginRefusal, type PluginContext, type Statement } from "../../worker/plugin-api";
 import type { CouponSchema } from "./api-schemas";
 import { newCouponCode } from "./codes";
 import { appendStatements, entryRow, isOverdraw, stillTrue } from "./ledger";
@@ -85,7 +86,7 @@ function refuseReward(reward: RewardRow, at: number): never {
  * row) commits with it. Refusals: 409 not enough points, out of stock, not available.
  */
 export async function redeem(
-  ctx: PluginContext<LoyaltySettings>,
+  ctx: PluginContext<LoyaltySettings, LoyaltyEvents>,
   customerId: string,
   rewardId: string,
   actor: { userId: string | null },
@@ -137,7 +138,7 @@ export async function redeem(
       return coupon;
     } catch (error) {
       // Another redemption got there first: explain with what is there now.
-      if (isOverdraw(error)) {
+      if (isOverdraw(error) || isConstraintError(error, "loyalty_rewards_stock_non_negative")) {
         const [now, left] = await Promise.all([findMember(ctx, customerId), findReward(ctx, rewardId)]);
         if (left && rewardState(left, at) !== "available") refuseReward(left, at);
         throw pluginRefusal(409, PLUGIN_NAME, refusals.notEnoughPoints(now?.balance ?? 0, reward.cost), { field: "rewardId", reason: "not_enough_points", extensions: { balance: now?.balance ?? 0, cost: reward.cost } });
@@ -149,7 +150,7 @@ export async function redeem(
 
 /** Consumes the coupon exactly once. Refusals: 409 used, 410 expired or voided; null for an unknown code. */
 export async function useCoupon(
-  ctx: PluginContext<unknown>,
+  ctx: PluginContext<unknown, LoyaltyEvents>,
   code: string,
   by: { userId: string | null; apiKeyId: string | null; reference: string | null },
 ): Promise<CouponRow | null> {

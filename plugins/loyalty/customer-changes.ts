@@ -79,7 +79,7 @@ export async function followErasure(event: DeliveredEvent<string, { customerId: 
       .where(and(eq(loyaltyMembers.workspaceId, ws), eq(loyaltyMembers.referredBy, customerId))) as unknown as Statement,
     ctx.db
       .update(loyaltyMembers)
-      .set({ referralCode: null, referredBy: null, referredAt: null, erasedAt: at, updatedAt: at })
+      .set({ referralCode: null, referredBy: null, referredAt: null, balanceToken: null, erasedAt: at, updatedAt: at })
       .where(and(eq(loyaltyMembers.workspaceId, ws), eq(loyaltyMembers.customerId, customerId))) as unknown as Statement,
   );
   ctx.write(...statements);

@@ -15,3 +15,5 @@ export const loyaltyEvents = {
   "loyalty.coupon_used": z.object({ customerId: z.string(), couponId: z.string(), rewardId: z.string(), reference: z.string().nullable() }),
   "loyalty.raffle_drawn": z.object({ raffleId: z.string(), winners: z.array(z.string()) }),
 };
+
+export type LoyaltyEvents = typeof loyaltyEvents;

@@ -3,6 +3,7 @@
 // single-use coupons, referral codes and fair raffles. See README.md for the rules and PLUGINS.md
 // for the contract this is written against.
 import { createPluginRouter, definePlugin } from "../../worker/plugin-api";
+import { balanceLinkRouter, balancePageRouter } from "./balance-page.router";
 import { giveBirthdayBonuses } from "./birthdays";
 import { welcomeMember } from "./bonuses";
 import { catalogueRouter } from "./catalogue.router";
@@ -13,9 +14,9 @@ import { expirePoints, warnOfExpiry } from "./expiry";
 import { membersRouter } from "./members.router";
 import { LOYALTY_PERMISSIONS, loyaltyPermissions } from "./permissions";
 import { rafflesRouter } from "./raffles.router";
+import { loyaltyTierField } from "./segment-field";
 import { checkReferralCode } from "./referrals";
 import { reverseOnRefund } from "./refunds";
-import "./segment-field";
 import { loyaltySettings } from "./settings";
 import { PLUGIN_NAME } from "./texts";
 import { reviewTiers } from "./tier-review";
@@ -34,7 +35,10 @@ export const loyaltyPlugin = definePlugin({
   permissions: loyaltyPermissions,
   settings: loyaltySettings,
   events: loyaltyEvents,
-  routes: createPluginRouter().route("/", membersRouter).route("/", catalogueRouter).route("/", rafflesRouter).route("/", uiRouter),
+  segmentFields: [loyaltyTierField],
+  routes: createPluginRouter().route("/", membersRouter).route("/", balanceLinkRouter).route("/", catalogueRouter).route("/", rafflesRouter).route("/", uiRouter),
+  // The member's own balance page, for the link staff send: /p/loyalty/{workspaceId}/balance/{token}.
+  publicRoutes: balancePageRouter,
   before: {
     "customer.created": checkReferralCode,
   },

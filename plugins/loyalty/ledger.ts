@@ -4,7 +4,7 @@
 // and a dedupe key's unique index makes a repeated effect fail it too. A correction is a new
 // entry, never an edit.
 import { and, desc, eq, lt, or, sql, type SQL } from "drizzle-orm";
-import { newId, type PluginContext, type Statement } from "../../worker/plugin-api";
+import { isConstraintError, newId, onlyIf, type PluginContext, type Statement } from "../../worker/plugin-api";
 import { loyaltyLedger, loyaltyMembers, loyaltyTotals, type EntryKind, type SourceKind } from "./schema";
 
 export type EntryRow = typeof loyaltyLedger.$inferSelect;
@@ -79,11 +79,8 @@ export async function commit(ctx: PluginContext<unknown>, statements: Statement[
  * A statement that fails its batch unless `condition` still holds when the batch runs (json() of
  * a text that is not JSON raises): what was read before planning a write is re-checked inside it.
  */
-export function stillTrue(ctx: PluginContext<unknown>, condition: SQL, what: string): Statement {
-  return ctx.db
-    .select({ ok: sql<number>`case when (${condition}) then 1 else json(${`loyalty: ${what} changed concurrently`}) end` })
-    .from(sql`(select 1)`) as unknown as Statement;
-}
+/** The batch applies only if `condition` still holds (plugin API's onlyIf; the name says what changed). */
+export const stillTrue = (ctx: PluginContext<unknown>, condition: SQL, what: string): Statement => onlyIf(ctx, `loyalty-${what.replaceAll(" ", "-")}`, condition);
 
 function memberExists(ctx: PluginContext<unknown>, customerId: string): Statement {
   return stillTrue(
@@ -130,11 +127,5 @@ export function historyPage(ctx: PluginContext<unknown>, customerId: string, bef
     .limit(limit + 1);
 }
 
-export const isOverdraw = (error: unknown) => /CHECK constraint failed/i.test(messageOf(error));
-
-function messageOf(error: unknown): string {
-  // drizzle wraps the driver's error; the reason is in the cause.
-  let text = "";
-  for (let e: unknown = error, depth = 0; e && depth < 4; e = (e as { cause?: unknown }).cause, depth++) text += ` ${String((e as Error)?.message ?? e)}`;
-  return text;
-}
+/** The balance's CHECK refused the batch: it would have gone below zero. */
+export const isOverdraw = (error: unknown) => isConstraintError(error, "loyalty_members_balance_non_negative");

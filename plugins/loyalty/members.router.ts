@@ -1,4 +1,5 @@
 // Handlers of the members' routes.
+import type { LoyaltyEvents } from "./events";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { createPluginRouter, cursorId, cursorTimeId, pluginAuditEntry, pluginContext, pluginNotFound, pluginRefusal, toPage, type PluginContext } from "../../worker/plugin-api";
 import { presentCoupon, redeem } from "./coupons";
@@ -24,7 +25,7 @@ async function pathCustomer(ctx: Ctx, customerId: string): Promise<LiveCustomer>
 
 export const membersRouter = createPluginRouter()
   .openapi(listMembersRoute, async (c) => {
-    const ctx = pluginContext<LoyaltySettings>(c);
+    const ctx = pluginContext<LoyaltySettings, LoyaltyEvents>(c);
     const { cursor, limit, tier } = c.req.valid("query");
     const before = cursorId(cursor);
     const rows = await ctx.db
@@ -46,22 +47,22 @@ export const membersRouter = createPluginRouter()
     );
   })
   .openapi(getMemberRoute, async (c) => {
-    const ctx = pluginContext<LoyaltySettings>(c);
+    const ctx = pluginContext<LoyaltySettings, LoyaltyEvents>(c);
     const customer = await pathCustomer(ctx, c.req.valid("param").customerId);
     return c.json(await memberView(ctx, customer, await findMember(ctx, customer.id)), 200);
   })
   .openapi(memberLedgerRoute, async (c) => {
-    const ctx = pluginContext<LoyaltySettings>(c);
+    const ctx = pluginContext<LoyaltySettings, LoyaltyEvents>(c);
     const customer = await pathCustomer(ctx, c.req.valid("param").customerId);
     const { cursor, limit } = c.req.valid("query");
     const rows = await historyPage(ctx, customer.id, cursorTimeId(cursor), limit);
     return c.json(toPage(rows, limit, (row) => [row.createdAt, row.id], presentEntry), 200);
   })
   .openapi(adjustRoute, async (c) => {
-    const ctx = pluginContext<LoyaltySettings>(c);
+    const ctx = pluginContext<LoyaltySettings, LoyaltyEvents>(c);
     const customer = await pathCustomer(ctx, c.req.valid("param").customerId);
     const { points, reason } = c.req.valid("json");
-    const actor = c.get("actor")!;
+    const { actor } = ctx;
     const member = await ensureMember(ctx, customer.id);
     const refuse = (balance: number) => pluginRefusal(409, PLUGIN_NAME, refusals.wouldGoNegative(balance), { field: "points", reason: "balance_would_go_negative", extensions: { balance } });
     if (member.balance + points < 0) throw refuse(member.balance);
@@ -91,17 +92,17 @@ export const membersRouter = createPluginRouter()
     return c.json({ entry: presentEntry(row), balance: (await findMember(ctx, customer.id))!.balance }, 201);
   })
   .openapi(redeemRoute, async (c) => {
-    const ctx = pluginContext<LoyaltySettings>(c);
+    const ctx = pluginContext<LoyaltySettings, LoyaltyEvents>(c);
     const customer = await pathCustomer(ctx, c.req.valid("param").customerId);
     const { rewardId } = c.req.valid("json");
-    const actor = c.get("actor")!;
+    const { actor } = ctx;
     const coupon = await redeem(ctx, customer.id, rewardId, { userId: actor.userId }, (issued) => [
       pluginAuditEntry(c, { action: "loyalty.reward_redeemed", entityType: "loyalty_coupon", entityId: issued.id, customerId: customer.id, details: { rewardId, cost: issued.cost } }),
     ]);
     return c.json(presentCoupon(coupon, ctx.now()), 201);
   })
   .openapi(referrerRoute, async (c) => {
-    const ctx = pluginContext<LoyaltySettings>(c);
+    const ctx = pluginContext<LoyaltySettings, LoyaltyEvents>(c);
     const customer = await pathCustomer(ctx, c.req.valid("param").customerId);
     const referrer = await referrerByCode(ctx, c.req.valid("json").code);
     if (!referrer) throw pluginRefusal(422, PLUGIN_NAME, refusals.unknownReferralCode, { field: "code", reason: "unknown_referral_code" });

@@ -2,6 +2,7 @@
 // at least a minimum balance; the draw (raffle-draw.ts) runs on a fresh random seed; its inputs and
 // result are stored in one batch with its event, so the draw can be shown to be fair later
 // (GET /raffles/{id}/verify runs it again). Winners are told by SMS (consent respected).
+import type { LoyaltyEvents } from "./events";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, type SQL } from "drizzle-orm";
 import type { z } from "@hono/zod-openapi";
 import { customersTable, newId, pluginRefusal, segmentCondition, workspaceProfile, type PluginContext, type Statement } from "../../worker/plugin-api";
@@ -43,7 +44,7 @@ export async function storedEntrants(ctx: PluginContext<unknown>, raffleId: stri
 }
 
 export async function drawRaffle(
-  ctx: PluginContext<LoyaltySettings>,
+  ctx: PluginContext<LoyaltySettings, LoyaltyEvents>,
   input: z.infer<typeof RaffleCreateInput>,
   drawnBy: string | null,
   alongside: (raffle: RaffleRow) => Statement[],

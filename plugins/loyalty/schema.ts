@@ -29,6 +29,8 @@ export const loyaltyMembers = sqliteTable(
     referralCode: text("referral_code"),
     referredBy: text("referred_by"),
     referredAt: integer("referred_at"),
+    // The secret in the link to the member's own balance page (/p/loyalty/…/balance/<token>); null until staff make one.
+    balanceToken: text("balance_token"),
     erasedAt: integer("erased_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -36,6 +38,7 @@ export const loyaltyMembers = sqliteTable(
   (t) => [
     uniqueIndex("loyalty_members_customer_unique").on(t.workspaceId, t.customerId),
     uniqueIndex("loyalty_members_referral_code_unique").on(t.workspaceId, t.referralCode),
+    uniqueIndex("loyalty_members_balance_token_unique").on(t.workspaceId, t.balanceToken),
     index("loyalty_members_workspace_idx").on(t.workspaceId, t.id),
     index("loyalty_members_tier_idx").on(t.workspaceId, t.tier, t.customerId),
     index("loyalty_members_referred_by_idx").on(t.workspaceId, t.referredBy),

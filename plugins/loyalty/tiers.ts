@@ -2,6 +2,7 @@
 // A member moves up the moment an entry lifts them over a threshold; the daily review moves them
 // down, once they have stayed below their tier's threshold for the grace period. Each change is a
 // row of its own, a `loyalty.tier_changed` event and a note on the customer's timeline, in one batch.
+import type { LoyaltyEvents } from "./events";
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { newId, timelineNote, type PluginContext, type Statement } from "../../worker/plugin-api";
 import { stillTrue } from "./ledger";
@@ -10,7 +11,7 @@ import { DAY_MS, type LoyaltySettings, type Tier } from "./settings";
 import type { MemberRow } from "./members";
 import { tierChangedNote } from "./texts";
 
-type Ctx = PluginContext<LoyaltySettings>;
+type Ctx = PluginContext<LoyaltySettings, LoyaltyEvents>;
 
 /** The highest tier whose threshold the value reaches (the first tier's is 0). */
 export function tierFor(tiers: readonly Tier[], value: number): Tier {

@@ -1,4 +1,5 @@
 // Handlers of the UI surfaces: forms appear only for who may send them.
+import type { LoyaltyEvents } from "./events";
 import { createPluginRouter, pluginContext, pluginNotFound, uiSurface } from "../../worker/plugin-api";
 import { findMember, liveCustomer } from "./members";
 import { LOYALTY_PERMISSIONS as P } from "./permissions";
@@ -10,17 +11,15 @@ import { cardRoute, customerPanelRoute, pageRoute } from "./ui.routes";
 
 export const uiRouter = createPluginRouter()
   .openapi(customerPanelRoute, async (c) => {
-    const ctx = pluginContext<LoyaltySettings>(c);
+    const ctx = pluginContext<LoyaltySettings, LoyaltyEvents>(c);
     const { customerId } = c.req.valid("param");
     const customer = await liveCustomer(ctx, customerId);
     if (!customer || customer.id !== customerId) throw pluginNotFound();
-    const can = c.get("actor")!.permissions;
-    const blocks = await customerPanel(ctx, customer, await findMember(ctx, customer.id), c.get("locale"), { adjust: can.has(P.adjust), redeem: can.has(P.redeem) });
+    const blocks = await customerPanel(ctx, customer, await findMember(ctx, customer.id), ctx.locale, { adjust: ctx.actor.can(P.adjust), redeem: ctx.actor.can(P.redeem) });
     return c.json(uiSurface(blocks), 200);
   })
   .openapi(pageRoute, async (c) => {
-    const ctx = pluginContext<LoyaltySettings>(c);
-    const can = c.get("actor")!.permissions;
-    return c.json(uiSurface(await clubPage(ctx, c.get("locale"), { redeem: can.has(P.redeem), manage: can.has(P.manage) })), 200);
+    const ctx = pluginContext<LoyaltySettings, LoyaltyEvents>(c);
+    return c.json(uiSurface(await clubPage(ctx, ctx.locale, { redeem: ctx.actor.can(P.redeem), manage: ctx.actor.can(P.manage) })), 200);
   })
-  .openapi(cardRoute, async (c) => c.json(uiSurface(await dashboardCard(pluginContext<LoyaltySettings>(c))), 200));
+  .openapi(cardRoute, async (c) => c.json(uiSurface(await dashboardCard(pluginContext<LoyaltySettings, LoyaltyEvents>(c))), 200));

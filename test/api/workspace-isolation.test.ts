@@ -1,11 +1,15 @@
 // Two businesses on one database: nothing of workspace B can be read, changed or even
 // confirmed to exist by workspace A, through a session or an API key, by id, lookup, list,
 // search, timeline, audit or export. Every route with a path parameter is tried with B's ids;
-// a new such route fails here until it is given a valid body below.
+// a new core route fails here until it is given a valid body below. Every registered plugin is
+// enabled in both workspaces, its records made and its routes probed from its own fixtures
+// (plugins/<id>/test-fixtures.ts; test/support/isolation-probe.ts).
 import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CORE_PERMISSIONS } from "../../worker/core/permissions/permissions";
+import { plugins } from "../../plugins/registry";
 import { ApiClient, signUp } from "../support/client";
+import { enableAndSeedPlugins, pluginLeaks, pluginOf, type PluginIds } from "../support/isolation-probe";
 import { concretePath, publishedRoutes, type PublishedRoute } from "../support/routes";
 import { databaseFingerprint } from "../support/snapshot";
 
@@ -23,7 +27,7 @@ interface WorkspaceB {
   deadDeliveryId: string;
   importJobId: string;
   segmentId: string;
-  loyalty: { rewardId: string; couponCode: string; raffleId: string };
+  plugins: PluginIds;
   mobile: string;
   email: string;
   name: string;
@@ -33,6 +37,7 @@ let b: WorkspaceB;
 let ownerA: ApiClient;
 let keyA: ApiClient;
 let customerA: string;
+let workspaceIdA: string;
 
 // A valid body for each write route with a path parameter, so that A's request passes
 // validation and reaches the lookup that must come back empty.
@@ -52,10 +57,6 @@ const VALID_BODIES: Record<string, unknown> = {
   "POST /api/connections/{id}/rotate-secret": {},
   "PATCH /api/plugins/{id}": { enabled: true },
   "PATCH /api/segments/{id}": { name: "Changed" },
-  "POST /api/plugins/loyalty/members/{customerId}/adjust": { points: 10, reason: "planted" },
-  "POST /api/plugins/loyalty/members/{customerId}/redeem": { rewardId: "lrw_planted" },
-  "POST /api/plugins/loyalty/members/{customerId}/referrer": { code: "ABCD-EFGH" },
-  "PATCH /api/plugins/loyalty/rewards/{rewardId}": { active: false },
 };
 
 function idsFor(route: PublishedRoute): Record<string, string> {
@@ -74,8 +75,6 @@ function idsFor(route: PublishedRoute): Record<string, string> {
   if (route.path.startsWith("/api/events/dead/")) return { id: b.deadDeliveryId };
   if (route.path.startsWith("/api/import/jobs/")) return { id: b.importJobId };
   if (route.path.startsWith("/api/segments/")) return { id: b.segmentId };
-  // The loyalty club is on in both workspaces, so A's requests reach its lookups.
-  if (route.path.startsWith("/api/plugins/loyalty/")) return { customerId: b.customerId, rewardId: b.loyalty.rewardId, code: b.loyalty.couponCode, raffleId: b.loyalty.raffleId };
   // Plugins are the same for every workspace; an unknown one is simply not found.
   if (route.path.startsWith("/api/plugins/")) return { id: "no-such-plugin" };
   throw new Error(`workspace-isolation: say which of B's ids fill ${route.path}`);
@@ -108,20 +107,15 @@ beforeAll(async () => {
     .run();
 
   b.importJobId = (await ownerB.post("/api/import/customers", { csv: "mobile\n09121234567\n", mapping: { mobile: "mobile" }, dryRun: true })).body.id;
-  await ownerB.patch("/api/plugins/loyalty", { enabled: true });
-  await ownerB.post(`/api/plugins/loyalty/members/${b.customerId}/adjust`, { points: 100, reason: "B's points" });
-  const reward = (await ownerB.post("/api/plugins/loyalty/rewards", { name: "B's reward", cost: 10 })).body.id;
-  b.loyalty = {
-    rewardId: reward,
-    couponCode: (await ownerB.post(`/api/plugins/loyalty/members/${b.customerId}/redeem`, { rewardId: reward })).body.code,
-    raffleId: (await ownerB.post("/api/plugins/loyalty/raffles", { name: "B's raffle", winners: 1, notify: false })).body.id,
-  };
+  // Every plugin on in both workspaces, so A's requests reach its lookups.
+  b.plugins = await enableAndSeedPlugins(ownerB, plugins, { customerId: b.customerId, workspaceId: workspaceB.workspaceId });
 
   const workspaceA = await signUp({ workspaceName: "Shop A" });
   ownerA = workspaceA.owner;
+  workspaceIdA = workspaceA.workspaceId;
   customerA = (await ownerA.post("/api/customers", { firstName: "Nasrin", lastName: "Tehrani", mobile: "09351112233", city: "Tehran" })).body.id;
-  await ownerA.patch("/api/plugins/loyalty", { enabled: true });
-  const pluginScopes = ((await ownerA.get("/api/roles")).body.permissions as string[]).filter((permission) => permission.startsWith("loyalty:"));
+  await enableAndSeedPlugins(ownerA, plugins, { customerId: customerA, workspaceId: workspaceIdA });
+  const pluginScopes = ((await ownerA.get("/api/roles")).body.permissions as string[]).filter((permission) => !(CORE_PERMISSIONS as readonly string[]).includes(permission));
   const key = await ownerA.post("/api/api-keys", { name: "A key", scopes: [...CORE_PERMISSIONS, ...pluginScopes] });
   keyA = new ApiClient({ authorization: `Bearer ${key.body.key}` });
   await keyA.get("/api/auth/me"); // the first use records last_used_at; later calls write nothing
@@ -133,8 +127,8 @@ describe("workspace isolation", () => {
       const routes = (await publishedRoutes()).filter((route) => route.path.includes("{"));
       expect(routes.length).toBeGreaterThan(8);
       const before = await databaseFingerprint();
-      const leaks: string[] = [];
-      for (const route of routes) {
+      const leaks = await pluginLeaks(client(), routes, b.plugins, workspaceIdA);
+      for (const route of routes.filter((route) => !pluginOf(route))) {
         const key = `${route.method} ${route.path}`;
         const body = route.hasJsonBody ? VALID_BODIES[key] : undefined;
         if (route.hasJsonBody && body === undefined) leaks.push(`${key}: no valid body in VALID_BODIES`);

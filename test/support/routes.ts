@@ -1,5 +1,5 @@
 // The routes the app publishes in /openapi.json, with the access each one declares.
-import { anonymous } from "./client";
+import { anonymous, type Fetcher } from "./client";
 
 export interface PublishedRoute {
   method: string;
@@ -9,8 +9,8 @@ export interface PublishedRoute {
   hasJsonBody: boolean;
 }
 
-export async function publishedRoutes(): Promise<PublishedRoute[]> {
-  const document = (await anonymous().get("/openapi.json")).body as {
+export async function publishedRoutes(worker?: Fetcher): Promise<PublishedRoute[]> {
+  const document = (await anonymous(worker).get("/openapi.json")).body as {
     paths: Record<string, Record<string, { "x-permission"?: string; requestBody?: { content?: Record<string, unknown> } }>>;
   };
   return Object.entries(document.paths).flatMap(([path, operations]) =>

@@ -1,31 +1,39 @@
-// The plugin contract: everything a plugin imports from the Worker comes from here.
+// The plugin contract: everything a plugin imports from the Worker comes from here. Each export is
+// listed, with its signature, in PLUGINS.md ("What worker/plugin-api exports"; a test compares).
 export { definePlugin } from "./define-plugin";
 export { HookRejection } from "./hook-rejection";
 export { pluginContext } from "../core/plugin-runtime/plugin-context";
+export { publicContext } from "../core/plugin-runtime/plugin-public";
 export { createRouter as createPluginRouter } from "../core/http/router";
-export { guardedRoute as pluginRoute } from "../core/http/route";
+export { guardedRoute as pluginRoute, publicRoute as pluginPublicRoute, CalendarDay, IdParam } from "../core/http/route";
 export { problemResponses } from "../core/http/problem.schema";
 export { createdAt, id, json, updatedAt, workspaceId } from "../core/data/columns";
 export { cursorId, cursorTimeId, pageQuery, pageSchema, toPage } from "../core/data/cursor";
 export { newId } from "../core/data/ids";
 export { UiBlock, UiSurface, UiText, uiSurface } from "./ui-blocks";
 export { customersTable, timelineNote } from "./customers";
-export { registerSegmentField, savedSegments, segmentCondition, type SegmentField, type SegmentFieldContext } from "./segments";
-export { addDays, localDay, localMidnight, workspaceProfile, type WorkspaceProfile } from "./workspace";
+export { savedSegments, segmentCondition } from "./segments";
+export { addDays, formatMoney, localDay, localMidnight, workspaceProfile, type WorkspaceProfile } from "./workspace";
+export { isConstraintError, onlyIf } from "./conditional-writes";
 export { pluginNotFound, pluginRefusal, type RefusalOptions } from "./problems";
 export { pluginAuditEntry, type AuditFacts } from "./audit";
 export type {
   BeforeHook,
   DeliveredEvent,
+  EventMap,
   HookContext,
   Localized,
   MessagingApi,
   OnHook,
+  PluginActor,
   PluginContext,
   PluginDefinition,
   PluginPermission,
   PluginSchedule,
+  PluginSegmentField,
   PluginUi,
+  PublicContext,
+  RouteContext,
   ScheduleTiming,
   Statement,
 } from "./types";

@@ -23,5 +23,11 @@ export function pluginRefusal(status: 400 | 403 | 409 | 410 | 422, plugin: Local
   });
 }
 
-/** 404, as core answers for a record that is not in the caller's workspace. */
-export const pluginNotFound = (): Problem => new Problem(404, "not_found");
+/**
+ * 404, as core answers for a record that is not in the caller's workspace. Name the request
+ * field that pointed at it (`pluginNotFound("rewardId")` → `errors[].path` "body.rewardId"; a
+ * path parameter: `pluginNotFound("customerId", "path")`) so a form shows it under that field.
+ */
+export function pluginNotFound(field?: string, where: "body" | "path" | "query" = "body"): Problem {
+  return new Problem(404, "not_found", field ? { errors: [{ path: `${where}.${field}`, code: "not_found" }] } : {});
+}

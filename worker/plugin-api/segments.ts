@@ -1,13 +1,12 @@
-// Segments as a plugin uses them: add a filter field of its own (a loyalty tier, say), list the
-// workspace's saved segments, and turn one into a condition on `customersTable`.
+// Segments as a plugin uses them: list the workspace's saved segments and turn one into a
+// condition on `customersTable`. (A filter field of its own is declared in definePlugin's
+// `segmentFields`.)
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import type { WorkspaceScope } from "../core/data/database";
 import { segments } from "../core/data/schema";
 import { compileSegmentFilter } from "../core/segments/segment-filter";
 import { findSegment } from "../core/segments/segments.repository";
 import type { PluginContext } from "./types";
-
-export { registerSegmentField, type SegmentField, type SegmentFieldContext } from "../core/segments/segment-fields";
 
 const scopeOf = (ctx: PluginContext<unknown>): WorkspaceScope => ({ workspaceId: ctx.workspaceId, db: ctx.db as unknown as WorkspaceScope["db"], pendingEvents: [] });
 

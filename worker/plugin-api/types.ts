@@ -1,6 +1,7 @@
 // The plugin contract's types. A plugin is a value of PluginDefinition, made with definePlugin.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { z } from "@hono/zod-openapi";
+import type { SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { DrizzleD1Database } from "drizzle-orm/d1";
 import type { AppEnv } from "../core/http/context";
@@ -46,8 +47,11 @@ export interface MessagingApi {
   send(message: { customerId: string; channel: "sms" | "email"; subject?: string; body: string; idempotencyKey: string }): Promise<{ status: string }>;
 }
 
+/** A plugin's own events: name → payload schema. */
+export type EventMap = Record<string, z.ZodType>;
+
 /** What every plugin callback gets: its workspace, its settings and the means to act. */
-export interface PluginContext<Settings> {
+export interface PluginContext<Settings = unknown, Events extends EventMap = EventMap> {
   readonly pluginId: string;
   readonly workspaceId: string;
   readonly settings: Settings;
@@ -56,30 +60,63 @@ export interface PluginContext<Settings> {
   readonly env: Env;
   /** The workspace's time zone (IANA), for anything that depends on the local date. */
   readonly timeZone: string;
+  /** The language to write in: the caller's in a route, the workspace's in hooks and schedules. */
+  readonly locale: "fa" | "en";
+  /** The workspace's currency (amounts are integers in its minor units; see formatMoney). */
+  readonly currency: string;
+  /** The current time (epoch ms); in a scheduled job, the time the job was due to run. */
   now(): number;
-  /** An insert of an event row, to put in the same db.batch as the change it announces. */
-  event(name: string, payload: Record<string, unknown>): Statement;
+  /** An insert of one of the plugin's own events (checked against `events`), to put in the same db.batch as the change it announces. */
+  event<N extends keyof Events & string>(name: N, payload: z.input<Events[N]>): Statement;
   readonly messaging: MessagingApi;
 }
 
+/** Who is calling a plugin route: a signed-in user or an API key (then `userId` is its creator). */
+export interface PluginActor {
+  readonly userId: string;
+  readonly apiKeyId: string | null;
+  /** Whether the caller holds a permission (core's, e.g. "customers.pii:read", or a plugin's). */
+  can(permission: string): boolean;
+}
+
+/** A route handler's context (`pluginContext(c)`): the plugin context plus who is calling. */
+export interface RouteContext<Settings = unknown, Events extends EventMap = EventMap> extends PluginContext<Settings, Events> {
+  readonly actor: PluginActor;
+}
+
+/** A public route's context (`publicContext(c)`): no caller, the workspace named in the path. */
+export type PublicContext<Settings = unknown, Events extends EventMap = EventMap> = PluginContext<Settings, Events>;
+
 /** An `on` hook's context: writes given to `write` commit together with the delivery receipt. */
-export interface HookContext<Settings> extends PluginContext<Settings> {
+export interface HookContext<Settings = unknown, Events extends EventMap = EventMap> extends PluginContext<Settings, Events> {
   /** Statements committed in one batch with this delivery's receipt: applied once, even if the event comes again. */
   write(...statements: Statement[]): void;
 }
 
-export type OnHook<Settings, P> = (event: DeliveredEvent<string, P>, ctx: HookContext<Settings>) => Promise<void> | void;
+export type OnHook<Settings, P, Events extends EventMap = EventMap> = (event: DeliveredEvent<string, P>, ctx: HookContext<Settings, Events>) => Promise<void> | void;
 
 /** A `before` hook returns the (possibly changed) input, or throws HookRejection. */
-export type BeforeHook<Settings, I> = (input: I, ctx: PluginContext<Settings>) => Promise<I> | I;
+export type BeforeHook<Settings, I, Events extends EventMap = EventMap> = (input: I, ctx: PluginContext<Settings, Events>) => Promise<I> | I;
+
+/**
+ * A segment filter field a plugin adds (e.g. `loyaltyTiers`): saved segments and previews accept
+ * `{ [name]: value }`, validated by `schema`; `compile` returns a condition on `customersTable`
+ * (an `exists (select 1 from <your table> where … = customersTable.id)`), always by workspace.
+ */
+export interface PluginSegmentField<T = any> {
+  name: string;
+  schema: z.ZodType<T>;
+  compile(value: T, where: { workspaceId: string; timeZone: string }): SQL;
+}
 
 export type ScheduleTiming = { every: "hour" } | { every: "day"; at: `${number}:${number}` };
 
-export interface PluginSchedule<Settings> {
+export interface PluginSchedule<Settings, Events extends EventMap = EventMap> {
   id: string;
   /** Hourly, or daily at a local time in the workspace's time zone ("03:00"). */
   timing: ScheduleTiming;
-  run(ctx: PluginContext<Settings>): Promise<void> | void;
+  /** `ctx.now()` is the time the job was due (the cron tick), not the moment it happens to run. */
+  run(ctx: PluginContext<Settings, Events>): Promise<void> | void;
 }
 
 /**
@@ -96,10 +133,7 @@ export interface PluginUi {
   dashboardCard?: { title: Localized; source: string; order?: number; permission?: string };
 }
 
-export interface PluginDefinition<
-  Settings extends z.ZodObject = z.ZodObject,
-  OwnEvents extends Record<string, z.ZodType> = Record<string, z.ZodType>,
-> {
+export interface PluginDefinition<Settings extends z.ZodObject = z.ZodObject, OwnEvents extends EventMap = EventMap> {
   /** Lower-case slug: it names the folder, the route prefix and the permission prefix. */
   id: string;
   name: Localized;
@@ -110,11 +144,18 @@ export interface PluginDefinition<
   settings: Settings;
   /** The plugin's own events ("loyalty.tier_changed") and their payloads. */
   events?: OwnEvents;
+  /** Segment filter fields the plugin adds (checked at start-up: no name may be taken). */
+  segmentFields?: PluginSegmentField[];
   /** Mounted at /api/plugins/{id}; reachable only where enabled, behind auth and permissions. */
   routes?: OpenAPIHono<AppEnv>;
-  before?: { [N in BeforeEventName]?: BeforeHook<z.infer<Settings>, BeforeEventInput<N>> };
+  /**
+   * Pages and forms for people without an account (a survey answer, a points balance), mounted at
+   * /p/{id}/{workspaceId}/…: no session, rate-limited, reachable only where the plugin is enabled.
+   */
+  publicRoutes?: OpenAPIHono<AppEnv>;
   // NoInfer: the plugin's own events are taken from `events`, never guessed from the hooks.
-  on?: NoInfer<{ [N in CoreEventName | (keyof OwnEvents & string)]?: OnHook<z.infer<Settings>, EventPayload<N, OwnEvents>> }>;
-  schedules?: PluginSchedule<z.infer<Settings>>[];
+  before?: NoInfer<{ [N in BeforeEventName]?: BeforeHook<z.infer<Settings>, BeforeEventInput<N>, OwnEvents> }>;
+  on?: NoInfer<{ [N in CoreEventName | (keyof OwnEvents & string)]?: OnHook<z.infer<Settings>, EventPayload<N, OwnEvents>, OwnEvents> }>;
+  schedules?: NoInfer<PluginSchedule<z.infer<Settings>, OwnEvents>[]>;
   ui?: PluginUi;
 }

@@ -15,7 +15,8 @@ export type UiText = z.infer<typeof UiText>;
 export const UiFormat = z.enum(["text", "number", "money", "percent", "date", "datetime", "badge", "code"]);
 export type UiFormat = z.infer<typeof UiFormat>;
 
-const UiValue = z.union([z.string(), z.number(), z.null()]);
+/** A value shown in a cell or a stat: a number, a text (in both languages when it is words), or none. */
+const UiValue = z.union([z.string(), z.number(), z.null(), z.object({ en: z.string(), fa: z.string() })]);
 
 const StatsBlock = z.object({
   type: z.literal("stats"),

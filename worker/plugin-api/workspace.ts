@@ -3,8 +3,19 @@
 import { getWorkspaceSettings } from "../core/workspaces/workspace-settings";
 import type { PluginContext } from "./types";
 
+import { moneyText } from "../core/settings/money-text";
+
 export { localDay, addDays } from "../core/stats/local-day";
 export { localMidnight } from "../core/segments/local-midnight";
+
+/**
+ * An amount as the web UI shows it, for texts to customers and staff: `amount` in minor units of
+ * `currency` (the workspace's by default), in `ctx.locale` (the caller's in a route, the
+ * workspace's in hooks and schedules). "۱۲٬۵۰۰ تومان", "12,500 toman", "$199.65".
+ */
+export function formatMoney(ctx: Pick<PluginContext<unknown>, "locale" | "currency">, amount: number, currency: string = ctx.currency): string {
+  return moneyText(ctx.locale, amount, currency);
+}
 
 export interface WorkspaceProfile {
   name: string;

@@ -4,14 +4,10 @@ import { useMemo } from "preact/hooks";
 import { useSession } from "../session/session";
 // The Worker's own table of minor units, so the UI and the API never disagree on an amount.
 import { minorUnitExponent as currencyExponent } from "../../../worker/core/settings/currency";
+import { moneyText } from "../../../worker/core/settings/money-text";
 import { formatNumberIn, useLanguage, type Language } from "./i18n";
 
 export { currencyExponent };
-
-const CURRENCY_WORDS: Record<string, { en: string; fa: string }> = {
-  IRT: { en: "toman", fa: "تومان" },
-  IRR: { en: "rial", fa: "ریال" },
-};
 
 export interface Formatter {
   language: Language;
@@ -45,16 +41,8 @@ export function makeFormatter(language: Language, timeZone: string, currency: st
     language,
     number: (value, options) => (value === null || value === undefined ? "—" : formatNumberIn(language, value, options)),
     money(minor, code = currency) {
-      if (minor === null || minor === undefined) return "—";
-      const exponent = currencyExponent(code);
-      const amount = minor / 10 ** exponent;
-      const word = CURRENCY_WORDS[code];
-      if (word) return `${formatNumberIn(language, amount, { maximumFractionDigits: exponent })} ${word[language]}`;
-      try {
-        return new Intl.NumberFormat(language === "fa" ? "fa-IR" : "en-US", { style: "currency", currency: code }).format(amount);
-      } catch {
-        return `${formatNumberIn(language, amount)} ${code}`;
-      }
+      // One text for the UI and for plugins' messages (formatMoney in the plugin API).
+      return minor === null || minor === undefined ? "—" : moneyText(language, minor, code);
     },
     percent: (value) => (value === null || value === undefined ? "—" : formatNumberIn(language, value / 100, { style: "percent", maximumFractionDigits: 1 })),
     date: (value) => (value === null || value === undefined || value === "" ? "—" : dateFormat.format(toDate(value))),

@@ -15,9 +15,11 @@ import { fillPath } from "./plugin-surface";
 
 export type { UiBlock };
 
-type Value = string | number | null;
+type Value = string | number | null | { en: string; fa: string };
 
-export function formatValue(value: Value | undefined, format: string | undefined, f: Formatter) {
+export function formatValue(cell: Value | undefined, format: string | undefined, f: Formatter) {
+  // A cell in both languages shows the reader's.
+  const value = cell !== null && typeof cell === "object" ? cell[f.language] : cell;
   if (value === null || value === undefined || value === "") return "—";
   switch (format) {
     case "number":

@@ -25,6 +25,10 @@ export const messages = {
     en: "Too many failed sign-in attempts. Try again in {minutes} minutes.",
     fa: "تلاش‌های ناموفق زیادی انجام شد. {minutes} دقیقهٔ دیگر دوباره تلاش کنید.",
   },
+  public_rate_limited: {
+    en: "Too many requests from here. Try again in {seconds} seconds.",
+    fa: "درخواست‌ها از این نشانی بیش از حد است. {seconds} ثانیهٔ دیگر دوباره تلاش کنید.",
+  },
   csrf_rejected: { en: "The request came from another site.", fa: "درخواست از سایت دیگری ارسال شده است." },
   invitation_invalid: {
     en: "This link is invalid, used or expired.",

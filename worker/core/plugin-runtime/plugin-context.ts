@@ -1,42 +1,64 @@
 // The context a plugin's routes, hooks and schedules act through: its workspace, its settings,
-// the workspace's database, events and messaging. Never other plugins' settings or secrets.
+// the workspace's database, events and messaging; in a route, also who is calling and in which
+// language. Never other plugins' settings or secrets.
 import type { Context } from "hono";
-import { now } from "../data/clock";
+import type { Actor } from "../auth/actor";
+import { now as clockNow } from "../data/clock";
 import type { WorkspaceScope } from "../data/database";
 import { validatedEventEntry } from "../events/outbox";
 import { Problem } from "../http/problem";
-import type { Database, PluginContext } from "../../plugin-api/types";
+import type { Database, EventMap, PluginActor, PluginContext, RouteContext } from "../../plugin-api/types";
 import { pluginMessaging } from "./plugin-messaging";
 import type { AnyPlugin } from "./validate-plugins";
 
-export function buildPluginContext<S>(
-  env: Env,
-  scope: WorkspaceScope,
-  plugin: AnyPlugin,
-  settings: S,
-  timeZone: string,
-  actorUserId: string | null = null,
-): PluginContext<S> {
+/** What a plugin context needs to know of its workspace (a row of workspace settings has it). */
+export interface WorkspaceFacts {
+  timeZone: string;
+  locale: string;
+  currency: string;
+}
+
+export interface ContextOptions {
+  /** The user behind the change, recorded on the events it emits. */
+  actorUserId?: string | null;
+  /** The language to write in; the workspace's by default. */
+  locale?: "fa" | "en";
+  /** A fixed clock: a scheduled job's due time. */
+  now?: () => number;
+}
+
+export function buildPluginContext<S>(env: Env, scope: WorkspaceScope, plugin: AnyPlugin, settings: S, workspace: WorkspaceFacts, options: ContextOptions = {}): PluginContext<S> {
   return {
     pluginId: plugin.id,
     workspaceId: scope.workspaceId,
     settings,
     db: scope.db as unknown as Database,
     env,
-    timeZone,
-    now,
-    event(name, payload) {
+    timeZone: workspace.timeZone,
+    locale: options.locale ?? (workspace.locale === "en" ? "en" : "fa"),
+    currency: workspace.currency,
+    now: options.now ?? clockNow,
+    event(name: string, payload: Record<string, unknown>) {
       const schema = plugin.events?.[name];
       if (!schema) throw new Error(`plugin "${plugin.id}" emits "${name}", which it does not declare in events`);
-      return validatedEventEntry(scope, name, schema.parse(payload) as Record<string, unknown>, actorUserId);
+      return validatedEventEntry(scope, name, schema.parse(payload) as Record<string, unknown>, options.actorUserId ?? null);
     },
     messaging: pluginMessaging(env, scope, plugin.id),
-  };
+  } as PluginContext<S>;
 }
 
-/** Inside a plugin's route handler: the context of the plugin the request was routed to. */
-export function pluginContext<S = Record<string, unknown>>(c: Context): PluginContext<S> {
+/** The caller as a plugin sees it: ids and a permission test, not core's actor record. */
+export function pluginActor(actor: Actor): PluginActor {
+  return { userId: actor.userId, apiKeyId: actor.apiKeyId, can: (permission) => actor.permissions.has(permission) };
+}
+
+/**
+ * Inside a plugin's route handler: the context of the plugin the request was routed to, with the
+ * caller (`actor`) and the request's language (`locale`). Give the settings' and events' types:
+ * `pluginContext<Settings, typeof events>(c)`, so `ctx.event` takes only your events.
+ */
+export function pluginContext<S = Record<string, unknown>, E extends EventMap = {}>(c: Context): RouteContext<S, E> {
   const mounted = c.get("plugin");
   if (!mounted) throw new Problem(404, "not_found");
-  return mounted.context as PluginContext<S>;
+  return mounted.context as RouteContext<S, E>;
 }

@@ -10,7 +10,11 @@ export type PluginDefinitionErrorCode =
   | "PLUGIN_EVENT_PREFIX"
   | "PLUGIN_UNKNOWN_EVENT"
   | "PLUGIN_UNKNOWN_BEFORE_EVENT"
-  | "PLUGIN_INVALID_SCHEDULE";
+  | "PLUGIN_INVALID_SCHEDULE"
+  | "PLUGIN_UNKNOWN_PERMISSION"
+  | "PLUGIN_UI_SOURCE_NOT_FOUND"
+  | "PLUGIN_SEGMENT_FIELD_TAKEN"
+  | "PLUGIN_PUBLIC_ROUTE_GUARDED";
 
 export class PluginDefinitionError extends Error {
   constructor(

@@ -5,7 +5,7 @@ import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../http/context";
 import { Problem } from "../http/problem";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
-import { buildPluginContext } from "./plugin-context";
+import { buildPluginContext, pluginActor } from "./plugin-context";
 import type { PluginRuntime } from "./plugin-runtime";
 import type { AnyPlugin } from "./validate-plugins";
 
@@ -25,7 +25,8 @@ function requireEnabledPlugin(runtime: PluginRuntime, plugin: AnyPlugin): Middle
     const mine = enabled.find((entry) => entry.plugin.id === plugin.id);
     // Not enabled here: as if it did not exist, though its data stays for when it is enabled again.
     if (!mine) throw new Problem(404, "not_found");
-    c.set("plugin", { id: plugin.id, context: buildPluginContext(c.env, c.get("scope"), plugin, mine.settings, workspace.timeZone, actor.userId) });
+    const context = buildPluginContext(c.env, c.get("scope"), plugin, mine.settings, workspace, { actorUserId: actor.userId, locale: c.get("locale") });
+    c.set("plugin", { id: plugin.id, context: { ...context, actor: pluginActor(actor) } });
     await next();
   };
 }

@@ -7,6 +7,8 @@ import { Problem } from "../http/problem";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
 import { HookRejection } from "../../plugin-api/hook-rejection";
 import type { BeforeHook } from "../../plugin-api/types";
+import { registerSegmentField, type SegmentField } from "../segments/segment-fields";
+import type { PluginSegmentField } from "../../plugin-api/types";
 import { enabledPlugins, type EnabledPlugin } from "./enabled-plugins";
 import { buildPluginContext } from "./plugin-context";
 import { validatePlugins, type AnyPlugin } from "./validate-plugins";
@@ -17,6 +19,7 @@ export class PluginRuntime {
   constructor(readonly plugins: readonly AnyPlugin[]) {
     validatePlugins(plugins);
     this.byId = new Map(plugins.map((plugin) => [plugin.id, plugin]));
+    for (const plugin of plugins) for (const field of plugin.segmentFields ?? []) registerSegmentField(segmentFieldOf(plugin.id, field));
   }
 
   permissions(): string[] {
@@ -45,7 +48,7 @@ export class PluginRuntime {
         const hook = plugin.before?.[eventName as never] as BeforeHook<unknown, I> | undefined;
         if (!hook) continue;
         try {
-          current = await hook(current, buildPluginContext(env, scope, plugin, settings, workspace.timeZone, actorUserId));
+          current = await hook(current, buildPluginContext(env, scope, plugin, settings, workspace, { actorUserId }));
         } catch (error) {
           if (error instanceof HookRejection) {
             throw new Problem(422, "rejected_by_plugin", {
@@ -60,6 +63,18 @@ export class PluginRuntime {
       return current;
     };
   }
+}
+
+const adapted = new WeakMap<PluginSegmentField, SegmentField>();
+
+/** A plugin's declared segment field in core's terms (one object per field, however many Workers are built). */
+function segmentFieldOf(pluginId: string, field: PluginSegmentField): SegmentField {
+  let core = adapted.get(field);
+  if (!core) {
+    core = { name: field.name, source: pluginId, schema: field.schema, compile: (value, { scope, timeZone }) => field.compile(value, { workspaceId: scope.workspaceId, timeZone }) };
+    adapted.set(field, core);
+  }
+  return core;
 }
 
 /** Runs the before hooks of a write, when a plugin runtime is attached to the scope. */

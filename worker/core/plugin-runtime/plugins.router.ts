@@ -13,6 +13,12 @@ import { listPluginsRoute, updatePluginRoute } from "./plugins.routes";
 import { savePluginState, storedPluginState } from "./plugins.repository";
 import type { AnyPlugin } from "./validate-plugins";
 
+/** The settings the workspace set itself (as the schema parsed them, e.g. trimmed), without the defaults it left alone. */
+function explicitSettings(plugin: AnyPlugin, given: Record<string, unknown>, parsed: Record<string, unknown>): Record<string, unknown> {
+  const known = new Set(Object.keys(plugin.settings.shape));
+  return Object.fromEntries(Object.keys(given).filter((key) => known.has(key) && parsed[key] !== undefined).map((key) => [key, parsed[key]]));
+}
+
 function presentPlugin(plugin: AnyPlugin, state: { enabled: boolean; settings: Record<string, unknown> | undefined }, showSettings: boolean) {
   return {
     id: plugin.id,
@@ -47,12 +53,15 @@ export function pluginsRouter(runtime: PluginRuntime) {
       if (!plugin) throw new Problem(404, "plugin_not_found");
       const actor = actorOf(c);
       const stored = await storedPluginState(c.env, actor.workspaceId, id);
-      const before = { enabled: stored?.enabled ?? false, settings: effectiveSettings(plugin, stored?.settings) };
-      let settings = before.settings;
+      const before = { enabled: stored?.enabled ?? false, settings: stored?.settings ?? {} };
+      // Only what the workspace set is stored: a default changed in a later version reaches every
+      // workspace that never chose otherwise.
+      let overrides = before.settings;
       if (body.settings !== undefined) {
-        const parsed = plugin.settings.safeParse({ ...before.settings, ...body.settings });
+        overrides = { ...before.settings, ...body.settings };
+        const parsed = plugin.settings.safeParse(overrides);
         if (!parsed.success) throw zodProblem(parsed.error, "body.settings", c.get("locale"));
-        settings = parsed.data as Record<string, unknown>;
+        overrides = explicitSettings(plugin, overrides, parsed.data as Record<string, unknown>);
       }
       const enabled = body.enabled ?? before.enabled;
       const scope = c.get("scope");
@@ -60,7 +69,7 @@ export function pluginsRouter(runtime: PluginRuntime) {
       const firstEnable = enabled && !stored;
       const permissions = (plugin.permissions ?? []).map(({ key }) => key);
       const adminGrant = firstEnable ? await grantPluginToAdminRole(openDirectory(c.env), scope, origin, id, permissions) : [];
-      await savePluginState(c.env, scope, origin, { pluginId: id, enabled, settings, before }, adminGrant);
-      return c.json(presentPlugin(plugin, { enabled, settings }, true), 200);
+      await savePluginState(c.env, scope, origin, { pluginId: id, enabled, settings: overrides, before }, adminGrant);
+      return c.json(presentPlugin(plugin, { enabled, settings: overrides }, true), 200);
     });
 }

@@ -29,11 +29,11 @@ export async function runSchedules(env: Env, runtime: PluginRuntime, at = now())
       const lastRuns = new Map(
         (await directory.select().from(scheduleRuns).where(and(eq(scheduleRuns.workspaceId, row.workspaceId), eq(scheduleRuns.pluginId, plugin.id)))).map((run) => [run.jobId, run.lastRunAt]),
       );
-      let timeZone: string | null = null;
+      let workspace: Awaited<ReturnType<typeof getWorkspaceSettings>> | null = null;
       for (const job of plugin.schedules!) {
         try {
-          timeZone ??= (await getWorkspaceSettings(env, row.workspaceId)).timeZone;
-          if (!isDue(job.timing, at, lastRuns.get(job.id) ?? null, timeZone)) continue;
+          workspace ??= await getWorkspaceSettings(env, row.workspaceId);
+          if (!isDue(job.timing, at, lastRuns.get(job.id) ?? null, workspace.timeZone)) continue;
         } catch (error) {
           console.error("schedule check failed", row.workspaceId, plugin.id, job.id, String(error));
           continue;
@@ -43,7 +43,8 @@ export async function runSchedules(env: Env, runtime: PluginRuntime, at = now())
         let status: "ok" | "failed" = "ok";
         let lastError: string | null = null;
         try {
-          await job.run(buildPluginContext(env, scope, plugin, effectiveSettings(plugin, row.settings), timeZone));
+          // The job's clock is the tick it was due at: a run late in a busy minute still sees its own time.
+          await job.run(buildPluginContext(env, scope, plugin, effectiveSettings(plugin, row.settings), workspace, { now: () => at }));
           await dispatchEvents(env, row.workspaceId, scope.pendingEvents);
         } catch (error) {
           status = "failed";

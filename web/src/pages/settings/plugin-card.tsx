@@ -74,9 +74,14 @@ function PluginSettings({ plugin, name }: { plugin: PluginInfo; name: string }) 
   const toast = useToast();
   const schema = plugin.settingsSchema as JsonSchema;
   const [draft, setDraft] = useState(() => fillDefaults(schema, plugin.settings ?? {}, schema));
+  const [shown, setShown] = useState(draft);
   const save = useAction(async () => {
-    const saved = await api.patch<PluginInfo>(`/api/plugins/${plugin.id}`, { settings: draft });
-    setDraft(fillDefaults(schema, saved.settings ?? {}, schema));
+    // Only what the user changed: the workspace keeps following the plugin's other defaults.
+    const changed = Object.fromEntries(Object.entries(draft).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(shown[key])));
+    const saved = await api.patch<PluginInfo>(`/api/plugins/${plugin.id}`, { settings: changed });
+    const next = fillDefaults(schema, saved.settings ?? {}, schema);
+    setDraft(next);
+    setShown(next);
     await refresh();
     toast(t("savedSettings", { name }));
   });
