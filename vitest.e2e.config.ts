@@ -2,6 +2,7 @@
 // (started by the global setup through `npm run dev`), Debian's Chromium through playwright-core.
 //   npx vitest run -c vitest.e2e.config.ts [test/e2e/<file>.test.ts]
 import { defineConfig } from "vitest/config";
+import { WAIT_MS } from "./test/e2e/support/waiting";
 
 export default defineConfig({
   test: {
@@ -12,6 +13,9 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // A plain expect.poll waits as long as the suite's own helper, eventually() (1 s by default:
+    // too short for a busy machine).
+    expect: { poll: { timeout: WAIT_MS, interval: 100 } },
     // A browser journey that fails once is a bug to look at, not to retry.
     retry: 0,
   },
