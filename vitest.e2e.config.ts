@@ -2,7 +2,9 @@
 // (started by the global setup through `npm run dev`), Debian's Chromium through playwright-core.
 //   npx vitest run -c vitest.e2e.config.ts [test/e2e/<file>.test.ts]
 import { defineConfig } from "vitest/config";
-import { WAIT_MS } from "./test/e2e/support/waiting";
+
+/** How long one wait for the page may take (test/e2e/support/waiting.ts): under the test timeout. */
+const WAIT_MS = 30_000;
 
 export default defineConfig({
   test: {
@@ -13,8 +15,9 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // A plain expect.poll waits as long as the suite's own helper, eventually() (1 s by default:
-    // too short for a busy machine).
+    provide: { waitMs: WAIT_MS },
+    // A plain expect.poll waits as long as eventually() (its own default, 1 s, is too short for a
+    // busy machine).
     expect: { poll: { timeout: WAIT_MS, interval: 100 } },
     // A browser journey that fails once is a bug to look at, not to retry.
     retry: 0,
