@@ -3,6 +3,9 @@
 //   npx vitest run -c vitest.e2e.config.ts [test/e2e/<file>.test.ts]
 import { defineConfig } from "vitest/config";
 
+/** How long one wait for the page may take (test/e2e/support/waiting.ts): under the test timeout. */
+const WAIT_MS = 30_000;
+
 export default defineConfig({
   test: {
     environment: "node",
@@ -10,8 +13,14 @@ export default defineConfig({
     globalSetup: ["./test/e2e/support/global-setup.ts"],
     // Two files at a time: each has its own Chromium, and all share one workerd on a 2-core machine.
     maxWorkers: 2,
-    testTimeout: 60_000,
-    hookTimeout: 60_000,
+    // Only a test that hangs may fail on time: on a 2-core machine loaded ~15 times over, the longest
+    // (six screenshots) took 51 s. (The app's start has its own limit, in support/dev-server.ts.)
+    testTimeout: 180_000,
+    hookTimeout: 180_000,
+    provide: { waitMs: WAIT_MS },
+    // A plain expect.poll waits as long as eventually() (its own default, 1 s, is too short for a
+    // busy machine).
+    expect: { poll: { timeout: WAIT_MS, interval: 100 } },
     // A browser journey that fails once is a bug to look at, not to retry.
     retry: 0,
   },

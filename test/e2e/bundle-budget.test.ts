@@ -6,6 +6,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, newVisitor } from "./support/browser";
 import { firstPageScripts } from "./support/static-files";
+import { words } from "./support/words";
 
 const BUDGET_BYTES = 200 * 1000;
 
@@ -42,7 +43,10 @@ describe("the first page's JavaScript", () => {
     page.on("request", (request) => {
       if (request.resourceType() === "script") fetched.push(new URL(request.url()).pathname);
     });
-    await page.goto("/login", { waitUntil: "networkidle" });
+    await page.goto("/login");
+    await page.getByRole("heading", { name: words.fa.loginTitle }).waitFor();
+    // Shown, and nothing left in flight: every script the page asks for has been asked for.
+    await page.waitForLoadState("networkidle");
     expect(fetched.sort()).toEqual(expected);
     await context.close();
   });

@@ -5,6 +5,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCustomer, signUpInBrowser } from "./support/accounts";
 import { launchBrowser, newVisitor } from "./support/browser";
+import { eventually } from "./support/waiting";
 import { LANGUAGES, words } from "./support/words";
 
 let browser: Browser;
@@ -35,22 +36,23 @@ describe.each(LANGUAGES)("the customer journey in %s", (language) => {
     await page.getByRole("textbox", { name: w.mobile, exact: true }).fill("۰۹۱۲ ۳۴۵ ۶۷۸۹");
     await page.getByRole("button", { name: w.createCustomer }).click();
     await page.getByRole("heading", { level: 1, name: fullName }).waitFor();
-    const customerPath = new URL(page.url()).pathname;
-    expect(customerPath).toMatch(/^\/customers\/[^/]+$/);
+    const pathname = () => new URL(page.url()).pathname;
+    await eventually("the address after creating the customer", pathname).toMatch(/^\/customers\/[^/]+$/);
+    const customerPath = pathname();
     // Someone else in the list, so the search below has something to leave out.
     await addCustomer(visitor, { firstName: language === "fa" ? "سارا" : "Sara", lastName: language === "fa" ? "احمدی" : "Ahmadi", mobile: "09351112233" });
 
     // Find them again by the international form of the same number.
     await page.getByRole("navigation", { name: w.navigation }).getByRole("link", { name: w.customers, exact: true }).click();
     await page.getByRole("searchbox", { name: w.searchCustomers }).fill("+98 912 345 6789");
-    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("+98 912 345 6789");
+    await eventually("the search in the address", () => new URL(page.url()).searchParams.get("q")).toBe("+98 912 345 6789");
     // The header row and the one customer with that number.
-    await expect.poll(() => page.getByRole("row").count()).toBe(2);
+    await eventually("rows in the searched list", () => page.getByRole("row").count()).toBe(2);
     const found = page.getByRole("row").filter({ hasText: fullName });
     await found.waitFor();
     await found.getByRole("link", { name: fullName }).click();
     await page.getByRole("heading", { level: 1, name: fullName }).waitFor();
-    expect(new URL(page.url()).pathname).toBe(customerPath);
+    await eventually("the address of the customer found", pathname).toBe(customerPath);
 
     // Log a call; it appears on the timeline.
     const timeline = page.getByRole("region", { name: w.timeline });
@@ -59,7 +61,7 @@ describe.each(LANGUAGES)("the customer journey in %s", (language) => {
     await callDialog.getByLabel(w.callSummary).fill(call);
     await callDialog.getByRole("button", { name: w.saveCall }).click();
     await timeline.getByText(call).waitFor();
-    expect(await callDialog.isVisible()).toBe(false);
+    await callDialog.waitFor({ state: "hidden" });
 
     // Create a task about them; it is on the timeline and among the open tasks.
     await page.getByRole("button", { name: w.createTask }).click();
@@ -72,7 +74,7 @@ describe.each(LANGUAGES)("the customer journey in %s", (language) => {
     await page.getByRole("navigation", { name: w.taskViews }).getByRole("link", { name: w.openTasks, exact: true }).click();
     const listed = page.getByRole("listitem").filter({ hasText: task });
     await listed.waitFor();
-    expect(await listed.getByRole("link", { name: fullName }).getAttribute("href")).toBe(customerPath);
+    await eventually("where the open task's customer link goes", () => listed.getByRole("link", { name: fullName }).getAttribute("href")).toBe(customerPath);
 
     expect(visitor.problems).toEqual([]);
     await visitor.context.close();

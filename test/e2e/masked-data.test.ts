@@ -5,6 +5,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PASSWORD, addCustomer, signUpByApi } from "./support/accounts";
 import { launchBrowser, newVisitor } from "./support/browser";
+import { eventually } from "./support/waiting";
 import { LANGUAGES, words } from "./support/words";
 
 let browser: Browser;
@@ -34,8 +35,9 @@ describe.each(LANGUAGES)("personal data in %s", (language) => {
     await inviteForm.getByLabel(w.inviteEmail).fill(agentEmail);
     await inviteForm.getByLabel(w.inviteRole).selectOption({ label: language === "fa" ? "کارشناس" : "Agent" });
     await owner.page.getByRole("button", { name: w.createInvitation }).click();
-    const link = await owner.page.getByRole("textbox", { name: w.invitationLink }).inputValue();
-    expect(link).toMatch(/\/invite\/\S+$/);
+    const linkBox = owner.page.getByRole("textbox", { name: w.invitationLink });
+    await eventually("the invitation link shown to the owner", () => linkBox.inputValue()).toMatch(/\/invite\/\S+$/);
+    const link = await linkBox.inputValue();
 
     // The agent accepts it in another browser and is signed in.
     const agent = await newVisitor(browser);
@@ -48,16 +50,18 @@ describe.each(LANGUAGES)("personal data in %s", (language) => {
     // The list: masked identifier, no export.
     await agent.page.goto("/customers");
     const row = agent.page.getByRole("row").filter({ hasText: "مریم" });
-    await row.waitFor();
-    expect(await row.textContent()).toContain(MASKED_MOBILE);
+    await eventually("the customer's row in the agent's list", () => row.textContent()).toContain(MASKED_MOBILE);
+    // The row is drawn whole, at once: the full number cannot come later.
     expect(await row.textContent()).not.toMatch(FULL_MOBILE);
-    expect(await agent.page.getByRole("link", { name: w.newCustomer }).isVisible()).toBe(true);
+    // "New customer" and "Export CSV" are drawn together: once one is there, the other's absence is final.
+    await agent.page.getByRole("link", { name: w.newCustomer }).waitFor();
     expect(await agent.page.getByRole("link", { name: w.exportCsv }).count()).toBe(0);
 
     // The customer page: masked, and nothing to reveal it with.
     await row.getByRole("link").first().click();
     const agentIdentifiers = agent.page.getByRole("region", { name: w.identifiers });
     await agentIdentifiers.getByText(MASKED_MOBILE).waitFor();
+    // The identifiers and their buttons are drawn together with the masked number: settled.
     expect(await agentIdentifiers.textContent()).not.toMatch(FULL_MOBILE);
     expect(await agentIdentifiers.getByRole("button", { name: w.reveal }).count()).toBe(0);
 
@@ -67,13 +71,13 @@ describe.each(LANGUAGES)("personal data in %s", (language) => {
     await ownerIdentifiers.getByText(MASKED_MOBILE).waitFor();
     await ownerIdentifiers.getByRole("button", { name: w.reveal }).click();
     await ownerIdentifiers.getByText(FULL_MOBILE).waitFor();
-    expect(await ownerIdentifiers.textContent()).not.toContain(MASKED_MOBILE);
+    await eventually("the owner's identifiers after the reveal", () => ownerIdentifiers.textContent()).not.toContain(MASKED_MOBILE);
 
     // …and that look is in the audit log.
     await owner.page.goto("/settings/audit");
     const revealEntry = owner.page.getByRole("listitem").filter({ hasText: w.revealedAudit });
     await revealEntry.first().waitFor();
-    expect(await revealEntry.count()).toBe(1);
+    await eventually("reveal entries in the audit log", () => revealEntry.count()).toBe(1);
 
     expect(agent.problems).toEqual([]);
     expect(owner.problems).toEqual([]);

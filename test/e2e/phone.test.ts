@@ -5,6 +5,7 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCustomer, signUpByApi } from "./support/accounts";
 import { PHONE, launchBrowser, newVisitor, type Visitor } from "./support/browser";
+import { eventually } from "./support/waiting";
 import { LANGUAGES, words, type Language } from "./support/words";
 
 let browser: Browser;
@@ -46,12 +47,12 @@ describe.each(LANGUAGES)("a 360 px phone in %s", (language) => {
 
     await page.goto("/customers");
     await page.getByRole("row").nth(2).waitFor();
-    expect(await sidewaysScroll(page)).toBe(0);
+    await eventually("how far the customer list scrolls sideways", () => sidewaysScroll(page)).toBe(0);
 
     await page.goto(`/customers/${first!.id}`);
     await page.getByRole("region", { name: w.identifiers }).waitFor();
     await page.getByRole("region", { name: w.timeline }).waitFor();
-    expect(await sidewaysScroll(page)).toBe(0);
+    await eventually("how far the customer's page scrolls sideways", () => sidewaysScroll(page)).toBe(0);
     expect(visitor.problems).toEqual([]);
     await visitor.context.close();
   });
@@ -64,36 +65,35 @@ describe.each(LANGUAGES)("a 360 px phone in %s", (language) => {
 
     const navigation = page.getByRole("navigation", { name: w.navigation });
     const menu = page.getByRole("button", { name: w.menu });
+    const expanded = () => menu.getAttribute("aria-expanded");
     await menu.waitFor();
-    expect(await menu.getAttribute("aria-expanded")).toBe("false");
+    await eventually("the menu button's aria-expanded on arrival", expanded).toBe("false");
     // Closed: hidden, so neither the eye, Tab nor a screen reader reaches its links.
-    expect(await navigation.count()).toBe(0);
+    await eventually("navigation landmarks while the drawer is closed", () => navigation.count()).toBe(0);
     await page.keyboard.press("Tab"); // the skip link
     await page.keyboard.press("Tab");
-    expect(await page.evaluate<boolean>("document.activeElement?.closest(\"nav\") === null")).toBe(true);
+    await eventually("whether focus, after two Tabs, is outside the closed drawer", () => page.evaluate<boolean>("document.activeElement?.closest(\"nav\") === null")).toBe(true);
 
     await menu.click();
-    expect(await menu.getAttribute("aria-expanded")).toBe("true");
+    await eventually("the menu button's aria-expanded once clicked", expanded).toBe("true");
     // Open: on the screen, against its start edge, over part of the page.
-    await expect
-      .poll(async () => {
-        const open = await box(navigation);
-        return language === "fa" ? Math.round(open.x + open.width) : Math.round(open.x);
-      })
-      .toBe(language === "fa" ? PHONE.width : 0);
-    const open = await box(navigation);
-    expect(open.width).toBeLessThan(PHONE.width);
+    await eventually("the open drawer's start edge and width", async () => {
+      const open = await box(navigation);
+      return { startEdge: Math.round(language === "fa" ? open.x + open.width : open.x), narrowerThanScreen: open.width < PHONE.width };
+    }).toEqual({ startEdge: language === "fa" ? PHONE.width : 0, narrowerThanScreen: true });
 
     await page.keyboard.press("Escape");
-    await expect.poll(() => navigation.count()).toBe(0);
+    await eventually("navigation landmarks after Escape", () => navigation.count()).toBe(0);
+    await eventually("the menu button's aria-expanded after Escape", expanded).toBe("false");
     await menu.click();
     await navigation.waitFor();
 
     await navigation.getByRole("link", { name: w.tasks, exact: true }).click();
-    await expect.poll(() => new URL(page.url()).pathname).toBe("/tasks");
-    expect(await menu.getAttribute("aria-expanded")).toBe("false");
-    await expect.poll(() => navigation.count()).toBe(0);
-    expect(await sidewaysScroll(page)).toBe(0);
+    await eventually("the address after choosing Tasks", () => new URL(page.url()).pathname).toBe("/tasks");
+    // The address changes before the drawer re-renders closed: wait for that too.
+    await eventually("the menu button's aria-expanded after choosing a page", expanded).toBe("false");
+    await eventually("navigation landmarks after choosing a page", () => navigation.count()).toBe(0);
+    await eventually("how far the tasks page scrolls sideways", () => sidewaysScroll(page)).toBe(0);
     await visitor.context.close();
   });
 });

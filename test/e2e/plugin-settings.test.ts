@@ -5,6 +5,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signUpByApi } from "./support/accounts";
 import { launchBrowser, newVisitor } from "./support/browser";
+import { eventually } from "./support/waiting";
 import { LANGUAGES, words, type Language } from "./support/words";
 
 let browser: Browser;
@@ -40,11 +41,13 @@ describe.each(LANGUAGES)("plugin settings in %s", (language) => {
 
     const card = loyaltyCard(page, language);
     const enabled = card.getByRole("switch", { name: w.pluginEnabled });
-    expect(await enabled.isChecked()).toBe(false);
+    await eventually("the loyalty club's switch on arrival", () => enabled.isChecked()).toBe(false);
     const navigation = page.getByRole("navigation", { name: w.navigation });
+    // The navigation's plugin pages come with the session, before it is drawn: once it is there, settled.
+    await navigation.waitFor();
     expect(await navigation.getByRole("link", { name: w.loyalty }).count()).toBe(0);
     await enabled.click();
-    await expect.poll(() => enabled.isChecked()).toBe(true);
+    await eventually("the loyalty club's switch once clicked", () => enabled.isChecked()).toBe(true);
     await navigation.getByRole("link", { name: w.loyalty }).waitFor();
 
     // A setting within its bounds is saved, and is still there after a reload.
@@ -53,25 +56,29 @@ describe.each(LANGUAGES)("plugin settings in %s", (language) => {
     await settings.getByRole("button", { name: w.save, exact: true }).click();
     await page.getByRole("status").getByText(w.loyaltySaved).waitFor();
     await page.reload();
-    expect(await loyaltyCard(page, language).getByRole("textbox", { name: names.signupBonus, exact: true }).inputValue()).toBe(digits(language, "75"));
+    await eventually("the welcome bonus after a reload", () => loyaltyCard(page, language).getByRole("textbox", { name: names.signupBonus, exact: true }).inputValue()).toBe(digits(language, "75"));
 
     // One out of bounds (at most 90 days) is refused: the message sits under that field.
     const reloaded = loyaltyCard(page, language).getByRole("form", { name: w.pluginSettings });
     const warningDays = reloaded.getByRole("textbox", { name: names.warningDays, exact: true });
     await warningDays.fill(digits(language, "200"));
     await reloaded.getByRole("button", { name: w.save, exact: true }).click();
-    await expect.poll(() => warningDays.getAttribute("aria-invalid")).toBe("true");
-    const describedBy = (await warningDays.getAttribute("aria-describedby")) ?? "";
-    const message = page.locator(`[id="${describedBy.split(" ")[0]}"]`);
-    expect(await message.getAttribute("role")).toBe("alert");
-    expect(await message.textContent()).toContain(digits(language, "90"));
+    await eventually("the refused field's aria-invalid", () => warningDays.getAttribute("aria-invalid")).toBe("true");
+    /** The element the field names first in aria-describedby: its role and text. */
+    const fieldMessage = async () => {
+      const describedBy = (await warningDays.getAttribute("aria-describedby")) ?? "";
+      const message = page.locator(`[id="${describedBy.split(" ")[0]}"]`);
+      if ((await message.count()) === 0) return { role: null, text: `no element with the id in aria-describedby="${describedBy}"` };
+      return { role: await message.getAttribute("role"), text: await message.textContent() };
+    };
+    await eventually("the message under the refused field", fieldMessage).toEqual({ role: "alert", text: expect.stringContaining(digits(language, "90")) });
     await page.reload();
-    expect(await loyaltyCard(page, language).getByRole("textbox", { name: names.warningDays, exact: true }).inputValue()).toBe(digits(language, "14"));
+    await eventually("the warning days after a reload", () => loyaltyCard(page, language).getByRole("textbox", { name: names.warningDays, exact: true }).inputValue()).toBe(digits(language, "14"));
 
     // The plugin's own page opens from the navigation.
     await page.getByRole("navigation", { name: w.navigation }).getByRole("link", { name: w.loyalty }).click();
     await page.getByRole("heading", { level: 1, name: w.loyalty }).waitFor();
-    expect(new URL(page.url()).pathname).toBe("/plugins/loyalty");
+    await eventually("the address of the loyalty club's page", () => new URL(page.url()).pathname).toBe("/plugins/loyalty");
 
     expect(visitor.problems).toEqual([]);
     await visitor.context.close();

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sameOrigin } from "./support/accounts";
 import { DESKTOP, PHONE, launchBrowser, newVisitor, type Visitor } from "./support/browser";
 import { docsScreenshotsDir, screenshotsDir } from "./support/paths";
+import { eventually } from "./support/waiting";
 import { LANGUAGES, type Language } from "./support/words";
 
 // The demo owner scripts/seed-demo.mjs creates (scripts/demo-account.mjs); only this file signs in
@@ -31,7 +32,7 @@ afterAll(async () => {
 /** Waits until the page has its data and fonts, then saves it as <name>.png. */
 async function shoot(page: Page, name: string) {
   await page.waitForLoadState("networkidle");
-  await expect.poll(() => page.getByRole("status").filter({ hasText: LOADING }).count(), { timeout: 15_000 }).toBe(0);
+  await eventually(`loading notices on ${name}`, () => page.getByRole("status").filter({ hasText: LOADING }).count()).toBe(0);
   await page.evaluate("document.fonts.ready.then(() => true)");
   const file = join(screenshotsDir, `${name}.png`);
   await page.screenshot({ path: file, animations: "disabled", caret: "hide" });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { signUpByApi } from "./support/accounts";
 import { launchBrowser, newVisitor } from "./support/browser";
 import { entryScript, headerRules } from "./support/static-files";
+import { eventually } from "./support/waiting";
 import { words } from "./support/words";
 
 let browser: Browser;
@@ -23,7 +24,7 @@ describe("deep links", () => {
     expect(response?.status()).toBe(200);
     expect(response?.headers()["content-type"]).toContain("text/html");
     await visitor.page.getByRole("navigation", { name: words.en.navigation }).waitFor();
-    expect(new URL(visitor.page.url()).pathname).toBe("/customers/xyz");
+    await eventually("the address once the app is open", () => new URL(visitor.page.url()).pathname).toBe("/customers/xyz");
     expect(visitor.problems).toEqual([]);
     await visitor.context.close();
   });
@@ -38,12 +39,12 @@ describe("deep links", () => {
 
     await page.goto("/customers/xyz");
     await page.getByRole("heading", { name: words.fa.loginTitle }).waitFor();
-    expect(new URL(page.url()).searchParams.get("next")).toBe("/customers/xyz");
+    await eventually("where the sign-in page will go next", () => new URL(page.url()).searchParams.get("next")).toBe("/customers/xyz");
     await page.getByLabel(words.fa.email).fill(account.email);
     await page.getByLabel(words.fa.password).fill(account.password);
     await page.getByRole("button", { name: words.fa.signIn }).click();
     await page.getByRole("navigation", { name: words.fa.navigation }).waitFor();
-    expect(new URL(page.url()).pathname).toBe("/customers/xyz");
+    await eventually("the address after signing in", () => new URL(page.url()).pathname).toBe("/customers/xyz");
     await visitor.context.close();
   });
 });
@@ -71,6 +72,7 @@ describe("security headers", () => {
     for (const [name, value] of everywhere!) expect(entryHeaders[name], name).toBe(value);
     expect(entryHeaders["cache-control"]).toBe(rules.get("/assets/*")?.get("cache-control"));
 
+    // The page has run its scripts (its heading is drawn), so their responses are all in.
     expect(scripts.length).toBeGreaterThan(0);
     for (const headers of await Promise.all(scripts)) expect(headers["content-security-policy"]).toBe(everywhere!.get("content-security-policy"));
     // The CSP forbids inline scripts and styles: the page must not trip over its own policy.

@@ -33,7 +33,7 @@ export async function signUpInBrowser({ page }: Visitor, language: Language, acc
   const w = words[language];
   await page.goto("/signup");
   if (language === "en") await page.getByRole("button", { name: words.fa.switchLanguage }).click();
-  await expect.poll(() => page.getByRole("heading", { name: w.signupTitle }).isVisible()).toBe(true);
+  await page.getByRole("heading", { name: w.signupTitle }).waitFor();
   await page.getByLabel(w.businessName).fill(account.workspaceName);
   await page.getByLabel(w.yourName).fill(account.name);
   await page.getByLabel(w.email).fill(account.email);

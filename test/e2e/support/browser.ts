@@ -2,6 +2,7 @@
 // here), and a fresh browser context per user: its own cookies, language and screen size.
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { inject } from "vitest";
+import { waitMs } from "./waiting";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
@@ -25,6 +26,8 @@ export interface Visitor {
 /** A new visitor with an empty cookie jar, at a desktop size unless told otherwise. */
 export async function newVisitor(browser: Browser, { viewport = DESKTOP, phone = false } = {}): Promise<Visitor> {
   const context = await browser.newContext({ baseURL: appOrigin(), viewport, isMobile: phone, hasTouch: phone, deviceScaleFactor: 1 });
+  // Every locator wait, action and navigation gives up after the same time as eventually().
+  context.setDefaultTimeout(waitMs());
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("pageerror", (error) => problems.push(`uncaught: ${error.message}`));

@@ -2,6 +2,8 @@
 // to the tests (inject("origin")), and stop it when the run ends. With E2E_ORIGIN set (e.g.
 // E2E_ORIGIN=http://localhost:8788), the tests use that running server instead, and web/dist/ as
 // its assets: quicker while writing a test, but that server's data is then written to.
+// It first prints the Chromium version the run drives, so a failure can be tied to a browser update.
+import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
@@ -16,10 +18,18 @@ declare module "vitest" {
   }
 }
 
+/** What the browser says it is ("Chromium 150.0.7871.100 built on Debian …"); only printed, so never fatal. */
+function chromiumVersion(): string {
+  const asked = spawnSync(CHROMIUM, ["--version"], { encoding: "utf8", timeout: 60_000 });
+  const version = asked.stdout?.trim();
+  return asked.status === 0 && version ? version : `a Chromium whose --version failed (${asked.error?.message ?? `exit ${asked.status}: ${asked.stderr?.trim()}`})`;
+}
+
 export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`The browser tests need Chromium at ${CHROMIUM}: install it (apt-get install -y chromium) or set CHROMIUM_PATH.`);
   }
+  console.log(`e2e: driving ${chromiumVersion()} (${CHROMIUM})`);
   const existing = process.env.E2E_ORIGIN;
   if (existing) {
     project.provide("origin", existing.replace(/\/$/, ""));
