@@ -1,5 +1,5 @@
 // The workspace the accessibility sweep looks at: every registered plugin enabled, customers (two
-// alike, so the duplicates page has a pair; a Persian name and an English e-mail in both UIs), a
+// alike (same name and city), so the duplicates page has a pair; a Persian name and an English e-mail in both UIs), a
 // paid order (so the dashboard draws its charts), a task and a pending invitation.
 import type { BrowserContext } from "playwright-core";
 import { expect } from "vitest";
@@ -33,7 +33,7 @@ export async function sweepWorkspace(context: BrowserContext, language: Language
   await post(context, "/api/auth/signup", { ...newAccount(language), locale: language });
   const plugins = await enableEveryPlugin(context);
   const first = await post(context, "/api/customers", { firstName: "سارا", lastName: "احمدی", mobile: "09121234567", email: "sara.ahmadi@example.com", city: "Tehran", tags: ["VIP"] });
-  await post(context, "/api/customers", { firstName: "سارا", lastName: "احمدی", mobile: "09351234567" });
+  await post(context, "/api/customers", { firstName: "سارا", lastName: "احمدی", mobile: "09351234567", city: "Tehran" });
   await post(context, "/api/customers", { firstName: "Alexandra", lastName: "Montgomery", mobile: "+98 935 111 2233", email: "alexandra.montgomery@example.org", city: "Shiraz" });
   await post(context, "/api/orders", { customerId: first.id, total: 2_500_000, status: "paid" });
   await post(context, "/api/tasks", { title: language === "fa" ? "تماس پیگیری" : "Follow-up call", customerId: first.id });
