@@ -10,6 +10,7 @@ import { lazyPage } from "./lazy-page";
 import { LoginPage } from "./pages/auth/login";
 import { SignupPage } from "./pages/auth/signup";
 import { AcceptInvitePage } from "./pages/auth/accept-invite";
+import { SIGNED_IN_ROUTES, SIGNED_OUT_ROUTES, type SignedInPage } from "./routes";
 import { SessionContext, type Me, type PluginInfo, type SessionState } from "./session/session";
 
 const DashboardPage = lazyPage(() => import("./pages/dashboard/dashboard-page"));
@@ -21,6 +22,20 @@ const TasksPage = lazyPage(() => import("./pages/tasks/tasks-page"));
 const ImportPage = lazyPage(() => import("./pages/import/import-page"));
 const SettingsPage = lazyPage(() => import("./pages/settings/settings-page"));
 const PluginPage = lazyPage(() => import("./pages/plugins/plugin-page"));
+
+/** What each signed-in path shows (the paths are in routes.ts). */
+const SIGNED_IN_PAGES: Record<SignedInPage, ReturnType<typeof lazyPage>> = {
+  dashboard: DashboardPage,
+  customers: CustomersPage,
+  newCustomer: CustomerFormPage,
+  duplicates: DuplicatesPage,
+  editCustomer: CustomerFormPage,
+  customer: CustomerPage,
+  tasks: TasksPage,
+  import: ImportPage,
+  settings: SettingsPage,
+  pluginPage: PluginPage,
+};
 
 const STORED_LANGUAGE = "edge-crm.language";
 
@@ -93,21 +108,19 @@ export function App() {
     content = (
       <Shell>
         <Switch>
-          <Route path="/" component={DashboardPage} />
-          <Route path="/customers" component={CustomersPage} />
-          <Route path="/customers/new" component={CustomerFormPage} />
-          <Route path="/customers/duplicates" component={DuplicatesPage} />
-          <Route path="/customers/:id/edit" component={CustomerFormPage} />
-          <Route path="/customers/:id" component={CustomerPage} />
-          <Route path="/tasks" component={TasksPage} />
-          <Route path="/import" component={ImportPage} />
-          <Route path="/settings/:section?" component={SettingsPage} />
-          <Route path="/plugins/:id" component={PluginPage} />
-          <Route path="/login">
+          {(Object.keys(SIGNED_IN_ROUTES) as SignedInPage[]).map((page) => {
+            const Page = SIGNED_IN_PAGES[page];
+            return (
+              <Route key={page} path={SIGNED_IN_ROUTES[page]}>
+                <Page />
+              </Route>
+            );
+          })}
+          <Route path={SIGNED_OUT_ROUTES.login}>
             <ReturnAfterSignIn />
           </Route>
-          <Route path="/signup">
-            <Redirect to="/" />
+          <Route path={SIGNED_OUT_ROUTES.signup}>
+            <Redirect to={SIGNED_IN_ROUTES.dashboard} />
           </Route>
           <Route>
             <NotFound />
@@ -136,12 +149,12 @@ function SignedOutRoutes({ location, onSignedIn }: { location: string; onSignedI
   const asked = location + (search ? `?${search}` : "");
   return (
     <Switch>
-      <Route path="/signup">
+      <Route path={SIGNED_OUT_ROUTES.signup}>
         <SignupPage onSignedIn={onSignedIn} />
       </Route>
-      <Route path="/invite/:token">{(params: { token: string }) => <AcceptInvitePage kind="invite" token={params.token} onSignedIn={onSignedIn} />}</Route>
-      <Route path="/reset/:token">{(params: { token: string }) => <AcceptInvitePage kind="reset" token={params.token} onSignedIn={onSignedIn} />}</Route>
-      <Route path="/login">
+      <Route path={SIGNED_OUT_ROUTES.invite}>{(params: { token: string }) => <AcceptInvitePage kind="invite" token={params.token} onSignedIn={onSignedIn} />}</Route>
+      <Route path={SIGNED_OUT_ROUTES.reset}>{(params: { token: string }) => <AcceptInvitePage kind="reset" token={params.token} onSignedIn={onSignedIn} />}</Route>
+      <Route path={SIGNED_OUT_ROUTES.login}>
         <LoginPage onSignedIn={onSignedIn} />
       </Route>
       <Route>

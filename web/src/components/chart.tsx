@@ -1,5 +1,5 @@
-// Small SVG charts (bars or a line) with the values also in a visually hidden table, so a
-// screen reader gets the numbers. Bars run from the start side, so Persian reads right to left.
+// Small SVG charts (bars or a line) with the values also in a visually hidden table: the table is
+// what a screen reader gets (the drawing is hidden from it, so it never meets an unnamed image). Bars run from the start side, so Persian reads right to left.
 import { useLanguage } from "../i18n/i18n";
 
 export interface ChartSeries {
@@ -23,7 +23,7 @@ export function Chart({ kind, series, title, format = (value: number) => String(
   const labelEvery = Math.ceil(count / 8);
   return (
     <figure class="chart-figure" style={{ margin: 0 }}>
-      <svg class="chart" viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
+      <svg class="chart" viewBox={`0 0 ${width} ${height}`} aria-hidden="true" focusable="false">
         {kind === "bar"
           ? first.points.map((point, index) => {
               const barWidth = Math.max(2, step * 0.7);

@@ -1,6 +1,7 @@
 // A plain, accessible table: columns declared once, rows rendered, an empty state when none.
 import type { ComponentChildren } from "preact";
 import { Empty } from "./states";
+import { TableScroll } from "./table-scroll";
 
 export interface Column<Row> {
   key: string;
@@ -11,12 +12,12 @@ export interface Column<Row> {
   numeric?: boolean;
 }
 
-export function DataTable<Row>({ columns, rows, rowKey, empty, caption }: { columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string; empty?: ComponentChildren; caption?: string }) {
+export function DataTable<Row>({ columns, rows, rowKey, empty, caption }: { columns: Column<Row>[]; rows: Row[]; rowKey: (row: Row) => string; empty?: ComponentChildren; caption: string }) {
   if (rows.length === 0) return <Empty>{empty}</Empty>;
   return (
-    <div class="table-scroll">
+    <TableScroll label={caption}>
       <table class="table">
-        {caption && <caption class="visually-hidden">{caption}</caption>}
+        <caption class="visually-hidden">{caption}</caption>
         <thead>
           <tr>
             {columns.map((column) => (
@@ -38,6 +39,6 @@ export function DataTable<Row>({ columns, rows, rowKey, empty, caption }: { colu
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -1,4 +1,6 @@
-// A modal dialog on the native <dialog> element: focus is trapped and Escape closes it.
+// A modal dialog on the native <dialog> element: it takes focus, Escape closes it and focus goes
+// back to what opened it (both native); Tab and Shift+Tab cycle inside it, never out to the
+// browser's own controls.
 import type { ComponentChildren } from "preact";
 import { useEffect, useId, useRef } from "preact/hooks";
 import { useMessages } from "../i18n/i18n";
@@ -16,7 +18,7 @@ export function Dialog({ open, title, onClose, children }: { open: boolean; titl
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
-    <dialog ref={ref} class="dialog" onClose={onClose} aria-labelledby={titleId}>
+    <dialog ref={ref} class="dialog" onClose={onClose} onKeyDown={keepFocusInside} aria-labelledby={titleId}>
       <div class="dialog__header">
         <h2 id={titleId}>{title}</h2>
         <button type="button" class="icon-button" aria-label={t("close")} onClick={onClose}>
@@ -26,4 +28,21 @@ export function Dialog({ open, title, onClose, children }: { open: boolean; titl
       {open && children}
     </dialog>
   );
+}
+
+const FOCUSABLE = "a[href], button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
+
+/** Tab on the last control goes to the first, Shift+Tab on the first to the last. */
+function keepFocusInside(event: KeyboardEvent) {
+  if (event.key !== "Tab") return;
+  const dialog = event.currentTarget as HTMLDialogElement;
+  const stops = Array.from(dialog.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((element) => element.getClientRects().length > 0);
+  const first = stops[0];
+  const last = stops[stops.length - 1];
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (event.shiftKey ? active === first || active === dialog : active === last) {
+    event.preventDefault();
+    (event.shiftKey ? last : first).focus();
+  }
 }

@@ -42,6 +42,11 @@ export function ErrorNotice({ error, onRetry }: { error: ApiError | undefined | 
   );
 }
 
-export function Notice({ tone = "info", children }: { tone?: "info" | "success" | "warning" | "muted"; children: ComponentChildren }) {
-  return <div class={`notice notice--${tone}`}>{children}</div>;
+/** `live`: the notice reports the outcome of something under way, so a screen reader announces it. */
+export function Notice({ tone = "info", live = false, children }: { tone?: "info" | "success" | "warning" | "muted"; live?: boolean; children: ComponentChildren }) {
+  return (
+    <div class={`notice notice--${tone}`} role={live ? "status" : undefined}>
+      {children}
+    </div>
+  );
 }

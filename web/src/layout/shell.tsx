@@ -2,12 +2,13 @@
 // bar with the workspace, language and sign-out; on a phone the navigation is a drawer.
 import type { ComponentChildren } from "preact";
 import { Copy, Gift, LayoutDashboard, ListChecks, LogOut, Menu, Puzzle, Settings, Upload, Users } from "lucide-preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { useLocation } from "wouter-preact";
 import { pickText, useLanguage, useMessages } from "../i18n/i18n";
 import { usePluginSurfaces, useSession } from "../session/session";
 import { LanguageSwitch } from "./language-switch";
 import { shellMessages } from "./shell.messages";
+import { useDrawerFocus } from "./use-drawer-focus";
 
 const PLUGIN_ICONS: Record<string, typeof Gift> = { gift: Gift };
 
@@ -18,14 +19,14 @@ export function Shell({ children }: { children: ComponentChildren }) {
   const pluginPages = usePluginSurfaces("page");
   const [location] = useLocation();
   const [drawerOpen, setDrawerOpen] = useState(false);
-  useEffect(() => setDrawerOpen(false), [location]);
-  // Escape closes the drawer, as it would a dialog.
+  const drawer = useRef<HTMLElement>(null);
+  const menuButton = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (!drawerOpen) return;
-    const closeOnEscape = (event: KeyboardEvent) => event.key === "Escape" && setDrawerOpen(false);
-    document.addEventListener("keydown", closeOnEscape);
-    return () => document.removeEventListener("keydown", closeOnEscape);
-  }, [drawerOpen]);
+    // A page chosen in the open drawer: the drawer goes, and focus starts at the new page.
+    if (drawerOpen && drawer.current?.contains(document.activeElement)) document.getElementById("main")?.focus();
+    setDrawerOpen(false);
+  }, [location]);
+  useDrawerFocus(drawerOpen, () => setDrawerOpen(false), drawer, menuButton);
 
   const items = [
     { href: "/", label: t("dashboard"), icon: LayoutDashboard, show: can("customers:read") },
@@ -49,7 +50,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
       <a class="skip-link" href="#main">
         {t("skip")}
       </a>
-      <nav class="sidebar" aria-label={t("navigation")} id="sidebar">
+      <nav class="sidebar" aria-label={t("navigation")} id="sidebar" ref={drawer}>
         <div class="sidebar__brand">{t("product")}</div>
         <ul>
           {items.map((item) => (
@@ -65,7 +66,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
       <div class="shell__backdrop" onClick={() => setDrawerOpen(false)} aria-hidden="true" />
       <div class="shell__body">
         <header class="topbar">
-          <button type="button" class="icon-button topbar__menu" aria-label={t("menu")} aria-controls="sidebar" aria-expanded={drawerOpen} onClick={() => setDrawerOpen(!drawerOpen)}>
+          <button type="button" ref={menuButton} class="icon-button topbar__menu" aria-label={t("menu")} aria-controls="sidebar" aria-expanded={drawerOpen} onClick={() => setDrawerOpen(!drawerOpen)}>
             <Menu size={20} aria-hidden="true" />
           </button>
           <div class="topbar__workspace">{me?.workspace.name}</div>

@@ -8,6 +8,7 @@ import { Chart } from "../components/chart";
 import { DateField } from "../components/date-field";
 import { Checkbox, SelectField, TextArea, TextField } from "../components/field";
 import { ErrorNotice, Notice } from "../components/states";
+import { TableScroll } from "../components/table-scroll";
 import { useToast } from "../components/toast";
 import { useFormat, type Formatter } from "../i18n/format";
 import { pickText, useLanguage, type Language } from "../i18n/i18n";
@@ -93,8 +94,9 @@ function Block({ pluginId, block, onChanged }: { pluginId: string; block: UiBloc
           {block.rows.length === 0 ? (
             <p class="muted">{text(block.empty) || "—"}</p>
           ) : (
-            <div class="table-scroll">
+            <TableScroll label={text(block.title) || text(block.columns[0]?.label)}>
               <table class="table">
+                {block.title && <caption class="visually-hidden">{text(block.title)}</caption>}
                 <thead>
                   <tr>
                     {block.columns.map((column) => (
@@ -116,7 +118,7 @@ function Block({ pluginId, block, onChanged }: { pluginId: string; block: UiBloc
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           )}
         </div>
       );

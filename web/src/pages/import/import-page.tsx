@@ -153,7 +153,7 @@ export default function ImportPage() {
               <JobProgress job={dryJob} label={t("checking")} />
             ) : dryJob.status === "failed" ? (
               <>
-                <Notice tone="warning">
+                <Notice tone="warning" live>
                   <strong>{t("failedTitle")}</strong>
                   <p>{dryJob.error}</p>
                 </Notice>
@@ -165,7 +165,7 @@ export default function ImportPage() {
               <>
                 <h3>{t("reportTitle")}</h3>
                 <JobTotals job={dryJob} />
-                <Notice tone={writable === 0 ? "warning" : dryJob.totals.rejected ? "info" : "success"}>
+                <Notice tone={writable === 0 ? "warning" : dryJob.totals.rejected ? "info" : "success"} live>
                   {writable === 0 ? t("nothingToImport") : dryJob.totals.rejected ? t("willImport", { count: f.number(writable), rejected: f.number(dryJob.totals.rejected) }) : t("allClean")}
                 </Notice>
                 <RowProblems job={dryJob} kind={kind} file={file} />
@@ -197,12 +197,12 @@ export default function ImportPage() {
             ) : (
               <>
                 {realJob.status === "failed" ? (
-                  <Notice tone="warning">
+                  <Notice tone="warning" live>
                     <strong>{t("failedTitle")}</strong>
                     <p>{realJob.error}</p>
                   </Notice>
                 ) : (
-                  <Notice tone="success">
+                  <Notice tone="success" live>
                     <strong>{t("resultTitle")}</strong>
                     <p>{t("done", { accepted: f.number(realJob.totals.accepted), merged: f.number(realJob.totals.merged), unchanged: f.number(realJob.totals.unchanged), rejected: f.number(realJob.totals.rejected) })}</p>
                   </Notice>

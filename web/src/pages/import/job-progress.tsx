@@ -12,7 +12,8 @@ export function JobProgress({ job, label }: { job: ImportJob | null; label: stri
   const ratio = total > 0 ? Math.min(1, done / total) : 0;
   return (
     <div class="stack import-progress">
-      <div class="row">
+      {/* A live region: the rows processed so far are read out as they change. */}
+      <div class="row" role="status">
         <span class="spinner" aria-hidden="true" />
         <strong>{label}</strong>
         <span class="spacer" />

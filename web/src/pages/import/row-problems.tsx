@@ -5,6 +5,7 @@ import { useEffect, useState } from "preact/hooks";
 import { ApiError, api } from "../../api/client";
 import { Button } from "../../components/button";
 import { ErrorNotice, Loading } from "../../components/states";
+import { TableScroll } from "../../components/table-scroll";
 import { useFormat } from "../../i18n/format";
 import { pickText, useLanguage, useMessages } from "../../i18n/i18n";
 import { downloadCsv, type CsvFile } from "./csv-file";
@@ -91,7 +92,7 @@ export function RowProblems({ job, kind, file }: { job: ImportJob; kind: ImportK
       {!rows ? (
         !error && <Loading />
       ) : (
-        <div class="table-scroll">
+        <TableScroll label={t("problemsTitle")}>
           <table class="table import-row-problems__table">
             <caption class="visually-hidden">{t("problemsTitle")}</caption>
             <thead>
@@ -128,7 +129,7 @@ export function RowProblems({ job, kind, file }: { job: ImportJob; kind: ImportK
               )}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       {cursor && (
         <div>

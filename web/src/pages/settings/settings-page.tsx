@@ -6,6 +6,7 @@ import { useParams } from "wouter-preact";
 import { PageHeader } from "../../components/card";
 import { Empty } from "../../components/states";
 import { useMessages } from "../../i18n/i18n";
+import { SETTINGS_SECTIONS, type SettingsSection } from "../../routes";
 import { useSession } from "../../session/session";
 import { ApiKeysSection } from "./api-keys-section";
 import { AuditSection } from "./audit-section";
@@ -20,25 +21,27 @@ import { WebhooksSection } from "./webhooks-section";
 import { WorkspaceSection } from "./workspace-section";
 
 interface Section {
-  slug: string;
   label: keyof (typeof settingsMessages)["en"];
   /** The permission the section's API needs; none: everyone's (the profile). */
   permission?: string;
   component: ComponentType;
 }
 
-const SECTIONS: Section[] = [
-  { slug: "workspace", label: "workspace", permission: "settings:manage", component: WorkspaceSection },
-  { slug: "users", label: "users", permission: "users:manage", component: UsersSection },
-  { slug: "api-keys", label: "apiKeys", permission: "api_keys:manage", component: ApiKeysSection },
-  { slug: "connections", label: "connections", permission: "connections:manage", component: ConnectionsSection },
-  { slug: "messaging", label: "messaging", permission: "settings:manage", component: MessagingSection },
-  { slug: "plugins", label: "plugins", permission: "plugins:manage", component: PluginsSection },
-  { slug: "webhooks", label: "webhooks", permission: "webhooks:manage", component: WebhooksSection },
-  { slug: "dead-letters", label: "deadLetters", permission: "events:manage", component: DeadLettersSection },
-  { slug: "audit", label: "audit", permission: "audit:read", component: AuditSection },
-  { slug: "profile", label: "profile", component: ProfileSection },
-];
+/** Each section's tab and content; the slugs and their order are in routes.ts. */
+const SECTION_PAGES: Record<SettingsSection, Section> = {
+  workspace: { label: "workspace", permission: "settings:manage", component: WorkspaceSection },
+  users: { label: "users", permission: "users:manage", component: UsersSection },
+  "api-keys": { label: "apiKeys", permission: "api_keys:manage", component: ApiKeysSection },
+  connections: { label: "connections", permission: "connections:manage", component: ConnectionsSection },
+  messaging: { label: "messaging", permission: "settings:manage", component: MessagingSection },
+  plugins: { label: "plugins", permission: "plugins:manage", component: PluginsSection },
+  webhooks: { label: "webhooks", permission: "webhooks:manage", component: WebhooksSection },
+  "dead-letters": { label: "deadLetters", permission: "events:manage", component: DeadLettersSection },
+  audit: { label: "audit", permission: "audit:read", component: AuditSection },
+  profile: { label: "profile", component: ProfileSection },
+};
+
+const SECTIONS = SETTINGS_SECTIONS.map((slug) => ({ slug, ...SECTION_PAGES[slug] }));
 
 export default function SettingsPage() {
   const t = useMessages(settingsMessages);

@@ -1,0 +1,229 @@
+// Keyboard only: the journeys a clerk does all day (sign in, find a customer, log a call, create a
+// task, run an import, enable a plugin) with Tab, Shift+Tab, Enter, Space and Escape; every kind of
+// dialog takes focus, keeps it, closes on Escape and gives focus back to what opened it; the
+// phone's navigation drawer does the same; the skip link leads to the page's content.
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PASSWORD, addCustomer, newAccount, sameOrigin, signUpByApi } from "./support/accounts";
+import { PHONE, launchBrowser, newVisitor, type Visitor } from "./support/browser";
+import { focusIsVisible, focused, hasFocus, tabTo } from "./support/keyboard";
+import { LANGUAGES, words } from "./support/words";
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Whether focus is inside the element now. */
+const focusInside = (container: Locator) => container.evaluate((element) => element.contains(element.ownerDocument.activeElement));
+
+/** Tab, then Shift+Tab, round a dialog more times than it has controls: focus never leaves it. */
+async function expectFocusTrapped(page: Page, dialog: Locator) {
+  const stops = await dialog.locator("button, input, select, textarea, a[href]").count();
+  for (const key of ["Tab", "Shift+Tab"]) {
+    for (let press = 1; press <= stops + 2; press++) {
+      await page.keyboard.press(key);
+      expect(await focusInside(dialog), `after ${press} × ${key} focus is on ${await focused(page)}`).toBe(true);
+    }
+  }
+}
+
+describe.each(LANGUAGES)("keyboard only, in %s", (language) => {
+  const w = words[language];
+
+  it("signs in, finds a customer, logs a call and creates a task", async () => {
+    const owner = newAccount(language);
+    const setup = await newVisitor(browser);
+    await signUpByApi(setup, language, owner);
+    const customer = { firstName: language === "fa" ? "نگار" : "Negar", lastName: language === "fa" ? "کریمی" : "Karimi", mobile: "09121112233" };
+    const { id } = await addCustomer(setup, customer);
+    await setup.context.close();
+
+    const visitor = await newVisitor(browser);
+    const { page } = visitor;
+    await page.goto("/login");
+    if (language === "en") {
+      await tabTo(page, page.getByRole("button", { name: words.fa.switchLanguage }));
+      await page.keyboard.press("Enter");
+    }
+    await tabTo(page, page.getByLabel(w.email));
+    await page.keyboard.type(owner.email);
+    await page.keyboard.press("Tab");
+    expect(await hasFocus(page.getByLabel(w.password))).toBe(true);
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press("Enter");
+    const navigation = page.getByRole("navigation", { name: w.navigation });
+    await navigation.waitFor();
+
+    // Find the customer: the Customers link, the search box, the row's link.
+    await tabTo(page, navigation.getByRole("link", { name: w.customers, exact: true }));
+    expect(await focusIsVisible(page)).toBe(true);
+    await page.keyboard.press("Enter");
+    const search = page.getByRole("searchbox", { name: w.searchCustomers });
+    await tabTo(page, search);
+    await page.keyboard.type("09121112233");
+    await expect.poll(() => page.getByRole("row").count()).toBe(2);
+    const fullName = `${customer.firstName} ${customer.lastName}`;
+    await tabTo(page, page.getByRole("row").getByRole("link", { name: fullName }));
+    await page.keyboard.press("Enter");
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/customers/${id}`);
+
+    // Log a call: the dialog opens with focus inside, the call is saved, focus returns.
+    const logCall = page.getByRole("button", { name: w.logCall });
+    await tabTo(page, logCall);
+    await page.keyboard.press("Enter");
+    const callDialog = page.getByRole("dialog", { name: w.logCall });
+    await callDialog.waitFor();
+    await expect.poll(() => focusInside(callDialog)).toBe(true);
+    await tabTo(page, callDialog.getByLabel(w.callSummary));
+    const said = language === "fa" ? "دربارهٔ ارسال سفارش پرسید" : "Asked about the delivery";
+    await page.keyboard.type(said);
+    await tabTo(page, callDialog.getByRole("button", { name: w.saveCall }));
+    await page.keyboard.press("Enter");
+    await expect.poll(() => callDialog.count()).toBe(0);
+    await page.getByRole("region", { name: w.timeline }).getByText(said).waitFor();
+
+    // Create a task from the same page.
+    await tabTo(page, page.getByRole("button", { name: w.createTask }), { backwards: true });
+    await page.keyboard.press("Enter");
+    const taskDialog = page.getByRole("dialog", { name: w.createTask });
+    await taskDialog.waitFor();
+    await tabTo(page, taskDialog.getByRole("textbox", { name: w.taskTitle, exact: true }));
+    const task = language === "fa" ? "ارسال فاکتور" : "Send the invoice";
+    await page.keyboard.type(task);
+    await tabTo(page, taskDialog.getByRole("button", { name: w.saveTask }));
+    await page.keyboard.press("Enter");
+    await expect.poll(() => taskDialog.count()).toBe(0);
+    await expect
+      .poll(async () => ((await (await visitor.context.request.get(`/api/tasks?customerId=${id}`)).json()) as { items: Array<{ title: string }> }).items.map((item) => item.title))
+      .toEqual([task]);
+    expect(visitor.problems).toEqual([]);
+    await visitor.context.close();
+  });
+
+  it("opens the phone's navigation drawer with focus in it, keeps focus there, and Escape returns focus to the menu button", async () => {
+    const visitor = await newVisitor(browser, { viewport: PHONE, phone: true });
+    const { page } = visitor;
+    await signUpByApi(visitor, language);
+    await page.goto("/");
+    const menu = page.getByRole("button", { name: w.menu });
+    await tabTo(page, menu);
+    await page.keyboard.press("Enter");
+    const navigation = page.getByRole("navigation", { name: w.navigation });
+    await expect.poll(() => focusInside(navigation)).toBe(true);
+    const links = await navigation.getByRole("link").count();
+    for (let press = 0; press < links + 2; press++) {
+      await page.keyboard.press("Tab");
+      expect((await focusInside(navigation)) || (await hasFocus(menu)), `focus went to ${await focused(page)}`).toBe(true);
+    }
+    await page.keyboard.press("Escape");
+    await expect.poll(() => navigation.count()).toBe(0);
+    await expect.poll(() => hasFocus(menu)).toBe(true);
+    await visitor.context.close();
+  });
+
+  it("has a skip link as the first stop that leads to the page's content", async () => {
+    const visitor = await newVisitor(browser);
+    const { page } = visitor;
+    await signUpByApi(visitor, language);
+    await page.goto("/tasks");
+    await page.getByRole("navigation", { name: w.navigation }).waitFor();
+    await page.keyboard.press("Tab");
+    const skip = page.locator("a.skip-link");
+    expect(await hasFocus(skip)).toBe(true);
+    expect(await focusIsVisible(page)).toBe(true);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => hasFocus(page.locator("main#main"))).toBe(true);
+    await page.keyboard.press("Tab");
+    expect(await focusInside(page.locator("main#main"))).toBe(true);
+    await visitor.context.close();
+  });
+});
+
+describe("every kind of dialog, keyboard only", () => {
+  let visitor: Visitor;
+  let customerId: string;
+  const w = words.en;
+
+  beforeAll(async () => {
+    visitor = await newVisitor(browser);
+    await signUpByApi(visitor, "en");
+    ({ id: customerId } = await addCustomer(visitor, { firstName: "Sara", lastName: "Ahmadi", mobile: "09121234567", email: "sara@example.com", city: "Tehran" }));
+    // The same name in the same city: a duplicate pair to merge.
+    await addCustomer(visitor, { firstName: "Sara", lastName: "Ahmadi", mobile: "09351234567", city: "Tehran" });
+    const scopes = ["customers:read"];
+    const key = await visitor.context.request.post("/api/api-keys", { data: { name: "Shop sync", scopes }, headers: sameOrigin() });
+    expect(key.status(), await key.text()).toBe(201);
+  });
+  afterAll(async () => {
+    await visitor?.context.close();
+  });
+
+  // Each dialog of the UI by what opens it: the page, and the button (by its visible name).
+  const dialogs: Array<{ kind: string; path: () => string; opener: (page: Page) => Locator }> = [
+    { kind: "a quick action (log a call)", path: () => `/customers/${customerId}`, opener: (page) => page.getByRole("button", { name: w.logCall }) },
+    { kind: "erasing a customer", path: () => `/customers/${customerId}`, opener: (page) => page.locator("main .page-header").getByRole("button", { name: "Delete" }) },
+    { kind: "removing an identifier", path: () => `/customers/${customerId}`, opener: (page) => page.getByRole("button", { name: /^Remove e-?mail/i }) },
+    { kind: "saving a segment", path: () => "/customers?city=Tehran", opener: (page) => page.getByRole("button", { name: "Save as segment" }) },
+    { kind: "merging duplicates", path: () => "/customers/duplicates", opener: (page) => page.getByRole("button", { name: "Merge" }).first() },
+    { kind: "a confirmation (revoking an API key)", path: () => "/settings/api-keys", opener: (page) => page.getByRole("button", { name: "Revoke" }) },
+  ];
+
+  it.each(dialogs)("$kind: takes focus, keeps it, closes on Escape and returns focus to its opener", async ({ path, opener }) => {
+    const { page } = visitor;
+    await page.goto(path());
+    const button = opener(page);
+    await tabTo(page, button, { limit: 80 });
+    await page.keyboard.press("Enter");
+    const dialog = page.getByRole("dialog");
+    await dialog.waitFor();
+    await expect.poll(() => focusInside(dialog)).toBe(true);
+    await expectFocusTrapped(page, dialog);
+    await page.keyboard.press("Escape");
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect.poll(() => hasFocus(button)).toBe(true);
+    expect(visitor.problems).toEqual([]);
+  });
+});
+
+describe("keyboard only, in English: running an import and enabling a plugin", () => {
+  it("runs an import with the keyboard", async () => {
+    const visitor = await newVisitor(browser);
+    const { page } = visitor;
+    await signUpByApi(visitor, "en");
+    await page.goto("/import");
+    const file = page.getByLabel("CSV file");
+    await tabTo(page, file);
+    const chooser = page.waitForEvent("filechooser");
+    await page.keyboard.press("Space");
+    await (await chooser).setFiles({ name: "customers.csv", mimeType: "text/csv", buffer: Buffer.from("first_name,last_name,mobile\nNegar,Karimi,09121112233\n") });
+    await tabTo(page, page.getByRole("button", { name: "Next" }));
+    await page.keyboard.press("Enter");
+    await tabTo(page, page.getByRole("button", { name: "Check the file" }));
+    await page.keyboard.press("Enter");
+    const confirm = page.getByRole("button", { name: "Import 1 rows" });
+    await tabTo(page, confirm);
+    await page.keyboard.press("Enter");
+    // The outcome is announced: it arrives in a live region.
+    await page.getByRole("status").filter({ hasText: "Import finished" }).waitFor();
+    await expect.poll(async () => ((await (await visitor.context.request.get("/api/customers")).json()) as { items: unknown[] }).items.length).toBe(1);
+    await visitor.context.close();
+  });
+
+  it("enables a plugin with the keyboard", async () => {
+    const visitor = await newVisitor(browser);
+    const { page } = visitor;
+    await signUpByApi(visitor, "en");
+    await page.goto("/settings/plugins");
+    const card = page.getByRole("region").filter({ has: page.getByRole("heading", { level: 2, name: words.en.loyalty }) });
+    const enabled = card.getByRole("switch", { name: words.en.pluginEnabled });
+    await tabTo(page, enabled);
+    expect(await focusIsVisible(page)).toBe(true);
+    await page.keyboard.press("Space");
+    await expect.poll(async () => ((await (await visitor.context.request.get("/api/plugins")).json()) as { items: Array<{ id: string; enabled: boolean }> }).items.find((plugin) => plugin.id === "loyalty")?.enabled).toBe(true);
+    await visitor.context.close();
+  });
+});

@@ -1,0 +1,47 @@
+// The workspace the accessibility sweep looks at: every registered plugin enabled, customers (two
+// alike (same name and city), so the duplicates page has a pair; a Persian name and an English e-mail in both UIs), a
+// paid order (so the dashboard draws its charts), a task and a pending invitation.
+import type { BrowserContext } from "playwright-core";
+import { expect } from "vitest";
+import { newAccount, sameOrigin } from "./accounts";
+import type { SweepWorkspace } from "./ui-routes";
+import type { Language } from "./words";
+
+/** What the sweep reads of GET /api/plugins. */
+interface PluginInfo {
+  id: string;
+  enabled: boolean;
+  ui: { page?: unknown };
+}
+
+async function post(context: BrowserContext, path: string, data: unknown, method: "post" | "patch" = "post") {
+  const response = await context.request[method](path, { data, headers: sameOrigin() });
+  expect(response.ok(), `${method.toUpperCase()} ${path}: ${await response.text()}`).toBe(true);
+  return response.json() as Promise<Record<string, unknown>>;
+}
+
+/** Enables every registered plugin; returns the enabled plugins as the UI reads them. */
+export async function enableEveryPlugin(context: BrowserContext): Promise<PluginInfo[]> {
+  const listed = (await (await context.request.get("/api/plugins")).json()) as { items: PluginInfo[] };
+  for (const plugin of listed.items) if (!plugin.enabled) await post(context, `/api/plugins/${plugin.id}`, { enabled: true }, "patch");
+  const after = (await (await context.request.get("/api/plugins")).json()) as { items: PluginInfo[] };
+  expect(after.items.every((plugin) => plugin.enabled)).toBe(true);
+  return after.items;
+}
+
+export async function sweepWorkspace(context: BrowserContext, language: Language): Promise<SweepWorkspace> {
+  await post(context, "/api/auth/signup", { ...newAccount(language), locale: language });
+  const plugins = await enableEveryPlugin(context);
+  const first = await post(context, "/api/customers", { firstName: "سارا", lastName: "احمدی", mobile: "09121234567", email: "sara.ahmadi@example.com", city: "Tehran", tags: ["VIP"] });
+  await post(context, "/api/customers", { firstName: "سارا", lastName: "احمدی", mobile: "09351234567", city: "Tehran" });
+  await post(context, "/api/customers", { firstName: "Alexandra", lastName: "Montgomery", mobile: "+98 935 111 2233", email: "alexandra.montgomery@example.org", city: "Shiraz" });
+  await post(context, "/api/orders", { customerId: first.id, total: 2_500_000, status: "paid" });
+  await post(context, "/api/tasks", { title: language === "fa" ? "تماس پیگیری" : "Follow-up call", customerId: first.id });
+  const roles = (await (await context.request.get("/api/roles")).json()) as { items: Array<{ id: string; key: string }> };
+  const invited = await post(context, "/api/users", { email: `invited-${Date.now()}@example.com`, roleId: roles.items.find((role) => role.key === "agent")!.id });
+  return {
+    customerId: String(first.id),
+    invitePath: new URL(String(invited.link)).pathname,
+    pluginPages: plugins.filter((plugin) => plugin.ui.page).map((plugin) => plugin.id),
+  };
+}
