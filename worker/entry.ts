@@ -3,6 +3,7 @@
 // tests build it from test plugins.
 import { createApp } from "./app";
 import { eventConsumer } from "./core/delivery/consumer";
+import { deadLetterConsumer, EVENTS_DEAD_QUEUE_NAME } from "./core/delivery/dead-letter-queue";
 import { JOBS_QUEUE_NAME, jobsConsumer } from "./core/import/jobs-consumer";
 import type { DeliveryTargetSource } from "./core/delivery/delivery-target";
 import { pluginTargets } from "./core/delivery/plugin-targets";
@@ -24,6 +25,7 @@ export function createWorker(plugins: readonly AnyPlugin[]) {
   const app = createApp(runtime);
   const deliverySources: DeliveryTargetSource[] = [pluginTargets(runtime), webhookTargets];
   const consumeEvents = eventConsumer(deliverySources);
+  const consumeGivenUp = deadLetterConsumer(deliverySources);
   const consumeJobs = jobsConsumer(runtime);
 
   // meterD1 leaves the handlers as they are unless the Worker runs with D1_METER=on (the benchmark).
@@ -32,9 +34,13 @@ export function createWorker(plugins: readonly AnyPlugin[]) {
     deliverySources,
     fetch: app.fetch,
     // One queue handler for the Worker: the jobs queue's batches (imports) go to their consumer,
-    // every other batch is the events queue's, as before.
+    // the events queue's dead letters to theirs, every other batch is the events queue's.
     queue: (batch: MessageBatch<unknown>, env: Env, ctx?: ExecutionContext) =>
-      batch.queue.startsWith(JOBS_QUEUE_NAME) ? consumeJobs(batch, env, ctx) : consumeEvents(batch, env, ctx),
+      batch.queue.startsWith(JOBS_QUEUE_NAME)
+        ? consumeJobs(batch, env, ctx)
+        : batch.queue.startsWith(EVENTS_DEAD_QUEUE_NAME)
+          ? consumeGivenUp(batch, env, ctx)
+          : consumeEvents(batch, env, ctx),
     async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext) {
       // Independent jobs: one failing never keeps the other from running.
       const time = controller.scheduledTime;
