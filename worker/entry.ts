@@ -1,5 +1,5 @@
 // Builds the Worker from a list of plugins: the HTTP app, the delivery queue's consumer and the
-// cron handler (sweeper and plugin schedules). index.ts builds it from the plugin registry;
+// cron handler (sweepers, and due workspaces handed to the jobs queue). index.ts builds it from the plugin registry;
 // tests build it from test plugins.
 import { createApp } from "./app";
 import { eventConsumer } from "./core/delivery/consumer";
@@ -11,8 +11,7 @@ import { sweepUndelivered } from "./core/delivery/sweeper";
 import { declarePluginPermissions } from "./core/permissions/plugin-permissions";
 import { PluginRuntime } from "./core/plugin-runtime/plugin-runtime";
 import type { AnyPlugin } from "./core/plugin-runtime/validate-plugins";
-import { runSchedules } from "./core/schedules/run-schedules";
-import { runDailyCustomerJobs } from "./core/lifecycle/run-daily-customer-jobs";
+import { queueDueWorkspaces } from "./core/schedules/workspace-tick";
 import { isPruneTick, pruneAuthRows } from "./core/auth/prune-auth-rows";
 import { webhookTargets } from "./core/webhooks-out/webhook-targets";
 import { sweepShopDeliveries } from "./core/webhooks-in/sweep";
@@ -47,8 +46,8 @@ export function createWorker(plugins: readonly AnyPlugin[]) {
       ctx.waitUntil(
         Promise.allSettled([
           sweepUndelivered(env, time),
-          runSchedules(env, runtime, time),
-          runDailyCustomerJobs(env, time),
+          // Each due workspace's daily job and plugin schedules, through the jobs queue.
+          queueDueWorkspaces(env, time),
           sweepShopDeliveries(env, time),
           resumeStalledImports(env, time),
           isPruneTick(time) ? pruneAuthRows(env, time) : undefined,
