@@ -10,7 +10,9 @@
 //      (autocannon, from this process), beside a bare Worker that runs only the one equivalent D1
 //      query, and the ratio;
 //   3. D1 calls per invocation of the bulk paths (CSV import chunk, exports, the daily
-//      lifecycle/RFM job), against the free plan's 50;
+//      lifecycle/RFM job), against the free plan's 50, and the rows the daily job writes on its
+//      first run and on the next day's; then the cron at 1,000 workspaces: D1 calls of a daily
+//      tick, of an idle minute tick and of each workspace's job on the jobs queue;
 //   4. the bundle (raw, gzip) and its start-up time; the web UI's customer list render time.
 // --quick stops at 1k customers (everything measured there). The workspace is signed up through
 // the API with every compiled-in plugin enabled; the bulk of the data is generated in SQLite
@@ -39,6 +41,7 @@ const CONNECTIONS = option("--connections", 10);
 const WITH_UI = !argv.includes("--no-ui");
 const STAGES = QUICK ? [1_000] : [1_000, 100_000];
 const FREE_PLAN_CALLS = 50;
+const CRON_WORKSPACES = 1_000;
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const STATE = join(here, ".state");
@@ -76,10 +79,61 @@ async function seedStage(ws, from, to) {
   if (codeShift) ws.codeShift = { from, by: codeShift };
   const sql = seedSql({ ...ws, from, to, now: Date.now(), codeShift });
   // The daily job runs again on the next tick, over the history just written.
-  writeFileSync(file, `${sql}delete from core_job_runs where workspace_id = '${ws.workspaceId}';\n`);
+  writeFileSync(file, `${sql}${dailyJobDueAgain(ws.workspaceId)}`);
   const started = Date.now();
   await wranglerOk(["d1", "execute", "DB", "--local", "--persist-to", PERSIST, "--file", file]);
   return (Date.now() - started) / 1000;
+}
+
+/** SQL that makes the workspace's daily job due at the next cron tick, as on a new local day. */
+const dailyJobDueAgain = (workspaceId) =>
+  `delete from core_job_runs where workspace_id = '${workspaceId}';\nupdate workspace_due set next_due_at = 0 where workspace_id = '${workspaceId}';\n`;
+
+/** Runs the cron once and waits for the workspace jobs it queued; returns the tick's meter line and the jobs' lines. */
+async function cronTick(server, expectedJobs, timeoutMs) {
+  const before = server.meterLines.length;
+  const started = Date.now();
+  await fetch(`${server.url}/__scheduled?cron=${encodeURIComponent("* * * * *")}`, { headers: { "sec-fetch-mode": "no-cors", accept: "application/json" } }).catch(() => {});
+  const tick = await waitFor(() => server.meterLines.slice(before).find((entry) => entry.kind === "scheduled"), 120_000);
+  const jobLines = () => server.meterLines.slice(before).filter((entry) => entry.kind === "queue" && String(entry.queue).startsWith("edge-crm-jobs"));
+  await waitFor(() => jobLines().length >= expectedJobs, timeoutMs);
+  return { tick, jobs: jobLines(), seconds: Math.round((Date.now() - started) / 100) / 10 };
+}
+
+const worstOf = (lines) => lines.reduce((max, line) => (line.calls > (max?.calls ?? -1) ? line : max), null);
+
+/** The cron with 1,000 more workspaces (written in SQLite): a daily tick, each workspace's job, an idle tick. */
+async function cronAtScale(startServer, workspaces) {
+  const file = join(STATE, "workspaces.sql");
+  const at = Date.now() - DAY;
+  writeFileSync(
+    file,
+    `insert or ignore into workspaces (id, name, created_at, updated_at)
+     with recursive n(i) as (select 1 union all select i + 1 from n where i < ${workspaces})
+     select printf('ws_bench%05d', i), 'Bench shop ' || i, ${at}, ${at} from n;
+     insert or ignore into workspace_plugins (workspace_id, plugin_id, enabled, settings, updated_at)
+     select w.id, p.plugin_id, 1, '{}', ${at} from workspaces w, (select distinct plugin_id from workspace_plugins) p where w.id like 'ws_bench%';
+     update workspace_due set next_due_at = 0 where workspace_id like 'ws_bench%';\n`,
+  );
+  await wranglerOk(["d1", "execute", "DB", "--local", "--persist-to", PERSIST, "--file", file]);
+  const server = await startServer();
+  try {
+    // Every workspace is due (a new local day): a tick hands out 500, the next the rest.
+    const first = await cronTick(server, 500, 900_000);
+    const second = await cronTick(server, workspaces - 500, 900_000);
+    const idle = await cronTick(server, 0, 0);
+    const jobs = [...first.jobs, ...second.jobs];
+    const worst = worstOf(jobs);
+    const line = (path, entry) => ({ path, calls: entry?.calls ?? null, rowsRead: entry?.rowsRead ?? null, rowsWritten: entry?.rowsWritten ?? null });
+    return [
+      line(`Cron tick, ${num(workspaces)} workspaces due (hands 500 to the jobs queue)`, first.tick),
+      line(`Cron tick, the next minute (the other ${num(workspaces - 500)})`, second.tick),
+      line(`Workspace job on the jobs queue (worst of ${jobs.length})`, worst),
+      line(`Cron tick, idle minute (${num(workspaces)} workspaces, none due)`, idle.tick),
+    ];
+  } finally {
+    await server.stop();
+  }
 }
 
 /** The cursor of the list's tenth page (and the id it starts after), read through the API. */
@@ -139,17 +193,22 @@ async function bulkPaths(server, ws, customers) {
     results.push({ path: "Export workspace.json (whole workspace)", ...jsonCost, body: undefined });
   }
 
-  const before = server.meterLines.length;
-  const started = Date.now();
-  await fetch(`${server.url}/__scheduled?cron=${encodeURIComponent("* * * * *")}`, { headers: { "sec-fetch-mode": "no-cors", accept: "application/json" } }).catch(() => {});
-  const line = await waitFor(() => server.meterLines.slice(before).find((entry) => entry.kind === "scheduled"), 600_000);
+  // The cron tick hands the workspace to the jobs queue; its daily job runs there.
+  const daily = await cronTick(server, 1, 600_000);
   results.push({
-    path: "Cron tick running the daily lifecycle + RFM job",
-    calls: line?.calls ?? null,
-    statements: line?.statements ?? null,
-    rowsRead: line?.rowsRead ?? null,
-    rowsWritten: line?.rowsWritten ?? null,
-    seconds: Math.round((Date.now() - started) / 100) / 10,
+    path: "Cron tick (the workspace's daily job due)",
+    calls: daily.tick?.calls ?? null,
+    rowsRead: daily.tick?.rowsRead ?? null,
+    rowsWritten: daily.tick?.rowsWritten ?? null,
+  });
+  const job = worstOf(daily.jobs);
+  results.push({
+    path: "Daily lifecycle + RFM job, first run (scores everyone)",
+    calls: job?.calls ?? null,
+    statements: job?.statements ?? null,
+    rowsRead: job?.rowsRead ?? null,
+    rowsWritten: job?.rowsWritten ?? null,
+    seconds: daily.seconds,
   });
 
   // The events queue's consumer (plugin hooks, outgoing webhooks), over everything above.
@@ -221,6 +280,13 @@ async function main() {
     say("bulk paths: import chunk, exports, the daily job …");
     stage.bulk = await bulkPaths(app, ws, customers);
     await app.stop();
+    // The next day's run: only customers whose stage or scores changed are written.
+    writeFileSync(join(STATE, "next-day.sql"), dailyJobDueAgain(ws.workspaceId));
+    await wranglerOk(["d1", "execute", "DB", "--local", "--persist-to", PERSIST, "--file", join(STATE, "next-day.sql")]);
+    app = await start(metered);
+    const nextDay = worstOf((await cronTick(app, 1, 600_000)).jobs);
+    stage.bulk.push({ path: "Daily lifecycle + RFM job, the next day's run", calls: nextDay?.calls ?? null, rowsRead: nextDay?.rowsRead ?? null, rowsWritten: nextDay?.rowsWritten ?? null });
+    await app.stop();
     results.stages[customers] = stage;
 
     if (customers !== STAGES.at(-1)) continue;
@@ -245,6 +311,9 @@ async function main() {
     }
     await bare.stop();
   }
+
+  say(`the cron at ${num(CRON_WORKSPACES)} workspaces …`);
+  results.cron = await cronAtScale(() => start(metered), CRON_WORKSPACES);
 
   print(results);
   writeFileSync(join(here, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
@@ -292,6 +361,15 @@ function print(results) {
       ),
     ]),
   );
+  if (results.cron) {
+    console.log(`\nThe cron at ${num(CRON_WORKSPACES)} workspaces: D1 calls per invocation (the Workers Free plan allows ${FREE_PLAN_CALLS})\n`);
+    console.log(
+      table([
+        ["invocation", "calls", "rows read", "rows written", "within 50"],
+        ...results.cron.map((c) => [c.path, num(c.calls), num(c.rowsRead), num(c.rowsWritten), c.calls === null ? "–" : c.calls <= FREE_PLAN_CALLS ? "yes" : "no"]),
+      ]),
+    );
+  }
   console.log(`\nBundle and start-up\n`);
   console.log(
     table([

@@ -1,8 +1,9 @@
 // Builds the Worker from a list of plugins: the HTTP app, the delivery queue's consumer and the
-// cron handler (sweeper and plugin schedules). index.ts builds it from the plugin registry;
+// cron handler (sweepers, and due workspaces handed to the jobs queue). index.ts builds it from the plugin registry;
 // tests build it from test plugins.
 import { createApp } from "./app";
 import { eventConsumer } from "./core/delivery/consumer";
+import { deadLetterConsumer, EVENTS_DEAD_QUEUE_NAME } from "./core/delivery/dead-letter-queue";
 import { JOBS_QUEUE_NAME, jobsConsumer } from "./core/import/jobs-consumer";
 import type { DeliveryTargetSource } from "./core/delivery/delivery-target";
 import { pluginTargets } from "./core/delivery/plugin-targets";
@@ -10,8 +11,7 @@ import { sweepUndelivered } from "./core/delivery/sweeper";
 import { declarePluginPermissions } from "./core/permissions/plugin-permissions";
 import { PluginRuntime } from "./core/plugin-runtime/plugin-runtime";
 import type { AnyPlugin } from "./core/plugin-runtime/validate-plugins";
-import { runSchedules } from "./core/schedules/run-schedules";
-import { runDailyCustomerJobs } from "./core/lifecycle/run-daily-customer-jobs";
+import { queueDueWorkspaces } from "./core/schedules/workspace-tick";
 import { isPruneTick, pruneAuthRows } from "./core/auth/prune-auth-rows";
 import { webhookTargets } from "./core/webhooks-out/webhook-targets";
 import { sweepShopDeliveries } from "./core/webhooks-in/sweep";
@@ -24,6 +24,7 @@ export function createWorker(plugins: readonly AnyPlugin[]) {
   const app = createApp(runtime);
   const deliverySources: DeliveryTargetSource[] = [pluginTargets(runtime), webhookTargets];
   const consumeEvents = eventConsumer(deliverySources);
+  const consumeGivenUp = deadLetterConsumer(deliverySources);
   const consumeJobs = jobsConsumer(runtime);
 
   // meterD1 leaves the handlers as they are unless the Worker runs with D1_METER=on (the benchmark).
@@ -32,17 +33,21 @@ export function createWorker(plugins: readonly AnyPlugin[]) {
     deliverySources,
     fetch: app.fetch,
     // One queue handler for the Worker: the jobs queue's batches (imports) go to their consumer,
-    // every other batch is the events queue's, as before.
+    // the events queue's dead letters to theirs, every other batch is the events queue's.
     queue: (batch: MessageBatch<unknown>, env: Env, ctx?: ExecutionContext) =>
-      batch.queue.startsWith(JOBS_QUEUE_NAME) ? consumeJobs(batch, env, ctx) : consumeEvents(batch, env, ctx),
+      batch.queue.startsWith(JOBS_QUEUE_NAME)
+        ? consumeJobs(batch, env, ctx)
+        : batch.queue.startsWith(EVENTS_DEAD_QUEUE_NAME)
+          ? consumeGivenUp(batch, env, ctx)
+          : consumeEvents(batch, env, ctx),
     async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext) {
       // Independent jobs: one failing never keeps the other from running.
       const time = controller.scheduledTime;
       ctx.waitUntil(
         Promise.allSettled([
           sweepUndelivered(env, time),
-          runSchedules(env, runtime, time),
-          runDailyCustomerJobs(env, time),
+          // Each due workspace's daily job and plugin schedules, through the jobs queue.
+          queueDueWorkspaces(env, time),
           sweepShopDeliveries(env, time),
           resumeStalledImports(env, time),
           isPruneTick(time) ? pruneAuthRows(env, time) : undefined,

@@ -11,6 +11,7 @@ import { validatedEventEntry } from "../../worker/core/events/outbox";
 import type { AnyPlugin } from "../../worker/core/plugin-runtime/validate-plugins";
 import { createWorker } from "../../worker/entry";
 import { ApiClient, signUp, type Fetcher } from "./client";
+import { recordingQueues } from "./recording-queues";
 
 export type TestWorker = ReturnType<typeof createWorker>;
 
@@ -48,12 +49,13 @@ export async function createPluginTestbed(options: { plugins: readonly AnyPlugin
       return scope.pendingEvents[0]!;
     },
     drain: (drainOptions?: { maxRounds?: number }) => drainEvents(worker, workspaceId, drainOptions),
-    /** Runs the cron handler as Cloudflare would at `at` (sweeper and plugin schedules). */
-    async tick(at: Date): Promise<void> {
-      const ctx = createExecutionContext();
-      await worker.scheduled(createScheduledController({ scheduledTime: at, cron: "* * * * *" }), env, ctx);
-      await waitOnExecutionContext(ctx);
-    },
+    /**
+     * Runs the cron handler as Cloudflare would at `at` (sweeper, schedules, daily jobs), then the
+     * jobs it queued through the jobs queue's consumer; returns the event messages it (re-)sent.
+     */
+    tick: (at: Date) => tickWorker(worker, at),
+    /** Hands event messages to the events queue's consumer, as the queue would. */
+    deliver: (messages: readonly unknown[], queue?: string) => deliverMessages(worker, messages, queue),
     /** Another staff member with a built-in or custom role. */
     member: async (roleKey: string) => (await import("./client")).addMember(workspaceId, roleKey, roleKey, worker),
     client: (headers: Record<string, string>) => new ApiClient(headers, { workspaceId }, worker),
@@ -94,6 +96,36 @@ export async function drainEvents(worker: TestWorker, workspaceId: string, optio
     }
   }
   throw new Error("drainEvents: events still pending after the last round");
+}
+
+/** Runs the cron handler at `at`, then every job it queued (and jobs those queue) through the jobs consumer. */
+export async function tickWorker(worker: TestWorker, at: Date): Promise<{ events: unknown[]; jobs: number }> {
+  const queues = recordingQueues();
+  const ctx = createExecutionContext();
+  await worker.scheduled(createScheduledController({ scheduledTime: at, cron: "* * * * *" }), queues.env, ctx);
+  await waitOnExecutionContext(ctx);
+  let jobs = 0;
+  for (let pending = queues.takeJobs(); pending.length; pending = queues.takeJobs()) {
+    for (const body of pending) {
+      jobs++;
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        const batch = createMessageBatch("edge-crm-jobs", [{ id: `job-${jobs}-${attempt}`, timestamp: at, attempts: attempt, body }]);
+        const jobCtx = createExecutionContext();
+        await worker.queue(batch, queues.env, jobCtx);
+        if ((await getQueueResult(batch, jobCtx)).retryMessages.length === 0) break;
+      }
+    }
+  }
+  return { events: queues.takeEvents(), jobs };
+}
+
+/** Delivers messages to the Worker's queue handler as one batch of `queue`; returns the ids it asked to retry. */
+export async function deliverMessages(worker: TestWorker, messages: readonly unknown[], queue = "edge-crm-events"): Promise<{ retried: number }> {
+  if (messages.length === 0) return { retried: 0 };
+  const batch = createMessageBatch(queue, messages.map((body, i) => ({ id: `msg-${i}`, timestamp: new Date(), attempts: 1, body })));
+  const ctx = createExecutionContext();
+  await worker.queue(batch, env, ctx);
+  return { retried: (await getQueueResult(batch, ctx)).retryMessages.length };
 }
 
 /** The plugin's rows in a table of the workspace, for assertions. */

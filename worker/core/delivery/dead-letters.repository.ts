@@ -20,10 +20,15 @@ export async function findDelivery(scope: WorkspaceScope, id: string) {
   return (await scope.db.select().from(eventDeliveries).where(and(eq(eventDeliveries.workspaceId, scope.workspaceId), eq(eventDeliveries.id, id))).get()) ?? null;
 }
 
-/** Back to "retrying" with a fresh set of attempts, audited in the same batch. */
+/**
+ * Back to "retrying" with a fresh set of attempts, audited in the same batch. The event is
+ * unsettled again, so the sweeper re-sends it if the retry's queue message is lost.
+ */
 export async function markRetrying(scope: WorkspaceScope, origin: AuditOrigin, delivery: { id: string; eventId: string; target: string }): Promise<void> {
+  const time = now();
   await scope.db.batch([
-    scope.db.update(eventDeliveries).set({ status: "retrying", updatedAt: now() }).where(and(eq(eventDeliveries.workspaceId, scope.workspaceId), eq(eventDeliveries.id, delivery.id))),
+    scope.db.update(eventDeliveries).set({ status: "retrying", updatedAt: time }).where(and(eq(eventDeliveries.workspaceId, scope.workspaceId), eq(eventDeliveries.id, delivery.id))),
+    scope.db.update(events).set({ settledAt: null, dispatchedAt: time }).where(and(eq(events.workspaceId, scope.workspaceId), eq(events.id, delivery.eventId))),
     auditEntry(scope, origin, { action: "event.delivery_retried", entityType: "event", entityId: delivery.eventId, details: { target: delivery.target } }),
   ]);
 }

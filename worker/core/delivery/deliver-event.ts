@@ -1,16 +1,16 @@
 // Delivering one committed event to each of its targets, each in its own try/catch: one
 // receiver's failure never stops another's delivery. Failures are counted per target; after the
-// last attempt the delivery goes to the dead-letter list instead of being lost.
+// last attempt the delivery goes to the dead-letter list instead of being lost. Once every target
+// has a receipt or a dead-letter row, the event is marked settled, and the sweeper stops watching it.
 import { and, eq } from "drizzle-orm";
 import { now } from "../data/clock";
-import { openWorkspace, type WorkspaceScope } from "../data/database";
 import { newId } from "../data/ids";
-import { eventDeliveries, events } from "../data/schema";
-import type { StoredEvent } from "../events/stored-event";
+import { eventDeliveries } from "../data/schema";
 import { backoffSeconds, MAX_ATTEMPTS } from "./delivery-policy";
+import { loadDeliveryState, remainingTargets, settleEntry } from "./delivery-state";
 import type { DeliveryTargetSource } from "./delivery-target";
 import type { EventMessage } from "./event-message";
-import { receiptEntry, receiptsOf } from "./receipts";
+import { receiptEntry } from "./receipts";
 
 export interface DeliveryReport {
   delivered: string[];
@@ -18,25 +18,24 @@ export interface DeliveryReport {
   dead: string[];
   /** Seconds until the soonest retry, or null when nothing is left to retry. */
   retryInSeconds: number | null;
-}
-
-async function loadEvent(scope: WorkspaceScope, eventId: string): Promise<StoredEvent | null> {
-  const row = await scope.db.select().from(events).where(and(eq(events.workspaceId, scope.workspaceId), eq(events.id, eventId))).get();
-  return row ? { id: row.id, workspaceId: row.workspaceId, name: row.name, payload: row.payload, actorUserId: row.actorUserId, createdAt: row.createdAt } : null;
+  /** Every target of the event has a receipt or a dead-letter row. */
+  settled: boolean;
 }
 
 export async function deliverEvent(env: Env, sources: readonly DeliveryTargetSource[], message: EventMessage): Promise<DeliveryReport> {
-  const report: DeliveryReport = { delivered: [], failed: [], dead: [], retryInSeconds: null };
-  const scope = openWorkspace(env, message.workspaceId);
-  const event = await loadEvent(scope, message.eventId);
-  if (!event) return report;
-
-  const targets = (await Promise.all(sources.map((source) => source(env, event)))).flat().filter((target) => !message.target || target.key === message.target);
-  const [receipts, records] = await Promise.all([
-    receiptsOf(scope, event.id),
-    scope.db.select().from(eventDeliveries).where(and(eq(eventDeliveries.workspaceId, scope.workspaceId), eq(eventDeliveries.eventId, event.id))),
-  ]);
-  const recordOf = new Map(records.map((record) => [record.target, record]));
+  const report: DeliveryReport = { delivered: [], failed: [], dead: [], retryInSeconds: null, settled: false };
+  const state = await loadDeliveryState(env, sources, message);
+  if (!state) return { ...report, settled: true };
+  const { scope, event, targets, receipts, recordOf } = state;
+  // Targets still owed a receipt or a dead-letter row; the write that empties it also settles the event.
+  const remaining = remainingTargets(state);
+  let settleWritten = false;
+  const settleIfLast = (key: string) => {
+    remaining.delete(key);
+    if (remaining.size > 0 || state.settledAt !== null) return [];
+    settleWritten = true;
+    return [settleEntry(scope, event.id)];
+  };
 
   for (const target of targets) {
     if (receipts.has(target.key)) continue;
@@ -48,6 +47,7 @@ export async function deliverEvent(env: Env, sources: readonly DeliveryTargetSou
       await scope.db.batch([
         receiptEntry(scope, event.id, target.key).onConflictDoNothing(),
         scope.db.delete(eventDeliveries).where(and(eq(eventDeliveries.eventId, event.id), eq(eventDeliveries.target, target.key))),
+        ...settleIfLast(target.key),
       ]);
       report.delivered.push(target.key);
       if (outcome.status === "gone") console.info(`delivery target ${target.key} is gone: ${outcome.detail}`);
@@ -56,11 +56,15 @@ export async function deliverEvent(env: Env, sources: readonly DeliveryTargetSou
       const dead = attempts >= MAX_ATTEMPTS;
       const time = now();
       const lastError = String(error instanceof Error ? error.message : error).slice(0, 1000);
-      const state = { status: dead ? ("dead" as const) : ("failing" as const), attempts, lastError, nextAttemptAt: dead ? null : time + backoffSeconds(attempts) * 1000, updatedAt: time };
-      await scope.db
-        .insert(eventDeliveries)
-        .values({ id: newId("dlv"), workspaceId: scope.workspaceId, eventId: event.id, target: target.key, ...state })
-        .onConflictDoUpdate({ target: [eventDeliveries.eventId, eventDeliveries.target], set: state });
+      const status = dead ? ("dead" as const) : ("failing" as const);
+      const fields = { status, attempts, lastError, nextAttemptAt: dead ? null : time + backoffSeconds(attempts) * 1000, updatedAt: time };
+      await scope.db.batch([
+        scope.db
+          .insert(eventDeliveries)
+          .values({ id: newId("dlv"), workspaceId: scope.workspaceId, eventId: event.id, target: target.key, ...fields })
+          .onConflictDoUpdate({ target: [eventDeliveries.eventId, eventDeliveries.target], set: fields }),
+        ...(dead ? settleIfLast(target.key) : []),
+      ]);
       if (dead) {
         report.dead.push(target.key);
       } else {
@@ -69,5 +73,8 @@ export async function deliverEvent(env: Env, sources: readonly DeliveryTargetSou
       }
     }
   }
+  // Nothing was owed from the start (no targets, or a repeated delivery): settled here.
+  if (remaining.size === 0 && state.settledAt === null && !settleWritten) await settleEntry(scope, event.id);
+  report.settled = remaining.size === 0;
   return report;
 }

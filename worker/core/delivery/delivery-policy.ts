@@ -10,3 +10,9 @@ export function backoffSeconds(attempt: number): number {
 export const UNDISPATCHED_AFTER_MS = 60_000;
 /** A failing delivery whose retry is this overdue (its queue message was lost) is re-sent. */
 export const OVERDUE_RETRY_MS = 5 * 60_000;
+/**
+ * An event handed to the queue this long ago and still not settled (a target without a receipt
+ * or a dead-letter row) is re-sent: its message was lost. Longer than a delivery's own retries
+ * (10 + 40 + 160 + 640 s) take, so a live retry is rarely doubled (and a double is harmless).
+ */
+export const UNSETTLED_AFTER_MS = 30 * 60_000;

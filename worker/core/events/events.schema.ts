@@ -11,11 +11,15 @@ export const events = sqliteTable(
     payload: json<Record<string, unknown>>("payload").notNull(),
     actorUserId: text("actor_user_id"),
     createdAt: createdAt(),
-    // Set once the event has been handed to the delivery queue.
+    // Set once the event has been handed to the delivery queue (again when the sweeper re-sends it).
     dispatchedAt: integer("dispatched_at"),
+    // Set once every target has a receipt or a dead-letter row; until then the sweeper re-sends it.
+    settledAt: integer("settled_at"),
   },
   (t) => [
     index("events_workspace_idx").on(t.workspaceId, t.id),
     index("events_undispatched_idx").on(t.dispatchedAt, t.createdAt),
+    // Unsettled events by the time they were last sent: the sweeper reads only these, never all events.
+    index("events_unsettled_idx").on(t.settledAt, t.dispatchedAt),
   ],
 );

@@ -1,7 +1,9 @@
-// The jobs queue's consumer: each message runs one chunk of an import and queues the next.
+// The jobs queue's consumer: each message runs one chunk of an import and queues the next, or
+// one workspace's scheduled work (a workspace tick, queued by the cron).
 // A chunk that keeps failing fails its job (visible to whoever polls it) rather than looping.
 import { openWorkspace } from "../data/database";
 import type { PluginRuntime } from "../plugin-runtime/plugin-runtime";
+import { runWorkspaceTick, WorkspaceTickMessageSchema } from "../schedules/workspace-tick";
 import { markFailed } from "./import-jobs.repository";
 import { chunkMessage, ImportChunkMessageSchema } from "./import-message";
 import { runImportChunk } from "./run-chunk";
@@ -15,6 +17,13 @@ const MAX_ATTEMPTS = 3;
 export function jobsConsumer(runtime?: PluginRuntime) {
   return async function consumeJobs(batch: MessageBatch<unknown>, env: Env, _ctx?: ExecutionContext): Promise<void> {
     for (const message of batch.messages) {
+      const tick = WorkspaceTickMessageSchema.safeParse(message.body);
+      if (tick.success) {
+        // Failures are recorded by the tick itself; the workspace is looked at again later.
+        if (runtime) await runWorkspaceTick(env, runtime, tick.data);
+        message.ack();
+        continue;
+      }
       const parsed = ImportChunkMessageSchema.safeParse(message.body);
       if (!parsed.success) {
         console.error("dropping a malformed jobs message", message.id);

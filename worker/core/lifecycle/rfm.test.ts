@@ -5,6 +5,7 @@ import { drizzle } from "drizzle-orm/d1";
 import { openWorkspace } from "../data/database";
 import { emptyUsage, meteredD1 } from "../data/d1-meter";
 import * as schema from "../data/schema";
+import { ageCustomerStages } from "./age-stages";
 import { quintilePositions, recomputeRfm, RFM_BATCH, scoreOf } from "./rfm";
 import { DAY, seedCustomers } from "./testing";
 
@@ -120,5 +121,37 @@ describe("RFM scores", () => {
     expect(usage.calls).toBeLessThanOrEqual(6);
     const unscored = await env.DB.prepare("select count(*) as n from customers where workspace_id = ? and rfm_segment is null").bind(bed.workspaceId).first<{ n: number }>();
     expect(unscored!.n).toBe(0);
+  });
+});
+
+describe("the daily job's writes", () => {
+  it("writes only the customers whose stage or scores change, by D1's own count of rows written", async () => {
+    const bed = await createPluginTestbed({ plugins: [] });
+    const count = 600;
+    const ids = await seedCustomers(
+      bed.workspaceId,
+      Array.from({ length: count }, (_, i) => ({ lifecycleStage: "active" as const, lastOrderAt: AT - (i + 1) * 3_600_000, orderCount: 1 + (i % 5), totalSpent: 1000 + i * 13 })),
+    );
+    const dailyRun = async (at: number) => {
+      const usage = emptyUsage();
+      const scope = { ...openWorkspace(env, bed.workspaceId), db: drizzle(meteredD1(env.DB, usage), { schema }) };
+      const aging = await ageCustomerStages(scope, { at, lapsedDays: 180, timeZone: "Asia/Tehran" });
+      await recomputeRfm(scope);
+      return { rowsWritten: usage.rowsWritten, moved: aging.atRisk + aging.lapsed };
+    };
+
+    // The first run scores everyone: one row written per customer (no index holds the scores).
+    const first = await dailyRun(AT);
+    expect(first.moved).toBe(0);
+    expect(first.rowsWritten).toBe(count);
+    // The next day nothing changed: nothing is written.
+    expect(await dailyRun(AT + DAY)).toEqual({ rowsWritten: 0, moved: 0 });
+    // One customer buys again: only the customers whose scores that moves are written.
+    await env.DB.prepare("update customers set last_order_at = ?, order_count = order_count + 1, total_spent = total_spent + 5000 where id = ?")
+      .bind(AT + DAY, ids.at(-1))
+      .run();
+    const after = await dailyRun(AT + 2 * DAY);
+    expect(after.rowsWritten).toBeGreaterThan(0);
+    expect(after.rowsWritten).toBeLessThan(count / 10);
   });
 });

@@ -116,7 +116,7 @@ function stageMoveStatements(scope: WorkspaceScope, move: StageMove): BatchItem<
       .insert(events)
       .select(
         sql`select ${eventId}, ${scope.workspaceId}, 'customer.stage_changed',
-          json_object('customerId', moved.id, 'from', moved.f, 'to', moved.t, 'cause', ${move.cause}), ${move.actorUserId ?? null}, ${move.at}, null ${moved}`,
+          json_object('customerId', moved.id, 'from', moved.f, 'to', moved.t, 'cause', ${move.cause}), ${move.actorUserId ?? null}, ${move.at}, null, null ${moved}`,
       ),
     addToStageCount(scope, sql`moved.f`, -1, moved),
     addToStageCount(scope, sql`moved.t`, 1, moved),
