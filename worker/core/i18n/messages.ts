@@ -116,8 +116,12 @@ export const messages = {
   invalid_url: { en: "Enter a full URL, e.g. https://hooks.example.com/crm.", fa: "یک نشانی کامل وارد کنید، مثلاً https://hooks.example.com/crm." },
   url_https_required: { en: "The URL must start with https://.", fa: "نشانی باید با https شروع شود." },
   url_has_credentials: {
-    en: "Remove the user name and password from the URL; receivers check each request's signature instead.",
-    fa: "نام کاربری و رمز را از نشانی حذف کنید؛ گیرنده امضای هر درخواست را بررسی می‌کند.",
+    en: "Remove the user name and password from the URL: the URL is shown to admins. A receiver checks the signature or token instead.",
+    fa: "نام کاربری و رمز را از نشانی حذف کنید؛ نشانی به مدیران نمایش داده می‌شود. گیرنده به‌جای آن امضا یا توکن را بررسی می‌کند.",
+  },
+  url_port_not_allowed: {
+    en: "Use the standard https port (443) or 8443.",
+    fa: "از درگاه استاندارد https (۴۴۳) یا ۸۴۴۳ استفاده کنید.",
   },
   url_not_public: {
     en: "This address is local, private or reserved; use a public host name.",
@@ -165,10 +169,6 @@ export const messages = {
   idempotency_key_reused: {
     en: "This idempotency key was already used for another message.",
     fa: "این کلید یکتایی پیش‌تر برای پیام دیگری به کار رفته است.",
-  },
-  url_credentials_in_token: {
-    en: "Put credentials in the token, not in the URL: the URL is shown to admins.",
-    fa: "اطلاعات ورود را در توکن بگذارید، نه در نشانی؛ نشانی به مدیران نمایش داده می‌شود.",
   },
   invalid_api_key: { en: "This key is not in a valid form.", fa: "قالب این کلید نامعتبر است." },
   invalid_sender_line: { en: "A sender line is a number of 3 to 20 digits.", fa: "شمارهٔ خط فرستنده باید ۳ تا ۲۰ رقم باشد." },

@@ -4,6 +4,7 @@ import { z } from "@hono/zod-openapi";
 import { toAsciiDigits } from "../cid/digits";
 import { EmailInput } from "../cid/identifier.schemas";
 import { toIso } from "../data/clock";
+import { OutboundUrl } from "../outbound/outbound-url";
 import type { MessageChannel, ProviderKind } from "./messaging.schema";
 
 const Outbox = z.object({ kind: z.literal("outbox") }).strict();
@@ -16,14 +17,7 @@ const SenderLine = z
   .pipe(z.string().regex(/^\+?\d{3,20}$/, { message: "invalid_sender_line" }))
   .openapi({ type: "string", example: "10004346" });
 
-const HttpsUrl = z
-  .string()
-  .trim()
-  .max(500)
-  .refine((value) => URL.canParse(value) && new URL(value).protocol === "https:", { message: "url_https_required" })
-  // The URL is shown back on GET, so it must not carry a secret of its own.
-  .refine((value) => !URL.canParse(value) || (new URL(value).username === "" && new URL(value).password === ""), { message: "url_credentials_in_token" })
-  .openapi({ type: "string", example: "https://mail.example.com/v1/send" });
+const ApiUrl = OutboundUrl.openapi({ example: "https://mail.example.com/v1/send" });
 
 // A bearer token goes into a header: printable ASCII only, no spaces.
 const Token = z.string().trim().regex(/^[\x21-\x7e]{8,500}$/, { message: "invalid_api_key" });
@@ -48,7 +42,7 @@ export const EmailProviderInput = z
     z
       .object({
         kind: z.literal("http"),
-        url: HttpsUrl,
+        url: ApiUrl,
         token: Token.optional().openapi({ description: "Write-only bearer token. Leave out to keep the stored one." }),
         from: EmailInput,
       })
