@@ -59,6 +59,14 @@ export const messages = {
   plugin_not_found: { en: "No such plugin.", fa: "چنین افزونه‌ای وجود ندارد." },
   delivery_not_dead: { en: "This delivery is not in the dead-letter list.", fa: "این ارسال در فهرست ارسال‌های ناموفق نیست." },
   internal_error: { en: "Something went wrong on our side.", fa: "خطایی در سرور رخ داد." },
+  encryption_key_missing: {
+    en: "The server cannot keep secrets: its encryption key is not set up. Ask the operator to set ENCRYPTION_KEY.",
+    fa: "سرور نمی‌تواند کلیدهای محرمانه را نگه دارد: کلید رمزنگاری آن تنظیم نشده است. از گردانندهٔ سرور بخواهید ENCRYPTION_KEY را تنظیم کند.",
+  },
+  secret_unreadable: {
+    en: "A stored secret cannot be decrypted with the server's keys. Ask the operator to check ENCRYPTION_KEY and ENCRYPTION_KEY_PREVIOUS.",
+    fa: "یک کلید محرمانهٔ ذخیره‌شده با کلیدهای سرور رمزگشایی نمی‌شود. از گردانندهٔ سرور بخواهید ENCRYPTION_KEY و ENCRYPTION_KEY_PREVIOUS را بررسی کند.",
+  },
   webhook_signature_invalid: {
     en: "The webhook signature is missing or does not match this connection's secret.",
     fa: "امضای وب‌هوک وجود ندارد یا با کلید این اتصال مطابقت ندارد.",
