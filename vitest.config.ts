@@ -3,6 +3,10 @@ import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+// Stored secrets are sealed with ENCRYPTION_KEY (worker/core/secrets/secret-box.ts); a fixed,
+// public value for tests (32 bytes, base64).
+const TEST_ENCRYPTION_KEY = "dGVzdC1vbmx5IGtleSBmb3IgZWRnZS1jcm0gdGVzdHM=";
+
 const migrations = await readD1Migrations(fileURLToPath(new URL("./migrations", import.meta.url)));
 
 export default defineConfig({
@@ -12,7 +16,7 @@ export default defineConfig({
       // No background queue consumer: tests deliver events explicitly (test/support/delivery.ts).
       // Tests run as a Workers Paid deployment (1,000 D1 queries per invocation); a test of the
       // Free plan's 50 sets its own (worker/core/import/import-budget.test.ts).
-      miniflare: { bindings: { TEST_MIGRATIONS: migrations, D1_QUERIES_PER_INVOCATION: "1000" }, queueProducers: { EVENTS_QUEUE: { queueName: "edge-crm-events-in-tests" }, JOBS_QUEUE: { queueName: "edge-crm-jobs-in-tests" } } },
+      miniflare: { bindings: { TEST_MIGRATIONS: migrations, D1_QUERIES_PER_INVOCATION: "1000", ENCRYPTION_KEY: TEST_ENCRYPTION_KEY }, queueProducers: { EVENTS_QUEUE: { queueName: "edge-crm-events-in-tests" }, JOBS_QUEUE: { queueName: "edge-crm-jobs-in-tests" } } },
     }),
   ],
   test: {

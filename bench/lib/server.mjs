@@ -94,13 +94,17 @@ export function cpuSeconds(pids) {
   return total;
 }
 
+const BENCH_ENCRYPTION_KEY = Buffer.from("edge-crm benchmark key, not secret").subarray(0, 32).toString("base64");
+
 /**
  * Starts `wrangler dev --local` for a config on a port, with a state directory and variables;
  * resolves once /healthz (or `readyPath`) answers. Returns { url, workerdPids, meterLines, stop }.
  */
 export async function startWorker({ config, port, persistTo, vars = {}, readyPath = "/healthz", label = "worker", timeoutMs = 120_000 }) {
   const args = ["dev", "--local", "-c", config, "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistTo, "--test-scheduled", "--show-interactive-dev-session=false"];
-  for (const [key, value] of Object.entries(vars)) args.push("--var", `${key}:${value}`);
+  // Stored secrets are sealed with ENCRYPTION_KEY; the benchmark's state outlives one run, so its
+  // key is fixed (it guards nothing but benchmark data).
+  for (const [key, value] of Object.entries({ ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY, ...vars })) args.push("--var", `${key}:${value}`);
   // Its own process group, so stopping it stops workerd with it.
   const child = spawn(process.execPath, [wranglerBin(), ...args], { cwd: root, env: wranglerEnv, stdio: ["ignore", "pipe", "pipe"], detached: true });
   const meterLines = [];

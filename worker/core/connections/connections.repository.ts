@@ -5,6 +5,7 @@ import { and, desc, eq, lt } from "drizzle-orm";
 import { auditEntry, type AuditOrigin } from "../audit/audit";
 import { openDirectory, type WorkspaceScope } from "../data/database";
 import { shopConnections } from "../data/schema";
+import { secretBox } from "../secrets/secret-box";
 
 export type ConnectionRow = typeof shopConnections.$inferSelect;
 type Changes = Partial<Pick<ConnectionRow, "name" | "enabled" | "secret" | "updatedAt">>;
@@ -49,6 +50,23 @@ export async function updateConnection(
     auditEntry(scope, origin, { action: audit.action, entityType: "connection", entityId: id, details: audit.details }),
   ]);
   return updated[0];
+}
+
+/**
+ * The connection's signing secret in plain text, for verifying a delivery. A value stored in plain
+ * text or under the previous key is sealed again under the current one (once: the update only
+ * applies while the stored value is still the one read).
+ */
+export async function connectionSecret(env: Env, row: ConnectionRow): Promise<string> {
+  const box = await secretBox(env);
+  const secret = await box.open(row.secret);
+  if (!box.isCurrent(row.secret)) {
+    await openDirectory(env)
+      .update(shopConnections)
+      .set({ secret: await box.seal(secret) })
+      .where(and(eq(shopConnections.workspaceId, row.workspaceId), eq(shopConnections.id, row.id), eq(shopConnections.secret, row.secret)));
+  }
+  return secret;
 }
 
 export async function touchConnection(scope: WorkspaceScope, id: string, at: number): Promise<void> {

@@ -7,6 +7,7 @@ import { cursorId, toPage } from "../data/cursor";
 import { newId } from "../data/ids";
 import { invalidField, notFound } from "../http/problem";
 import { createRouter } from "../http/router";
+import { secretBox } from "../secrets/secret-box";
 import { newSigningSecret } from "../webhooks-out/signing";
 import { presentConnection } from "./connection.presenter";
 import { createConnection, findConnection, listConnections, updateConnection } from "./connections.repository";
@@ -27,7 +28,7 @@ export const connectionsRouter = createRouter()
       id: newId("con", time),
       platform: input.platform,
       name: input.name,
-      secret: generated ?? input.secret!,
+      secret: await (await secretBox(c.env)).seal(generated ?? input.secret!),
       enabled: true,
       lastDeliveryAt: null,
       createdBy: actorOf(c).userId,
@@ -65,7 +66,8 @@ export const connectionsRouter = createRouter()
     if (before.platform === "generic" && input.secret !== undefined) throw invalidField("body.secret", "shop_secret_generated");
     if (before.platform !== "generic" && input.secret === undefined) throw invalidField("body.secret", "shop_secret_required");
     const generated = before.platform === "generic" ? newSigningSecret() : undefined;
-    const after = await updateConnection(scope, id, { secret: generated ?? input.secret!, updatedAt: now() }, auditOrigin(c), {
+    const secret = await (await secretBox(c.env)).seal(generated ?? input.secret!);
+    const after = await updateConnection(scope, id, { secret, updatedAt: now() }, auditOrigin(c), {
       action: "connection.secret_rotated",
       details: { platform: before.platform },
     });

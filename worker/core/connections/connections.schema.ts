@@ -13,7 +13,8 @@ export const shopConnections = sqliteTable(
     workspaceId: workspaceId(),
     platform: text("platform", { enum: CONNECTION_PLATFORMS }).notNull(),
     name: text("name").notNull(),
-    // HMAC needs the secret itself, so it is kept; never shown after creation or rotation.
+    // HMAC needs the secret itself, so it is kept, sealed (secrets/secret-box.ts); never shown
+    // after creation or rotation.
     secret: text("secret").notNull(),
     enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
     lastDeliveryAt: integer("last_delivery_at"),

@@ -79,8 +79,8 @@ export const customersRouter = createRouter()
   })
   .openapi(deleteCustomerRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const { row } = await loadCustomer(c, id);
-    await eraseCustomer(c.get("scope"), row.id, auditOrigin(c));
+    const { row, identifiers } = await loadCustomer(c, id);
+    await eraseCustomer(c.get("scope"), row, identifiers, auditOrigin(c));
     return c.body(null, 204);
   })
   .route("/", customerIdentifiersRouter);

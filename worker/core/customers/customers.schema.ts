@@ -72,6 +72,8 @@ export const customers = sqliteTable(
     index("customers_workspace_stage_idx").on(t.workspaceId, t.lifecycleStage, t.id),
     // The daily lifecycle job: buying customers of a stage whose last order is older than a cutoff.
     index("customers_workspace_stage_last_order_idx").on(t.workspaceId, t.lifecycleStage, t.lastOrderAt),
+    // Erasure: the tombstones of records merged into a customer.
+    index("customers_workspace_merged_idx").on(t.workspaceId, t.mergedInto),
   ],
 );
 

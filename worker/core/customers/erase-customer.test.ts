@@ -1,6 +1,8 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { addMember, signUp } from "../../../test/support/client";
+import { connect, sendWoo } from "../webhooks-in/fixtures/deliver";
+import { wooOrder } from "../webhooks-in/fixtures/woocommerce";
 
 const full = {
   firstName: "علی",
@@ -115,5 +117,60 @@ describe("DELETE /api/customers/{id}", () => {
     const stranger = await signUp();
     expect((await stranger.owner.delete(`/api/customers/${id}`)).status).toBe(404);
     expect((await owner.get(`/api/customers/${id}`)).status).toBe(200);
+  });
+
+  it("leaves none of the person's identifiers or names in events, shop deliveries, texts or workspace.json; others keep theirs", async () => {
+    const { owner, workspaceId } = await signUp();
+    const woo = await connect(owner, "woocommerce", "wc-secret-erasure-123456");
+    // Sara's order as the shop sends it (phone ۰۹۱۲ ۳۴۵ ۶۷۸۹, Sara.Mohammadi@Example.com), and Reza's.
+    expect((await sendWoo(woo.id, woo.secret, "order.created", wooOrder())).status).toBe(202);
+    const reza = wooOrder({ id: 4751, number: "4751", customer_id: 32, billing: { first_name: "رضا", last_name: "کاظمی", email: "reza@example.com", phone: "09351112233", country: "IR" }, shipping: { first_name: "رضا", last_name: "کاظمی", city: "قم", country: "IR" } });
+    expect((await sendWoo(woo.id, woo.secret, "order.created", reza)).status).toBe(202);
+    await expect.poll(async () => (await owner.get("/api/customers/lookup?identifier=09123456789")).status, { timeout: 10_000 }).toBe(200);
+    const saraId = (await owner.get("/api/customers/lookup?identifier=09123456789")).body.id as string;
+    await expect.poll(async () => (await owner.get("/api/customers/lookup?identifier=09351112233")).status, { timeout: 10_000 }).toBe(200);
+    await owner.patch(`/api/customers/${saraId}`, { nationalCode: "0013542419" });
+    await owner.post(`/api/customers/${saraId}/interactions`, { type: "call", direction: "inbound", summary: "سارا محمدی از 09123456789 زنگ زد" });
+    await owner.post("/api/tasks", { title: "Call سارا back", notes: "Mail to sara.mohammadi@example.com, national code 0013542419", customerId: saraId });
+    // A delivery linked to nobody (received before deliveries were linked to customers) naming her.
+    await env.DB.prepare(
+      "insert into webhook_deliveries (id, workspace_id, connection_id, platform, topic, delivery_id, headers, body, status, received_at, updated_at) values ('whd_legacy', ?, ?, 'woocommerce', 'order.created', 'legacy-1', '{}', ?, 'rejected', 1, 1)",
+    )
+      .bind(workspaceId, woo.id, JSON.stringify({ billing: { phone: "+98 912 345 6789", email: "SARA.MOHAMMADI@example.com" } }))
+      .run();
+
+    expect((await owner.delete(`/api/customers/${saraId}`)).status).toBe(204);
+
+    const exported = await owner.get("/api/export/workspace.json");
+    expect(exported.status).toBe(200);
+    const bodies = (await env.DB.prepare("select body from webhook_deliveries where workspace_id = ?").bind(workspaceId).all<{ body: string }>()).results.map((row) => row.body);
+    const texts = (await env.DB.prepare("select summary as text from interactions where workspace_id = ? union all select title || ' ' || coalesce(notes, '') from tasks where workspace_id = ?").bind(workspaceId, workspaceId).all<{ text: string }>()).results.map((row) => row.text);
+    for (const [where, text] of [["workspace.json", exported.text], ["delivery bodies", bodies.join("\n")], ["interactions and tasks", texts.join("\n")]] as const) {
+      const folded = text.toLowerCase();
+      for (const trace of ["9123456789", "۹۱۲", "345 6789", "sara.mohammadi@example.com", "0013542419", "سارا", "محمدی"]) expect(folded, `${where}: ${trace}`).not.toContain(trace);
+    }
+    // The events stay (valid JSON), with the CID erased; the tasks and interactions keep their other words.
+    const created = (await env.DB.prepare("select payload from events where workspace_id = ? and name = 'customer.created' and customer_id = ?").bind(workspaceId, saraId).first<{ payload: string }>())!;
+    expect(JSON.parse(created.payload)).toMatchObject({ customerId: saraId, cid: "[erased]" });
+    expect(texts).toContain("[erased] از [erased] زنگ زد");
+    // Reza keeps everything.
+    expect(exported.text).toContain("+989351112233");
+    expect(bodies.filter((body) => body.includes("09351112233"))).toHaveLength(1);
+    expect((await owner.get("/api/customers/lookup?identifier=09351112233")).body.displayName).toBe("رضا کاظمی");
+  });
+
+  it("erases the records merged into the customer as well: their tombstones and events", async () => {
+    const { owner, workspaceId } = await signUp();
+    const survivor = (await owner.post("/api/customers", { firstName: "Sara", mobile: "09121234567" })).body.id as string;
+    const merged = (await owner.post("/api/customers", { firstName: "Sara", lastName: "Mohammadi", mobile: "09129876543", email: "sara.m@example.com" })).body.id as string;
+    expect((await owner.post("/api/customers/merge", { survivorId: survivor, mergedId: merged })).status).toBe(200);
+    expect((await owner.delete(`/api/customers/${survivor}`)).status).toBe(204);
+
+    const tombstone = await env.DB.prepare("select first_name, last_name, display_name, erased_at from customers where id = ?").bind(merged).first<Record<string, unknown>>();
+    expect(tombstone).toMatchObject({ first_name: null, last_name: null, display_name: "", erased_at: expect.any(Number) });
+    const exported = (await owner.get("/api/export/workspace.json")).text;
+    for (const trace of ["9129876543", "9121234567", "sara.m@example.com", "Mohammadi"]) expect(exported, trace).not.toContain(trace);
+    const payloads = await env.DB.prepare("select payload from events where workspace_id = ? and customer_id = ?").bind(workspaceId, merged).all<{ payload: string }>();
+    expect(payloads.results.map((row) => JSON.parse(row.payload).cid).filter((cid) => cid !== undefined)).toEqual(["[erased]"]);
   });
 });

@@ -76,6 +76,14 @@ export const messages = {
   plugin_not_found: { en: "No such plugin.", fa: "چنین افزونه‌ای وجود ندارد." },
   delivery_not_dead: { en: "This delivery is not in the dead-letter list.", fa: "این ارسال در فهرست ارسال‌های ناموفق نیست." },
   internal_error: { en: "Something went wrong on our side.", fa: "خطایی در سرور رخ داد." },
+  encryption_key_missing: {
+    en: "The server cannot keep secrets: its encryption key is not set up. Ask the operator to set ENCRYPTION_KEY.",
+    fa: "سرور نمی‌تواند کلیدهای محرمانه را نگه دارد: کلید رمزنگاری آن تنظیم نشده است. از گردانندهٔ سرور بخواهید ENCRYPTION_KEY را تنظیم کند.",
+  },
+  secret_unreadable: {
+    en: "A stored secret cannot be decrypted with the server's keys. Ask the operator to check ENCRYPTION_KEY and ENCRYPTION_KEY_PREVIOUS.",
+    fa: "یک کلید محرمانهٔ ذخیره‌شده با کلیدهای سرور رمزگشایی نمی‌شود. از گردانندهٔ سرور بخواهید ENCRYPTION_KEY و ENCRYPTION_KEY_PREVIOUS را بررسی کند.",
+  },
   webhook_signature_invalid: {
     en: "The webhook signature is missing or does not match this connection's secret.",
     fa: "امضای وب‌هوک وجود ندارد یا با کلید این اتصال مطابقت ندارد.",
@@ -133,8 +141,12 @@ export const messages = {
   invalid_url: { en: "Enter a full URL, e.g. https://hooks.example.com/crm.", fa: "یک نشانی کامل وارد کنید، مثلاً https://hooks.example.com/crm." },
   url_https_required: { en: "The URL must start with https://.", fa: "نشانی باید با https شروع شود." },
   url_has_credentials: {
-    en: "Remove the user name and password from the URL; receivers check each request's signature instead.",
-    fa: "نام کاربری و رمز را از نشانی حذف کنید؛ گیرنده امضای هر درخواست را بررسی می‌کند.",
+    en: "Remove the user name and password from the URL: the URL is shown to admins. A receiver checks the signature or token instead.",
+    fa: "نام کاربری و رمز را از نشانی حذف کنید؛ نشانی به مدیران نمایش داده می‌شود. گیرنده به‌جای آن امضا یا توکن را بررسی می‌کند.",
+  },
+  url_port_not_allowed: {
+    en: "Use the standard https port (443) or 8443.",
+    fa: "از درگاه استاندارد https (۴۴۳) یا ۸۴۴۳ استفاده کنید.",
   },
   url_not_public: {
     en: "This address is local, private or reserved; use a public host name.",
@@ -182,10 +194,6 @@ export const messages = {
   idempotency_key_reused: {
     en: "This idempotency key was already used for another message.",
     fa: "این کلید یکتایی پیش‌تر برای پیام دیگری به کار رفته است.",
-  },
-  url_credentials_in_token: {
-    en: "Put credentials in the token, not in the URL: the URL is shown to admins.",
-    fa: "اطلاعات ورود را در توکن بگذارید، نه در نشانی؛ نشانی به مدیران نمایش داده می‌شود.",
   },
   invalid_api_key: { en: "This key is not in a valid form.", fa: "قالب این کلید نامعتبر است." },
   invalid_sender_line: { en: "A sender line is a number of 3 to 20 digits.", fa: "شمارهٔ خط فرستنده باید ۳ تا ۲۰ رقم باشد." },

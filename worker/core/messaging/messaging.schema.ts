@@ -16,7 +16,7 @@ export const SKIP_REASONS = ["no_consent", "no_address"] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 // Secrets sit in their own column so no reader can pick them up with the rest of the config
-// by accident: only the provider factory reads `secrets`.
+// by accident; each value is sealed (secrets/secret-box.ts) and opened only for sending.
 export const messagingProviders = sqliteTable(
   "messaging_providers",
   {

@@ -1,9 +1,13 @@
-// What an admin may configure per channel, how it is stored (plain settings apart from secrets)
-// and how it is shown: a secret is write-only, shown as "set" and its last four characters at most.
+// What an admin may configure per channel, how it is stored (plain settings apart from secrets,
+// which are sealed: see secrets/secret-box.ts) and how it is shown: a secret is write-only, shown
+// as "set" and its last four characters at most (kept beside the settings when it is saved, so
+// showing it never needs the secret itself).
 import { z } from "@hono/zod-openapi";
 import { toAsciiDigits } from "../cid/digits";
 import { EmailInput } from "../cid/identifier.schemas";
 import { toIso } from "../data/clock";
+import { OutboundUrl } from "../outbound/outbound-url";
+import { isSealed, type SecretBox } from "../secrets/secret-box";
 import type { MessageChannel, ProviderKind } from "./messaging.schema";
 
 const Outbox = z.object({ kind: z.literal("outbox") }).strict();
@@ -16,14 +20,7 @@ const SenderLine = z
   .pipe(z.string().regex(/^\+?\d{3,20}$/, { message: "invalid_sender_line" }))
   .openapi({ type: "string", example: "10004346" });
 
-const HttpsUrl = z
-  .string()
-  .trim()
-  .max(500)
-  .refine((value) => URL.canParse(value) && new URL(value).protocol === "https:", { message: "url_https_required" })
-  // The URL is shown back on GET, so it must not carry a secret of its own.
-  .refine((value) => !URL.canParse(value) || (new URL(value).username === "" && new URL(value).password === ""), { message: "url_credentials_in_token" })
-  .openapi({ type: "string", example: "https://mail.example.com/v1/send" });
+const ApiUrl = OutboundUrl.openapi({ example: "https://mail.example.com/v1/send" });
 
 // A bearer token goes into a header: printable ASCII only, no spaces.
 const Token = z.string().trim().regex(/^[\x21-\x7e]{8,500}$/, { message: "invalid_api_key" });
@@ -48,7 +45,7 @@ export const EmailProviderInput = z
     z
       .object({
         kind: z.literal("http"),
-        url: HttpsUrl,
+        url: ApiUrl,
         token: Token.optional().openapi({ description: "Write-only bearer token. Leave out to keep the stored one." }),
         from: EmailInput,
       })
@@ -83,42 +80,70 @@ export interface StoredProvider {
 
 export const defaultProvider = (channel: MessageChannel): StoredProvider => ({ channel, kind: "outbox", config: {}, secrets: {}, updatedAt: null });
 
+/** The last four characters, for recognition; none for a short secret, which they would mostly give away. */
+const hintOf = (secret: string) => (secret.length >= 16 ? `…${secret.slice(-4)}` : null);
+
 /**
- * The stored form of an update. A secret left out keeps the stored one when the kind does not
+ * The stored form of an update, secrets still in plain text where the update gives them (the
+ * router seals them). A secret left out keeps the stored one, and its hint, when the kind does not
  * change; `null` means it is required and missing.
  */
 export function toStored(update: SmsProviderUpdate | EmailProviderUpdate, current: StoredProvider): Pick<StoredProvider, "kind" | "config" | "secrets"> | null {
-  const kept = (name: string) => (current.kind === update.kind ? current.secrets[name] : undefined);
+  const secret = (name: string, given: string | undefined): { secrets: Record<string, string>; config: Record<string, string> } | null => {
+    if (given !== undefined) {
+      const hint = hintOf(given);
+      return { secrets: { [name]: given }, config: hint ? { [`${name}Hint`]: hint } : {} };
+    }
+    const kept = current.kind === update.kind ? current.secrets[name] : undefined;
+    if (!kept) return null;
+    const hint = current.config[`${name}Hint`] ?? legacyHint(kept);
+    return { secrets: { [name]: kept }, config: hint ? { [`${name}Hint`]: hint } : {} };
+  };
   switch (update.kind) {
     case "outbox":
       return { kind: "outbox", config: {}, secrets: {} };
     case "kavenegar": {
-      const apiKey = update.apiKey ?? kept("apiKey");
-      return apiKey ? { kind: "kavenegar", config: update.sender ? { sender: update.sender } : {}, secrets: { apiKey } } : null;
+      const apiKey = secret("apiKey", update.apiKey);
+      return apiKey ? { kind: "kavenegar", config: { ...(update.sender ? { sender: update.sender } : {}), ...apiKey.config }, secrets: apiKey.secrets } : null;
     }
     case "http": {
-      const token = update.token ?? kept("token");
-      return token ? { kind: "http", config: { url: update.url, from: update.from }, secrets: { token } } : null;
+      const token = secret("token", update.token);
+      return token ? { kind: "http", config: { url: update.url, from: update.from, ...token.config }, secrets: token.secrets } : null;
     }
   }
 }
 
+/** The secrets as they are to be stored: the ones the update gives sealed, the kept ones sealed again if they are not under the current key. */
+export async function sealedSecrets(box: SecretBox, update: SmsProviderUpdate | EmailProviderUpdate, secrets: Record<string, string>): Promise<Record<string, string>> {
+  const given = update as Record<string, unknown>;
+  const sealed = await Promise.all(Object.entries(secrets).map(async ([name, value]) => [name, given[name] !== undefined ? await box.seal(value) : await box.reseal(value)] as const));
+  return Object.fromEntries(sealed);
+}
+
+/** The plaintext secrets, for the provider factory (the one place they are used). */
+export async function openedSecrets(box: SecretBox, secrets: Record<string, string>): Promise<Record<string, string>> {
+  return Object.fromEntries(await Promise.all(Object.entries(secrets).map(async ([name, value]) => [name, await box.open(value)] as const)));
+}
+
+// A row saved before secrets were sealed has no hint beside it; its plaintext gives one.
+const legacyHint = (value: string) => (isSealed(value) ? null : hintOf(value));
+
 /** The secret field each kind needs, for the error when it is missing. */
 export const SECRET_FIELD: Partial<Record<ProviderKind, string>> = { kavenegar: "apiKey", http: "token" };
 
-function shownSecret(value: string | undefined) {
+function shownSecret(stored: StoredProvider, name: string) {
+  const value = stored.secrets[name];
   if (!value) return { set: false, hint: null };
-  // A short secret would be mostly given away by its last four characters.
-  return { set: true, hint: value.length >= 16 ? `…${value.slice(-4)}` : null };
+  return { set: true, hint: stored.config[`${name}Hint`] ?? legacyHint(value) };
 }
 
 export function presentProvider(stored: StoredProvider): ProviderView {
   const base = { channel: stored.channel, kind: stored.kind, updatedAt: toIso(stored.updatedAt) };
   switch (stored.kind) {
     case "kavenegar":
-      return { ...base, sender: stored.config.sender ?? null, apiKey: shownSecret(stored.secrets.apiKey) };
+      return { ...base, sender: stored.config.sender ?? null, apiKey: shownSecret(stored, "apiKey") };
     case "http":
-      return { ...base, url: stored.config.url ?? "", from: stored.config.from ?? "", token: shownSecret(stored.secrets.token) };
+      return { ...base, url: stored.config.url ?? "", from: stored.config.from ?? "", token: shownSecret(stored, "token") };
     default:
       return base;
   }

@@ -1,4 +1,4 @@
-// The provider a stored configuration stands for. The only reader of stored secrets.
+// The provider a stored configuration stands for (its secrets opened by providerForSending).
 import type { StoredProvider } from "./provider-config";
 import { httpEmailProvider } from "./providers/http-email";
 import { kavenegarProvider } from "./providers/kavenegar";

@@ -4,7 +4,8 @@ import { auditEntry, type AuditOrigin } from "../audit/audit";
 import type { WorkspaceScope } from "../data/database";
 import { messagingProviders } from "../data/schema";
 import type { MessageChannel } from "./messaging.schema";
-import { defaultProvider, type StoredProvider } from "./provider-config";
+import { secretBox } from "../secrets/secret-box";
+import { defaultProvider, openedSecrets, type StoredProvider } from "./provider-config";
 
 /** The channel's configuration, or the default outbox when none was saved. */
 export async function findProvider(scope: WorkspaceScope, channel: MessageChannel): Promise<StoredProvider> {
@@ -14,6 +15,26 @@ export async function findProvider(scope: WorkspaceScope, channel: MessageChanne
     .where(and(eq(messagingProviders.workspaceId, scope.workspaceId), eq(messagingProviders.channel, channel)))
     .get();
   return row ? { channel, kind: row.kind, config: row.config, secrets: row.secrets, updatedAt: row.updatedAt } : defaultProvider(channel);
+}
+
+/**
+ * The channel's configuration with its secrets in plain text, for sending. Secrets stored in plain
+ * text or under the previous key are sealed again under the current one (once: the update only
+ * applies while the stored secrets are still the ones read).
+ */
+export async function providerForSending(env: Env, scope: WorkspaceScope, stored: StoredProvider): Promise<StoredProvider> {
+  const values = Object.values(stored.secrets);
+  if (values.length === 0) return stored;
+  const box = await secretBox(env);
+  const secrets = await openedSecrets(box, stored.secrets);
+  if (!values.every((value) => box.isCurrent(value))) {
+    const resealed = Object.fromEntries(await Promise.all(Object.entries(secrets).map(async ([name, plain]) => [name, await box.seal(plain)] as const)));
+    await scope.db
+      .update(messagingProviders)
+      .set({ secrets: resealed })
+      .where(and(eq(messagingProviders.workspaceId, scope.workspaceId), eq(messagingProviders.channel, stored.channel), eq(messagingProviders.secrets, stored.secrets)));
+  }
+  return { ...stored, secrets };
 }
 
 /** The new configuration and its audit row together; the audit names the kinds, never a setting or secret. */

@@ -5,7 +5,8 @@ import { now } from "../data/clock";
 import { invalidField } from "../http/problem";
 import { createRouter } from "../http/router";
 import type { MessageChannel } from "./messaging.schema";
-import { presentProvider, SECRET_FIELD, toStored, type EmailProviderUpdate, type SmsProviderUpdate } from "./provider-config";
+import { secretBox } from "../secrets/secret-box";
+import { presentProvider, SECRET_FIELD, sealedSecrets, toStored, type EmailProviderUpdate, type SmsProviderUpdate } from "./provider-config";
 import { findProvider, saveProvider } from "./providers.repository";
 import { listChannelsRoute, listProvidersRoute, putEmailProviderRoute, putSmsProviderRoute } from "./providers.routes";
 
@@ -15,7 +16,8 @@ async function putProvider(c: Context, channel: MessageChannel, update: SmsProvi
   const next = toStored(update, current);
   // A new provider kind needs its secret; an edit of the same kind may keep the stored one.
   if (!next) throw invalidField(`body.${SECRET_FIELD[update.kind] ?? "kind"}`, "secret_required");
-  await saveProvider(scope, current, { channel, ...next }, auditOrigin(c), now());
+  const secrets = Object.keys(next.secrets).length > 0 ? await sealedSecrets(await secretBox(c.env), update, next.secrets) : {};
+  await saveProvider(scope, current, { channel, ...next, secrets }, auditOrigin(c), now());
   return presentProvider(await findProvider(scope, channel));
 }
 

@@ -67,20 +67,63 @@ describe("the e-mail HTTP provider", () => {
     expect(sent.body).toMatchObject({ status: "failed", error: "e-mail API answered HTTP 401" });
   });
 
-  it("accepts only https URLs, and none carrying credentials", async () => {
+  it("accepts only public https URLs on port 443 or 8443, none carrying credentials, and stores none of the others", async () => {
     const { owner } = await signUp();
     const before = await databaseFingerprint();
     for (const [url, code] of [
       ["http://mail.example.com/send", "url_https_required"],
       ["ftp://mail.example.com/send", "url_https_required"],
-      ["mail.example.com/send", "url_https_required"],
-      ["https://user:pass@mail.example.com/send", "url_credentials_in_token"],
+      ["mail.example.com/send", "invalid_url"],
+      ["https://user:pass@mail.example.com/send", "url_has_credentials"],
+      ["https://127.0.0.1:8025/send", "url_port_not_allowed"],
+      ["https://mail.example.com:25/send", "url_port_not_allowed"],
+      ["https://127.0.0.1/send", "url_not_public"],
+      ["https://169.254.169.254/latest/meta-data/", "url_not_public"],
+      ["https://[::1]/send", "url_not_public"],
+      ["https://[::ffff:10.0.0.1]/send", "url_not_public"],
+      ["https://10.0.0.1/", "url_not_public"],
+      ["https://127.0.0.1.nip.io/send", "url_not_public"],
+      ["https://10-0-0-1.sslip.io/send", "url_not_public"],
+      ["https://localtest.me/send", "url_not_public"],
+      ["https://mail.localhost/send", "url_not_public"],
     ]) {
-      const response = await owner.request("PUT", "/api/messaging/providers/email", { kind: "http", url, token: TOKEN, from: "shop@example.com" });
+      const response = await owner.withLanguage("fa").request("PUT", "/api/messaging/providers/email", { kind: "http", url, token: TOKEN, from: "shop@example.com" });
       expect(response.status, url).toBe(400);
+      expect(response.headers.get("content-type")).toContain("application/problem+json");
       expect(response.body.errors, url).toEqual([expect.objectContaining({ path: "body.url", code })]);
+      expect(response.body.errors[0].message, url).toMatch(/[\u0600-\u06ff]/);
     }
     expect(await databaseFingerprint()).toEqual(before);
+  });
+
+  it("does not follow a redirect from the e-mail API, and calls nothing for a private URL saved earlier", async () => {
+    const { owner, customerId, workspaceId } = await customerWith({ email: "granted" });
+    await owner.request("PUT", "/api/messaging/providers/email", { kind: "http", url: "https://mail.example.com/v1/send", token: TOKEN, from: "shop@example.com" });
+    const { calls } = interceptFetch(() => new Response(null, { status: 307, headers: { location: "https://169.254.169.254/latest/meta-data/" } }));
+    const redirected = await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", subject: "Hi", body: "x" });
+    expect(redirected.body).toMatchObject({ status: "failed", error: "redirect (307) not followed" });
+    expect(calls.map((call) => call.url)).toEqual(["https://mail.example.com/v1/send"]);
+
+    // As if saved before the rule existed: the address is checked again before the call.
+    await env.DB.prepare("update messaging_providers set config = json_set(config, '$.url', 'https://127.0.0.1.nip.io/send') where workspace_id = ? and channel = 'email'")
+      .bind(workspaceId)
+      .run();
+    const refused = await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", subject: "Hi", body: "y" });
+    expect(refused.body).toMatchObject({ status: "failed", error: "address refused (url_not_public)" });
+    expect(calls).toHaveLength(1);
+  });
+
+  it("reports a closed port and a silent host with the same text", async () => {
+    const { owner, customerId } = await customerWith({ email: "granted" });
+    await owner.request("PUT", "/api/messaging/providers/email", { kind: "http", url: "https://mail.example.com/v1/send", token: TOKEN, from: "shop@example.com" });
+    interceptFetch(({ url }) => Promise.reject(new Error(`connect ECONNREFUSED ${new URL(url).host}:443`)));
+    const closed = await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", subject: "Hi", body: "closed" });
+    vi.restoreAllMocks();
+    interceptFetch(() => Promise.reject(new DOMException("The operation was aborted due to timeout", "TimeoutError")));
+    const silent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", subject: "Hi", body: "silent" });
+    expect(closed.body.status).toBe("failed");
+    expect(closed.body.error).toBe(silent.body.error);
+    expect(closed.body.error).not.toContain("ECONNREFUSED");
   });
 });
 

@@ -14,7 +14,7 @@ import { IdempotencyKey, type MessageView } from "./message.schemas";
 import { claimMessage, completeMessage, findMessageByKey, presentMessage, type MessageRow } from "./messages.repository";
 import { MESSAGE_CHANNELS, type MessageChannel, type SkipReason } from "./messaging.schema";
 import { buildProvider } from "./provider-factory";
-import { findProvider } from "./providers.repository";
+import { findProvider, providerForSending } from "./providers.repository";
 import { cleanError, type SendOutcome } from "./providers/provider";
 
 const SendMessageInput = z.object({
@@ -72,7 +72,7 @@ function skipReasonOf(customer: CustomerRow, channel: MessageChannel, recipient:
 const namespacedKey = (key: string, plugin: string | null | undefined) => (plugin ? `plugin:${plugin}:${key}` : `core:${key}`);
 
 export async function sendMessage(
-  _env: Env,
+  env: Env,
   scope: WorkspaceScope,
   input: { customerId: string; channel: "sms" | "email"; subject?: string; body: string; idempotencyKey: string; sentBy?: { userId?: string | null; plugin?: string | null } },
 ): Promise<MessageResult> {
@@ -83,9 +83,11 @@ export async function sendMessage(
   const earlier = await findMessageByKey(scope, key);
   if (earlier) return replay(earlier, customerId, channel);
 
-  const [identifiers, provider] = await Promise.all([identifiersOf(scope, [customerId]), findProvider(scope, channel)]);
+  const [identifiers, stored] = await Promise.all([identifiersOf(scope, [customerId]), findProvider(scope, channel)]);
   const recipient = recipientOf(customer, identifiers.get(customerId) ?? [], channel);
   const skipReason = skipReasonOf(customer, channel, recipient);
+  // Opened before the key is claimed: secrets that cannot be read fail the request, not the message.
+  const provider = skipReason ? stored : await providerForSending(env, scope, stored);
   const time = now();
   const claimed = await claimMessage(scope, {
     id: newId("msg", time),

@@ -80,12 +80,18 @@ export function listDeliveries(scope: WorkspaceScope, connectionId: string, stat
 export async function settleDelivery(
   scope: WorkspaceScope,
   id: string,
-  outcome: { status: DeliveryStatus; reason: string | null },
+  outcome: { status: DeliveryStatus; reason: string | null; customerId?: string | null },
 ): Promise<void> {
   const time = now();
   await scope.db
     .update(webhookDeliveries)
-    .set({ status: outcome.status, reason: outcome.reason?.slice(0, 1000) ?? null, processedAt: outcome.status === "received" ? null : time, updatedAt: time })
+    .set({
+      status: outcome.status,
+      reason: outcome.reason?.slice(0, 1000) ?? null,
+      processedAt: outcome.status === "received" ? null : time,
+      ...(outcome.customerId ? { customerId: outcome.customerId } : {}),
+      updatedAt: time,
+    })
     .where(and(eq(webhookDeliveries.workspaceId, scope.workspaceId), eq(webhookDeliveries.id, id)));
 }
 

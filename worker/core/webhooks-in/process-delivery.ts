@@ -24,10 +24,12 @@ export const MAX_ATTEMPTS = 5;
 interface Outcome {
   status: DeliveryStatus;
   reason: string | null;
+  /** The customer the delivery is about, so that erasing them erases its body. */
+  customerId?: string | null;
 }
 
-const processed = (reason: string | null = null): Outcome => ({ status: "processed", reason });
-const duplicate = (reason: string | null = null): Outcome => ({ status: "duplicate", reason });
+const processed = (reason: string | null = null, customerId: string | null = null): Outcome => ({ status: "processed", reason, customerId });
+const duplicate = (reason: string | null = null, customerId: string | null = null): Outcome => ({ status: "duplicate", reason, customerId });
 
 /** Processes the delivery and returns its status afterwards (`received` if it is to be retried). */
 export async function processDelivery(env: Env, workspaceId: string, deliveryRowId: string): Promise<DeliveryStatus> {
@@ -71,20 +73,20 @@ async function apply(env: Env, scope: WorkspaceScope, connection: ConnectionRow,
       return processed(mapped.reason);
     case "customer": {
       const { cidKind, timeZone } = await getWorkspaceSettings(env, scope.workspaceId);
-      const { changed } = await resolveCustomer(scope, cidKind, mapped.customer, timeZone);
-      return changed ? processed() : duplicate();
+      const { customerId, changed } = await resolveCustomer(scope, cidKind, mapped.customer, timeZone);
+      return changed ? processed(null, customerId) : duplicate(null, customerId);
     }
     case "order": {
       const { cidKind, timeZone } = await getWorkspaceSettings(env, scope.workspaceId);
       const { customerId } = await resolveCustomer(scope, cidKind, mapped.customer, timeZone);
       const result = await recordOrder(env, scope, { ...mapped.order, customerId, source: connection.platform, connectionId: connection.id, by: "shop" });
-      return result.outcome === "unchanged" ? duplicate("order already recorded in this state") : processed(`order ${result.outcome}`);
+      return result.outcome === "unchanged" ? duplicate("order already recorded in this state", customerId) : processed(`order ${result.outcome}`, customerId);
     }
     case "order-deleted": {
       const stored = await findShopOrder(scope, connection.id, mapped.externalId);
       if (!stored) return processed(`order ${mapped.externalId} is not known here; nothing to cancel`);
       const result = await recordOrder(env, scope, { ...storedOrderInput(stored), status: "cancelled", externalUpdatedAt: Math.max(row.receivedAt, (stored.externalUpdatedAt ?? 0) + 1) });
-      return result.outcome === "unchanged" ? duplicate() : processed("order deleted in the shop: cancelled");
+      return result.outcome === "unchanged" ? duplicate(null, stored.customerId) : processed("order deleted in the shop: cancelled", stored.customerId);
     }
     case "refund": {
       const stored = await findShopOrder(scope, connection.id, mapped.orderExternalId);
@@ -93,7 +95,7 @@ async function apply(env: Env, scope: WorkspaceScope, connection: ConnectionRow,
       const amount = mapped.amounts.reduce<number>((sum, value, i) => sum + Math.abs(minor(value, currency, `transactions.${i}.amount`)), 0);
       const counted = await countRefund(scope, { connectionId: connection.id, orderExternalId: mapped.orderExternalId, refundId: mapped.refundId, amount });
       const refundedTotal = Math.max(stored.refundedTotal, counted);
-      if (refundedTotal === stored.refundedTotal) return duplicate("refund already counted");
+      if (refundedTotal === stored.refundedTotal) return duplicate("refund already counted", stored.customerId);
       const status = refundedTotal >= stored.total ? "refunded" : stored.status;
       const result = await recordOrder(env, scope, {
         ...storedOrderInput(stored),
@@ -101,7 +103,7 @@ async function apply(env: Env, scope: WorkspaceScope, connection: ConnectionRow,
         refundedTotal: Math.min(refundedTotal, stored.total),
         externalUpdatedAt: Math.max(mapped.at, (stored.externalUpdatedAt ?? 0) + 1),
       });
-      return result.outcome === "unchanged" ? duplicate() : processed(`refund counted: ${refundedTotal} of ${stored.total}`);
+      return result.outcome === "unchanged" ? duplicate(null, stored.customerId) : processed(`refund counted: ${refundedTotal} of ${stored.total}`, stored.customerId);
     }
   }
 }

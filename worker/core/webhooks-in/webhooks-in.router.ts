@@ -2,7 +2,7 @@
 // verifies before it parses, stores before it answers, and processes after it has answered.
 import { auditEntry, auditOrigin } from "../audit/audit";
 import { CONNECTION_PLATFORMS, type ConnectionPlatform } from "../connections/connections.schema";
-import { connectionForWebhook, findConnection } from "../connections/connections.repository";
+import { connectionForWebhook, connectionSecret, findConnection } from "../connections/connections.repository";
 import { toIso } from "../data/clock";
 import { cursorId, toPage } from "../data/cursor";
 import { openWorkspace } from "../data/database";
@@ -38,7 +38,7 @@ export const webhooksInRouter = createRouter()
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     const headers = c.req.raw.headers;
     if (connection.platform === "woocommerce" && isWooPing(headers, bytes)) return c.json({ ok: true as const }, 200);
-    if (!(await verifySignature(connection.platform, connection.secret, headers, bytes))) throw new Problem(401, "webhook_signature_invalid");
+    if (!(await verifySignature(connection.platform, await connectionSecret(c.env, connection), headers, bytes))) throw new Problem(401, "webhook_signature_invalid");
 
     const body = new TextDecoder().decode(bytes);
     const scope = openWorkspace(c.env, connection.workspaceId);

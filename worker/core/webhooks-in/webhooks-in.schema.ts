@@ -33,6 +33,8 @@ export const webhookDeliveries = sqliteTable(
     attempts: integer("attempts").notNull().default(0),
     receivedAt: integer("received_at").notNull(),
     processedAt: integer("processed_at"),
+    /** The customer processing found or created; erasing that customer erases the body. */
+    customerId: text("customer_id"),
     updatedAt: updatedAt(),
   },
   (t) => [
@@ -42,6 +44,8 @@ export const webhookDeliveries = sqliteTable(
     // The sweep: deliveries left `received`, and deliveries past retention.
     index("webhook_deliveries_stuck_idx").on(t.status, t.receivedAt).where(sql`${t.status} = 'received'`),
     index("webhook_deliveries_received_idx").on(t.receivedAt),
+    // Erasure: a customer's deliveries, and those linked to nobody (checked for the person's identifiers).
+    index("webhook_deliveries_customer_idx").on(t.workspaceId, t.customerId),
   ],
 );
 

@@ -5,6 +5,7 @@ import { signUp, type ApiClient } from "../../../test/support/client";
 import { newId } from "../data/ids";
 import { openWorkspace } from "../data/database";
 import type { StoredEvent } from "../events/stored-event";
+import { noAnswer } from "../outbound/safe-fetch";
 import { createWebhookTargets, webhookTargets } from "./webhook-targets";
 import { subscriptionsFor } from "./webhooks-out.repository";
 
@@ -135,15 +136,23 @@ describe("delivering events to webhook subscriptions", () => {
     vi.restoreAllMocks();
     // A receiver that never answers: only the time limit ends the request.
     receiver((_, signal) => new Promise((_resolve, reject) => signal!.addEventListener("abort", () => reject(signal!.reason))));
-    await expect(deliverOnly(e, createWebhookTargets({ timeoutMs: 50 }))).rejects.toThrow(/timed out after 50 ms/);
+    await expect(deliverOnly(e, createWebhookTargets({ timeoutMs: 50 }))).rejects.toThrow(noAnswer(50));
 
     const attempts = await deliveries(owner, hook.id);
     expect(attempts).toEqual([
-      expect.objectContaining({ attempt: 2, statusCode: null, error: "timed out after 50 ms" }),
+      expect.objectContaining({ attempt: 2, statusCode: null, error: noAnswer(50) }),
       expect.objectContaining({ attempt: 1, statusCode: 500, error: "HTTP 500" }),
     ]);
     expect(attempts[0].durationMs).toBeGreaterThanOrEqual(40);
-    expect(await subscription(owner, hook.id)).toMatchObject({ enabled: true, lastStatus: null, lastError: "timed out after 50 ms", failureCount: 2 });
+    expect(await subscription(owner, hook.id)).toMatchObject({ enabled: true, lastStatus: null, lastError: noAnswer(50), failureCount: 2 });
+  });
+
+  it("records a refused connection with the same text as a receiver that never answers", async () => {
+    const { owner, workspaceId } = await signUp();
+    const hook = await subscribe(owner);
+    receiver(() => Promise.reject(new TypeError("Network connection lost: connect ECONNREFUSED 93.184.215.14:443")));
+    await expect(deliverOnly(event(workspaceId), createWebhookTargets({ timeoutMs: 50 }))).rejects.toThrow(noAnswer(50));
+    expect(await deliveries(owner, hook.id)).toEqual([expect.objectContaining({ statusCode: null, error: noAnswer(50) })]);
   });
 
   it("does not follow a redirect: a 3xx is a failure", async () => {

@@ -8,7 +8,7 @@ import type { DeliveryOutcome, DeliveryTarget, DeliveryTargetSource } from "../d
 import type { StoredEvent } from "../events/stored-event";
 import { sendWebhook } from "./send-webhook";
 import { recordAttempt } from "./webhook-attempts.repository";
-import { findSubscription, subscriptionsFor } from "./webhooks-out.repository";
+import { findSubscription, subscriptionSecret, subscriptionsFor } from "./webhooks-out.repository";
 
 export const DELIVERY_TIMEOUT_MS = 10_000;
 
@@ -17,13 +17,14 @@ export class WebhookDeliveryError extends Error {
   override name = "WebhookDeliveryError";
 }
 
-async function deliver(scope: WorkspaceScope, subscriptionId: string, event: StoredEvent, timeoutMs: number): Promise<DeliveryOutcome> {
+async function deliver(env: Env, scope: WorkspaceScope, subscriptionId: string, event: StoredEvent, timeoutMs: number): Promise<DeliveryOutcome> {
   // Read again at delivery time: a retry uses the URL and secret as they are now, and sends
   // nothing to a subscription that was removed or disabled meanwhile.
   const subscription = await findSubscription(scope, subscriptionId);
   if (!subscription) return { status: "gone", detail: "subscription deleted" };
   if (!subscription.enabled) return { status: "gone", detail: `subscription disabled (${subscription.disabledReason ?? "by a user"})` };
-  const result = await sendWebhook(subscription, event, timeoutMs);
+  const secret = await subscriptionSecret(env, scope, subscription);
+  const result = await sendWebhook({ url: subscription.url, secret }, event, timeoutMs);
   await recordAttempt(scope, subscriptionId, event, result, now());
   if (result.outcome === "delivered") return { status: "delivered" };
   if (result.outcome === "gone") return { status: "gone", detail: result.error ?? "gone (410)" };
@@ -39,7 +40,7 @@ export function createWebhookTargets(options: { timeoutMs?: number } = {}): Deli
     const subscriptions = await subscriptionsFor(scope, event.name);
     return subscriptions.map((subscription) => ({
       key: `webhook:${subscription.id}`,
-      deliver: (delivered: StoredEvent) => deliver(scope, subscription.id, delivered, timeoutMs),
+      deliver: (delivered: StoredEvent) => deliver(env, scope, subscription.id, delivered, timeoutMs),
     }));
   };
 }

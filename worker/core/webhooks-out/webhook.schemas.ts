@@ -1,23 +1,9 @@
 // An outgoing-webhook subscription and its delivery attempts as the API takes and shows them.
 import { z } from "@hono/zod-openapi";
 import { pageQuery } from "../data/cursor";
-import { urlRefusal } from "./public-url";
+import { OutboundUrl } from "../outbound/outbound-url";
 
-export const WebhookUrl = z
-  .string()
-  .trim()
-  .min(1)
-  .max(2000)
-  .superRefine((value, ctx) => {
-    const refusal = urlRefusal(value);
-    if (refusal) ctx.addIssue({ code: "custom", message: refusal });
-  })
-  // Stored as the URL standard writes it, so the address checked is the address called.
-  .transform((value) => (URL.canParse(value) ? new URL(value).href : value))
-  .openapi({
-    example: "https://hooks.example.com/crm",
-    description: "A public `https:` URL: no credentials, no localhost, private, link-local or reserved address.",
-  });
+export const WebhookUrl = OutboundUrl.openapi({ example: "https://hooks.example.com/crm" });
 
 /** `<entity>.<past tense>` as events are named (a plugin's too: `loyalty.tier_changed`), or "*". */
 const EventName = z

@@ -4,6 +4,7 @@ import { and, desc, eq, lt, sql } from "drizzle-orm";
 import { auditEntry, type AuditOrigin } from "../audit/audit";
 import type { WorkspaceScope } from "../data/database";
 import { webhookAttempts, webhookSubscriptions } from "../data/schema";
+import { secretBox } from "../secrets/secret-box";
 
 export type SubscriptionRow = typeof webhookSubscriptions.$inferSelect;
 export type NewSubscription = Omit<SubscriptionRow, "workspaceId">;
@@ -13,6 +14,23 @@ const ofScope = (scope: WorkspaceScope, id: string) => and(eq(webhookSubscriptio
 
 export function findSubscription(scope: WorkspaceScope, id: string): Promise<SubscriptionRow | undefined> {
   return scope.db.select().from(webhookSubscriptions).where(ofScope(scope, id)).get();
+}
+
+/**
+ * The subscription's signing secret in plain text, for signing a delivery. A value stored in
+ * plain text or under the previous key is sealed again under the current one (once: the update
+ * only applies while the stored value is still the one read).
+ */
+export async function subscriptionSecret(env: Env, scope: WorkspaceScope, row: SubscriptionRow): Promise<string> {
+  const box = await secretBox(env);
+  const secret = await box.open(row.secret);
+  if (!box.isCurrent(row.secret)) {
+    await scope.db
+      .update(webhookSubscriptions)
+      .set({ secret: await box.seal(secret) })
+      .where(and(ofScope(scope, row.id), eq(webhookSubscriptions.secret, row.secret)));
+  }
+  return secret;
 }
 
 /** One page, newest first, plus one row to tell whether another page exists. */

@@ -7,6 +7,7 @@ import { toPage, cursorId } from "../data/cursor";
 import { newId } from "../data/ids";
 import { notFound } from "../http/problem";
 import { createRouter } from "../http/router";
+import { secretBox } from "../secrets/secret-box";
 import { newSigningSecret } from "./signing";
 import { listAttempts } from "./webhook-attempts.repository";
 import { presentAttempt, presentSubscription } from "./webhook.presenter";
@@ -55,12 +56,13 @@ export const webhooksOutRouter = createRouter()
     const input = c.req.valid("json");
     const actor = actorOf(c);
     const time = now();
+    const secret = newSigningSecret();
     const row = {
       id: newId("whk", time),
       url: input.url,
       description: input.description || null,
       events: input.events,
-      secret: newSigningSecret(),
+      secret: await (await secretBox(c.env)).seal(secret),
       enabled: true,
       disabledReason: null,
       lastStatus: null,
@@ -72,7 +74,7 @@ export const webhooksOutRouter = createRouter()
       updatedAt: time,
     };
     await createSubscription(c.get("scope"), row, auditOrigin(c));
-    return c.json({ ...presentSubscription({ ...row, workspaceId: c.get("scope").workspaceId }), secret: row.secret }, 201);
+    return c.json({ ...presentSubscription({ ...row, workspaceId: c.get("scope").workspaceId }), secret }, 201);
   })
   .openapi(updateWebhookRoute, async (c) => {
     const { id } = c.req.valid("param");
@@ -101,7 +103,8 @@ export const webhooksOutRouter = createRouter()
     const before = await findSubscription(scope, id);
     if (!before) throw notFound();
     const secret = newSigningSecret();
-    const after = await updateSubscription(scope, id, { secret, updatedAt: now() }, auditOrigin(c), {
+    const sealed = await (await secretBox(c.env)).seal(secret);
+    const after = await updateSubscription(scope, id, { secret: sealed, updatedAt: now() }, auditOrigin(c), {
       action: "webhook.secret_rotated",
       details: { url: before.url },
     });

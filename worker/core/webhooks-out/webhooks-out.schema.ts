@@ -12,8 +12,8 @@ export const webhookSubscriptions = sqliteTable(
     description: text("description"),
     /** Event names, or "*" for every event. */
     events: json<string[]>("events").notNull(),
-    // HMAC needs the secret itself (a hash would not sign), so it is kept, and shown only when
-    // created or rotated.
+    // HMAC needs the secret itself (a hash would not sign), so it is kept, sealed
+    // (secrets/secret-box.ts), and shown only when created or rotated.
     secret: text("secret").notNull(),
     enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
     /** Why it stopped being sent to, e.g. "gone (410)"; null while enabled. */

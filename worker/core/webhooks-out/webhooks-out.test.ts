@@ -1,4 +1,5 @@
 import { env } from "cloudflare:test";
+import { secretBox } from "../secrets/secret-box";
 import { describe, expect, it } from "vitest";
 import { addMember, anonymous, ApiClient, signUp } from "../../../test/support/client";
 import { databaseFingerprint } from "../../../test/support/snapshot";
@@ -65,7 +66,9 @@ describe("webhook subscriptions", () => {
     expect(rotated.body.secret).toMatch(/^whsec_/);
     expect(rotated.body.secret).not.toBe(created.secret);
     const stored = await env.DB.prepare("SELECT secret FROM webhook_subscriptions WHERE id = ?").bind(created.id).first<{ secret: string }>();
-    expect(stored!.secret).toBe(rotated.body.secret);
+    // Kept sealed (secrets/secret-box.ts): what is stored opens to the secret just shown.
+    expect(stored!.secret).not.toContain(rotated.body.secret.slice(6));
+    expect(await (await secretBox(env)).open(stored!.secret)).toBe(rotated.body.secret);
 
     expect((await owner.delete(`/api/webhooks/${created.id}`)).status).toBe(204);
     const audit = await auditRows(workspaceId);

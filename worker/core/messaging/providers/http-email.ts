@@ -1,7 +1,8 @@
 // A generic e-mail HTTP API: POST { from, to, subject, text } as JSON to the configured https URL
 // with a bearer token; any 2xx means accepted. A provider id is taken from the answer when it
 // carries one (`id` or `messageId`), as most transactional e-mail APIs do.
-import { cleanError, PROVIDER_TIMEOUT_MS, type MessageProvider } from "./provider";
+import { safeFetch } from "../../outbound/safe-fetch";
+import { cleanError, type MessageProvider } from "./provider";
 
 export interface HttpEmailSettings {
   url: string;
@@ -19,11 +20,12 @@ export function httpEmailProvider(settings: HttpEmailSettings): MessageProvider 
   return {
     async send(message) {
       try {
-        const response = await fetch(settings.url, {
+        // The URL is the admin's: safeFetch refuses a private one, a redirect, and answers every
+        // network failure with the same text.
+        const response = await safeFetch(settings.url, {
           method: "POST",
           headers: { "content-type": "application/json", accept: "application/json", authorization: `Bearer ${settings.token}` },
           body: JSON.stringify({ from: settings.from, to: message.to, subject: message.subject ?? "", text: message.body }),
-          signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
         });
         if (!response.ok) {
           await response.body?.cancel();

@@ -5,7 +5,8 @@
 // any `return.status` other than 200 is a failure, whatever the HTTP status says.
 import { z } from "@hono/zod-openapi";
 import { localMobile } from "../../cid/normalize-mobile";
-import { cleanError, PROVIDER_TIMEOUT_MS, type MessageProvider } from "./provider";
+import { safeFetch } from "../../outbound/safe-fetch";
+import { cleanError, type MessageProvider } from "./provider";
 
 export const KAVENEGAR_API = "https://api.kavenegar.com/v1";
 
@@ -29,11 +30,10 @@ export function kavenegarProvider(settings: KavenegarSettings): MessageProvider 
       const form = new URLSearchParams({ receptor: localMobile(message.to), message: message.body });
       if (settings.sender) form.set("sender", settings.sender);
       try {
-        const response = await fetch(url, {
+        const response = await safeFetch(url, {
           method: "POST",
           headers: { "content-type": "application/x-www-form-urlencoded", accept: "application/json" },
           body: form.toString(),
-          signal: AbortSignal.timeout(PROVIDER_TIMEOUT_MS),
         });
         const parsed = KavenegarAnswer.safeParse(await response.json().catch(() => null));
         if (!parsed.success) return { status: "failed", error: `kavenegar: unexpected answer (HTTP ${response.status})` };

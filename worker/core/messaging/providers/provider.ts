@@ -1,5 +1,6 @@
 // The one interface every delivery provider implements. A provider never throws for a
 // delivery problem: it answers `failed` with a short error, and the message records it.
+import { OutboundError } from "../../outbound/safe-fetch";
 import type { MessageChannel } from "../messaging.schema";
 
 export interface OutgoingMessage {
@@ -20,11 +21,10 @@ export interface MessageProvider {
   send(message: OutgoingMessage): Promise<SendOutcome>;
 }
 
-/** How long a provider may take before the send counts as failed. */
-export const PROVIDER_TIMEOUT_MS = 10_000;
-
 /** Keeps an error short and free of a secret (an API key in a URL may appear in a fetch error). */
 export function cleanError(error: unknown, secrets: readonly string[]): string {
+  // Written to be shown: no URL, no secret, the same text for every kind of network failure.
+  if (error instanceof OutboundError) return error.message;
   const raw = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   let text = raw;
   for (const secret of secrets) if (secret) text = text.replaceAll(secret, "***");

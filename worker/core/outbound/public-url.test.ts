@@ -46,18 +46,36 @@ const REFUSED: Array<[string, string]> = [
   ["https://[::ffff:10.0.0.1]/x", "url_not_public"],
   ["https://[64:ff9b::7f00:1]/x", "url_not_public"],
   ["https://[2002:c0a8:101::1]/x", "url_not_public"],
+  ["https://127.0.0.1.nip.io/x", "url_not_public"],
+  ["https://app.10.0.0.1.nip.io/x", "url_not_public"],
+  ["https://10-0-0-1.sslip.io/x", "url_not_public"],
+  ["https://169.254.169.254.xip.io/x", "url_not_public"],
+  ["https://192.168.1.1.traefik.me/x", "url_not_public"],
+  ["https://localtest.me/x", "url_not_public"],
+  ["https://shop.localtest.me/x", "url_not_public"],
+  ["https://lvh.me/x", "url_not_public"],
+  ["https://a.lvh.me/x", "url_not_public"],
+  ["https://vcap.me/x", "url_not_public"],
+  ["https://LOCALHO.ST./x", "url_not_public"],
+  ["https://hooks.example.com:8080/x", "url_port_not_allowed"],
+  ["https://hooks.example.com:80/x", "url_port_not_allowed"],
+  ["https://hooks.example.com:22/x", "url_port_not_allowed"],
+  ["https://127.0.0.1:6379/x", "url_port_not_allowed"],
 ];
 
 const ACCEPTED = [
   "https://hooks.example.com/x",
   "https://hooks.example.com:8443/crm?token=abc",
+  "https://hooks.example.com:443/x",
+  "https://nip.io.example.com/x",
+  "https://mylvh.me/x",
   "https://93.184.215.14/hook",
   "https://172.32.0.1/x",
   "https://[2606:4700:4700::1111]/x",
   "https://[::ffff:93.184.215.14]/x",
 ];
 
-describe("which URLs may receive webhooks", () => {
+describe("which URLs the Worker may call (webhooks, providers)", () => {
   it.each(REFUSED)("refuses %s (%s)", (url, reason) => {
     expect(urlRefusal(url)).toBe(reason);
   });
