@@ -19,3 +19,4 @@ export * from "../segments/segments.schema";
 export * from "../connections/connections.schema";
 export * from "../webhooks-in/webhooks-in.schema";
 export * from "../import/import.schema";
+export * from "../rate-limit/rate-limit.schema";

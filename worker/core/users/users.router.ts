@@ -15,7 +15,8 @@ import { createRouter } from "../http/router";
 import { findRole } from "../roles/roles.repository";
 import { expirePendingInvitations, invitationLink, newInvitation } from "./invitations.repository";
 import { actorRoleKey, assertMayAssign, assertMayManage } from "./staff-policy";
-import { findStaff, findUserIdByEmail, listStaff, otherActiveOwners, presentStaff } from "./users.repository";
+import { findEmailHolder } from "./email-holder";
+import { findStaff, listStaff, otherActiveOwners, presentStaff } from "./users.repository";
 import { inviteUserRoute, listUsersRoute, resetPasswordRoute, revokeSessionsRoute, updateUserRoute } from "./users.routes";
 
 /** The staff member the path names, and the actor's right to touch them. */
@@ -46,8 +47,10 @@ export const usersRouter = createRouter()
     const role = await findRole(directory, scope.workspaceId, body.roleId);
     if (!role) throw invalidField("body.roleId", "unknown_role");
     assertMayAssign(actor, await actorRoleKey(directory, actor), role, "body.roleId");
-    // The e-mail is the login name across the whole service.
-    if (await findUserIdByEmail(directory, body.email)) {
+    // The e-mail is the login name across the whole service; an unconfirmed, unused sign-up
+    // holding it gives it up when the invitation is accepted.
+    const holder = await findEmailHolder(c.env, directory, body.email);
+    if (holder && !holder.releasable) {
       throw new Problem(409, "email_taken", { errors: [{ path: "body.email", code: "email_taken" }] });
     }
     const time = now();
