@@ -17,14 +17,15 @@ export interface EmailHolder {
   releasable: boolean;
 }
 
-export async function findEmailHolder(env: Env, directory: Database, email: string): Promise<EmailHolder | undefined> {
+/** Who holds `email`, seen from the workspace inviting it (whose own members it never releases). */
+export async function findEmailHolder(env: Env, directory: Database, email: string, invitingWorkspaceId: string): Promise<EmailHolder | undefined> {
   const holder = await directory
     .select({ id: users.id, workspaceId: users.workspaceId, emailVerifiedAt: users.emailVerifiedAt })
     .from(users)
     .where(eq(users.email, email))
     .get();
   if (!holder) return undefined;
-  if (holder.emailVerifiedAt !== null) return { id: holder.id, workspaceId: holder.workspaceId, releasable: false };
+  if (holder.emailVerifiedAt !== null || holder.workspaceId === invitingWorkspaceId) return { id: holder.id, workspaceId: holder.workspaceId, releasable: false };
   // Directory and workspace data may live in different databases: asked separately, never joined.
   const workspace = openWorkspace(env, holder.workspaceId);
   const [colleague, key, customer] = await Promise.all([

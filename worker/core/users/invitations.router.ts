@@ -38,7 +38,7 @@ export const invitationsRouter = createRouter().openapi(acceptInvitationRoute, a
     const name = body.name ?? invitation.name;
     if (!name) throw invalidField("body.name", "name_required");
     // Someone may have signed up with this e-mail: an unconfirmed, unused sign-up gives it up.
-    const holder = await findEmailHolder(c.env, directory, invitation.email);
+    const holder = await findEmailHolder(c.env, directory, invitation.email, invitation.workspaceId);
     if (holder && !holder.releasable) throw emailTaken();
     userId = newId("usr");
     const passwordHash = await hashPassword(body.password);

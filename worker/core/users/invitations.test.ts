@@ -14,6 +14,7 @@ async function invite(owner: ApiClient, email: string, roleKey = "agent", name?:
   return { token: tokenOf(response.body.link), invitationId: response.body.invitation.id as string };
 }
 
+const agentRoleOf = async (client: ApiClient) => (await client.get("/api/roles")).body.items.find((role: { key: string }) => role.key === "agent").id as string;
 const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`;
 
 describe("accepting an invitation", () => {
@@ -120,15 +121,19 @@ describe("accepting an invitation", () => {
     const response = await accept({ token, name: "X", password: "a fresh long password" });
     expect(response.status).toBe(409);
     expect(response.body.code).toBe("email_taken");
-    expect((await owner.post("/api/users", { email, roleId: (await owner.get("/api/roles")).body.items[0].id })).status).toBe(409);
+    expect((await owner.post("/api/users", { email, roleId: await agentRoleOf(owner) })).status).toBe(409);
 
     // Whoever joined by invitation proved the address: a second invitation elsewhere cannot take it.
     const joinedEmail = uniqueEmail("joined");
     const first = await invite(owner, joinedEmail);
     expect((await accept({ token: first.token, name: "Joined", password: "a fresh long password" })).status).toBe(200);
     const elsewhere = await signUp();
-    const second = await elsewhere.owner.post("/api/users", { email: joinedEmail, roleId: (await elsewhere.owner.get("/api/roles")).body.items.at(-1).id });
+    const second = await elsewhere.owner.post("/api/users", { email: joinedEmail, roleId: await agentRoleOf(elsewhere.owner) });
     expect(second.status).toBe(409);
+
+    // Nor does an owner give up their own address by inviting it into their own workspace.
+    const alone = await signUp();
+    expect((await alone.owner.post("/api/users", { email: alone.email, roleId: await agentRoleOf(alone.owner) })).status).toBe(409);
   });
 });
 

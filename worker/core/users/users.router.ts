@@ -49,7 +49,7 @@ export const usersRouter = createRouter()
     assertMayAssign(actor, await actorRoleKey(directory, actor), role, "body.roleId");
     // The e-mail is the login name across the whole service; an unconfirmed, unused sign-up
     // holding it gives it up when the invitation is accepted.
-    const holder = await findEmailHolder(c.env, directory, body.email);
+    const holder = await findEmailHolder(c.env, directory, body.email, scope.workspaceId);
     if (holder && !holder.releasable) {
       throw new Problem(409, "email_taken", { errors: [{ path: "body.email", code: "email_taken" }] });
     }
