@@ -5,10 +5,13 @@ import { openDirectory } from "../data/database";
 import { roles, users } from "../data/schema";
 import { Problem } from "../http/problem";
 import { createRouter } from "../http/router";
+import { findReleasedAccount } from "../users/email-holder";
 import { createWorkspace } from "../workspaces/create-workspace";
 import { actorOf } from "./auth.middleware";
 import { loginRoute, logoutRoute, meRoute, signupRoute, updateMeRoute } from "./auth.routes";
-import { clearAccountFailures, loginLockedProblem, lockedUntil, recordLoginFailure, throttleKeys } from "./login-throttle";
+import { budgetAddress, spend, tooManyAttempts } from "../rate-limit/rate-limit";
+import { SIGNUP_BUDGET } from "./signup-throttle";
+import { countLoginAttempt, forgetLoginFailures } from "./login-throttle";
 import { describeActor } from "./me";
 import { rolePermissions } from "./resolve-actor";
 import { hashPassword, verifyPassword } from "./password";
@@ -18,6 +21,11 @@ export const authRouter = createRouter()
   .openapi(signupRoute, async (c) => {
     const body = c.req.valid("json");
     const directory = openDirectory(c.env);
+    const address = budgetAddress(c);
+    if (address) {
+      const verdict = await spend(directory, SIGNUP_BUDGET, address, now());
+      if (!verdict.allowed) throw tooManyAttempts("signup_limited", verdict);
+    }
     const existing = await directory.select({ id: users.id }).from(users).where(eq(users.email, body.email)).get();
     if (existing) throw new Problem(409, "email_taken", { errors: [{ path: "body.email", code: "email_taken" }] });
     const created = await createWorkspace(directory, {
@@ -39,10 +47,12 @@ export const authRouter = createRouter()
     const { email, password } = c.req.valid("json");
     const directory = openDirectory(c.env);
     const origin = sessionOrigin(c);
-    const keys = throttleKeys(email, origin.ip);
-    // A locked account or address is refused before the password is even checked.
-    const locked = await lockedUntil(directory, keys, now());
-    if (locked) throw loginLockedProblem(locked, now());
+    const attempt = { email, ip: budgetAddress(c) };
+    // Counted before the password is checked, so parallel guesses cannot outrun the count; an
+    // attempt during a wait is refused without checking the password at all.
+    const time = now();
+    const verdict = await countLoginAttempt(directory, attempt, time);
+    if (!verdict.allowed) throw tooManyAttempts("login_locked", verdict);
     const row = await directory
       .select({ user: users, permissions: roles.permissions, roleKey: roles.key })
       .from(users)
@@ -51,13 +61,12 @@ export const authRouter = createRouter()
       .get();
     const valid = await verifyPassword(password, row?.user.passwordHash ?? null);
     if (!row || !valid || row.user.status !== "active") {
-      const time = now();
-      const lock = await recordLoginFailure(directory, keys, time);
-      // The failure that reaches the limit already says so, rather than a plain 401.
-      if (lock) throw loginLockedProblem(lock, time);
+      // The right password of a sign-up whose address an invitation took: say what happened.
+      const released = await findReleasedAccount(directory, email);
+      if (released && (await verifyPassword(password, released.passwordHash))) throw new Problem(409, "email_released");
       throw new Problem(401, "invalid_credentials");
     }
-    await clearAccountFailures(directory, email);
+    await forgetLoginFailures(directory, attempt);
     const session = await createSession(directory, row.user, origin);
     setSessionCookie(c, session.token, session.expiresAt);
     const me = await describeActor(directory, { userId: row.user.id, apiKeyId: null, permissions: rolePermissions(row) });

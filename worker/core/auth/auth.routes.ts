@@ -1,6 +1,6 @@
 // The sign-in contract: sign up, log in, log out, who am I.
 import { z } from "@hono/zod-openapi";
-import { ProblemSchema, problemResponses, conflictResponse } from "../http/problem.schema";
+import { ProblemSchema, problemResponses, conflictResponse, tooManyRequestsResponse } from "../http/problem.schema";
 import { guardedRoute, jsonBody, publicRoute } from "../http/route";
 
 export const EmailSchema = z
@@ -35,6 +35,7 @@ export const signupRoute = publicRoute({
   path: "/api/auth/signup",
   tags: ["Auth"],
   summary: "Create a workspace and its owner, and sign in",
+  description: "An address may sign up 10 times an hour (429 with Retry-After after that).",
   request: {
     body: jsonBody(
       z.object({
@@ -50,6 +51,7 @@ export const signupRoute = publicRoute({
     201: { description: "Signed in; the session cookie is set.", content: { "application/json": { schema: MeSchema } } },
     400: problemResponses[400],
     ...conflictResponse,
+    ...tooManyRequestsResponse,
   },
 });
 
@@ -58,17 +60,20 @@ export const loginRoute = publicRoute({
   path: "/api/auth/login",
   tags: ["Auth"],
   summary: "Sign in with e-mail and password",
-  description: "Repeated failures lock further attempts for the account and for the address for a while (429).",
+  description:
+    "Attempts are counted before the password is checked. From the same address, an account's 5th failure makes the next try wait 30 seconds, " +
+    "each further one twice as long, up to 15 minutes (429 with Retry-After, the password unchecked); an address gets 100 failures per 15 minutes. " +
+    "Failures from one address never hold up the right password from another.",
   request: { body: jsonBody(z.object({ email: EmailSchema, password: z.string().min(1).max(200) })) },
   responses: {
     200: { description: "Signed in; the session cookie is set.", content: { "application/json": { schema: MeSchema } } },
     400: problemResponses[400],
     401: problemResponses[401],
-    429: {
-      description: "Too many failed attempts: the account or the address is locked for a while (`login_locked`).",
-      headers: { "Retry-After": { description: "Seconds until the lock ends.", schema: { type: "integer" } } },
+    409: {
+      description: "`email_released`: the right password of a sign-up whose unconfirmed address a colleague's invitation has taken; sign up again with another address.",
       content: { "application/problem+json": { schema: ProblemSchema } },
     },
+    ...tooManyRequestsResponse,
   },
 });
 

@@ -1,4 +1,4 @@
-// Sessions, API keys and login throttling. Tokens are stored only as SHA-256 hashes.
+// Sessions and API keys. Tokens are stored only as SHA-256 hashes.
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, json, workspaceId } from "../data/columns";
 
@@ -37,11 +37,3 @@ export const apiKeys = sqliteTable(
   },
   (t) => [uniqueIndex("api_keys_hash_unique").on(t.keyHash), index("api_keys_workspace_idx").on(t.workspaceId, t.id)],
 );
-
-// One row per throttled key ("account:<email>" or "ip:<address>").
-export const loginAttempts = sqliteTable("login_attempts", {
-  key: text("key").primaryKey(),
-  failures: integer("failures").notNull(),
-  windowStartedAt: integer("window_started_at").notNull(),
-  lockedUntil: integer("locked_until"),
-});

@@ -1,78 +1,45 @@
-// Login throttling: failed sign-ins are counted per account and per address in a 15-minute window;
-// too many lock further attempts for a while, so passwords cannot be guessed at speed.
-import { and, eq, gt, inArray, sql } from "drizzle-orm";
+// Login throttling, so passwords cannot be guessed at speed and nobody can lock a real user out.
+// Attempts are counted per (account, address) with a growing wait after a few failures, and per
+// address with a soft ceiling an office behind one NAT does not reach. There is no lock of an
+// account as a whole: someone else's failures never refuse the right password from elsewhere.
 import type { Database } from "../data/database";
-import { loginAttempts } from "../data/schema";
-import { Problem } from "../http/problem";
+import { forgetStatement, refundStatement, spendStatement, verdictOf, type Budget, type Verdict } from "../rate-limit/rate-limit";
 
-export const LOGIN_WINDOW_MS = 15 * 60 * 1000;
-export const LOGIN_LOCK_MS = 15 * 60 * 1000;
-/** Failures within the window that lock an account (one e-mail, from anywhere). */
-export const ACCOUNT_FAILURE_LIMIT = 5;
-/** Failures within the window that lock an address (whatever e-mails it tries). */
-export const IP_FAILURE_LIMIT = 30;
+/** Per account and address: 5 failures free, then 30 s, 1 min, 2 min … up to 15 min between tries. */
+export const ACCOUNT_ADDRESS_BUDGET: Budget = {
+  name: "login",
+  limit: 5,
+  windowMs: 24 * 60 * 60 * 1000,
+  backoff: { baseMs: 30 * 1000, maxMs: 15 * 60 * 1000 },
+};
 
-interface ThrottleKey {
-  key: string;
-  limit: number;
+/** Per address, whatever e-mails it tries: 100 failures in 15 minutes. */
+export const ADDRESS_BUDGET: Budget = { name: "login-ip", limit: 100, windowMs: 15 * 60 * 1000 };
+
+export interface LoginAttempt {
+  email: string;
+  ip: string | null;
 }
 
-/** The counters one attempt touches. Unknown e-mails are counted too, so a lock reveals nothing. */
-export function throttleKeys(email: string, ip: string | null): ThrottleKey[] {
-  const keys = [{ key: `account:${email}`, limit: ACCOUNT_FAILURE_LIMIT }];
-  if (ip) keys.push({ key: `ip:${ip}`, limit: IP_FAILURE_LIMIT });
-  return keys;
-}
-
-/** The latest time any of the keys stays locked until, or null when none is locked. */
-export async function lockedUntil(directory: Database, keys: ThrottleKey[], time: number): Promise<number | null> {
-  const rows = await directory
-    .select({ lockedUntil: loginAttempts.lockedUntil })
-    .from(loginAttempts)
-    .where(and(inArray(loginAttempts.key, keys.map((k) => k.key)), gt(loginAttempts.lockedUntil, time)))
-    .all();
-  const until = rows.map((row) => row.lockedUntil ?? 0);
-  return until.length ? Math.max(...until) : null;
-}
+// Unknown e-mails are counted like known ones, so a wait reveals nothing about accounts. Without
+// an address (never on Cloudflare, which always sends one) the pair falls back to the account.
+const accountAddress = ({ email, ip }: LoginAttempt) => `${email}|${ip ?? "unknown"}`;
 
 /**
- * Counts one failure on every key, atomically (concurrent guesses cannot slip between a read and
- * a write). Returns the lock it caused, if any. In the upsert, column names mean the stored row.
+ * Counts the attempt before the password is checked, in one round trip. The refusal, if any, is
+ * the longest wait of the two budgets.
  */
-export async function recordLoginFailure(directory: Database, keys: ThrottleKey[], time: number): Promise<number | null> {
-  const windowExpired = sql`${loginAttempts.windowStartedAt} <= ${time - LOGIN_WINDOW_MS}`;
-  const nextFailures = sql`(CASE WHEN ${windowExpired} THEN 1 ELSE ${loginAttempts.failures} + 1 END)`;
-  const statements = keys.map(({ key, limit }) =>
-    directory
-      .insert(loginAttempts)
-      .values({ key, failures: 1, windowStartedAt: time, lockedUntil: limit <= 1 ? time + LOGIN_LOCK_MS : null })
-      .onConflictDoUpdate({
-        target: loginAttempts.key,
-        set: {
-          failures: nextFailures,
-          windowStartedAt: sql`(CASE WHEN ${windowExpired} THEN ${time} ELSE ${loginAttempts.windowStartedAt} END)`,
-          lockedUntil: sql`(CASE WHEN ${nextFailures} >= ${limit} THEN ${time + LOGIN_LOCK_MS} ELSE ${loginAttempts.lockedUntil} END)`,
-        },
-      })
-      .returning({ lockedUntil: loginAttempts.lockedUntil }),
-  );
-  const [first, ...rest] = statements;
-  if (!first) return null;
-  const results = await directory.batch([first, ...rest]);
-  const locks = results.flat().map((row) => row.lockedUntil ?? 0).filter((until) => until > time);
-  return locks.length ? Math.max(...locks) : null;
+export async function countLoginAttempt(directory: Database, attempt: LoginAttempt, time: number): Promise<Verdict> {
+  const pair = spendStatement(directory, ACCOUNT_ADDRESS_BUDGET, accountAddress(attempt), time);
+  const results = attempt.ip ? await directory.batch([pair, spendStatement(directory, ADDRESS_BUDGET, attempt.ip, time)]) : [await pair];
+  const verdicts = results.map((rows) => verdictOf(rows, time));
+  const refused = verdicts.filter((verdict) => !verdict.allowed).sort((a, b) => b.retryAfterMs - a.retryAfterMs);
+  return refused[0] ?? verdicts[0]!;
 }
 
-/** A successful sign-in forgets the account's failures (not the address's). */
-export async function clearAccountFailures(directory: Database, email: string): Promise<void> {
-  await directory.delete(loginAttempts).where(eq(loginAttempts.key, `account:${email}`));
-}
-
-/** The 429 a locked attempt gets: when to come back, in the header and in words. */
-export function loginLockedProblem(until: number, time: number): Problem {
-  const seconds = Math.max(1, Math.ceil((until - time) / 1000));
-  return new Problem(429, "login_locked", {
-    params: { minutes: Math.ceil(seconds / 60) },
-    headers: { "retry-after": String(seconds) },
-  });
+/** The right password: the pair's failures are forgotten and the attempt no longer counts for the address. */
+export async function forgetLoginFailures(directory: Database, attempt: LoginAttempt): Promise<void> {
+  const pair = forgetStatement(directory, ACCOUNT_ADDRESS_BUDGET, accountAddress(attempt));
+  if (attempt.ip) await directory.batch([pair, refundStatement(directory, ADDRESS_BUDGET, attempt.ip)]);
+  else await pair;
 }

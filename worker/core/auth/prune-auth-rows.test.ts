@@ -1,25 +1,38 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { signUp } from "../../../test/support/client";
-import { LOGIN_LOCK_MS, LOGIN_WINDOW_MS } from "./login-throttle";
+import { anonymous, signUp } from "../../../test/support/client";
+import { ACCOUNT_ADDRESS_BUDGET } from "./login-throttle";
 import { isPruneTick, pruneAuthRows } from "./prune-auth-rows";
 
 const HOUR = 60 * 60 * 1000;
-const keys = async () => (await env.DB.prepare("select key from login_attempts order by key").all<{ key: string }>()).results.map((row) => row.key);
+const DAY = 24 * HOUR;
+const keys = async () => (await env.DB.prepare("select key from rate_limits order by key").all<{ key: string }>()).results.map((row) => row.key);
 
 describe("pruning sign-in rows", () => {
-  it("forgets failure counters whose window and lock are over, keeping live ones", async () => {
+  it("forgets rate-limit counters whose window and wait are over, keeping live ones", async () => {
     const now = Date.parse("2026-11-26T10:00:00Z");
-    const insert = env.DB.prepare("insert into login_attempts (key, failures, window_started_at, locked_until) values (?, ?, ?, ?)");
+    const insert = env.DB.prepare("insert into rate_limits (key, window_started_at, hits, blocked_until, last_allowed, expires_at) values (?, ?, ?, ?, 1, ?)");
     await env.DB.batch([
-      insert.bind("account:old@example.com", 3, now - LOGIN_WINDOW_MS - LOGIN_LOCK_MS - 1, null),
-      insert.bind("ip:198.51.100.1", 30, now - 2 * HOUR, now - HOUR),
-      insert.bind("account:recent@example.com", 2, now - 60_000, null),
-      insert.bind("account:locked@example.com", 5, now - 2 * HOUR, now + HOUR),
+      insert.bind("login:old@example.com|198.51.100.1", now - 2 * DAY, 3, null, now - DAY),
+      insert.bind("login-ip:198.51.100.1", now - 2 * HOUR, 100, now - HOUR, now - HOUR),
+      insert.bind("identifier-probe:user:usr_recent", now - 60_000, 2, null, now + HOUR),
+      insert.bind("login:locked@example.com|198.51.100.2", now - 2 * HOUR, 9, now + HOUR, now + HOUR),
     ]);
     const pruned = await pruneAuthRows(env, now);
-    expect(pruned.loginAttempts).toBe(2);
-    expect(await keys()).toEqual(["account:locked@example.com", "account:recent@example.com"]);
+    expect(pruned.rateLimits).toBe(2);
+    expect(await keys()).toEqual(["identifier-probe:user:usr_recent", "login:locked@example.com|198.51.100.2"]);
+  });
+
+  it("keeps a counter for as long as its window or its wait lasts", async () => {
+    const { email } = await signUp();
+    const time = Date.now();
+    for (let i = 0; i < 6; i++) await anonymous().post("/api/auth/login", { email, password: "a wrong password" }, { "cf-connecting-ip": "198.51.100.77" });
+    const row = await env.DB.prepare("select expires_at, blocked_until from rate_limits where key = ?").bind(`login:${email}|198.51.100.77`).first<{ expires_at: number; blocked_until: number }>();
+    expect(row!.expires_at).toBeGreaterThanOrEqual(time + ACCOUNT_ADDRESS_BUDGET.windowMs);
+    await pruneAuthRows(env, time + ACCOUNT_ADDRESS_BUDGET.windowMs - 60_000);
+    expect(await keys()).toContain(`login:${email}|198.51.100.77`);
+    await pruneAuthRows(env, row!.expires_at + 1);
+    expect(await keys()).not.toContain(`login:${email}|198.51.100.77`);
   });
 
   it("removes expired sessions and keeps the ones in use", async () => {

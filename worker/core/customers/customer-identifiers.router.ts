@@ -6,6 +6,7 @@ import { createRouter } from "../http/router";
 import { addIdentifier, removeIdentifier } from "./customer-identifiers";
 import { addIdentifierRoute, removeIdentifierRoute } from "./customer-identifiers.routes";
 import { loadCustomer, presentRevealed } from "./customer-reads";
+import { guardIdentifierWrite } from "./identifier-probe";
 import { wantsReveal } from "./reveal";
 
 export const customerIdentifiersRouter = createRouter()
@@ -16,7 +17,7 @@ export const customerIdentifiersRouter = createRouter()
     const { row, identifiers, cidKind } = await loadCustomer(c, id);
     // The schema has already refused values that do not normalize.
     const identifier = { kind: body.kind as IdentifierKind, value: normalizeIdentifier(body.kind, body.value)! };
-    const added = await addIdentifier(c.get("scope"), cidKind, row, identifiers, identifier, actorOf(c).userId);
+    const added = await guardIdentifierWrite(c, [identifier], () => addIdentifier(c.get("scope"), cidKind, row, identifiers, identifier, actorOf(c).userId));
     return c.json(await presentRevealed(c, id, revealPii), added ? 201 : 200);
   })
   .openapi(removeIdentifierRoute, async (c) => {

@@ -2,7 +2,7 @@
 // remove one (never the CID's, never the issued code).
 import { z } from "@hono/zod-openapi";
 import { INVALID_IDENTIFIER_MESSAGE, normalizeIdentifier } from "../cid/normalize-identifier";
-import { conflictResponse, problemResponses } from "../http/problem.schema";
+import { conflictResponse, problemResponses, tooManyRequestsResponse } from "../http/problem.schema";
 import { guardedRoute } from "../http/route";
 import { CustomerSchema } from "./customer.schemas";
 import { CustomerIdParam, RevealQuery } from "./customers.routes";
@@ -34,13 +34,14 @@ export const addIdentifierRoute = guardedRoute("customers:write", {
   path: "/api/customers/{id}/identifiers",
   tags: ["Customers"],
   summary: "Add an identifier to a customer",
-  description: "The value is normalized as for create. 201 when added, 200 when the customer already had it; 409 when another customer has it.",
+  description: "The value is normalized as for create. 201 when added, 200 when the customer already had it; 409 when another customer has it (without `customers.pii:read`, such a 409 on a mobile, e-mail or national code spends the identifier-probe budget; 429 once spent).",
   request: { params: CustomerIdParam, query: RevealQuery, body: { content: { "application/json": { schema: IdentifierAddInput } }, required: true } },
   responses: {
     201: customerResponse("Added; the customer as it now is."),
     200: customerResponse("The customer already had it; nothing changed."),
     ...problemResponses,
     ...conflictResponse,
+    ...tooManyRequestsResponse,
   },
 });
 

@@ -22,6 +22,8 @@ import {
 } from "./customers.routes";
 import { findIdentifiers, identifiersOf, listCustomers } from "./customers.repository";
 import { eraseCustomer } from "./erase-customer";
+import { identifiersIn } from "./identifier-fields";
+import { auditProbeMatch, countIdentifierProbe, guardIdentifierWrite } from "./identifier-probe";
 import { auditReveal, wantsReveal } from "./reveal";
 import { updateCustomer } from "./update-customer";
 
@@ -31,8 +33,10 @@ export const customersRouter = createRouter()
     const revealPii = wantsReveal(c, reveal);
     const candidates = identifierCandidates(identifier);
     if (candidates.length === 0) throw invalidField("query.identifier", "invalid_identifier");
+    const probed = await countIdentifierProbe(c, candidates);
     const [match] = await findIdentifiers(c.get("scope"), candidates);
     if (!match) throw notFound();
+    if (probed) await auditProbeMatch(c, [match.customerId], "lookup");
     return c.json(await presentRevealed(c, match.customerId, revealPii), 200);
   })
   .openapi(listCustomersRoute, async (c) => {
@@ -41,6 +45,7 @@ export const customersRouter = createRouter()
     const after = cursor ? decodeCursor(cursor) : null;
     if (cursor && (after === null || typeof after[0] !== "string")) throw invalidField("query.cursor", "invalid_cursor");
     const scope = c.get("scope");
+    const probed = filters.q !== undefined && (await countIdentifierProbe(c, identifierCandidates(filters.q)));
     const [rows, settings] = await Promise.all([
       listCustomers(scope, { afterId: (after?.[0] as string | undefined) ?? null, limit }, filters),
       getWorkspaceSettings(c.env, scope.workspaceId),
@@ -50,6 +55,7 @@ export const customersRouter = createRouter()
       presentCustomer(row, identifiers.get(row.id) ?? [], { revealPii, cidKind: settings.cidKind }),
     );
     if (revealPii && page.items.length) await auditReveal(c, page.items.map((item) => item.id), "bulk");
+    if (probed && page.items.length) await auditProbeMatch(c, page.items.map((item) => item.id), "search");
     return c.json(page, 200);
   })
   .openapi(createCustomerRoute, async (c) => {
@@ -57,7 +63,9 @@ export const customersRouter = createRouter()
     const actor = actorOf(c);
     await assertOwnerIsMember(c.env, actor.workspaceId, input.ownerUserId);
     const settings = await getWorkspaceSettings(c.env, actor.workspaceId);
-    const customerId = await createCustomer(c.get("scope"), settings.cidKind, input, actor.userId, settings.timeZone);
+    const customerId = await guardIdentifierWrite(c, identifiersIn(input), () =>
+      createCustomer(c.get("scope"), settings.cidKind, input, actor.userId, settings.timeZone),
+    );
     // Whoever can read PII sees what they typed; others see it masked, as everywhere.
     return c.json(await presentOne(c, customerId, actor.permissions.has("customers.pii:read")), 201);
   })
@@ -74,7 +82,7 @@ export const customersRouter = createRouter()
     const actor = actorOf(c);
     const { row, identifiers, cidKind } = await loadCustomer(c, id);
     await assertOwnerIsMember(c.env, actor.workspaceId, input.ownerUserId);
-    await updateCustomer(c.get("scope"), cidKind, row, identifiers, input, actor.userId);
+    await guardIdentifierWrite(c, identifiersIn(input), () => updateCustomer(c.get("scope"), cidKind, row, identifiers, input, actor.userId));
     return c.json(await presentRevealed(c, id, revealPii), 200);
   })
   .openapi(deleteCustomerRoute, async (c) => {

@@ -1,7 +1,7 @@
 // The customers contract: create, read, update, erase, list and search, look up by any identifier.
 import { z } from "@hono/zod-openapi";
 import { pageQuery, pageSchema } from "../data/cursor";
-import { conflictResponse, problemResponses } from "../http/problem.schema";
+import { conflictResponse, problemResponses, tooManyRequestsResponse } from "../http/problem.schema";
 import { guardedRoute } from "../http/route";
 import { CustomerCreateInput, CustomerSchema, CustomerUpdateInput } from "./customer.schemas";
 import { LIFECYCLE_STAGES } from "./customers.schema";
@@ -17,14 +17,19 @@ export const RevealQuery = z.object({
 
 export const CustomerIdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" }, example: "cus_01jd…" }) });
 
+const PROBE_NOTE =
+  " Without `customers.pii:read`, each such request by a full mobile, e-mail or national code spends the caller's identifier-probe budget (30 an hour per user or API key; 429 once spent).";
+
 export const createCustomerRoute = guardedRoute("customers:write", {
   method: "post",
   path: "/api/customers",
   tags: ["Customers"],
   summary: "Create a customer",
-  description: "Identifiers are accepted in any common form (Persian digits, +98, spaces) and stored normalized. The workspace's CID kind is required.",
+  description:
+    "Identifiers are accepted in any common form (Persian digits, +98, spaces) and stored normalized. The workspace's CID kind is required." +
+    " Without `customers.pii:read`, a 409 because another customer holds a mobile, e-mail or national code spends the caller's identifier-probe budget; once it is spent, creates carrying one are refused (429).",
   request: { body: { content: { "application/json": { schema: CustomerCreateInput } }, required: true } },
-  responses: { 201: customerResponse("The new customer (masked unless the caller holds PII permission)."), ...problemResponses, ...conflictResponse },
+  responses: { 201: customerResponse("The new customer (masked unless the caller holds PII permission)."), ...problemResponses, ...conflictResponse, ...tooManyRequestsResponse },
 });
 
 export const getCustomerRoute = guardedRoute("customers:read", {
@@ -41,9 +46,10 @@ export const lookupCustomerRoute = guardedRoute("customers:read", {
   path: "/api/customers/lookup",
   tags: ["Customers"],
   summary: "Find the customer behind any identifier",
-  description: "Takes a mobile, e-mail, national code, customer code or username in any common form.",
+  description:
+    "Takes a mobile, e-mail, national code, customer code or username in any common form." + PROBE_NOTE + " A lookup that finds a customer this way is audited.",
   request: { query: RevealQuery.extend({ identifier: z.string().min(1).max(254).openapi({ example: "۰۹۱۲ ۱۲۳ ۴۵۶۷" }) }) },
-  responses: { 200: customerResponse("The customer the identifier belongs to."), ...problemResponses },
+  responses: { 200: customerResponse("The customer the identifier belongs to."), ...problemResponses, ...tooManyRequestsResponse },
 });
 
 const filterText = (max: number, description: string) => z.string().trim().min(1).max(max).optional().openapi({ description });
@@ -63,9 +69,9 @@ export const listCustomersRoute = guardedRoute("customers:read", {
   path: "/api/customers",
   tags: ["Customers"],
   summary: "List and search customers, newest first",
-  description: "Filters combine (AND) and page with the cursor; send the same filters with each page.",
+  description: "Filters combine (AND) and page with the cursor; send the same filters with each page." + PROBE_NOTE.replace("such request", "search (`q`)"),
   request: { query: CustomerListQuery },
-  responses: { 200: { description: "A page of customers.", content: { "application/json": { schema: pageSchema(CustomerSchema) } } }, ...problemResponses },
+  responses: { 200: { description: "A page of customers.", content: { "application/json": { schema: pageSchema(CustomerSchema) } } }, ...problemResponses, ...tooManyRequestsResponse },
 });
 
 export const updateCustomerRoute = guardedRoute("customers:write", {
@@ -77,7 +83,7 @@ export const updateCustomerRoute = guardedRoute("customers:write", {
     "Send only what changes; `null` clears a field. `mobile`, `email`, `nationalCode` and `username` replace the identifier of that kind " +
     "(the workspace's CID kind can be replaced, not cleared). `tags` and `attributes` replace the whole set. Emits `customer.updated`.",
   request: { params: CustomerIdParam, query: RevealQuery, body: { content: { "application/json": { schema: CustomerUpdateInput } }, required: true } },
-  responses: { 200: customerResponse("The customer as it now is."), ...problemResponses, ...conflictResponse },
+  responses: { 200: customerResponse("The customer as it now is."), ...problemResponses, ...conflictResponse, ...tooManyRequestsResponse },
 });
 
 export const deleteCustomerRoute = guardedRoute("customers:delete", {

@@ -20,3 +20,4 @@ export * from "../connections/connections.schema";
 export * from "../webhooks-in/webhooks-in.schema";
 export * from "../import/import.schema";
 export * from "../schedules/workspace-due.schema";
+export * from "../rate-limit/rate-limit.schema";

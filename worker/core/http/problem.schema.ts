@@ -27,3 +27,12 @@ export const problemResponses = {
 } as const;
 
 export const conflictResponse = { 409: problem("Conflicts with an existing record.") } as const;
+
+/** A budget of attempts is spent (rate limit); Retry-After says when to come back. */
+export const tooManyRequestsResponse = {
+  429: {
+    description: "Too many attempts of this kind for now; `Retry-After` gives the seconds to wait.",
+    headers: { "Retry-After": { description: "Seconds until an attempt can go through.", schema: { type: "integer" as const } } },
+    content: { "application/problem+json": { schema: ProblemSchema } },
+  },
+} as const;

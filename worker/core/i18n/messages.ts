@@ -20,10 +20,22 @@ export const messages = {
     fa: "این شناسه متعلق به مشتری دیگری است.",
   },
   email_taken: { en: "This e-mail is already registered.", fa: "این ایمیل قبلاً ثبت شده است." },
+  email_released: {
+    en: "A colleague invited with this e-mail address now uses it, because your sign-up with it was never confirmed. Sign up again with another address.",
+    fa: "این ایمیل اکنون از آنِ همکاری است که با آن دعوت شده، چون ثبت‌نام شما با آن هرگز تأیید نشده بود. با نشانی دیگری دوباره ثبت‌نام کنید.",
+  },
   invalid_credentials: { en: "The e-mail or password is wrong.", fa: "ایمیل یا رمز عبور اشتباه است." },
   login_locked: {
-    en: "Too many failed sign-in attempts. Try again in {minutes} minutes.",
-    fa: "تلاش‌های ناموفق زیادی انجام شد. {minutes} دقیقهٔ دیگر دوباره تلاش کنید.",
+    en: "Too many failed sign-in attempts. Try again in {wait}.",
+    fa: "تلاش‌های ناموفق زیادی انجام شد. {wait} دیگر دوباره تلاش کنید.",
+  },
+  signup_limited: {
+    en: "Too many sign-ups from this address. Try again in {wait}.",
+    fa: "از این نشانی ثبت‌نام‌های زیادی انجام شده است. {wait} دیگر دوباره تلاش کنید.",
+  },
+  identifier_probes_limited: {
+    en: "Too many searches by mobile, e-mail or national code. Try again in {wait}.",
+    fa: "جست‌وجو با موبایل، ایمیل یا کد ملی بیش از حد مجاز انجام شد. {wait} دیگر دوباره تلاش کنید.",
   },
   public_rate_limited: {
     en: "Too many requests from here. Try again in {seconds} seconds.",

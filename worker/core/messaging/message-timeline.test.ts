@@ -21,7 +21,7 @@ describe("messages on the customer timeline", () => {
     const entries = timeline.body.items as Array<Record<string, unknown>>;
     expect(entries.map((entry) => entry.kind)).toEqual(["message", "message", "interaction"]);
     expect(entries[0]).toMatchObject({ kind: "message", channel: "email", status: "skipped", reason: "no_consent", subject: "Catalogue" });
-    expect(entries[1]).toMatchObject({ kind: "message", channel: "sms", status: "recorded", provider: "outbox", to: "0912***4567", body: "The price is 120,000 toman" });
+    expect(entries[1]).toMatchObject({ kind: "message", channel: "sms", status: "recorded", provider: "outbox", to: "0912*****67", body: "The price is 120,000 toman" });
     expect(entries[1]!.at).toBe(entries[1]!.createdAt);
     // Paging by one walks the same entries.
     const first = await viewer.get(`/api/customers/${customerId}/timeline?limit=1`);

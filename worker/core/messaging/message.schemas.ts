@@ -31,7 +31,7 @@ export const MessageSchema = z
       description: "`sent`: the provider accepted it; `recorded`: kept by the outbox, delivered nowhere; `failed`: see `error`; `skipped`: see `reason`; `sending`: in progress.",
     }),
     reason: z.enum(SKIP_REASONS).nullable().openapi({ description: "Why a skipped message was not sent: no consent for the channel, or no mobile / e-mail." }),
-    to: z.string().nullable().openapi({ description: "Where it went, masked (0912***4567)." }),
+    to: z.string().nullable().openapi({ description: "Where it went, masked (0912*****67)." }),
     subject: z.string().nullable(),
     body: z.string(),
     provider: z.enum(PROVIDER_KINDS).nullable(),

@@ -29,7 +29,8 @@ import {
   type InvitationRow,
 } from "./invitations.repository";
 import { acceptInvitationRoute, listInvitationsRoute, revokeInvitationRoute } from "./invitations.routes";
-import { findStaff, findUserIdByEmail } from "./users.repository";
+import { findEmailHolder, releaseEmailStatements } from "./email-holder";
+import { findStaff } from "./users.repository";
 
 const unknownLink = () => new Problem(400, "invitation_invalid");
 const spentLink = () => new Problem(410, "invitation_invalid");
@@ -91,12 +92,16 @@ export const invitationsRouter = createRouter()
       if (!(await senderStillEntitled(directory, invitation, role))) throw spentLink();
       const name = body.name ?? invitation.name;
       if (!name) throw invalidField("body.name", "name_required");
-      // Someone may have signed up with this e-mail since the invitation was sent.
-      if (await findUserIdByEmail(directory, invitation.email)) throw emailTaken();
+      // Someone may have signed up with this e-mail: an unconfirmed, unused sign-up gives it up.
+      const holder = await findEmailHolder(c.env, directory, invitation.email, invitation.workspaceId);
+      if (holder && !holder.releasable) throw emailTaken();
       userId = newId("usr");
       const passwordHash = await hashPassword(body.password);
       await directory
         .batch([
+          markInvitationUsed(directory, invitation.id, time),
+          // The address is freed before it is given, so the unique index never sees it twice.
+          ...(holder ? releaseEmailStatements(directory, holder, invitation.email, time) : []),
           directory.insert(users).values({
             id: userId,
             workspaceId: invitation.workspaceId,
@@ -104,16 +109,27 @@ export const invitationsRouter = createRouter()
             name,
             passwordHash,
             roleId: role.id,
+            // The invited person reached the address the invitation was made for.
+            emailVerifiedAt: time,
             createdAt: time,
             updatedAt: time,
           }),
-          markInvitationUsed(directory, invitation.id, time),
           auditEntry(scope, { ...auditOrigin(c), actorUserId: userId, actorApiKeyId: null }, {
             action: "user.joined",
             entityType: "user",
             entityId: userId,
-            details: { invitationId: invitation.id, roleId: role.id, roleKey: role.key },
+            details: { invitationId: invitation.id, roleId: role.id, roleKey: role.key, ...(holder ? { releasedFromUserId: holder.id } : {}) },
           }),
+          ...(holder
+            ? [
+                auditEntry(openWorkspace(c.env, holder.workspaceId), { ...auditOrigin(c), actorUserId: null, actorApiKeyId: null }, {
+                  action: "user.email_released",
+                  entityType: "user",
+                  entityId: holder.id,
+                  details: { reason: "unconfirmed_address_invited_elsewhere" },
+                }),
+              ]
+            : []),
         ])
         .catch((error: unknown) => {
           // The same link accepted twice at once: the e-mail's unique index lets only one through.

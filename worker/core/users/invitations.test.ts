@@ -14,6 +14,7 @@ async function invite(owner: ApiClient, email: string, roleKey = "agent", name?:
   return { token: tokenOf(response.body.link), invitationId: response.body.invitation.id as string };
 }
 
+const agentRoleOf = async (client: ApiClient) => (await client.get("/api/roles")).body.items.find((role: { key: string }) => role.key === "agent").id as string;
 const uniqueEmail = (label: string) => `${label}-${Date.now()}-${Math.random().toString(36).slice(2)}@example.com`;
 
 describe("accepting an invitation", () => {
@@ -76,14 +77,63 @@ describe("accepting an invitation", () => {
     expect({ users: await count("users"), sessions: await count("sessions") }).toEqual(before);
   });
 
-  it("refuses when the e-mail has signed up elsewhere since the invitation", async () => {
-    const { owner } = await signUp();
-    const email = uniqueEmail("taken");
+  it("is not blocked by someone who signed up first with the invitee's address: the invitation wins and that sign-up is told to use another", async () => {
+    const { owner, workspaceId } = await signUp();
+    const email = uniqueEmail("squatted");
+    const squat = await anonymous().post("/api/auth/signup", { workspaceName: "Squat", name: "X", email, password: "the squatter's password" });
+    expect(squat.status).toBe(201);
+    const squatCookie = squat.headers.get("set-cookie")!.split(";")[0]!;
+
     const { token } = await invite(owner, email);
-    await anonymous().post("/api/auth/signup", { workspaceName: "Own shop", name: "X", email, password: "a long enough password" });
+    const accepted = await accept({ token, name: "Real employee", password: "a fresh long password" });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body).toMatchObject({ user: { email }, workspace: { id: workspaceId } });
+    expect((await anonymous().post("/api/auth/login", { email, password: "a fresh long password" })).body.workspace.id).toBe(workspaceId);
+
+    // The squatting account: signed out, and told at its next sign-in, in its language.
+    expect((await anonymous().get("/api/auth/me", { cookie: squatCookie })).status).toBe(401);
+    const told = await anonymous().withLanguage("fa").post("/api/auth/login", { email, password: "the squatter's password" });
+    expect(told.status).toBe(409);
+    expect(told.body.code).toBe("email_released");
+    expect(told.body.detail).toContain("با نشانی دیگری دوباره ثبت‌نام کنید");
+    expect((await anonymous().post("/api/auth/login", { email, password: "a wrong password" })).status).toBe(401);
+    const released = await env.DB.prepare("select email, released_email from users where id = ?").bind(squat.body.user.id).first();
+    expect(released).toEqual({ email: `${squat.body.user.id}@released.invalid`, released_email: email });
+    const audits = await env.DB.prepare("select workspace_id, action from audit_log where entity_id = ? and action = 'user.email_released'").bind(squat.body.user.id).all();
+    expect(audits.results).toEqual([{ workspace_id: squat.body.workspace.id, action: "user.email_released" }]);
+  });
+
+  it("wins over a sign-up made after the invitation was sent, too", async () => {
+    const { owner } = await signUp();
+    const email = uniqueEmail("late-squat");
+    const { token } = await invite(owner, email);
+    expect((await anonymous().post("/api/auth/signup", { workspaceName: "Own shop", name: "X", email, password: "a long enough password" })).status).toBe(201);
+    expect((await accept({ token, name: "X", password: "a fresh long password" })).status).toBe(200);
+  });
+
+  it("leaves a sign-up's address alone once its workspace is in use, and one that joined by invitation", async () => {
+    const { owner } = await signUp();
+    const email = uniqueEmail("in-use");
+    const { token } = await invite(owner, email);
+    const shop = await signUp();
+    await env.DB.prepare("update users set email = ? where id = ?").bind(email, shop.me.user.id).run();
+    await shop.owner.post("/api/customers", { mobile: "09121234567" });
     const response = await accept({ token, name: "X", password: "a fresh long password" });
     expect(response.status).toBe(409);
     expect(response.body.code).toBe("email_taken");
+    expect((await owner.post("/api/users", { email, roleId: await agentRoleOf(owner) })).status).toBe(409);
+
+    // Whoever joined by invitation proved the address: a second invitation elsewhere cannot take it.
+    const joinedEmail = uniqueEmail("joined");
+    const first = await invite(owner, joinedEmail);
+    expect((await accept({ token: first.token, name: "Joined", password: "a fresh long password" })).status).toBe(200);
+    const elsewhere = await signUp();
+    const second = await elsewhere.owner.post("/api/users", { email: joinedEmail, roleId: await agentRoleOf(elsewhere.owner) });
+    expect(second.status).toBe(409);
+
+    // Nor does an owner give up their own address by inviting it into their own workspace.
+    const alone = await signUp();
+    expect((await alone.owner.post("/api/users", { email: alone.email, roleId: await agentRoleOf(alone.owner) })).status).toBe(409);
   });
 });
 

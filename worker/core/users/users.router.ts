@@ -18,7 +18,8 @@ import { actorRoleKey, assertMayAssign, assertMayManage, grantorOf } from "../ro
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
 import { expirePendingInvitations, invitationLink, newInvitation, voidLinksSentBy } from "./invitations.repository";
 import { mayReceiveResetLink, resetMail } from "./reset-delivery";
-import { findStaff, findUserIdByEmail, listStaff, otherActiveOwners, presentStaff } from "./users.repository";
+import { findEmailHolder } from "./email-holder";
+import { findStaff, listStaff, otherActiveOwners, presentStaff } from "./users.repository";
 import { inviteUserRoute, listUsersRoute, resetPasswordRoute, revokeSessionsRoute, updateUserRoute } from "./users.routes";
 
 /** The staff member the path names, and the actor's right to touch them. */
@@ -49,8 +50,10 @@ export const usersRouter = createRouter()
     const role = await findRole(directory, scope.workspaceId, body.roleId);
     if (!role) throw invalidField("body.roleId", "unknown_role");
     assertMayAssign(grantorOf(actor, await actorRoleKey(directory, actor)), role, "body.roleId");
-    // The e-mail is the login name across the whole service.
-    if (await findUserIdByEmail(directory, body.email)) {
+    // The e-mail is the login name across the whole service; an unconfirmed, unused sign-up
+    // holding it gives it up when the invitation is accepted.
+    const holder = await findEmailHolder(c.env, directory, body.email, scope.workspaceId);
+    if (holder && !holder.releasable) {
       throw new Problem(409, "email_taken", { errors: [{ path: "body.email", code: "email_taken" }] });
     }
     const time = now();

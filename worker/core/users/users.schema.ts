@@ -15,10 +15,20 @@ export const users = sqliteTable(
     status: text("status", { enum: ["active", "disabled"] }).notNull().default("active"),
     // The user's own language choice; null follows the workspace.
     locale: text("locale", { enum: ["fa", "en"] }),
+    // When the person proved the address is theirs (by accepting an invitation sent to it); null
+    // for a sign-up, whose address nobody has confirmed.
+    emailVerifiedAt: integer("email_verified_at"),
+    // The address an unconfirmed, unused sign-up held until an invitation to it was accepted (its
+    // `email` is then a placeholder), so its next sign-in can be told to use another address.
+    releasedEmail: text("released_email"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("users_email_unique").on(t.email), index("users_workspace_idx").on(t.workspaceId, t.id)],
+  (t) => [
+    uniqueIndex("users_email_unique").on(t.email),
+    index("users_workspace_idx").on(t.workspaceId, t.id),
+    index("users_released_email_idx").on(t.releasedEmail),
+  ],
 );
 
 export const invitations = sqliteTable(
