@@ -55,6 +55,10 @@ export const messages = {
   },
   role_key_taken: { en: "A role with this key already exists.", fa: "نقشی با این کلید از قبل وجود دارد." },
   payload_too_large: { en: "The request body is too large.", fa: "حجم درخواست بیش از حد مجاز است." },
+  unsupported_media_type: {
+    en: "Send the body as JSON, with the header Content-Type: application/json.",
+    fa: "بدنهٔ درخواست را به‌صورت JSON و با سرآیند Content-Type: application/json بفرستید.",
+  },
   rejected_by_plugin: { en: "The {plugin} plugin refused this change: {reason}", fa: "افزونهٔ {plugin} این تغییر را نپذیرفت: {reason}" },
   plugin_not_found: { en: "No such plugin.", fa: "چنین افزونه‌ای وجود ندارد." },
   delivery_not_dead: { en: "This delivery is not in the dead-letter list.", fa: "این ارسال در فهرست ارسال‌های ناموفق نیست." },
