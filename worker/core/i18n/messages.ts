@@ -1,6 +1,7 @@
 // Every user-facing error message, in English and Persian, keyed by a stable code.
 // Field-level codes (invalid_mobile, ...) are also used as zod issue messages.
 import type { Locale } from "./locale";
+import { nameOf } from "./names";
 
 export const messages = {
   // Problems (whole-request)
@@ -10,6 +11,9 @@ export const messages = {
   number_too_small: { en: "Must be at least {limit}.", fa: "دست‌کم باید {limit} باشد." },
   number_below: { en: "Must be less than {limit}.", fa: "باید کمتر از {limit} باشد." },
   number_above: { en: "Must be more than {limit}.", fa: "باید بیشتر از {limit} باشد." },
+  wrong_type: { en: "Expected {type}.", fa: "باید {type} باشد." },
+  list_too_short: { en: "Give at least {limit} items.", fa: "دست‌کم {limit} مورد لازم است." },
+  list_too_long: { en: "Give at most {limit} items.", fa: "حداکثر {limit} مورد مجاز است." },
   text_too_long: { en: "Use at most {limit} characters.", fa: "حداکثر {limit} نویسه مجاز است." },
   unauthenticated: { en: "Sign in to continue.", fa: "برای ادامه وارد شوید." },
   forbidden: { en: "You do not have permission to do this.", fa: "شما اجازهٔ انجام این کار را ندارید." },
@@ -138,7 +142,7 @@ export const messages = {
   },
   import_empty_file: { en: "The file has no header row.", fa: "فایل سطر عنوان ندارد." },
   import_too_many_rows: { en: "The file has more than {max} rows; split it.", fa: "فایل بیش از {max} ردیف دارد؛ آن را چند بخش کنید." },
-  import_unknown_field: { en: "Unknown field {field}; use one of: {fields}.", fa: "فیلد {field} ناشناخته است؛ یکی از این‌ها را به کار ببرید: {fields}." },
+  import_unknown_field: { en: "Unknown field {given}; use one of: {fields}.", fa: "فیلد {given} ناشناخته است؛ یکی از این‌ها را به کار ببرید: {fields}." },
   import_unknown_column: { en: "The file has no column named {column}.", fa: "فایل ستونی به نام {column} ندارد." },
   import_duplicate_field: { en: "Two columns are mapped to {field}.", fa: "دو ستون به فیلد {field} نگاشت شده‌اند." },
   import_mapping_required: { en: "Map a column to {field}.", fa: "یک ستون را به فیلد {field} نگاشت کنید." },
@@ -158,7 +162,7 @@ export const messages = {
   },
   import_job_failed: { en: "The import stopped: {reason}", fa: "درون‌ریزی متوقف شد: {reason}" },
   // Orders and stats
-  customer_required: { en: "Give either customerId or identifier.", fa: "یا customerId یا identifier را بدهید." },
+  customer_required: { en: "Give either customerId or identifier.", fa: "مشتری سفارش را مشخص کنید: با شناسهٔ مشتری در سامانه یا یکی از شناسه‌های او." },
   total_required: { en: "Give the items or the total.", fa: "اقلام یا مبلغ کل را وارد کنید." },
   negative_or_fractional_amount: { en: "Enter a whole, non-negative amount in minor units.", fa: "مبلغ را به‌صورت عدد صحیح و نامنفی وارد کنید." },
   refund_exceeds_total: { en: "Refunds cannot exceed the order's total.", fa: "مبلغ بازپرداخت نمی‌تواند از مبلغ کل سفارش بیشتر باشد." },
@@ -197,6 +201,11 @@ export function isMessageCode(value: string): value is MessageCode {
   return Object.hasOwn(messages, value);
 }
 
+/** A message in the reader's language; a parameter naming a field, kind or status is named in it too. */
 export function translate(code: MessageCode, locale: Locale, params: Record<string, string | number> = {}): string {
-  return messages[code][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return messages[code][locale].replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) return `{${name}}`;
+    return typeof value === "string" ? nameOf(name, value, locale) : String(value);
+  });
 }
