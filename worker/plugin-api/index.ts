@@ -11,7 +11,7 @@ export { newId } from "../core/data/ids";
 export { UiBlock, UiSurface, UiText, uiSurface } from "./ui-blocks";
 export { customersTable, timelineNote } from "./customers";
 export { registerSegmentField, savedSegments, segmentCondition, type SegmentField, type SegmentFieldContext } from "./segments";
-export { addDays, localDay, localMidnight, workspaceProfile, type WorkspaceProfile } from "./workspace";
+export { addDays, CalendarDay, localDay, localMidnight, TimeOrDay, workspaceProfile, type WorkspaceProfile } from "./workspace";
 export { pluginNotFound, pluginRefusal, type RefusalOptions } from "./problems";
 export { pluginAuditEntry, type AuditFacts } from "./audit";
 export type {

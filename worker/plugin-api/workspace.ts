@@ -5,6 +5,8 @@ import type { PluginContext } from "./types";
 
 export { localDay, addDays } from "../core/stats/local-day";
 export { localMidnight } from "../core/segments/local-midnight";
+/** Every date a plugin takes goes through these, so a day that does not exist is refused alike. */
+export { CalendarDay, TimeOrDay } from "../core/calendar/calendar-day";
 
 export interface WorkspaceProfile {
   name: string;

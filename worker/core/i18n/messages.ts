@@ -106,6 +106,11 @@ export const messages = {
   invalid_time_zone: { en: "Unknown time zone.", fa: "منطقهٔ زمانی ناشناخته است." },
   invalid_currency: { en: "Use IRR, IRT or an ISO 4217 code.", fa: "از IRR، IRT یا یک کد ISO 4217 استفاده کنید." },
   invalid_date: { en: "Use a date like 1990-03-21.", fa: "تاریخ را به شکل 1990-03-21 وارد کنید." },
+  invalid_time: { en: "Use a time with its offset, like 2025-03-21T09:30:00+03:30.", fa: "زمان را همراه با اختلاف ساعت وارد کنید، مانند 2025-03-21T09:30:00+03:30." },
+  not_a_real_date: {
+    en: "There is no such day in the calendar (like 30 February); enter a real date.",
+    fa: "چنین روزی در تقویم وجود ندارد (مانند ۳۰ فوریه یا ۳۰ اسفند سال غیرکبیسه)؛ تاریخی واقعی وارد کنید.",
+  },
   invalid_channel: {
     en: "A channel is a short name in Latin letters and digits, such as instagram, telegram or phone.",
     fa: "کانال یک نام کوتاه با حروف لاتین و رقم است، مانند instagram، telegram یا phone.",

@@ -3,9 +3,9 @@ import { z } from "@hono/zod-openapi";
 import { problemResponses } from "../http/problem.schema";
 import { guardedRoute } from "../http/route";
 import { LIFECYCLE_STAGES } from "../customers/customers.schema";
-import { isCalendarDay } from "./local-day";
+import { CalendarDay } from "../calendar/calendar-day";
 
-const day = z.string().refine(isCalendarDay, { message: "invalid_date" }).openapi({ example: "2025-03-21" });
+const day = CalendarDay.openapi({ example: "2025-03-21" });
 
 export const OverviewQuery = z
   .object({
