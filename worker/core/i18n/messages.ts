@@ -146,6 +146,14 @@ export const messages = {
     fa: "فایل CSV معتبر نیست: نقل‌قولی که نزدیک ردیف {row} باز شده بسته نشده است.",
   },
   import_empty_file: { en: "The file has no header row.", fa: "فایل سطر عنوان ندارد." },
+  import_too_many_columns: {
+    en: "Row {row} of the file has more than {max} columns; keep only the columns you import.",
+    fa: "ردیف {row} فایل بیش از {max} ستون دارد؛ فقط ستون‌هایی را که درون‌ریزی می‌کنید نگه دارید.",
+  },
+  import_cell_too_long: {
+    en: "Column {column} of row {row} holds more than {max} characters.",
+    fa: "ستون {column} در ردیف {row} بیش از {max} نویسه دارد.",
+  },
   import_too_many_rows: { en: "The file has more than {max} rows; split it.", fa: "فایل بیش از {max} ردیف دارد؛ آن را چند بخش کنید." },
   import_unknown_field: { en: "Unknown field {given}; use one of: {fields}.", fa: "فیلد {given} ناشناخته است؛ یکی از این‌ها را به کار ببرید: {fields}." },
   import_unknown_column: { en: "The file has no column named {column}.", fa: "فایل ستونی به نام {column} ندارد." },
