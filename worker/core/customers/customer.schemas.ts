@@ -118,8 +118,8 @@ export const CustomerSchema = z
     stats: z.object({
       firstOrderAt: z.string().nullable(),
       lastOrderAt: z.string().nullable(),
-      orderCount: z.number().int(),
-      totalSpent: z.number().int().openapi({ description: "In the workspace currency's minor units." }),
+      orderCount: z.number().int().openapi({ description: "Paid orders in the workspace's currency (IRR/IRT converted); orders in other currencies are not counted here." }),
+      totalSpent: z.number().int().openapi({ description: "In the workspace currency's minor units: IRR and IRT orders converted exactly (1 toman = 10 rials), other currencies left out." }),
       averageOrderValue: z.number().int(),
     }),
     lifecycleStage: z.enum(LIFECYCLE_STAGES),
