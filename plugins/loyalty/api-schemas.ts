@@ -1,5 +1,6 @@
 // What the club's API takes and gives back (zod, so /openapi.json is generated from them).
 import { z } from "@hono/zod-openapi";
+import { CalendarDay } from "../../worker/plugin-api";
 import { ENTRY_KINDS, SOURCE_KINDS } from "./schema";
 
 const localized = z.object({ en: z.string(), fa: z.string() });
@@ -65,7 +66,7 @@ export const AdjustInput = z
 export const RedeemInput = z.object({ rewardId: z.string().min(1).max(64) }).strict().openapi("LoyaltyRedeem");
 export const ReferrerInput = z.object({ code: z.string().trim().min(1).max(20) }).strict().openapi("LoyaltyReferrer");
 
-const plainDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "invalid_date").openapi({ example: "2026-12-31", description: "A local date of the workspace." });
+const plainDate = CalendarDay.openapi({ example: "2026-12-31", description: "A local date of the workspace." });
 
 export const RewardCreateInput = z
   .object({

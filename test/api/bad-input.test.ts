@@ -56,3 +56,34 @@ describe("bad input on every write route", () => {
     });
   }
 });
+
+const NOT_JSON: Array<[string, string, string]> = [
+  ["plain text", "text/plain", "firstName=Sara"],
+  ["XML", "application/xml", "<customer><firstName>Sara</firstName></customer>"],
+  ["a form", "application/x-www-form-urlencoded", "firstName=Sara&mobile=09121234567"],
+];
+
+describe("a body that is not JSON on every write route", () => {
+  for (const [label, type, body] of NOT_JSON) {
+    it(`answers ${label} with 415 unsupported-media-type asking for application/json, and writes nothing`, async () => {
+      const failures: string[] = [];
+      const before = await databaseFingerprint();
+      for (const route of writeRoutes) {
+        const response = await owner.request(route.method, concretePath(route.path), body, { "content-type": type, "accept-language": "fa" });
+        const where = `${route.method} ${route.path}`;
+        if (response.status !== 415) failures.push(`${where}: status ${response.status}`);
+        else if (response.body.type !== "/problems/unsupported-media-type") failures.push(`${where}: type ${response.body.type}`);
+        else if (!response.body.detail.includes("application/json")) failures.push(`${where}: detail ${response.body.detail}`);
+      }
+      const after = await databaseFingerprint();
+      expect(failures).toEqual([]);
+      expect(Object.keys(after).filter((table) => after[table] !== before[table])).toEqual([]);
+    });
+  }
+
+  it("says so in English too", async () => {
+    const response = await owner.request("POST", "/api/customers", "<customer/>", { "content-type": "application/xml" });
+    expect(response.status).toBe(415);
+    expect(response.body.detail).toBe("Send the body as JSON, with the header Content-Type: application/json.");
+  });
+});

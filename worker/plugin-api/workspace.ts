@@ -7,6 +7,8 @@ import { moneyText } from "../core/settings/money-text";
 
 export { localDay, addDays } from "../core/stats/local-day";
 export { localMidnight } from "../core/segments/local-midnight";
+/** Every date a plugin takes goes through these, so a day that does not exist is refused alike. */
+export { CalendarDay, TimeOrDay } from "../core/calendar/calendar-day";
 
 /**
  * An amount as the web UI shows it, for texts to customers and staff: `amount` in minor units of

@@ -1,6 +1,7 @@
 // The audit-log contract: read who did what, newest first, filtered by actor, action, customer
 // and time.
 import { z } from "@hono/zod-openapi";
+import { TimeWithOffset } from "../calendar/calendar-day";
 import { pageQuery, pageSchema } from "../data/cursor";
 import { problemResponses } from "../http/problem.schema";
 import { guardedRoute } from "../http/route";
@@ -25,7 +26,7 @@ export const AuditEntrySchema = z
   })
   .openapi("AuditEntry");
 
-const IsoTime = z.iso.datetime({ offset: true });
+const IsoTime = TimeWithOffset;
 
 export const AuditQuerySchema = z
   .object({

@@ -1,14 +1,10 @@
 // The customer as the API takes it and gives it back.
 import { z } from "@hono/zod-openapi";
+import { CalendarDay } from "../calendar/calendar-day";
 import { EmailInput, MobileInput, NationalCodeInput, UsernameInput } from "../cid/identifier.schemas";
 import { CONSENT_STATES, IDENTIFIER_KINDS, LIFECYCLE_STAGES } from "./customers.schema";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "invalid_date" })
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), { message: "invalid_date" })
-  .openapi({ example: "1990-03-21" });
 const tag = z.string().trim().min(1).max(40);
 const attributeValue = z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]);
 
@@ -30,7 +26,7 @@ export const customerFields = {
   nationalCode: NationalCodeInput,
   username: UsernameInput,
   gender: z.enum(["female", "male", "other"]),
-  birthday: isoDate,
+  birthday: CalendarDay,
   province: text(80),
   city: text(80),
   address: text(500),
@@ -122,8 +118,8 @@ export const CustomerSchema = z
     stats: z.object({
       firstOrderAt: z.string().nullable(),
       lastOrderAt: z.string().nullable(),
-      orderCount: z.number().int(),
-      totalSpent: z.number().int().openapi({ description: "In the workspace currency's minor units." }),
+      orderCount: z.number().int().openapi({ description: "Paid orders in the workspace's currency (IRR/IRT converted); orders in other currencies are not counted here." }),
+      totalSpent: z.number().int().openapi({ description: "In the workspace currency's minor units: IRR and IRT orders converted exactly (1 toman = 10 rials), other currencies left out." }),
       averageOrderValue: z.number().int(),
     }),
     lifecycleStage: z.enum(LIFECYCLE_STAGES),

@@ -11,6 +11,8 @@ function toProblem(error: unknown, c: Context): Problem {
   if (error instanceof z.ZodError) return zodProblem(error, "body", c.get("locale") ?? "en");
   if (error instanceof HTTPException) {
     if (error.status === 413) return new Problem(413, "payload_too_large");
+    // Every body the API reads is JSON; the router refuses any other media type before validation.
+    if (error.status === 415) return new Problem(415, "unsupported_media_type");
     if (error.status === 403) return new Problem(403, "csrf_rejected");
     if (error.status === 400) return new Problem(400, "validation_failed", { errors: [{ path: "body", code: "invalid_json", message: error.message }] });
     return new Problem(error.status, "internal_error");

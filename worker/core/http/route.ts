@@ -2,7 +2,6 @@
 // (middleware) and published (OpenAPI `x-permission`, security), so the two cannot drift.
 import { createRoute, z, type RouteConfig } from "@hono/zod-openapi";
 import { requireAccess, type Access } from "../auth/auth.middleware";
-import { isCalendarDay } from "../stats/local-day";
 
 const SECURED = [{ sessionCookie: [] }, { apiKey: [] }];
 
@@ -30,5 +29,3 @@ export const jsonResponse = <T extends z.ZodType>(description: string, schema: T
 /** The `{id}` path parameter of a record. */
 export const IdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
 
-/** A real calendar day written YYYY-MM-DD ("2023-02-30" is refused with `invalid_date`). */
-export const CalendarDay = z.string().refine(isCalendarDay, { message: "invalid_date" }).openapi({ example: "2025-03-21" });

@@ -17,7 +17,7 @@ function isMissingValue(issue: z.core.$ZodIssue): boolean {
 /** A bound in the reader's digits: "۹۰" in Persian. */
 const formatLimit = (limit: number | bigint, locale: "fa" | "en") => new Intl.NumberFormat(locale === "fa" ? "fa-IR" : "en-US", { useGrouping: false }).format(limit);
 
-/** Our own words for the bounds people hit most (zod's say "number must be <=90"). */
+/** Our own words for the bounds and types people hit most (zod's say "number must be <=90"). */
 function describeBound(issue: z.core.$ZodIssue, locale: "fa" | "en"): string | undefined {
   if (issue.code === "too_big" && (issue.origin === "number" || issue.origin === "int")) {
     return translate(issue.inclusive === false ? "number_below" : "number_too_big", locale, { limit: formatLimit(issue.maximum, locale) });
@@ -26,6 +26,10 @@ function describeBound(issue: z.core.$ZodIssue, locale: "fa" | "en"): string | u
     return translate(issue.inclusive === false ? "number_above" : "number_too_small", locale, { limit: formatLimit(issue.minimum, locale) });
   }
   if (issue.code === "too_big" && issue.origin === "string") return translate("text_too_long", locale, { limit: formatLimit(issue.maximum, locale) });
+  if (issue.code === "too_small" && issue.origin === "array") return translate("list_too_short", locale, { limit: formatLimit(issue.minimum, locale) });
+  if (issue.code === "too_big" && issue.origin === "array") return translate("list_too_long", locale, { limit: formatLimit(issue.maximum, locale) });
+  // zod's own wording names the type in English ("expected string") even in Persian.
+  if (issue.code === "invalid_type") return translate("wrong_type", locale, { type: issue.expected });
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 // Every user-facing error message, in English and Persian, keyed by a stable code.
 // Field-level codes (invalid_mobile, ...) are also used as zod issue messages.
 import type { Locale } from "./locale";
+import { nameOf } from "./names";
 
 export const messages = {
   // Problems (whole-request)
@@ -10,6 +11,9 @@ export const messages = {
   number_too_small: { en: "Must be at least {limit}.", fa: "دست‌کم باید {limit} باشد." },
   number_below: { en: "Must be less than {limit}.", fa: "باید کمتر از {limit} باشد." },
   number_above: { en: "Must be more than {limit}.", fa: "باید بیشتر از {limit} باشد." },
+  wrong_type: { en: "Expected {type}.", fa: "باید {type} باشد." },
+  list_too_short: { en: "Give at least {limit} items.", fa: "دست‌کم {limit} مورد لازم است." },
+  list_too_long: { en: "Give at most {limit} items.", fa: "حداکثر {limit} مورد مجاز است." },
   text_too_long: { en: "Use at most {limit} characters.", fa: "حداکثر {limit} نویسه مجاز است." },
   unauthenticated: { en: "Sign in to continue.", fa: "برای ادامه وارد شوید." },
   forbidden: { en: "You do not have permission to do this.", fa: "شما اجازهٔ انجام این کار را ندارید." },
@@ -84,6 +88,10 @@ export const messages = {
     fa: "ایمیل بازنشانی ارسال نشد؛ گذرواژهٔ آن شخص پاک شده است. بعداً دوباره تلاش کنید.",
   },
   payload_too_large: { en: "The request body is too large.", fa: "حجم درخواست بیش از حد مجاز است." },
+  unsupported_media_type: {
+    en: "Send the body as JSON, with the header Content-Type: application/json.",
+    fa: "بدنهٔ درخواست را به‌صورت JSON و با سرآیند Content-Type: application/json بفرستید.",
+  },
   rejected_by_plugin: { en: "The {plugin} plugin refused this change: {reason}", fa: "افزونهٔ {plugin} این تغییر را نپذیرفت: {reason}" },
   plugin_not_found: { en: "No such plugin.", fa: "چنین افزونه‌ای وجود ندارد." },
   delivery_not_dead: { en: "This delivery is not in the dead-letter list.", fa: "این ارسال در فهرست ارسال‌های ناموفق نیست." },
@@ -135,6 +143,11 @@ export const messages = {
   invalid_time_zone: { en: "Unknown time zone.", fa: "منطقهٔ زمانی ناشناخته است." },
   invalid_currency: { en: "Use IRR, IRT or an ISO 4217 code.", fa: "از IRR، IRT یا یک کد ISO 4217 استفاده کنید." },
   invalid_date: { en: "Use a date like 1990-03-21.", fa: "تاریخ را به شکل 1990-03-21 وارد کنید." },
+  invalid_time: { en: "Use a time with its offset, like 2025-03-21T09:30:00+03:30.", fa: "زمان را همراه با اختلاف ساعت وارد کنید، مانند 2025-03-21T09:30:00+03:30." },
+  not_a_real_date: {
+    en: "There is no such day in the calendar (like 30 February); enter a real date.",
+    fa: "چنین روزی در تقویم وجود ندارد (مانند ۳۰ فوریه یا ۳۰ اسفند سال غیرکبیسه)؛ تاریخی واقعی وارد کنید.",
+  },
   invalid_channel: {
     en: "A channel is a short name in Latin letters and digits, such as instagram, telegram or phone.",
     fa: "کانال یک نام کوتاه با حروف لاتین و رقم است، مانند instagram، telegram یا phone.",
@@ -174,8 +187,16 @@ export const messages = {
     fa: "فایل CSV معتبر نیست: نقل‌قولی که نزدیک ردیف {row} باز شده بسته نشده است.",
   },
   import_empty_file: { en: "The file has no header row.", fa: "فایل سطر عنوان ندارد." },
+  import_too_many_columns: {
+    en: "Row {row} of the file has more than {max} columns; keep only the columns you import.",
+    fa: "ردیف {row} فایل بیش از {max} ستون دارد؛ فقط ستون‌هایی را که درون‌ریزی می‌کنید نگه دارید.",
+  },
+  import_cell_too_long: {
+    en: "Column {column} of row {row} holds more than {max} characters.",
+    fa: "ستون {column} در ردیف {row} بیش از {max} نویسه دارد.",
+  },
   import_too_many_rows: { en: "The file has more than {max} rows; split it.", fa: "فایل بیش از {max} ردیف دارد؛ آن را چند بخش کنید." },
-  import_unknown_field: { en: "Unknown field {field}; use one of: {fields}.", fa: "فیلد {field} ناشناخته است؛ یکی از این‌ها را به کار ببرید: {fields}." },
+  import_unknown_field: { en: "Unknown field {given}; use one of: {fields}.", fa: "فیلد {given} ناشناخته است؛ یکی از این‌ها را به کار ببرید: {fields}." },
   import_unknown_column: { en: "The file has no column named {column}.", fa: "فایل ستونی به نام {column} ندارد." },
   import_duplicate_field: { en: "Two columns are mapped to {field}.", fa: "دو ستون به فیلد {field} نگاشت شده‌اند." },
   import_mapping_required: { en: "Map a column to {field}.", fa: "یک ستون را به فیلد {field} نگاشت کنید." },
@@ -195,7 +216,7 @@ export const messages = {
   },
   import_job_failed: { en: "The import stopped: {reason}", fa: "درون‌ریزی متوقف شد: {reason}" },
   // Orders and stats
-  customer_required: { en: "Give either customerId or identifier.", fa: "یا customerId یا identifier را بدهید." },
+  customer_required: { en: "Give either customerId or identifier.", fa: "مشتری سفارش را مشخص کنید: با شناسهٔ مشتری در سامانه یا یکی از شناسه‌های او." },
   total_required: { en: "Give the items or the total.", fa: "اقلام یا مبلغ کل را وارد کنید." },
   negative_or_fractional_amount: { en: "Enter a whole, non-negative amount in minor units.", fa: "مبلغ را به‌صورت عدد صحیح و نامنفی وارد کنید." },
   refund_exceeds_total: { en: "Refunds cannot exceed the order's total.", fa: "مبلغ بازپرداخت نمی‌تواند از مبلغ کل سفارش بیشتر باشد." },
@@ -230,6 +251,11 @@ export function isMessageCode(value: string): value is MessageCode {
   return Object.hasOwn(messages, value);
 }
 
+/** A message in the reader's language; a parameter naming a field, kind or status is named in it too. */
 export function translate(code: MessageCode, locale: Locale, params: Record<string, string | number> = {}): string {
-  return messages[code][locale].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return messages[code][locale].replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) return `{${name}}`;
+    return typeof value === "string" ? nameOf(name, value, locale) : String(value);
+  });
 }

@@ -3,10 +3,10 @@
 // then checked by the API's own schema.
 import { CustomerCreateInput, type CustomerCreate } from "../customers/customer.schemas";
 import { toAsciiDigits } from "../cid/digits";
-import { isoDate, parseDate } from "./dates";
+import { dateProblem, isoDate, parseDate } from "./dates";
 import { cellOf, columnOf, type ResolvedMapping } from "./import-mapping";
 import type { RowError } from "./import.schema";
-import { zodRowErrors } from "./row-errors";
+import { rowError, zodRowErrors } from "./row-errors";
 
 const TEXT_FIELDS = ["firstName", "lastName", "organizationName", "mobile", "email", "nationalCode", "username", "province", "city", "address"] as const;
 
@@ -38,10 +38,9 @@ export function customerFromRow(mapping: ResolvedMapping, cells: readonly string
   const gender = cell("gender");
   if (gender !== undefined) body.gender = choice(GENDERS, gender);
   const birthday = cell("birthday");
-  if (birthday !== undefined) {
-    const parts = parseDate(birthday);
-    body.birthday = parts ? isoDate(parts) : birthday;
-  }
+  // Read here in either calendar; a cell that is no real day is refused with the reason.
+  const birthdayParts = birthday === undefined ? undefined : parseDate(birthday);
+  if (birthdayParts) body.birthday = isoDate(birthdayParts);
   const tags = cell("tags");
   if (tags !== undefined) body.tags = [...new Set(tags.split(/[;,،|]/).map((tag) => tag.trim()).filter(Boolean))];
   const consent: Record<string, string> = {};
@@ -52,7 +51,11 @@ export function customerFromRow(mapping: ResolvedMapping, cells: readonly string
   if (Object.keys(consent).length) body.consent = consent;
 
   const parsed = CustomerCreateInput.safeParse(body);
-  if (!parsed.success) return { ok: false, errors: zodRowErrors(parsed.error, (path) => columnOf(mapping, fieldOfPath(path))) };
+  const errors = [
+    ...(birthday !== undefined && !birthdayParts ? [rowError("birthday", columnOf(mapping, "birthday"), dateProblem(birthday))] : []),
+    ...(parsed.success ? [] : zodRowErrors(parsed.error, (path) => columnOf(mapping, fieldOfPath(path)))),
+  ];
+  if (!parsed.success || errors.length) return { ok: false, errors };
   return { ok: true, input: parsed.data, present: new Set(Object.keys(body)) };
 }
 

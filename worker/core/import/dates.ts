@@ -66,6 +66,9 @@ export function parseDate(raw: string): DateParts | null {
   return { year, month, day, hour, minute, second };
 }
 
+/** Why a cell is not a date: not written as one, or written as a day the calendar does not have. */
+export const dateProblem = (raw: string): "invalid_date" | "not_a_real_date" => (DATE.test(toAsciiDigits(raw.trim())) ? "not_a_real_date" : "invalid_date");
+
 /** "1990-03-21" for a birthday. */
 export const isoDate = (parts: DateParts) => `${String(parts.year).padStart(4, "0")}-${String(parts.month).padStart(2, "0")}-${String(parts.day).padStart(2, "0")}`;
 

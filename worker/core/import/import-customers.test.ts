@@ -111,7 +111,7 @@ describe("rejected rows", () => {
     expect(rejected.body.rows.items).toEqual([
       { row: 2, outcome: "rejected", recordId: null, errors: [{ path: "mobile", column: "mobile", code: "invalid_mobile", message: expect.stringContaining("موبایل") }] },
       { row: 3, outcome: "rejected", recordId: null, errors: [{ path: "nationalCode", column: "national code", code: "invalid_national_code", message: "کد ملی نامعتبر است." }] },
-      { row: 4, outcome: "rejected", recordId: null, errors: [{ path: "mobile", column: "mobile", code: "cid_required", message: expect.stringContaining("mobile") }] },
+      { row: 4, outcome: "rejected", recordId: null, errors: [{ path: "mobile", column: "mobile", code: "cid_required", message: "شناسهٔ مشتری این کسب‌وکار (موبایل) الزامی است." }] },
     ]);
     expect(await count("customers", ws)).toBe(1);
   });
@@ -138,7 +138,7 @@ describe("mapping errors", () => {
     expect(unknownColumn.body.errors).toEqual([{ path: "body.mapping.phone", code: "import_unknown_column", message: expect.any(String) }]);
     const missing = await shop.withLanguage("fa").post("/api/import/customers", { csv, mapping: { name: "firstName" } });
     expect(missing.status).toBe(400);
-    expect(missing.body.errors).toEqual([{ path: "body.mapping", code: "import_mapping_required", message: "یک ستون را به فیلد mobile نگاشت کنید." }]);
+    expect(missing.body.errors).toEqual([{ path: "body.mapping", code: "import_mapping_required", message: "یک ستون را به فیلد موبایل نگاشت کنید." }]);
     const broken = await shop.post("/api/import/customers", { csv: 'mobile,name\n09121234567,"Sara\n', mapping: { mobile: "mobile" } });
     expect(broken.body.errors?.[0]).toMatchObject({ path: "body.csv", code: "import_malformed_csv" });
     expect(await count("import_jobs", ws)).toBe(0);

@@ -43,7 +43,7 @@ export function resolveMapping(kind: ImportKind, header: readonly string[], mapp
   for (const [column, field] of Object.entries(mapping)) {
     const path = `body.mapping.${column}`;
     const index = header.indexOf(column.trim());
-    if (!known.includes(field)) errors.push({ path, code: "import_unknown_field", params: { field, fields: known.join(", ") } });
+    if (!known.includes(field)) errors.push({ path, code: "import_unknown_field", params: { given: field, fields: known.join(", ") } });
     else if (index < 0) errors.push({ path, code: "import_unknown_column", params: { column } });
     else if (resolved.has(field)) errors.push({ path, code: "import_duplicate_field", params: { field } });
     else resolved.set(field, { index, column: column.trim() });

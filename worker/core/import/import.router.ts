@@ -12,7 +12,7 @@ import { chunkRows } from "./chunk-rows";
 import { createJob, findJob, reportPage, type ImportJobRow } from "./import-jobs.repository";
 import { resolveMapping } from "./import-mapping";
 import { chunkMessage } from "./import-message";
-import { getImportJobRoute, importCustomersRoute, importOrdersRoute, MAX_IMPORT_ROWS } from "./import.routes";
+import { getImportJobRoute, importCustomersRoute, importOrdersRoute } from "./import.routes";
 import type { ImportKind, ImportOptions, RowOutcome, RowReport } from "./import.schema";
 import { parseCsv } from "./parse-csv";
 import { presentRowError } from "./row-errors";
@@ -75,7 +75,6 @@ async function startImport(c: Context, kind: ImportKind, upload: Upload, options
   const settings = await getWorkspaceSettings(c.env, scope.workspaceId);
   const { header, rows } = parseCsv(upload.csv, upload.delimiter);
   resolveMapping(kind, header, upload.mapping, settings.cidKind);
-  if (rows.length > MAX_IMPORT_ROWS) throw invalidField("body.csv", "import_too_many_rows", { max: MAX_IMPORT_ROWS });
   // Chunks as large as the plan's D1 queries per invocation allow (D1_QUERIES_PER_INVOCATION).
   const sized = { ...options, chunkRows: chunkRows(c.env) };
   const jobId = await createJob(scope, { kind, dryRun: upload.dryRun, mapping: upload.mapping, header, options: sized, rows, createdBy: actor.userId });

@@ -6,12 +6,11 @@ import { guardedRoute } from "../http/route";
 import { CUSTOMER_FIELDS, ORDER_FIELDS } from "./import-mapping";
 import { IMPORT_JOB_STATUSES, IMPORT_KINDS, ROW_OUTCOMES } from "./import.schema";
 
-/** The upload itself is capped by the app's 20 MB body limit; this caps the rows. */
-export const MAX_IMPORT_ROWS = 100_000;
+import { MAX_CELL_CHARS, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS } from "./parse-csv";
 
 const uploadFields = {
   csv: z.string().min(1).openapi({
-    description: "The file's text: UTF-8 with or without a byte-order mark, comma-, semicolon- or tab-separated, RFC 4180 quoting. The first row is the header.",
+    description: `The file's text: UTF-8 with or without a byte-order mark, comma-, semicolon- or tab-separated, RFC 4180 quoting. The first row is the header. At most ${MAX_IMPORT_ROWS} data rows, ${MAX_IMPORT_COLUMNS} columns and ${MAX_CELL_CHARS} characters in a cell; a file beyond any of these is refused whole (400), nothing stored.`,
     example: "mobile;first name\n09121234567;Sara\n",
   }),
   delimiter: z.enum([",", ";", "\t", "|"]).optional().openapi({ description: "Guessed from the file when not given." }),

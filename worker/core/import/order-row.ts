@@ -5,7 +5,7 @@ import { z } from "@hono/zod-openapi";
 import { toAsciiDigits } from "../cid/digits";
 import { isSupportedCurrency, minorUnitExponent } from "../settings/currency";
 import type { OrderStatus } from "../orders/orders.schema";
-import { parseDate, zonedTime } from "./dates";
+import { dateProblem, parseDate, zonedTime } from "./dates";
 import { cellOf, columnOf, type ResolvedMapping } from "./import-mapping";
 import type { RowError } from "./import.schema";
 import { rowError, zodRowErrors } from "./row-errors";
@@ -89,7 +89,7 @@ export function orderFromRow(mapping: ResolvedMapping, cells: readonly string[],
     }
     const parts = parseDate(raw);
     if (!parts) {
-      fail(field, "invalid_date");
+      fail(field, dateProblem(raw));
       return null;
     }
     return zonedTime(parts, defaults.timeZone);

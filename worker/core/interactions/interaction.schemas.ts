@@ -1,5 +1,6 @@
 // An interaction as the API takes it and gives it back.
 import { z } from "@hono/zod-openapi";
+import { TimeWithOffset } from "../calendar/calendar-day";
 import { now } from "../data/clock";
 import { INTERACTION_DIRECTIONS, INTERACTION_TYPES, type InteractionType } from "./interactions.schema";
 
@@ -33,9 +34,7 @@ export const InteractionCreateInput = z
       .optional()
       .openapi({ description: "Required for call, sms, email, chat and social; the other types default (note internal, visit and complaint inbound, invoices outbound)." }),
     summary: z.string().trim().min(1).max(4000),
-    occurredAt: z.iso
-      .datetime({ offset: true })
-      .transform((value) => Date.parse(value))
+    occurredAt: TimeWithOffset.transform((value) => Date.parse(value))
       .refine((ms) => ms <= now() + FUTURE_TOLERANCE_MS, { message: "occurred_in_future" })
       .optional()
       .openapi({ description: "When it happened; defaults to now.", example: "2025-03-21T09:30:00+03:30" }),

@@ -22,16 +22,17 @@ const paidOrdersOf = (scope: WorkspaceScope, customerId: string) =>
 const theCustomer = (scope: WorkspaceScope, customerId: string) => sql`${customers.workspaceId} = ${scope.workspaceId} and ${customers.id} = ${customerId}`;
 
 /**
- * first/last order time, order count and total spent (total less refunds) over paid orders; the
- * average order value is total spent ÷ order count, derived when shown.
+ * first/last order time over paid orders (a purchase in any currency); order count and total spent
+ * (total less refunds) over the paid orders booked in the workspace's currency, so the average
+ * order value (total spent ÷ order count, derived when shown) never mixes currencies.
  */
 export function recomputeFiguresStatement(scope: WorkspaceScope, customerId: string, at: number): BatchItem<"sqlite"> {
   const paid = paidOrdersOf(scope, customerId);
   return scope.db
     .update(customers)
     .set({
-      orderCount: sql`(select count(*) ${paid})`,
-      totalSpent: sql`(select coalesce(sum(${orders.total} - ${orders.refundedTotal}), 0) ${paid})`,
+      orderCount: sql`(select count(*) ${paid} and ${orders.bookedNet} is not null)`,
+      totalSpent: sql`(select coalesce(sum(${orders.bookedNet}), 0) ${paid})`,
       firstOrderAt: sql`(select min(${orders.placedAt}) ${paid})`,
       lastOrderAt: sql`(select max(${orders.placedAt}) ${paid})`,
       updatedAt: at,

@@ -3,16 +3,13 @@
 import { z } from "@hono/zod-openapi";
 import { pageQuery } from "../data/cursor";
 import { isSupportedCurrency } from "../settings/currency";
-import { isCalendarDay } from "../stats/local-day";
+import { TimeOrDay, TimeWithOffset } from "../calendar/calendar-day";
 import { ORDER_SOURCES, ORDER_STATUSES } from "./orders.schema";
 
 const amount = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
-const isoTime = z.string().datetime({ offset: true }).openapi({ example: "2025-03-21T10:30:00+03:30" });
+const isoTime = TimeWithOffset.openapi({ example: "2025-03-21T10:30:00+03:30" });
 /** A time with offset, or a plain local date (the workspace's midnight that day). */
-const timeOrDay = z
-  .string()
-  .refine((value) => isCalendarDay(value) || z.string().datetime({ offset: true }).safeParse(value).success, { message: "invalid_date" })
-  .openapi({ example: "2025-03-21" });
+const timeOrDay = TimeOrDay;
 
 const channel = z
   .string()

@@ -32,6 +32,10 @@ export const orders = sqliteTable(
     tax: integer("tax").notNull().default(0),
     total: integer("total").notNull(),
     refundedTotal: integer("refunded_total").notNull().default(0),
+    // What the order adds to the workspace's figures: total less refunds in the workspace's
+    // currency when recorded (IRR/IRT converted exactly, orders/booked-amount.ts); null for an
+    // order in another currency, which the workspace's revenue and customer totals leave out.
+    bookedNet: integer("booked_net"),
     // Where a hand-entered sale happened: instagram, telegram, whatsapp, phone, store, ...
     channel: text("channel"),
     note: text("note"),

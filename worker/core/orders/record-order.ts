@@ -13,7 +13,8 @@ import { eventEntry } from "../events/outbox";
 import { findCustomer, isUniqueViolation } from "../customers/customers.repository";
 import { invalidField, notFound } from "../http/problem";
 import { localDay } from "../stats/local-day";
-import { addToDay } from "../stats/rollups";
+import { addToCurrencyDay, addToDay } from "../stats/rollups";
+import { bookedAmount } from "./booked-amount";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
 import { customerAfterOrders } from "./customer-figures";
 import type { OrderInput, OrderLineInput, RecordedOrder } from "./order-contract";
@@ -131,7 +132,18 @@ function itemRows(scope: WorkspaceScope, orderId: string, items: OrderLineInput[
   }));
 }
 
-async function attempt(scope: WorkspaceScope, input: OrderInput, timeZone: string, manualNumber: string | null): Promise<RecordedOrder> {
+/**
+ * The rollup statements of an order's paid state joining (sign 1) or leaving (sign -1) its day: the
+ * workspace's own figures when it is booked in the workspace's currency, else its currency's own.
+ */
+function paidContribution(scope: WorkspaceScope, state: Pick<OrderRow, "placedAt" | "currency" | "total" | "refundedTotal" | "bookedNet">, sign: 1 | -1, timeZone: string) {
+  const day = localDay(state.placedAt, timeZone);
+  if (state.bookedNet !== null) return addToDay(scope, day, { orders: sign, revenue: sign * state.bookedNet });
+  return addToCurrencyDay(scope, day, state.currency, { orders: sign, revenue: sign * netOf(state) });
+}
+
+async function attempt(scope: WorkspaceScope, input: OrderInput, settings: { timeZone: string; currency: string }, manualNumber: string | null): Promise<RecordedOrder> {
+  const { timeZone } = settings;
   const connectionId = input.externalId ? (input.connectionId ?? input.source) : (input.connectionId ?? null);
   const existing = input.orderId ? await findOrder(scope, input.orderId) : input.externalId ? await findExternalOrder(scope, connectionId!, input.externalId) : null;
   if (input.orderId && !existing) throw notFound();
@@ -161,10 +173,12 @@ async function attempt(scope: WorkspaceScope, input: OrderInput, timeZone: strin
   if (before) {
     statements.push(unchangedSince(scope, before));
     // The order's old contribution leaves its day; the new one joins its (perhaps other) day below.
-    if (isCounted(before.status)) statements.push(addToDay(scope, localDay(before.placedAt, timeZone), { orders: -1, revenue: -netOf(before) }));
+    if (isCounted(before.status)) statements.push(paidContribution(scope, before, -1, timeZone));
   }
+  const bookedNet = bookedAmount(netOf(next), next.currency, settings.currency);
   const row = {
     ...next,
+    bookedNet,
     paidAt,
     refundedAt: refundGrew ? at : (before?.refundedAt ?? null),
     cancelledAt: next.status === "cancelled" ? (before?.status === "cancelled" ? before.cancelledAt : at) : (before?.cancelledAt ?? null),
@@ -194,9 +208,14 @@ async function attempt(scope: WorkspaceScope, input: OrderInput, timeZone: strin
   if (before?.status !== next.status) {
     statements.push(scope.db.insert(orderStatusHistory).values({ id: newId("osh", at), workspaceId: scope.workspaceId, orderId, status: next.status, at, by: input.by }));
   }
-  if (isCounted(next.status)) statements.push(addToDay(scope, localDay(next.placedAt, timeZone), { orders: 1, revenue: netOf(next) }));
+  if (isCounted(next.status)) statements.push(paidContribution(scope, { ...next, bookedNet }, 1, timeZone));
   const refunded = next.refundedTotal - (before?.refundedTotal ?? 0);
-  if (refunded !== 0) statements.push(addToDay(scope, localDay(at, timeZone), { refunds: refunded }));
+  if (refunded !== 0) {
+    const booked = bookedAmount(next.refundedTotal, next.currency, settings.currency);
+    const bookedBefore = bookedAmount(before?.refundedTotal ?? 0, next.currency, settings.currency);
+    const day = localDay(at, timeZone);
+    statements.push(booked === null || bookedBefore === null ? addToCurrencyDay(scope, day, next.currency, { refunds: refunded }) : addToDay(scope, day, { refunds: booked - bookedBefore }));
+  }
 
   if (!before) statements.push(eventEntry(scope, "order.created", { ...eventBase, status: next.status, source: input.source }, actor));
   if (becamePaid) statements.push(eventEntry(scope, "order.paid", eventBase, actor));
@@ -224,12 +243,12 @@ async function attempt(scope: WorkspaceScope, input: OrderInput, timeZone: strin
  */
 export async function recordOrder(env: Env, scope: WorkspaceScope, input: OrderInput): Promise<RecordedOrder> {
   assertAmounts(input);
-  const { timeZone } = await getWorkspaceSettings(env, scope.workspaceId);
+  const settings = await getWorkspaceSettings(env, scope.workspaceId);
   // A hand-entered order gets its readable number once, so a retry keeps it.
   const manualNumber = !input.orderId && !input.externalId && !input.number ? await nextOrderNumber(scope) : null;
   for (let tries = 1; ; tries++) {
     try {
-      return await attempt(scope, input, timeZone, manualNumber);
+      return await attempt(scope, input, settings, manualNumber);
     } catch (error) {
       // Another write of the same order won the race (a duplicate insert, or the state we read
       // moved on): read again and redo. A customer merged away meanwhile is unknown now.

@@ -1,5 +1,6 @@
 // The instant a calendar day starts in a time zone (workerd runs in UTC; a shop in Tehran means
 // Tehran's midnight when it says "2025-03-21").
+import { instantOfTime, isCalendarDay } from "../calendar/calendar-day";
 
 /** The zone's offset from UTC at an instant, in milliseconds. */
 function offsetAt(at: number, timeZone: string): number {
@@ -22,17 +23,7 @@ export function localMidnight(date: string, timeZone: string): number {
   return at;
 }
 
-const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A plain date (the zone's midnight) or an ISO time with offset, as epoch ms; null if neither. */
+/** A plain date (the zone's midnight) or an ISO time with offset, on a real day, as epoch ms; null if neither. */
 export function instantOf(value: string, timeZone: string): number | null {
-  if (PLAIN_DATE.test(value)) {
-    const [year, month, day] = value.split("-").map(Number) as [number, number, number];
-    const check = new Date(Date.UTC(year, month - 1, day));
-    if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
-    return localMidnight(value, timeZone);
-  }
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) return null;
-  const at = Date.parse(value);
-  return Number.isNaN(at) ? null : at;
+  return isCalendarDay(value) ? localMidnight(value, timeZone) : instantOfTime(value);
 }

@@ -47,11 +47,3 @@ export function startOfDay(day: string, timeZone: string = DEFAULT_TIME_ZONE): n
   for (let i = 0; i < 2; i++) at = utcMidnight - offsetAt(at, timeZone);
   return at;
 }
-
-/** A real calendar day written YYYY-MM-DD. */
-export function isCalendarDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [year, month, date] = value.split("-").map(Number) as [number, number, number];
-  const check = new Date(Date.UTC(year, month - 1, date));
-  return check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === date;
-}

@@ -2,9 +2,9 @@
 // buyer totals (one row) and the daily rollups from the period's first day on (one row per day
 // on which something happened). No query touches orders or customers, so the rows read depend on
 // the length of the period, never on the size of the workspace.
-import { and, eq, gte, sql, type Column } from "drizzle-orm";
+import { and, eq, gte, lte, sql, type Column } from "drizzle-orm";
 import type { WorkspaceScope } from "../data/database";
-import { buyerTotals, dailyRollups, stageCounts } from "../data/schema";
+import { buyerTotals, currencyDayRollups, dailyRollups, stageCounts } from "../data/schema";
 import { LIFECYCLE_STAGES, type LifecycleStage } from "../customers/customers.schema";
 import { NET_OF_STAGE } from "./rollups";
 
@@ -45,6 +45,17 @@ export function overviewQueries(scope: WorkspaceScope, period: Period) {
       })
       .from(dailyRollups)
       .where(and(eq(dailyRollups.workspaceId, scope.workspaceId), gte(dailyRollups.day, period.from))),
+    otherCurrencies: scope.db
+      .select({
+        currency: currencyDayRollups.currency,
+        orders: sql<number>`sum(${currencyDayRollups.orders})`,
+        revenue: sql<number>`sum(${currencyDayRollups.revenue})`,
+        refunds: sql<number>`sum(${currencyDayRollups.refunds})`,
+      })
+      .from(currencyDayRollups)
+      .where(and(eq(currencyDayRollups.workspaceId, scope.workspaceId), gte(currencyDayRollups.day, period.from), lte(currencyDayRollups.day, period.to)))
+      .groupBy(currencyDayRollups.currency)
+      .orderBy(currencyDayRollups.currency),
   };
 }
 
@@ -61,13 +72,14 @@ export interface Overview {
   averageTenureDays: number | null;
   wonBack: number;
   becameLapsed: number;
+  otherCurrencies: Array<{ currency: string; orders: number; revenue: number; refunds: number }>;
 }
 
 const ratio = (part: number, whole: number, digits = 4) => (whole > 0 ? Number((part / whole).toFixed(digits)) : null);
 
 export async function readOverview(scope: WorkspaceScope, period: Period, at: number): Promise<Overview> {
   const queries = overviewQueries(scope, period);
-  const [stageRows, buyerRows, [days]] = await Promise.all([queries.stages, queries.buyers, queries.days]);
+  const [stageRows, buyerRows, [days], currencyRows] = await Promise.all([queries.stages, queries.buyers, queries.days, queries.otherCurrencies]);
   const byStage = Object.fromEntries(LIFECYCLE_STAGES.map((stage) => [stage, 0])) as Record<LifecycleStage, number>;
   for (const row of stageRows) byStage[row.stage] = row.count;
   const sum = (stages: readonly LifecycleStage[]) => stages.reduce((total, stage) => total + byStage[stage], 0);
@@ -88,5 +100,8 @@ export async function readOverview(scope: WorkspaceScope, period: Period, at: nu
     averageTenureDays: buyers.buyers > 0 ? Number((today - buyers.firstOrderDaySum / buyers.buyers).toFixed(1)) : null,
     wonBack: Number(d.wonBack),
     becameLapsed: Number(d.becameLapsed),
+    otherCurrencies: currencyRows
+      .map((row) => ({ currency: row.currency, orders: Number(row.orders), revenue: Number(row.revenue), refunds: Number(row.refunds) }))
+      .filter((row) => row.orders !== 0 || row.revenue !== 0 || row.refunds !== 0),
   };
 }

@@ -3,7 +3,7 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { sql, type SQL } from "drizzle-orm";
 import type { WorkspaceScope } from "../data/database";
-import { dailyRollups, stageCounts } from "../data/schema";
+import { currencyDayRollups, dailyRollups, stageCounts } from "../data/schema";
 import type { LifecycleStage } from "../customers/customers.schema";
 import { LIFECYCLE_STAGES } from "../customers/customers.schema";
 import { localDay } from "./local-day";
@@ -89,4 +89,20 @@ export function customerCreatedRollups(scope: WorkspaceScope, at: number, timeZo
       .values({ workspaceId: scope.workspaceId, stage: "prospect", count: 1 })
       .onConflictDoUpdate({ target: [stageCounts.workspaceId, stageCounts.stage], set: { count: sql`${stageCounts.count} + 1` } }),
   ];
+}
+
+/** Adds to one day's figures of an order currency the workspace does not keep its books in. */
+export function addToCurrencyDay(scope: WorkspaceScope, day: string, currency: string, increments: { orders?: number; revenue?: number; refunds?: number }): BatchItem<"sqlite"> {
+  const { orders = 0, revenue = 0, refunds = 0 } = increments;
+  return scope.db
+    .insert(currencyDayRollups)
+    .values({ workspaceId: scope.workspaceId, day, currency, orders, revenue, refunds })
+    .onConflictDoUpdate({
+      target: [currencyDayRollups.workspaceId, currencyDayRollups.day, currencyDayRollups.currency],
+      set: {
+        orders: sql`${currencyDayRollups.orders} + ${orders}`,
+        revenue: sql`${currencyDayRollups.revenue} + ${revenue}`,
+        refunds: sql`${currencyDayRollups.refunds} + ${refunds}`,
+      },
+    });
 }

@@ -3,9 +3,9 @@ import { z } from "@hono/zod-openapi";
 import { problemResponses } from "../http/problem.schema";
 import { guardedRoute } from "../http/route";
 import { LIFECYCLE_STAGES } from "../customers/customers.schema";
-import { isCalendarDay } from "./local-day";
+import { CalendarDay } from "../calendar/calendar-day";
 
-const day = z.string().refine(isCalendarDay, { message: "invalid_date" }).openapi({ example: "2025-03-21" });
+const day = CalendarDay.openapi({ example: "2025-03-21" });
 
 export const OverviewQuery = z
   .object({
@@ -40,6 +40,19 @@ export const OverviewSchema = z
     averageTenureDays: z.number().nullable().openapi({ description: "Mean number of days since each buying customer's first paid order." }),
     wonBack: z.number().int().openapi({ description: "Stage changes to won_back during the period." }),
     becameLapsed: z.number().int().openapi({ description: "Stage changes to lapsed during the period." }),
+    otherCurrencies: z
+      .array(
+        z.object({
+          currency: z.string(),
+          orders: z.number().int(),
+          revenue: z.number().int().openapi({ description: "In that currency's minor units." }),
+          refunds: z.number().int(),
+        }),
+      )
+      .openapi({
+        description:
+          "Paid orders in currencies other than the workspace's, per currency: they are not in orders, revenue or refunds above (no exchange rate is guessed). IRR and IRT are one money and are converted exactly (1 toman = 10 rials), so they never appear here.",
+      }),
   })
   .openapi("Overview");
 
@@ -53,7 +66,8 @@ export const overviewRoute = guardedRoute("customers:read", {
     "Period days are local dates in the workspace's time zone; a period is at most 366 days. " +
     "Churn rate = customers who became lapsed during the period ÷ customers who had bought and had not lapsed (new, active, won_back, at_risk) at the period's start. " +
     "Repeat-purchase rate = customers with ≥ 2 paid orders ÷ customers with ≥ 1. Average order value = revenue ÷ paid orders of the period. " +
-    "Revenue per customer = period revenue ÷ customers with ≥ 1 paid order. Average tenure = mean days since each buying customer's first paid order.",
+    "Revenue per customer = period revenue ÷ customers with ≥ 1 paid order. Average tenure = mean days since each buying customer's first paid order. " +
+    "Money is in the workspace's currency: an order in IRR in a toman workspace (or in IRT in a rial one) counts converted exactly (÷ 10 or × 10); an order in any other currency is left out of these figures and listed per currency in `otherCurrencies`.",
   request: { query: OverviewQuery },
   responses: {
     200: { description: "The KPIs.", content: { "application/json": { schema: OverviewSchema } } },

@@ -36,6 +36,23 @@ export const dailyRollups = sqliteTable(
   (t) => [primaryKey({ columns: [t.workspaceId, t.day] })],
 );
 
+/**
+ * The paid orders, revenue and refunds of a day in a currency other than the workspace's (and not
+ * convertible to it exactly): kept apart, so the workspace's figures never add dollars to toman.
+ */
+export const currencyDayRollups = sqliteTable(
+  "currency_day_rollups",
+  {
+    workspaceId: workspaceId(),
+    day: text("day").notNull(),
+    currency: text("currency").notNull(),
+    orders: integer("orders").notNull().default(0),
+    revenue: integer("revenue").notNull().default(0),
+    refunds: integer("refunds").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.day, t.currency] })],
+);
+
 /** How many live customers are in each lifecycle stage now. */
 export const stageCounts = sqliteTable(
   "stage_counts",

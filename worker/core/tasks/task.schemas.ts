@@ -1,5 +1,6 @@
 // A task as the API takes it and gives it back.
 import { z } from "@hono/zod-openapi";
+import { TimeWithOffset } from "../calendar/calendar-day";
 import { pageQuery } from "../data/cursor";
 import { TASK_STATUSES } from "./tasks.schema";
 
@@ -7,10 +8,7 @@ const title = z.string().trim().min(1).max(200).openapi({ example: "Call back ab
 const notes = z.string().trim().min(1).max(4000);
 const userId = z.string().min(1).max(64);
 /** An ISO 8601 time with an offset ("2025-03-21T09:30:00+03:30"), as epoch milliseconds. */
-const isoTime = z.iso
-  .datetime({ offset: true })
-  .transform((value) => Date.parse(value))
-  .openapi({ example: "2025-03-21T09:30:00+03:30" });
+const isoTime = TimeWithOffset.transform((value) => Date.parse(value)).openapi({ example: "2025-03-21T09:30:00+03:30" });
 
 export const TaskCreateInput = z
   .object({

@@ -6,7 +6,7 @@ import { Webhook } from "standardwebhooks";
 import { beforeAll, describe, expect, it } from "vitest";
 import { anonymous, signUp, type ApiClient } from "../../../test/support/client";
 import { connect, hmacBase64, newDeliveryId, sendShopify, sendWoo } from "./fixtures/deliver";
-import { shopifyOrder, shopifyRefund } from "./fixtures/shopify";
+import { SHOPIFY_SAMPLE_CUSTOMER_ID, SHOPIFY_SAMPLE_ORDER_ID, shopifyOrder, shopifyRefund, shopifySampleOrderJson } from "./fixtures/shopify";
 import { wooCustomer, wooOrder } from "./fixtures/woocommerce";
 import { sweepShopDeliveries } from "./sweep";
 
@@ -257,6 +257,24 @@ describe("Shopify", () => {
     await settled(ws);
     expect(await count("select count(*) as n from orders where workspace_id = ?", ws)).toBe(1);
     expect(await customersCount(ws)).toBe(1);
+  });
+
+  it("accepts Shopify's own sample order with its 64-bit order and customer ids exact", async () => {
+    const { owner: fresh, workspaceId: ws } = await signUp();
+    // The sample's phones ("555-555-SHIP") are no mobiles: a shop identifying customers by e-mail.
+    expect((await fresh.patch("/api/settings", { cidKind: "email" })).status).toBe(200);
+    const shop = await connect(fresh, "shopify", SHOPIFY_SECRET);
+    expect((await sendShopify(shop.id, SHOPIFY_SECRET, "orders/create", shopifySampleOrderJson)).status).toBe(202);
+    await settled(ws);
+    expect((await fresh.get(`/api/connections/${shop.id}/deliveries?status=rejected`)).body.items).toEqual([]);
+    const order = await orderRow(SHOPIFY_SAMPLE_ORDER_ID, ws);
+    expect(order).toMatchObject({ external_id: SHOPIFY_SAMPLE_ORDER_ID, number: "#9999", status: "cancelled", currency: "USD", total: 39800 });
+    const identifier = await env.DB.prepare("select customer_id from customer_identifiers where workspace_id = ? and kind = 'external' and value = ?")
+      .bind(ws, `shopify:${shop.id}:${SHOPIFY_SAMPLE_CUSTOMER_ID}`)
+      .first<{ customer_id: string }>();
+    expect(identifier?.customer_id).toBe(order!.customer_id);
+    // A neighbouring id (what a rounded 64-bit number would become) names another order.
+    expect(await orderRow("820982911946154500", ws)).toBeNull();
   });
 
   it("rejects a refund of an order not received yet, and applies it on replay once the order is in", async () => {

@@ -5,11 +5,12 @@
 // times are ISO 8601. The same order id (data.id) always means the same order: a later
 // `updatedAt` moves it forward, the same or an older one changes nothing.
 import { z } from "@hono/zod-openapi";
+import { namesImpossibleDay } from "../../calendar/calendar-day";
 import { ORDER_STATUSES } from "../../orders/orders.schema";
 import { currencyOf, minor, Money, namePart, parsePayload, shopTime, ShopId, type Mapped } from "./mapped";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
-const isoTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), { message: "Expected an ISO 8601 time" });
+const isoTime = z.string().refine((value) => !namesImpossibleDay(value) && !Number.isNaN(Date.parse(value)), { message: "Expected an ISO 8601 time on a real day" });
 
 export const GenericCustomer = z
   .object({

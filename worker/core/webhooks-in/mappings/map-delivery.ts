@@ -5,12 +5,23 @@ import { MappingError, type Mapped } from "./mapped";
 import { mapShopify } from "./shopify";
 import { mapWooCommerce } from "./woocommerce";
 
+/**
+ * The JSON of a delivery, with every integer beyond 2^53 kept as its exact digits (a string):
+ * Shopify's ids are 64-bit (its own sample order is 820982911946154508), and a JSON number would
+ * round them to a neighbouring id. The reviver reads the number's source text, which the runtime
+ * passes as its third argument (JSON.parse source text access).
+ */
 export function parseBody(body: string): unknown {
   try {
-    return JSON.parse(body);
+    return JSON.parse(body, exactBigIntegers);
   } catch {
     throw new MappingError("(body): not valid JSON");
   }
+}
+
+function exactBigIntegers(_key: string, value: unknown, context?: { source?: string }): unknown {
+  if (typeof value !== "number" || Number.isSafeInteger(value) || !context?.source) return value;
+  return /^-?\d+$/.test(context.source) ? context.source : value;
 }
 
 export function mapDelivery(platform: ConnectionPlatform, topic: string | null, body: string, connectionId: string): Mapped {

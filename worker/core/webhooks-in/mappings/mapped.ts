@@ -3,6 +3,7 @@
 // cannot be read throws a MappingError whose message is the reason shown on the delivery.
 import { z } from "@hono/zod-openapi";
 import type { OrderInput } from "../../orders/order-contract";
+import { namesImpossibleDay } from "../../calendar/calendar-day";
 import { shopCurrency, toMinorUnits, type ShopCurrency } from "../money";
 
 export interface CustomerFacts {
@@ -56,7 +57,7 @@ export const PersonFields = { first_name: optionalText, last_name: optionalText,
 export function shopTime(value: string | null | undefined, field: string): number | null {
   if (value == null || value === "") return null;
   const withZone = /(Z|[+-]\d{2}:?\d{2})$/i.test(value) ? value : `${value}Z`;
-  const ms = Date.parse(withZone);
+  const ms = namesImpossibleDay(value) ? Number.NaN : Date.parse(withZone);
   if (Number.isNaN(ms)) throw new MappingError(`${field}: not a date (${value.slice(0, 40)})`);
   return ms;
 }

@@ -1,10 +1,11 @@
 // The status tables and field mapping of each platform, on the fixtures written from their
 // documented payloads.
 import { describe, expect, it } from "vitest";
-import { shopifyOrder, shopifyRefund } from "../fixtures/shopify";
+import { SHOPIFY_SAMPLE_CUSTOMER_ID, SHOPIFY_SAMPLE_ORDER_ID, shopifyOrder, shopifyRefund, shopifySampleOrderJson } from "../fixtures/shopify";
 import { wooOrder } from "../fixtures/woocommerce";
 import { mapGeneric } from "./generic";
 import { MappingError, type Mapped } from "./mapped";
+import { mapDelivery, parseBody } from "./map-delivery";
 import { mapShopify } from "./shopify";
 import { mapWooCommerce } from "./woocommerce";
 
@@ -46,6 +47,10 @@ describe("WooCommerce", () => {
     expect(order).toMatchObject({ currency: "IRT", total: 1245500 });
   });
 
+  it("refuses a time on a day the calendar does not have", () => {
+    expect(() => mapWooCommerce("order.created", wooOrder({ date_created_gmt: "2023-02-29T10:00:00" }), "con_1")).toThrow(/date_created/);
+  });
+
   it("refuses unknown topics with a reason", () => {
     expect(() => mapWooCommerce("product.updated", {}, "con_1")).toThrow(MappingError);
     expect(mapWooCommerce("customer.deleted", { id: 3 }, "con_1").kind).toBe("ignored");
@@ -67,6 +72,23 @@ describe("Shopify", () => {
     expect(orderOf(mapShopify("orders/updated", shopifyOrder(fields), "con_2")).order.status).toBe(expected);
   });
 
+  it("reads the 64-bit ids of Shopify's own sample order exactly", () => {
+    const { customer, order } = orderOf(mapDelivery("shopify", "orders/create", shopifySampleOrderJson, "con_2"));
+    expect(order.externalId).toBe(SHOPIFY_SAMPLE_ORDER_ID);
+    expect(customer.externalId).toBe(`shopify:con_2:${SHOPIFY_SAMPLE_CUSTOMER_ID}`);
+    expect(order).toMatchObject({ status: "cancelled", currency: "USD", total: 39800, number: "#9999" });
+  });
+
+  it("keeps every integer beyond 2^53 as its digits, and every other number as a number", () => {
+    expect(parseBody('{"id": 9007199254740993, "n": -18446744073709551615, "safe": 9007199254740991, "price": 12.5, "big": 1e21}')).toEqual({
+      id: "9007199254740993",
+      n: "-18446744073709551615",
+      safe: 9007199254740991,
+      price: 12.5,
+      big: 1e21,
+    });
+  });
+
   it("sums successful refund transactions only", () => {
     const mapped = mapShopify("refunds/create", shopifyRefund(), "con_2");
     expect(mapped).toMatchObject({ kind: "refund", orderExternalId: "5748362461332", refundId: "509562969", amounts: ["100.00", "50.50"] });
@@ -79,5 +101,6 @@ describe("generic", () => {
   it("names the path of what is wrong", () => {
     expect(() => mapGeneric({ type: "order.upserted", data: { id: "1", status: "shipped" } }, "con_3")).toThrow(/data\.status/);
     expect(() => mapGeneric({ type: "thing.happened", data: {} }, "con_3")).toThrow(MappingError);
+    expect(() => mapGeneric({ type: "order.upserted", data: { id: "1", status: "paid", currency: "IRT", total: "1000", placedAt: "2023-02-30T10:00:00Z" } }, "con_3")).toThrow(/placedAt/);
   });
 });
