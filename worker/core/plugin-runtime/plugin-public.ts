@@ -13,7 +13,7 @@ import { getWorkspaceSettings } from "../workspaces/workspace-settings";
 import type { EventMap, PublicContext } from "../../plugin-api/types";
 import { buildPluginContext } from "./plugin-context";
 import type { PluginRuntime } from "./plugin-runtime";
-import { allowPublicRequest, PER_IP, PER_TOKEN } from "./public-rate-limit";
+import { allowPublicRequest, PER_IP, PER_PAGE } from "./public-rate-limit";
 import type { AnyPlugin } from "./validate-plugins";
 
 const WORKSPACE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -23,8 +23,8 @@ async function withinRateLimit(c: Context, pluginId: string): Promise<void> {
   const ip = c.req.header("cf-connecting-ip") ?? "unknown";
   const page = new URL(c.req.url).pathname;
   const [byIp, byPage] = await Promise.all([
-    allowPublicRequest(c.env, `p:${pluginId}:ip:${ip}`, PER_IP, at),
-    allowPublicRequest(c.env, `p:${pluginId}:page:${page}`.slice(0, 512), PER_TOKEN, at),
+    allowPublicRequest(c.env, `${pluginId}:${ip}`, PER_IP, at),
+    allowPublicRequest(c.env, page.slice(0, 512), PER_PAGE, at),
   ]);
   if (!byIp.allowed || !byPage.allowed) {
     const seconds = Math.max(byIp.allowed ? 0 : byIp.retryAfter, byPage.allowed ? 0 : byPage.retryAfter);

@@ -29,13 +29,3 @@ export const scheduleRuns = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.pluginId, t.jobId] })],
 );
-
-/**
- * Requests to plugins' public pages per key (an IP, or a page's URL) in the current window: the
- * public-route rate limit's counters (public-rate-limit.ts).
- */
-export const publicRequestCounts = sqliteTable("public_request_counts", {
-  key: text("key").primaryKey(),
-  windowStart: integer("window_start").notNull(),
-  count: integer("count").notNull(),
-});
