@@ -35,7 +35,7 @@ CREATE INDEX `events_customer_idx` ON `events` (`workspace_id`,`customer_id`);--
 ALTER TABLE `orders` ADD `booked_net` integer;--> statement-breakpoint
 ALTER TABLE `webhook_deliveries` ADD `customer_id` text;--> statement-breakpoint
 CREATE INDEX `webhook_deliveries_customer_idx` ON `webhook_deliveries` (`workspace_id`,`customer_id`);--> statement-breakpoint
-CREATE INDEX `customers_workspace_merged_idx` ON `customers` (`workspace_id`,`merged_into`);--> statement-breakpoint
+CREATE INDEX `customers_workspace_merged_idx` ON `customers` (`workspace_id`,`merged_into`) WHERE "customers"."merged_into" is not null;--> statement-breakpoint
 -- hand-written: members who joined through an invitation proved their address; sign-ups did not.
 UPDATE `users` SET `email_verified_at` = `created_at` WHERE `email_verified_at` IS NULL AND EXISTS (SELECT 1 FROM `invitations` WHERE `invitations`.`kind` = 'invite' AND `invitations`.`used_at` IS NOT NULL AND `invitations`.`email` = `users`.`email` AND `invitations`.`workspace_id` = `users`.`workspace_id`);
 --> statement-breakpoint
