@@ -33,23 +33,24 @@ const pages = (workspace: SweepWorkspace) => [
 
 /** What is lost at this text size: sideways scroll of the page, and boxes that cut their text off. */
 const lostAtThisSize = (page: Page) =>
-  page.evaluate(() => {
-    const lost: string[] = [];
+  page.evaluate<string[]>(`(() => {
+    const lost = [];
     const root = document.documentElement;
-    if (root.scrollWidth > root.clientWidth) lost.push(`the page scrolls sideways by ${root.scrollWidth - root.clientWidth} px`);
-    for (const element of document.body.querySelectorAll<HTMLElement>("*")) {
+    if (root.scrollWidth > root.clientWidth) lost.push("the page scrolls sideways by " + (root.scrollWidth - root.clientWidth) + " px");
+    for (const element of document.body.querySelectorAll("*")) {
       const style = getComputedStyle(element);
       if (!["hidden", "clip"].includes(style.overflowX)) continue;
       // Text for screen readers only is clipped to nothing on purpose; what is not drawn cannot be cut off.
       if (style.clip !== "auto" || style.clipPath !== "none" || style.display === "none" || style.visibility === "hidden") continue;
-      if (!element.innerText?.trim()) continue;
+      const text = element.innerText?.trim();
+      if (!text) continue;
       if (element.scrollWidth > element.clientWidth + 1) {
-        const name = `${element.tagName.toLowerCase()}${element.className ? `.${String(element.className).trim().split(/\s+/).join(".")}` : ""}`;
-        lost.push(`${name} cuts off "${element.innerText.trim().slice(0, 40)}" (${element.scrollWidth} px in ${element.clientWidth} px)`);
+        const name = element.tagName.toLowerCase() + (typeof element.className === "string" && element.className.trim() ? "." + element.className.trim().split(/\\s+/).join(".") : "");
+        lost.push(name + ' cuts off "' + text.slice(0, 40) + '" (' + element.scrollWidth + " px in " + element.clientWidth + " px)");
       }
     }
     return lost;
-  });
+  })()`);
 
 describe.each(LANGUAGES)("text at 200 %%, in %s", (language) => {
   let visitor: Visitor;
@@ -68,10 +69,7 @@ describe.each(LANGUAGES)("text at 200 %%, in %s", (language) => {
     for (const path of visited) {
       await page.goto(path);
       await page.locator("main h1").first().waitFor();
-      await page.evaluate(() => {
-        const root = document.documentElement;
-        root.style.fontSize = `${parseFloat(getComputedStyle(root).fontSize) * 2}px`;
-      });
+      await page.evaluate("document.documentElement.style.fontSize = parseFloat(getComputedStyle(document.documentElement).fontSize) * 2 + 'px'");
       // Layout follows the new size on the next frame: wait until nothing is lost (or say what is).
       await eventually(`what is lost at 200 % text on ${path} (${language})`, () => lostAtThisSize(page)).toEqual([]);
     }
