@@ -6,7 +6,8 @@ import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PASSWORD, addCustomer, newAccount, sameOrigin, signUpByApi } from "./support/accounts";
 import { PHONE, launchBrowser, newVisitor, type Visitor } from "./support/browser";
-import { focusIsVisible, focused, hasFocus, tabTo } from "./support/keyboard";
+import { focusIsVisible, focused, hasFocus, tabStop, tabTo, type TabStop } from "./support/keyboard";
+import { sweepWorkspace } from "./support/sweep-workspace";
 import { LANGUAGES, words } from "./support/words";
 
 let browser: Browser;
@@ -224,6 +225,41 @@ describe("keyboard only, in English: running an import and enabling a plugin", (
     expect(await focusIsVisible(page)).toBe(true);
     await page.keyboard.press("Space");
     await expect.poll(async () => ((await (await visitor.context.request.get("/api/plugins")).json()) as { items: Array<{ id: string; enabled: boolean }> }).items.find((plugin) => plugin.id === "loyalty")?.enabled).toBe(true);
+    await visitor.context.close();
+  });
+});
+
+describe.each(LANGUAGES)("every Tab stop, in %s", (language) => {
+  it("shows where focus is at each stop, and Shift+Tab walks the same stops back", async () => {
+    const visitor = await newVisitor(browser);
+    const { page } = visitor;
+    const { customerId } = await sweepWorkspace(visitor.context, language);
+    for (const path of ["/", "/customers", `/customers/${customerId}`, "/settings"]) {
+      await page.goto(path);
+      await page.locator("main h1").first().waitFor();
+      // Tab moves focus while the key is handled, so each read after a press sees the new stop.
+      const forward: TabStop[] = [];
+      for (let press = 0; press < 200; press++) {
+        await page.keyboard.press("Tab");
+        const stop = await tabStop(page);
+        if (!stop || forward.some((seen) => seen.stop === stop.stop)) break;
+        forward.push(stop);
+      }
+      expect(forward.length, `Tab stops on ${path}`).toBeGreaterThan(3);
+      const hidden = forward.filter((stop) => !stop.ringShows).map((stop) => stop.what);
+      expect(hidden, `stops on ${path} (${language}) with no visible focus`).toEqual([]);
+
+      // Back from the last stop to the first: the same stops, in reverse. Focus is now past the
+      // last stop or wrapped round to the first; Shift+Tab from either comes to the last.
+      const last = forward.at(-1)!.stop;
+      for (let press = 0; press < 3 && (await tabStop(page))?.stop !== last; press++) await page.keyboard.press("Shift+Tab");
+      const backward: number[] = [(await tabStop(page))?.stop ?? 0];
+      while (backward.length < forward.length) {
+        await page.keyboard.press("Shift+Tab");
+        backward.push((await tabStop(page))?.stop ?? 0);
+      }
+      expect(backward, `Shift+Tab on ${path} (${language}), by stop number`).toEqual(forward.map((stop) => stop.stop).reverse());
+    }
     await visitor.context.close();
   });
 });

@@ -5,6 +5,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invite, newAccount, PASSWORD, sameOrigin, signUpByApi } from "./support/accounts";
 import { launchBrowser, newVisitor } from "./support/browser";
+import { eventually } from "./support/waiting";
 import { LANGUAGES, type Language } from "./support/words";
 
 let browser: Browser;
@@ -53,9 +54,10 @@ describe.each(LANGUAGES)("staff invitations in %s", (language) => {
     const card = owner.page.getByRole("region", { name: t.pending });
     const item = card.getByRole("listitem", { name: email });
     await item.waitFor();
-    expect(await item.textContent()).toContain(`${t.invitedBy}`);
-    expect(await item.textContent()).toContain(account.name);
-    expect(await item.textContent()).toContain(t.agent);
+    // Who invited and the role's name may arrive after the invitation itself (staff and roles load apart).
+    await eventually("the invitation's text", () => item.textContent()).toContain(t.invitedBy);
+    await eventually("the invitation's sender", () => item.textContent()).toContain(account.name);
+    await eventually("the invitation's role", () => item.textContent()).toContain(t.agent);
 
     await item.getByRole("button", { name: t.revoke }).click();
     await owner.page.getByRole("dialog").getByRole("button", { name: t.revoke }).click();
@@ -85,9 +87,11 @@ describe.each(LANGUAGES)("staff invitations in %s", (language) => {
     const reason = hr.page.getByText(t.cannotChange);
     await reason.waitFor();
     // The notice names the permission that stands in the way.
-    expect(await reason.locator("..").textContent()).toContain(t.exportPermission);
+    await eventually("the notice's text", () => reason.locator("..").textContent()).toContain(t.exportPermission);
+    // No Save in the editor: the form is drawn in the same render as the notice waited for above.
     const editor = hr.page.getByRole("form", { name: new RegExp("Exporter") });
-    expect(await editor.getByRole("button", { name: language === "fa" ? "ذخیره" : "Save", exact: true }).count()).toBe(0);
+    await editor.waitFor();
+    await eventually("Save buttons in the editor", () => editor.getByRole("button", { name: language === "fa" ? "ذخیره" : "Save", exact: true }).count()).toBe(0);
     expect(hr.problems).toEqual([]);
     await hr.context.close();
     await owner.context.close();

@@ -27,3 +27,27 @@ export async function tabTo(page: Page, target: Locator, { backwards = false, li
 /** Whether the focused element shows a focus ring (an outline or a box-shadow). */
 export const focusIsVisible = (page: Page) =>
   page.evaluate<boolean>("(() => { const s = getComputedStyle(document.activeElement); return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'; })()");
+
+/** One stop of a Tab walk: a number the page keeps for the focused element, what it is, and whether its focus shows. */
+export interface TabStop {
+  stop: number;
+  what: string;
+  ringShows: boolean;
+}
+
+/**
+ * The focused element as a Tab stop (null when focus is back on the page itself). The number is
+ * kept in a WeakMap on the page, so the same element gets the same number going either way and
+ * the page's own markup is left as it is.
+ */
+export const tabStop = (page: Page) =>
+  page.evaluate<TabStop | null>(`(() => {
+    const e = document.activeElement;
+    if (!e || e === document.body || e === document.documentElement) return null;
+    const stops = (window.__tabStops ??= new WeakMap());
+    if (!stops.has(e)) stops.set(e, (window.__tabStopCount = (window.__tabStopCount ?? 0) + 1));
+    const s = getComputedStyle(e);
+    const ringShows = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+    const what = e.tagName.toLowerCase() + ' ' + (e.getAttribute('role') ?? '') + ' ' + (e.getAttribute('aria-label') ?? e.textContent?.trim().slice(0, 40) ?? '');
+    return { stop: stops.get(e), what, ringShows };
+  })()`);

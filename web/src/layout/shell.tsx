@@ -9,6 +9,7 @@ import { usePluginSurfaces, useSession } from "../session/session";
 import { LanguageSwitch } from "./language-switch";
 import { shellMessages } from "./shell.messages";
 import { useDrawerFocus } from "./use-drawer-focus";
+import { EmbeddedText } from "../components/embedded-text";
 
 const PLUGIN_ICONS: Record<string, typeof Gift> = { gift: Gift };
 
@@ -69,11 +70,13 @@ export function Shell({ children }: { children: ComponentChildren }) {
           <button type="button" ref={menuButton} class="icon-button topbar__menu" aria-label={t("menu")} aria-controls="sidebar" aria-expanded={drawerOpen} onClick={() => setDrawerOpen(!drawerOpen)}>
             <Menu size={20} aria-hidden="true" />
           </button>
-          <div class="topbar__workspace">{me?.workspace.name}</div>
+          <div class="topbar__workspace">
+            <EmbeddedText>{me?.workspace.name}</EmbeddedText>
+          </div>
           <div class="topbar__tools">
             <LanguageSwitch label={t("language")} />
             <span class="topbar__user" title={me?.user.email}>
-              {me?.user.name}
+              <EmbeddedText>{me?.user.name}</EmbeddedText>
             </span>
             <button type="button" class="button button--ghost button--small" onClick={() => void signOut()}>
               <LogOut size={16} aria-hidden="true" />

@@ -21,6 +21,7 @@ import { LtrText } from "./ltr-text";
 import { PluginPanels } from "./plugin-panels";
 import { QuickActions } from "./quick-actions";
 import { useCursorList } from "./use-cursor-list";
+import { EmbeddedText } from "../../components/embedded-text";
 
 const TIMELINE_PAGE = 20;
 
@@ -56,7 +57,7 @@ export default function CustomerPage() {
         <a href="/customers">{t("backToList")}</a>
       </nav>
       <PageHeader
-        title={person.displayName || person.code}
+        title={<EmbeddedText>{person.displayName || person.code}</EmbeddedText>}
         subtitle={<LtrText>{person.code}</LtrText>}
         actions={
           <>

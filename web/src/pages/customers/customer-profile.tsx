@@ -11,6 +11,7 @@ import { customerWords, wordFor } from "./customer-words.messages";
 import { LtrText } from "./ltr-text";
 import { StageBadge } from "./stage-badge";
 import { useStaff } from "./use-staff";
+import { EmbeddedText } from "../../components/embedded-text";
 
 function Row({ label, children }: { label: ComponentChildren; children: ComponentChildren }) {
   return (
@@ -51,7 +52,7 @@ export function CustomerProfile({ customer }: { customer: Customer }) {
             <span class="customer-tags">
               {customer.tags.map((tag) => (
                 <span key={tag} class="badge">
-                  {tag}
+                  <EmbeddedText>{tag}</EmbeddedText>
                 </span>
               ))}
             </span>
@@ -59,8 +60,8 @@ export function CustomerProfile({ customer }: { customer: Customer }) {
             "—"
           )}
         </Row>
-        <Row label={t("place")}>{place || "—"}</Row>
-        {customer.address && <Row label={t("address")}>{customer.address}</Row>}
+        <Row label={t("place")}>{place ? <EmbeddedText>{place}</EmbeddedText> : "—"}</Row>
+        {customer.address && <Row label={t("address")}><EmbeddedText>{customer.address}</EmbeddedText></Row>}
         {customer.gender && <Row label={t("gender")}>{wordFor(w, "gender", customer.gender)}</Row>}
         {customer.birthday && <Row label={t("birthday")}>{formatCalendarDay(customer.birthday, f.language)}</Row>}
         <Row label={t("owner")}>{customer.ownerUserId ? (nameOf(customer.ownerUserId) ?? t("otherStaff")) : <span class="muted">{t("unassigned")}</span>}</Row>
@@ -69,7 +70,7 @@ export function CustomerProfile({ customer }: { customer: Customer }) {
         <Row label={t("customerSince")}>{f.date(customer.createdAt)}</Row>
         {attributes.map(([key, value]) => (
           <Row key={key} label={key}>
-            {value === null ? "—" : typeof value === "boolean" ? (value ? "✓" : "✗") : typeof value === "number" ? f.number(value) : value}
+            {value === null ? "—" : typeof value === "boolean" ? (value ? "✓" : "✗") : typeof value === "number" ? f.number(value) : <EmbeddedText>{value}</EmbeddedText>}
           </Row>
         ))}
       </dl>

@@ -8,6 +8,7 @@ import type { Customer } from "./customer-types";
 import { customersListMessages } from "./customers-list.messages";
 import { LtrText } from "./ltr-text";
 import { StageBadge } from "./stage-badge";
+import { EmbeddedText } from "../../components/embedded-text";
 
 export function CustomersTable({ customers, empty }: { customers: Customer[]; empty: ComponentChildren }) {
   const t = useMessages(customersListMessages);
@@ -19,7 +20,7 @@ export function CustomersTable({ customers, empty }: { customers: Customer[]; em
       cell: (customer) => (
         <div class="customer-cell">
           <a href={`/customers/${customer.id}`} class="customer-cell__name">
-            {customer.displayName || customer.code}
+            <EmbeddedText>{customer.displayName || customer.code}</EmbeddedText>
           </a>
           <span class="customer-cell__code muted small">
             <LtrText>{customer.code}</LtrText>
@@ -28,7 +29,7 @@ export function CustomersTable({ customers, empty }: { customers: Customer[]; em
       ),
     },
     { key: "identifier", header: t("colIdentifier"), cell: (customer) => <LtrText>{customer.cid ?? customer.mobile ?? customer.email}</LtrText> },
-    { key: "city", header: t("colCity"), cell: (customer) => customer.city ?? "—", wide: true },
+    { key: "city", header: t("colCity"), cell: (customer) => (customer.city ? <EmbeddedText>{customer.city}</EmbeddedText> : "—"), wide: true },
     { key: "stage", header: t("colStage"), cell: (customer) => <StageBadge stage={customer.lifecycleStage} /> },
     {
       key: "tags",
@@ -39,7 +40,7 @@ export function CustomersTable({ customers, empty }: { customers: Customer[]; em
           <span class="customer-tags">
             {customer.tags.map((tag) => (
               <span key={tag} class="badge">
-                {tag}
+                <EmbeddedText>{tag}</EmbeddedText>
               </span>
             ))}
           </span>

@@ -16,6 +16,7 @@ import { customerWords, wordFor } from "./customer-words.messages";
 import { duplicatesMessages } from "./duplicates.messages";
 import { LtrText } from "./ltr-text";
 import { StageBadge } from "./stage-badge";
+import { EmbeddedText } from "../../components/embedded-text";
 
 export interface DuplicateCandidate {
   reason: "same_identifier" | "similar_name";
@@ -75,7 +76,7 @@ export function DuplicatePair({ candidate, index, onMerged }: { candidate: Dupli
               <span>{t("keepNamed", { name: nameOf(customer) })}</span>
             </label>
             <h3 class="duplicate-side__name">
-              <a href={`/customers/${customer.id}`}>{customer.displayName || customer.code}</a>
+              <a href={`/customers/${customer.id}`}><EmbeddedText>{customer.displayName || customer.code}</EmbeddedText></a>
             </h3>
             <dl class="profile-facts">
               <div class="profile-facts__row">

@@ -8,6 +8,7 @@ import type { TimelineEntry } from "./customer-types";
 import { customerWords, wordFor } from "./customer-words.messages";
 import { LtrText } from "./ltr-text";
 import { timelineMessages } from "./timeline.messages";
+import { EmbeddedText } from "../../components/embedded-text";
 
 const INTERACTION_ICONS: Record<string, typeof Phone> = {
   call: Phone,
@@ -130,7 +131,7 @@ export function TimelineItem({ entry }: { entry: TimelineEntry | OtherEntry }) {
           <h3 class="timeline__title">{title}</h3>
           {status}
         </div>
-        {text && <p class="timeline__text">{text}</p>}
+        {text && <p class="timeline__text"><EmbeddedText>{text}</EmbeddedText></p>}
         <p class="timeline__meta muted small">
           <time dateTime={entry.at}>{f.dateTime(entry.at)}</time>
           {extra && <span> · {extra}</span>}

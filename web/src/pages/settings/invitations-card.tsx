@@ -13,6 +13,7 @@ import { ListState } from "./list-state";
 import { useRoleName } from "./role-names";
 import type { CursorList } from "./use-cursor-list";
 import { usersMessages } from "./users.messages";
+import { EmbeddedText } from "../../components/embedded-text";
 
 export interface Invitation {
   id: string;
@@ -54,7 +55,9 @@ function PendingInvitation({ invitation, onRevoked }: { invitation: Invitation; 
     <li class="settings-item" aria-label={invitation.email}>
       <div class="settings-item__main">
         <div class="settings-item__title">
-          <strong class="ltr">{invitation.email}</strong>
+          <strong>
+            <EmbeddedText class="ltr">{invitation.email}</EmbeddedText>
+          </strong>
           {invitation.role && <span class="badge">{roleName(invitation.role)}</span>}
         </div>
         <div class="muted small">

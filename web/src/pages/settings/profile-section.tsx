@@ -13,6 +13,7 @@ import { useMessages } from "../../i18n/i18n";
 import { useSession } from "../../session/session";
 import { profileMessages } from "./profile.messages";
 import { useRoleName } from "./role-names";
+import { EmbeddedText } from "../../components/embedded-text";
 
 export function ProfileSection() {
   const t = useMessages(profileMessages);
@@ -42,7 +43,9 @@ export function ProfileSection() {
         <dl class="facts">
           <div>
             <dt>{t("email")}</dt>
-            <dd class="ltr">{me.user.email}</dd>
+            <dd>
+              <EmbeddedText class="ltr">{me.user.email}</EmbeddedText>
+            </dd>
           </div>
           <div>
             <dt>{t("role")}</dt>

@@ -16,6 +16,7 @@ import { useRoleName } from "./role-names";
 import { SecretBox } from "./secret-box";
 import { usersMessages } from "./users.messages";
 import type { Role } from "./users-section";
+import { EmbeddedText } from "../../components/embedded-text";
 
 export interface User {
   id: string;
@@ -69,7 +70,7 @@ export function StaffMember({ user, roles, onChanged }: { user: User; roles: Rol
           {!user.passwordSet && user.status === "active" && <span class="badge badge--warning">{t("pending")}</span>}
         </div>
         <div class="muted small">
-          <span class="ltr">{user.email}</span> · {t("joined", { date: f.date(user.createdAt) })}
+          <EmbeddedText class="ltr">{user.email}</EmbeddedText> · {t("joined", { date: f.date(user.createdAt) })}
         </div>
       </div>
       <div class="settings-item__controls">

@@ -16,6 +16,7 @@ import { useLanguage, useMessages } from "../../i18n/i18n";
 import { useSession } from "../../session/session";
 import { readNumber } from "./number-text";
 import { workspaceMessages } from "./workspace.messages";
+import { EmbeddedText } from "../../components/embedded-text";
 
 const CID_KINDS = ["mobile", "national_code", "email", "issued", "username"] as const;
 type CidKind = (typeof CID_KINDS)[number];
@@ -138,7 +139,7 @@ function CidBlocked({ lacking, kind }: { lacking: Lacking; kind: string }) {
           <ul class="lacking-list">
             {lacking.customers.map((customer) => (
               <li key={customer.id}>
-                <a href={`/customers/${customer.id}`}>{customer.displayName}</a> <span class="muted small code">{f.digits(customer.code)}</span>
+                <a href={`/customers/${customer.id}`}><EmbeddedText>{customer.displayName}</EmbeddedText></a> <span class="muted small code">{f.digits(customer.code)}</span>
               </li>
             ))}
           </ul>

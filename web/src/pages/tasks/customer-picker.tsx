@@ -6,6 +6,7 @@ import { Button } from "../../components/button";
 import { useMessages } from "../../i18n/i18n";
 import { rememberCustomerName } from "./customer-names";
 import { tasksMessages } from "./tasks.messages";
+import { EmbeddedText } from "../../components/embedded-text";
 
 export interface ChosenCustomer {
   id: string;
@@ -100,7 +101,7 @@ export function CustomerPicker({ value, onChange, error }: { value: ChosenCustom
                       setText("");
                     }}
                   >
-                    <span>{match.displayName}</span>
+                    <EmbeddedText>{match.displayName}</EmbeddedText>
                     <span class="muted small ltr">{match.cid ?? match.code}</span>
                   </button>
                 </li>

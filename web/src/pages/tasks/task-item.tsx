@@ -7,6 +7,7 @@ import { useSession } from "../../session/session";
 import { isEndOfDay } from "./due-date";
 import type { Task } from "./task-api";
 import { tasksMessages } from "./tasks.messages";
+import { EmbeddedText } from "../../components/embedded-text";
 
 interface TaskItemProps {
   task: Task;
@@ -57,8 +58,8 @@ export function TaskItem({ task, customerName, canWrite, busy, error, onToggle }
             <span class="task__due">{due ? t("due", { date: due }) : t("noDue")}</span>
           )}
           {task.customerId && (
-            <a href={`/customers/${encodeURIComponent(task.customerId)}`} class="task__customer" dir="auto">
-              {customerName ?? (customerName === null ? t("customerUnknown") : t("customer"))}
+            <a href={`/customers/${encodeURIComponent(task.customerId)}`} class="task__customer">
+              {customerName ? <EmbeddedText>{customerName}</EmbeddedText> : customerName === null ? t("customerUnknown") : t("customer")}
             </a>
           )}
           {task.assigneeUserId === null ? <span class="muted">{t("unassigned")}</span> : task.assigneeUserId === me?.user.id && <span class="muted">{t("forYou")}</span>}
