@@ -29,8 +29,10 @@ afterAll(async () => {
 
 /** A context for the sweep: axe is injected as an inline script, which the app's CSP forbids. */
 async function sweepContext(language: Language): Promise<BrowserContext> {
-  const context = await browser.newContext({ baseURL: appOrigin(), viewport: WIDE, deviceScaleFactor: 1, bypassCSP: true });
-  // Signed out, the language is the one remembered in this browser.
+  // The browser's language (Accept-Language) is what pages served outside the app, such as a
+  // plugin's public page, answer in.
+  const context = await browser.newContext({ baseURL: appOrigin(), viewport: WIDE, deviceScaleFactor: 1, bypassCSP: true, locale: language === "fa" ? "fa-IR" : "en-US" });
+  // Signed out, the app's language is the one remembered in this browser.
   await context.addInitScript((chosen) => localStorage.setItem("edge-crm.language", chosen), language);
   return context;
 }
@@ -83,7 +85,7 @@ async function sweep(page: Page, visit: Visit, workspace: SweepWorkspace, langua
 }
 
 describe("the sweep's list of pages", () => {
-  const workspace: SweepWorkspace = { customerId: "cus_1", invitePath: "/invite/tok", pluginPages: ["loyalty"] };
+  const workspace: SweepWorkspace = { customerId: "cus_1", invitePath: "/invite/tok", pluginPages: ["loyalty"], pluginPublicPages: {} };
 
   it.each(SWEPT_ROUTERS)("visits every $name route the router declares, each where the visit says", ({ routes, visits }) => {
     expect(unsweptRoutes(routes, visits, workspace)).toEqual([]);
@@ -131,4 +133,15 @@ describe.each(LANGUAGES)("every page in %s, at 1366 and 320 px", (language) => {
   it.each(SIGNED_OUT_VISITS)("signed out: $name", (visit) => sweep(outPage, visit, workspace, language), VISIT_TIMEOUT);
 
   it.each(SIGNED_IN_VISITS)("signed in: $name", (visit) => sweep(inPage, visit, workspace, language), VISIT_TIMEOUT);
+
+  // Pages a customer opens from a link (a plugin's public routes, outside the app's router): every
+  // public GET page the OpenAPI document publishes must have a path in the sweep's workspace.
+  it("public pages of plugins: every one published, opened signed out", async () => {
+    const document = (await (await signedOut.request.get("/openapi.json")).json()) as { paths: Record<string, Record<string, { "x-permission"?: string }>> };
+    const published = Object.entries(document.paths)
+      .filter(([path, operations]) => path.startsWith("/p/") && operations.get?.["x-permission"] === "public")
+      .map(([path]) => path);
+    expect(published.filter((path) => !(path in workspace.pluginPublicPages)), "public pages with no path in sweep-workspace.ts").toEqual([]);
+    await sweep(outPage, { route: "public", name: "plugin public page", paths: () => published.map((path) => workspace.pluginPublicPages[path]!) }, workspace, language);
+  }, VISIT_TIMEOUT);
 });

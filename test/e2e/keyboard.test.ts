@@ -2,7 +2,7 @@
 // task, run an import, enable a plugin) with Tab, Shift+Tab, Enter, Space and Escape; every kind of
 // dialog takes focus, keeps it, closes on Escape and gives focus back to what opened it; the
 // phone's navigation drawer does the same; the skip link leads to the page's content.
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, FileChooser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PASSWORD, addCustomer, newAccount, sameOrigin, signUpByApi } from "./support/accounts";
 import { PHONE, launchBrowser, newVisitor, type Visitor } from "./support/browser";
@@ -132,6 +132,8 @@ describe.each(LANGUAGES)("keyboard only, in %s", (language) => {
     await signUpByApi(visitor, language);
     await page.goto("/tasks");
     await page.getByRole("navigation", { name: w.navigation }).waitFor();
+    // The page (loaded on first use) has drawn something to tab to inside its content.
+    await page.locator("main#main").locator("a[href], button, input, select, textarea").first().waitFor();
     await page.keyboard.press("Tab");
     const skip = page.locator("a.skip-link");
     expect(await hasFocus(skip)).toBe(true);
@@ -196,11 +198,19 @@ describe("keyboard only, in English: running an import and enabling a plugin", (
     const { page } = visitor;
     await signUpByApi(visitor, "en");
     await page.goto("/import");
+    await page.locator("main h1").waitFor();
     const file = page.getByLabel("CSV file");
-    await tabTo(page, file);
-    const chooser = page.waitForEvent("filechooser");
-    await page.keyboard.press("Space");
-    await (await chooser).setFiles({ name: "customers.csv", mimeType: "text/csv", buffer: Buffer.from("first_name,last_name,mobile\nNegar,Karimi,09121112233\n") });
+    // Space on the focused file field opens the file chooser. The step may still be drawing when the
+    // field is first reached (focus then falls back to the page), so reach it again until it opens.
+    let chooser: FileChooser | null = null;
+    for (let attempt = 1; chooser === null; attempt++) {
+      await tabTo(page, file);
+      const opened = page.waitForEvent("filechooser", { timeout: 15_000 }).catch(() => null);
+      await page.keyboard.press("Space");
+      chooser = await opened;
+      expect(chooser !== null || attempt < 3, "Space on the focused CSV file field never opened the file chooser").toBe(true);
+    }
+    await chooser.setFiles({ name: "customers.csv", mimeType: "text/csv", buffer: Buffer.from("first_name,last_name,mobile\nNegar,Karimi,09121112233\n") });
     await tabTo(page, page.getByRole("button", { name: "Next" }));
     await page.keyboard.press("Enter");
     await tabTo(page, page.getByRole("button", { name: "Check the file" }));

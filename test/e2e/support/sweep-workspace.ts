@@ -39,9 +39,11 @@ export async function sweepWorkspace(context: BrowserContext, language: Language
   await post(context, "/api/tasks", { title: language === "fa" ? "تماس پیگیری" : "Follow-up call", customerId: first.id });
   const roles = (await (await context.request.get("/api/roles")).json()) as { items: Array<{ id: string; key: string }> };
   const invited = await post(context, "/api/users", { email: `invited-${Date.now()}@example.com`, roleId: roles.items.find((role) => role.key === "agent")!.id });
+  const balance = await post(context, `/api/plugins/loyalty/members/${first.id}/balance-link`, {});
   return {
     customerId: String(first.id),
     invitePath: new URL(String(invited.link)).pathname,
     pluginPages: plugins.filter((plugin) => plugin.ui.page).map((plugin) => plugin.id),
+    pluginPublicPages: { "/p/loyalty/{workspaceId}/balance/{token}": String(balance.path) },
   };
 }

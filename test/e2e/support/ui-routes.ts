@@ -14,6 +14,11 @@ export interface SweepWorkspace {
   invitePath: string;
   /** Ids of the enabled plugins that have a page of their own. */
   pluginPages: string[];
+  /**
+   * Plugins' public pages (served by the Worker at /p/…, outside the app's router), by the path the
+   * OpenAPI document publishes (`/p/loyalty/{workspaceId}/balance/{token}`) → a path to open.
+   */
+  pluginPublicPages: Record<string, string>;
 }
 
 /** A change made on a page before it is checked again (each waits for what it brings up). */
