@@ -8,6 +8,7 @@ import { sendDueMessages } from "./deferred-messages";
 import { customerWith } from "./messaging.test-support";
 import { dueMessagesQuery, marketingCountsQuery } from "./messages.repository";
 import { sendMessage } from "./send-message";
+import { pluginMessaging } from "../plugin-runtime/plugin-messaging";
 
 const tehran = (local: string) => Date.parse(`${local}+03:30`);
 const HOUR = 3_600_000;
@@ -93,6 +94,21 @@ describe("the sending policy", () => {
     expect(await sendMessage(env, scope, { customerId: other.body.id, channel: "sms", purpose: "marketing", body: "Sale", idempotencyKey: "d3" }, { at: tehran("2026-03-11T09:00:00") })).toMatchObject({
       status: "recorded",
     });
+  });
+});
+
+describe("ctx.messaging", () => {
+  it("gives a plugin the same policy: deferred at night with its time, capped after one, and the policy and preview to estimate with", async () => {
+    const { customerId, workspaceId } = await customerWith({ sms: "granted" });
+    const at = tehran("2026-03-10T22:30:00");
+    const messaging = pluginMessaging(env, openWorkspace(env, workspaceId), "nps", () => at);
+    const night = await messaging.send({ customerId, channel: "sms", purpose: "marketing", body: { fa: "نظرتان؟ {link}", en: "Your opinion? {link}" }, link: { url: "https://shop.example/nps" }, idempotencyKey: "nps-1" });
+    expect(night).toEqual({ status: "deferred", messageId: expect.any(String), until: tehran("2026-03-11T09:00:00") });
+    // The deferred one counts against the cap: a second marketing send is skipped, not queued.
+    expect(await messaging.send({ customerId, channel: "sms", purpose: "marketing", body: "Again", idempotencyKey: "nps-2" })).toEqual({ status: "skipped", messageId: expect.any(String), reason: "capped" });
+    expect(await messaging.send({ customerId, channel: "sms", purpose: "marketing", body: "Again", idempotencyKey: "nps-1" })).toEqual(night);
+    expect(await messaging.policy()).toEqual({ quietHours: { start: "09:00", end: "21:00" }, caps: { perDay: 1, perWeek: 3 }, dailyLimit: null, timeZone: "Asia/Tehran" });
+    expect(await messaging.preview({ channel: "sms", body: "سلام", recipients: 10 })).toMatchObject({ encoding: "ucs2", parts: 1, charactersLeft: 66, recipients: 10, cost: null });
   });
 });
 
