@@ -33,7 +33,7 @@ export type MessageResult = {
   replayed: boolean;
   message: MessageView;
 } & (
-  | { status: "sent" | "recorded"; providerMessageId: string | null }
+  | { status: "sent" | "recorded" | "delivered"; providerMessageId: string | null }
   | { status: "failed"; error: string }
   | { status: "skipped"; reason: SkipReason }
   // Another call holding the same key has not heard back from the provider yet.
@@ -45,6 +45,7 @@ function resultOf(row: MessageRow, replayed: boolean): MessageResult {
   switch (row.status) {
     case "sent":
     case "recorded":
+    case "delivered":
       return { ...common, status: row.status, providerMessageId: row.providerMessageId };
     case "failed":
       return { ...common, status: "failed", error: row.error ?? "failed" };
