@@ -15,6 +15,10 @@ export const coreEvents = {
   "order.paid": z.object({ ...customerRef, orderId: z.string(), total: z.number().int(), currency: z.string() }),
   "order.refunded": z.object({ ...customerRef, orderId: z.string(), refundedTotal: z.number().int(), total: z.number().int(), currency: z.string(), full: z.boolean() }),
   "customer.stage_changed": z.object({ ...customerRef, from: z.string(), to: z.string(), cause: z.string() }),
+  "message.delivered": z.object({ messageId: z.string(), ...customerRef, channel: z.enum(["sms", "email"]), purpose: z.enum(["transactional", "marketing"]), sentByPlugin: z.string().nullable() }),
+  "message.failed": z.object({ messageId: z.string(), ...customerRef, channel: z.enum(["sms", "email"]), purpose: z.enum(["transactional", "marketing"]), sentByPlugin: z.string().nullable(), reason: z.string() }),
+  "message.received": z.object({ ...customerRef, channel: z.literal("sms"), text: z.string(), inReplyToMessageId: z.string().nullable(), receivedAt: z.number() }),
+  "message.clicked": z.object({ messageId: z.string(), ...customerRef, code: z.string(), url: z.string() }),
 } as const;
 
 export type CoreEventName = keyof typeof coreEvents;
