@@ -33,7 +33,7 @@ export async function applyDeliveryReport(scope: WorkspaceScope, provider: Provi
     messageId: message.id,
     customerId: message.customerId,
     channel: message.channel,
-    purpose: purposeOf(message),
+    purpose: message.purpose,
     sentByPlugin: message.sentByPlugin,
   };
   const anchor = { table: messages, where: and(eq(messages.workspaceId, scope.workspaceId), eq(messages.id, message.id))! };
@@ -49,7 +49,4 @@ export async function applyDeliveryReport(scope: WorkspaceScope, provider: Provi
   ]);
   return updated.length === 1 ? "applied" : "repeated";
 }
-
-// Messages written before purposes existed were all sent by staff or plugins as transactional.
-const purposeOf = (message: MessageRow) => (message as MessageRow & { purpose?: "transactional" | "marketing" }).purpose ?? "transactional";
 

@@ -10,13 +10,14 @@ import { invalidField, notFound, Problem } from "../http/problem";
 import { createRouter } from "../http/router";
 import { listMessageLogRoute, listUnmatchedRoute, simulateReplyRoute, simulateReportRoute } from "./message-log.routes";
 import { messagesByIds, presentMessage } from "./messages.repository";
-import type { MessageChannel, MessageStatus } from "./messaging.schema";
+import type { MessageChannel, MessagePurpose, MessageStatus } from "./messaging.schema";
 import { findProvider } from "./providers.repository";
 import { recordCallbackItems } from "./sms-webhooks.router";
 import { unmatchedRepliesQuery } from "./sms-replies";
 
 export interface MessageLogFilters {
   channel?: MessageChannel;
+  purpose?: MessagePurpose;
   status?: MessageStatus;
   customerId?: string;
   from?: number;
@@ -26,7 +27,7 @@ export interface MessageLogFilters {
 /**
  * The log's page, newest first by (created_at, id). With a customer it reads
  * messages_customer_time_idx; with a status messages_workspace_status_time_idx; otherwise
- * messages_workspace_time_idx. Channel is checked on the rows the index walks.
+ * messages_workspace_time_idx. Channel and purpose are checked on the rows the index walks.
  */
 export function messageLogQuery(scope: WorkspaceScope, filters: MessageLogFilters, page: { before: { at: number; id: string } | null; limit: number }) {
   return scope.db
@@ -38,6 +39,7 @@ export function messageLogQuery(scope: WorkspaceScope, filters: MessageLogFilter
         filters.customerId !== undefined ? eq(messages.customerId, filters.customerId) : undefined,
         filters.status !== undefined ? eq(messages.status, filters.status) : undefined,
         filters.channel !== undefined ? eq(messages.channel, filters.channel) : undefined,
+        filters.purpose !== undefined ? eq(messages.purpose, filters.purpose) : undefined,
         filters.from !== undefined ? gte(messages.createdAt, filters.from) : undefined,
         filters.to !== undefined ? lt(messages.createdAt, filters.to) : undefined,
         page.before ? sql`(${messages.createdAt}, ${messages.id}) < (${page.before.at}, ${page.before.id})` : undefined,

@@ -6,7 +6,7 @@ import { pageQuery, pageSchema } from "../data/cursor";
 import { problemResponses } from "../http/problem.schema";
 import { IdParam, jsonBody, jsonResponse, guardedRoute } from "../http/route";
 import { MessageSchema } from "./message.schemas";
-import { MESSAGE_CHANNELS, MESSAGE_STATUSES } from "./messaging.schema";
+import { MESSAGE_CHANNELS, MESSAGE_PURPOSES, MESSAGE_STATUSES } from "./messaging.schema";
 import { SmsCallbackReceipt } from "./sms-webhooks.routes";
 
 const IsoTime = z.string().datetime({ offset: true }).openapi({ example: "2026-12-01T00:00:00Z" });
@@ -14,6 +14,7 @@ const IsoTime = z.string().datetime({ offset: true }).openapi({ example: "2026-1
 export const MessageLogQuery = z.object({
   ...pageQuery,
   channel: z.enum(MESSAGE_CHANNELS).optional(),
+  purpose: z.enum(MESSAGE_PURPOSES).optional(),
   status: z.enum(MESSAGE_STATUSES).optional(),
   customerId: z.string().min(1).max(64).optional(),
   from: IsoTime.optional().openapi({ description: "Messages created at or after this time." }),
@@ -24,7 +25,7 @@ export const listMessageLogRoute = guardedRoute("customers:read", {
   method: "get",
   path: "/api/messages",
   tags: ["Messaging"],
-  summary: "The workspace's messages, newest first, filtered by channel, status, customer and time",
+  summary: "The workspace's messages, newest first, filtered by channel, purpose, status, customer and time",
   description: "Recipients are always masked (0912*****67); a full number is revealed (and audited) on the customer's record.",
   request: { query: MessageLogQuery },
   responses: { 200: jsonResponse("A page of messages.", pageSchema(MessageSchema)), 400: problemResponses[400], 401: problemResponses[401], 403: problemResponses[403] },

@@ -44,6 +44,7 @@ export async function sendOptOutConfirmation(
     id: newId("msg", time),
     customerId: customer.id,
     channel: "sms",
+    purpose: "transactional",
     idempotencyKey: `core:opt-out-confirmation:${customer.id}:${withdrawnAt}`,
     recipient,
     subject: null,

@@ -136,7 +136,7 @@ describe("replies", () => {
     const timeline = await owner.get(`/api/customers/${customerId}/timeline`);
     expect(timeline.body.items.map((entry: { summary?: string }) => entry.summary)).toContain("SMS consent withdrawn by reply “لغو”");
 
-    const later = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "Yalda sale: 30% off" });
+    const later = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "marketing", body: "Yalda sale: 30% off" });
     expect(later.body).toMatchObject({ status: "skipped", reason: "no_consent" });
     expect(workspaceId).toBeTruthy();
   });
@@ -177,7 +177,7 @@ describe("the message log", () => {
   it("filters by channel, status, customer and time, and pages newest first", async () => {
     const { owner, customerId } = await customerWith({ sms: "granted", email: "withdrawn" });
     const first = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "one" });
-    await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", subject: "s", body: "two" });
+    await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", purpose: "marketing", subject: "s", body: "two" });
     const third = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "three" });
     await owner.post(`/api/messages/${first.body.id}/simulated-report`, { status: "delivered" });
 
@@ -185,6 +185,8 @@ describe("the message log", () => {
     expect(await bodies("")).toEqual(["three", "two", "one"]);
     expect(await bodies("channel=sms")).toEqual(["three", "one"]);
     expect(await bodies("status=delivered")).toEqual(["one"]);
+    expect(await bodies("purpose=marketing")).toEqual(["two"]);
+    expect(await bodies("purpose=transactional&channel=sms")).toEqual(["three", "one"]);
     expect(await bodies("status=skipped&channel=email")).toEqual(["two"]);
     expect(await bodies(`customerId=${customerId}&from=${encodeURIComponent(third.body.createdAt)}`)).toEqual(["three"]);
     expect(await bodies(`to=${encodeURIComponent(third.body.createdAt)}`)).toEqual(["two", "one"]);
@@ -202,7 +204,7 @@ describe("the message log", () => {
       return (await env.DB.prepare(`explain query plan ${text}`).bind(...params).all<{ detail: string }>()).results.map((row) => row.detail).join("\n");
     };
     expect(await plan({})).toMatch(/SEARCH messages USING (COVERING )?INDEX messages_workspace_time_idx/);
-    expect(await plan({ status: "delivered", channel: "sms" })).toMatch(/SEARCH messages USING INDEX messages_workspace_status_time_idx \(workspace_id=\? AND status=\?/);
+    expect(await plan({ status: "delivered", channel: "sms", purpose: "marketing" })).toMatch(/SEARCH messages USING INDEX messages_workspace_status_time_idx \(workspace_id=\? AND status=\?/);
     expect(await plan({ customerId: "cus_1", from: 1 })).toMatch(/SEARCH messages USING INDEX messages_customer_time_idx \(workspace_id=\? AND customer_id=\?/);
     for (const filters of [{}, { status: "sent" as const }, { customerId: "cus_1" }]) expect(await plan(filters)).not.toContain("TEMP B-TREE");
   });

@@ -53,7 +53,7 @@ describe("the IPPanel (Faraz SMS) provider", () => {
     await owner.request("PUT", "/api/messaging/providers/sms", { kind: "ippanel", token: TOKEN, sender: "3000505" });
     const { calls } = interceptFetch(() => ippanelAccepted(1123594208));
     const provider = buildProvider(await providerForSending(env, openWorkspace(env, workspaceId), await findProvider(openWorkspace(env, workspaceId), "sms")));
-    const outcome = await provider.sendTemplate!({ id: "msg_1", to: "+989121234567", template: "p4tt3rnc0d3", variables: { code: "4821" } });
+    const outcome = await provider.sendTemplate!({ id: "msg_1", channel: "sms", to: "+989121234567", subject: null, body: "کد شما 4821", template: { name: "p4tt3rnc0d3", values: { code: "4821" } } });
     expect(outcome).toEqual({ status: "sent", providerMessageId: "1123594208" });
     expect(JSON.parse(calls[0]!.body)).toEqual({ sending_type: "pattern", from_number: "+983000505", code: "p4tt3rnc0d3", recipients: ["+989121234567"], params: { code: "4821" } });
   });
@@ -88,7 +88,7 @@ describe("the SMS.ir provider", () => {
     const { calls } = interceptFetch(() => smsIrVerifyAccepted());
     const scope = openWorkspace(env, workspaceId);
     const provider = buildProvider(await providerForSending(env, scope, await findProvider(scope, "sms")));
-    const outcome = await provider.sendTemplate!({ id: "msg_1", to: "+989121234567", template: "100000", variables: { CODE: "4821", NAME: "سارا" } });
+    const outcome = await provider.sendTemplate!({ id: "msg_1", channel: "sms", to: "+989121234567", subject: null, body: "سارا، کد شما 4821", template: { name: "100000", values: { CODE: "4821", NAME: "سارا" } } });
     expect(outcome).toEqual({ status: "sent", providerMessageId: "89545113" });
     expect(calls[0]!.url).toBe("https://api.sms.ir/v1/send/verify");
     expect(JSON.parse(calls[0]!.body)).toEqual({ mobile: "09121234567", templateId: 100000, parameters: [{ name: "CODE", value: "4821" }, { name: "NAME", value: "سارا" }] });
@@ -103,7 +103,7 @@ describe("the Kavenegar template send", () => {
     const { calls } = interceptFetch(() => Response.json({ return: { status: 200, message: "تایید شد" }, entries: [{ messageid: 8792343, status: 5, statustext: "ارسال به مخابرات" }] }));
     const scope = openWorkspace(env, workspaceId);
     const provider = buildProvider(await providerForSending(env, scope, await findProvider(scope, "sms")));
-    expect(await provider.sendTemplate!({ id: "m", to: "+989121234567", template: "verify", variables: { code: "4821", name: "Sara" } })).toEqual({ status: "sent", providerMessageId: "8792343" });
+    expect(await provider.sendTemplate!({ id: "m", channel: "sms", to: "+989121234567", subject: null, body: "Sara, 4821", template: { name: "verify", values: { code: "4821", name: "Sara" } } })).toEqual({ status: "sent", providerMessageId: "8792343" });
     expect(calls[0]!.url).toBe("https://api.kavenegar.com/v1/4A6B7C8D9E0F1A2B3C4D5E6F7A8B9C0D/verify/lookup.json");
     expect(Object.fromEntries(new URLSearchParams(calls[0]!.body))).toEqual({ receptor: "09121234567", template: "verify", token: "4821", token2: "Sara" });
   });

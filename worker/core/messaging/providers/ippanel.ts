@@ -45,6 +45,6 @@ export function ippanelProvider(settings: IppanelSettings): MessageProvider {
   }
   return {
     send: (message) => call({ sending_type: "webservice", message: message.body, params: { recipients: [message.to] } }),
-    sendTemplate: (message) => call({ sending_type: "pattern", code: message.template, recipients: [message.to], params: message.variables }),
+    sendTemplate: (message) => call({ sending_type: "pattern", code: message.template.name, recipients: [message.to], params: message.template.values }),
   };
 }

@@ -55,8 +55,8 @@ export function kavenegarProvider(settings: KavenegarSettings): MessageProvider 
       return call("sms/send.json", form);
     },
     sendTemplate(message) {
-      const form = new URLSearchParams({ receptor: localMobile(message.to), template: message.template });
-      Object.values(message.variables).slice(0, 3).forEach((value, index) => form.set(index === 0 ? "token" : `token${index + 1}`, value));
+      const form = new URLSearchParams({ receptor: localMobile(message.to), template: message.template.name });
+      Object.values(message.template.values).slice(0, 3).forEach((value, index) => form.set(index === 0 ? "token" : `token${index + 1}`, value));
       return call("verify/lookup.json", form);
     },
   };

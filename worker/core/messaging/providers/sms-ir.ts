@@ -48,8 +48,8 @@ export function smsIrProvider(settings: SmsIrSettings): MessageProvider {
       call("send/verify", {
         mobile: localMobile(message.to),
         // SMS.ir numbers its templates; a name that is not a number is sent as given and refused by it.
-        templateId: /^\d+$/.test(message.template) ? Number(message.template) : message.template,
-        parameters: Object.entries(message.variables).map(([name, value]) => ({ name, value })),
+        templateId: /^\d+$/.test(message.template.name) ? Number(message.template.name) : message.template.name,
+        parameters: Object.entries(message.template.values).map(([name, value]) => ({ name, value })),
       }),
   };
 }
