@@ -70,6 +70,10 @@ describe("delivery reports", () => {
     expect((await messageRow(sent.body.id))!.status).toBe("sent");
     await anonymous().post(path, [{ messageId: 89545112, mobile: "9121234567", deliveryState: 1, deliveryDateTime: 1733500000 }]);
     expect((await messageRow(sent.body.id))!.status).toBe("delivered");
+    // More items than one request's query budget covers are refused whole, before any is recorded.
+    const many = Array.from({ length: 5 }, (_, i) => ({ number: `0935123456${i}`, messageText: "hi", receivedDateTime: 1733500000 + i }));
+    expect((await anonymous().post(path, many)).status).toBe(413);
+    expect((await owner.get("/api/messaging/unmatched")).body.items).toEqual([]);
   });
 
   it("can be simulated for an outbox message, through the same path as a provider's", async () => {

@@ -2,7 +2,7 @@
 // the provider's format, and record each report and reply in the connection's workspace.
 import type { Context } from "hono";
 import { openWorkspace, type WorkspaceScope } from "../data/database";
-import { notFound } from "../http/problem";
+import { notFound, Problem } from "../http/problem";
 import { createRouter } from "../http/router";
 import { applyDeliveryReport } from "./delivery-reports";
 import type { StoredProvider } from "./provider-config";
@@ -22,12 +22,17 @@ export async function recordCallbackItems(env: Env, scope: WorkspaceScope, provi
   return receipt;
 }
 
+// A reply costs up to ~10 queries (an opt-out with its confirmation), so a callback carries at
+// most this many items to stay within one invocation's D1 budget (50 on the Free plan).
+export const MAX_CALLBACK_ITEMS = 4;
+
 async function receive(c: Context, provider: string, connectionId: string) {
   const connection = await providerForCallback(c.env, connectionId);
   if (!connection || connection.kind !== provider) throw notFound();
   const url = new URL(c.req.url);
   const body = c.req.method === "POST" ? await c.req.text() : "";
   const items = parseCallback(connection.kind, url, c.req.header("content-type") ?? "", body);
+  if (items.length > MAX_CALLBACK_ITEMS) throw new Problem(413, "too_many_callback_items", { params: { max: MAX_CALLBACK_ITEMS } });
   const scope = openWorkspace(c.env, connection.workspaceId);
   // The events it writes are handed to the delivery queue after the answer (dispatch middleware).
   c.set("scope", scope);
