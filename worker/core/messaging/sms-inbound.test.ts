@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { addMember, anonymous, signUp } from "../../../test/support/client";
 import { openWorkspace } from "../data/database";
 import { messageLogQuery } from "./message-log.router";
+import { unmatchedRepliesQuery } from "./sms-replies";
 import { customerWith, interceptFetch, kavenegarAccepted, MOBILE } from "./messaging.test-support";
 
 afterEach(() => vi.restoreAllMocks());
@@ -211,5 +212,10 @@ describe("the message log", () => {
     expect(await plan({ status: "delivered", channel: "sms", purpose: "marketing" })).toMatch(/SEARCH messages USING INDEX messages_workspace_status_time_idx \(workspace_id=\? AND status=\?/);
     expect(await plan({ customerId: "cus_1", from: 1 })).toMatch(/SEARCH messages USING INDEX messages_customer_time_idx \(workspace_id=\? AND customer_id=\?/);
     for (const filters of [{}, { status: "sent" as const }, { customerId: "cus_1" }]) expect(await plan(filters)).not.toContain("TEMP B-TREE");
+    // The unmatched replies read their partial index alone, already in order.
+    const { sql: text, params } = unmatchedRepliesQuery(scope, { at: 1, id: "smsr_x" }, 50).toSQL();
+    const unmatched = (await env.DB.prepare(`explain query plan ${text}`).bind(...params).all<{ detail: string }>()).results.map((row) => row.detail).join("\n");
+    expect(unmatched).toMatch(/SEARCH sms_replies USING INDEX sms_replies_unmatched_idx \(workspace_id=\?/);
+    expect(unmatched).not.toContain("TEMP B-TREE");
   });
 });
