@@ -1,0 +1,45 @@
+// SMS replies from numbers no customer has (settings:manage): listed, never turned into customers,
+// so the shop can see who wrote and add them by hand if it wants to.
+import { Card } from "../../components/card";
+import { useFormat } from "../../i18n/format";
+import { useMessages } from "../../i18n/i18n";
+import { LtrText } from "../customers/ltr-text";
+import { ListState } from "./list-state";
+import { unmatchedRepliesMessages } from "./unmatched-replies.messages";
+import { useCursorList } from "./use-cursor-list";
+
+export interface UnmatchedReply {
+  id: string;
+  from: string;
+  text: string;
+  provider: string;
+  receivedAt: string | number;
+}
+
+export function UnmatchedRepliesCard() {
+  const t = useMessages(unmatchedRepliesMessages);
+  const f = useFormat();
+  const replies = useCursorList<UnmatchedReply>("/api/messaging/unmatched-replies", { limit: 20 });
+  return (
+    <Card title={t("title")} labelledBy="unmatched-replies-heading">
+      <p class="muted small">{t("intro")}</p>
+      <ListState list={replies} empty={t("none")}>
+        <ol class="message-log">
+          {replies.items.map((reply) => (
+            <li key={reply.id} class="message-log__entry">
+              <div class="message-log__head">
+                <LtrText>{reply.from}</LtrText>
+                <time class="muted small" dateTime={new Date(reply.receivedAt).toISOString()}>
+                  {f.dateTime(reply.receivedAt)}
+                </time>
+              </div>
+              <p class="message-log__body" dir="auto">
+                {reply.text}
+              </p>
+            </li>
+          ))}
+        </ol>
+      </ListState>
+    </Card>
+  );
+}
