@@ -1,5 +1,11 @@
 // One row of the message log: status in words, channel, purpose, when, to whom, the text, and why
-// it was not sent, failed or waits.
+// it was not sent, failed or waits. A message the outbox recorded can be marked delivered or failed
+// as a provider's report would (posted to the outbox's own report address), to try the whole
+// journey locally before a real provider is set.
+import { api } from "../../api/client";
+import { useAction } from "../../api/use-action";
+import { Button } from "../../components/button";
+import { ErrorNotice } from "../../components/states";
 import { useFormat } from "../../i18n/format";
 import { useMessages } from "../../i18n/i18n";
 import type { SentMessage } from "../../messaging/message-types";
@@ -18,11 +24,14 @@ const STATUS_TONE: Record<string, string> = {
 
 export type LoggedMessage = SentMessage & { customer?: { id: string; displayName: string } | null };
 
-export function MessageLogEntry({ message, onChanged }: { message: LoggedMessage; onChanged: (message: LoggedMessage) => void }) {
+export function MessageLogEntry({ message, outboxReportUrl, onReported }: { message: LoggedMessage; outboxReportUrl: string | null; onReported: () => void }) {
   const t = useMessages(messageLogMessages);
   const w = useMessages(customerWords);
   const f = useFormat();
-  void onChanged;
+  const report = useAction(async (status: "delivered" | "failed") => {
+    await api.post(new URL(outboxReportUrl!).pathname, { messageId: message.id, status, ...(status === "failed" ? { reason: t("simulatedFailure") } : {}) });
+    onReported();
+  });
   return (
     <li class="message-log__entry">
       <div class="message-log__head">
@@ -48,6 +57,17 @@ export function MessageLogEntry({ message, onChanged }: { message: LoggedMessage
       {message.status === "skipped" && <p class="small">{t("skippedBecause", { reason: wordFor(w, "reason", message.reason) })}</p>}
       {message.status === "failed" && message.error && <p class="small">{t("failedBecause", { error: message.error })}</p>}
       {message.status === "deferred" && message.until && <p class="small">{t("deferredUntil", { when: f.dateTime(message.until) })}</p>}
+      {message.status === "recorded" && message.channel === "sms" && outboxReportUrl && (
+        <div class="message-log__actions" role="group" aria-label={t("simulateReport")}>
+          <Button small busy={report.busy} onClick={() => void report.run("delivered")}>
+            {t("markDelivered")}
+          </Button>
+          <Button small busy={report.busy} onClick={() => void report.run("failed")}>
+            {t("markFailed")}
+          </Button>
+          <ErrorNotice error={report.error} />
+        </div>
+      )}
     </li>
   );
 }

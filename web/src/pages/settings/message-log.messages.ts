@@ -22,6 +22,10 @@ export const messageLogMessages = defineMessages({
     skippedBecause: "Not sent because {reason}.",
     failedBecause: "Failed: {error}",
     deferredUntil: "Goes out at {when}.",
+    simulateReport: "Simulated delivery report (outbox)",
+    markDelivered: "Mark delivered",
+    markFailed: "Mark failed",
+    simulatedFailure: "Simulated failure",
   },
   fa: {
     title: "گزارش پیام‌ها",
@@ -43,5 +47,9 @@ export const messageLogMessages = defineMessages({
     skippedBecause: "ارسال نشد، چون {reason}.",
     failedBecause: "ناموفق: {error}",
     deferredUntil: "{when} فرستاده می‌شود.",
+    simulateReport: "گزارش تحویل شبیه‌سازی‌شده (صندوق خروجی)",
+    markDelivered: "ثبت تحویل",
+    markFailed: "ثبت ناموفق",
+    simulatedFailure: "ناموفق (شبیه‌سازی)",
   },
 });

@@ -1,6 +1,7 @@
-// The workspace's sending policy (settings:manage): quiet hours for marketing, the caps per customer
-// and channel, the daily marketing limit, and the reply words that opt a customer out of SMS.
-// Numbers and times are typed in either script; a refused value's error is shown at its field.
+// The workspace's sending policy (settings:manage; the `messaging` part of /api/settings): quiet
+// hours for marketing, the caps per customer and channel and the daily marketing limit (the price
+// per SMS part is set with the SMS provider, the opt-out words too). Numbers and times are typed in
+// either script; a refused value's error is shown at its field.
 import { useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
@@ -8,11 +9,12 @@ import { useResource } from "../../api/use-resource";
 import { Button } from "../../components/button";
 import { Card } from "../../components/card";
 import { commonMessages } from "../../components/common.messages";
-import { TextArea, TextField } from "../../components/field";
+import { TextField } from "../../components/field";
 import { ErrorNotice, Loading } from "../../components/states";
 import { useToast } from "../../components/toast";
 import { useFormat } from "../../i18n/format";
 import { useMessages } from "../../i18n/i18n";
+import { useSession } from "../../session/session";
 import { unmatchedProblem } from "../customers/field-errors";
 import { policyMessages } from "./messaging-policy.messages";
 import { readNumber, toAsciiDigits } from "./number-text";
@@ -21,15 +23,21 @@ export interface MessagingPolicySettings {
   quietHours: { start: string; end: string };
   caps: { perDay: number; perWeek: number };
   dailyLimit: number | null;
-  timeZone: string;
-  optOutWords: string[];
+  /** What one SMS part costs per provider kind, in the currency's minor units. */
+  smsPricePerPart: Record<string, number>;
 }
 
-const POLICY_PATH = "/api/messaging/policy";
+/** The policy as saved: the whole `messaging` object, so a change to one part keeps the others. */
+export async function saveMessagingPolicy(change: (policy: MessagingPolicySettings) => Partial<MessagingPolicySettings>): Promise<MessagingPolicySettings> {
+  const current = (await api.get<{ messaging: MessagingPolicySettings }>("/api/settings")).messaging;
+  return (await api.patch<{ messaging: MessagingPolicySettings }>("/api/settings", { messaging: { ...current, ...change(current) } })).messaging;
+}
 
 export function MessagingPolicyCard() {
   const t = useMessages(policyMessages);
-  const policy = useResource<MessagingPolicySettings>(POLICY_PATH);
+  const { me } = useSession();
+  const settings = useResource<{ messaging: MessagingPolicySettings }>("/api/settings");
+  const policy = { ...settings, data: settings.data?.messaging, mutate: (messaging: MessagingPolicySettings) => settings.mutate((current) => ({ ...current!, messaging })) };
   return (
     <Card title={t("title")} labelledBy="messaging-policy-heading">
       {policy.error && !policy.data ? (
@@ -37,13 +45,13 @@ export function MessagingPolicyCard() {
       ) : !policy.data ? (
         <Loading />
       ) : (
-        <PolicyForm initial={policy.data} onSaved={(next) => policy.mutate(next)} />
+        <PolicyForm initial={policy.data} timeZone={me?.workspace.timeZone ?? "Asia/Tehran"} onSaved={(next) => policy.mutate(next)} />
       )}
     </Card>
   );
 }
 
-function PolicyForm({ initial, onSaved }: { initial: MessagingPolicySettings; onSaved: (policy: MessagingPolicySettings) => void }) {
+function PolicyForm({ initial, timeZone, onSaved }: { initial: MessagingPolicySettings; timeZone: string; onSaved: (policy: MessagingPolicySettings) => void }) {
   const t = useMessages(policyMessages);
   const common = useMessages(commonMessages);
   const f = useFormat();
@@ -54,22 +62,17 @@ function PolicyForm({ initial, onSaved }: { initial: MessagingPolicySettings; on
   const [perDay, setPerDay] = useState(shown(initial.caps.perDay));
   const [perWeek, setPerWeek] = useState(shown(initial.caps.perWeek));
   const [dailyLimit, setDailyLimit] = useState(shown(initial.dailyLimit));
-  const [optOutWords, setOptOutWords] = useState(initial.optOutWords.join("\n"));
 
   const save = useAction(async () => {
-    const body = {
+    const change = {
       quietHours: { start: toAsciiDigits(start).trim(), end: toAsciiDigits(end).trim() },
       caps: { perDay: readNumber(perDay) ?? null, perWeek: readNumber(perWeek) ?? null },
       dailyLimit: readNumber(dailyLimit) ?? null,
-      optOutWords: optOutWords
-        .split(/[\n,،]/)
-        .map((word) => word.trim())
-        .filter(Boolean),
-    };
-    onSaved(await api.put<MessagingPolicySettings>(POLICY_PATH, body));
+    } as unknown as Partial<MessagingPolicySettings>;
+    onSaved(await saveMessagingPolicy(() => change));
     toast(t("saved"));
   });
-  const error = (field: string) => save.error?.fieldError(field);
+  const error = (field: string) => save.error?.fieldError(`messaging.${field}`) ?? save.error?.fieldError(field);
 
   return (
     <form
@@ -82,7 +85,7 @@ function PolicyForm({ initial, onSaved }: { initial: MessagingPolicySettings; on
     >
       <fieldset class="plain-fieldset">
         <legend class="field__label">{t("quietHours")}</legend>
-        <p class="field__hint">{t("quietHoursHint", { zone: initial.timeZone })}</p>
+        <p class="field__hint">{t("quietHoursHint", { zone: timeZone })}</p>
         <div class="form__row">
           <TextField label={t("from")} name="quietStart" dir="ltr" inputMode="numeric" placeholder={f.digits("09:00")} value={start} onValue={setStart} error={error("quietHours.start")} />
           <TextField label={t("until")} name="quietEnd" dir="ltr" inputMode="numeric" placeholder={f.digits("21:00")} value={end} onValue={setEnd} error={error("quietHours.end") ?? error("quietHours")} />
@@ -97,8 +100,7 @@ function PolicyForm({ initial, onSaved }: { initial: MessagingPolicySettings; on
         </div>
       </fieldset>
       <TextField label={t("dailyLimit")} name="dailyLimit" inputMode="numeric" value={dailyLimit} onValue={setDailyLimit} hint={t("dailyLimitHint")} error={error("dailyLimit")} />
-      <TextArea label={t("optOutWords")} name="optOutWords" value={optOutWords} onValue={setOptOutWords} rows={3} hint={t("optOutWordsHint")} error={error("optOutWords")} />
-      <ErrorNotice error={unmatchedProblem(save.error, ["quietHours", "caps", "dailyLimit", "optOutWords"])} />
+      <ErrorNotice error={unmatchedProblem(save.error, ["messaging.quietHours", "messaging.caps", "messaging.dailyLimit", "quietHours", "caps", "dailyLimit"])} />
       <div class="form__actions">
         <Button type="submit" variant="primary" busy={save.busy}>
           {common("save")}

@@ -14,8 +14,6 @@ export const policyMessages = defineMessages({
     perWeek: "At most per 7 days",
     dailyLimit: "Marketing sends per day for the whole workspace (optional)",
     dailyLimitHint: "A guard on cost; empty means no limit.",
-    optOutWords: "Opt-out words",
-    optOutWordsHint: "One per line. A reply that is one of them withdraws the customer's SMS consent (e.g. لغو, 11, stop).",
     saved: "Sending policy saved.",
   },
   fa: {
@@ -30,8 +28,6 @@ export const policyMessages = defineMessages({
     perWeek: "حداکثر در ۷ روز",
     dailyLimit: "سقف روزانهٔ پیام تبلیغاتی کل کسب‌وکار (اختیاری)",
     dailyLimitHint: "برای مهار هزینه؛ خالی یعنی بدون سقف.",
-    optOutWords: "واژه‌های لغو عضویت",
-    optOutWordsHint: "هر واژه در یک خط. پاسخی که یکی از این‌ها باشد رضایت پیامکی مشتری را پس می‌گیرد (مثلاً لغو، ۱۱، stop).",
     saved: "قواعد ارسال ذخیره شد.",
   },
 });

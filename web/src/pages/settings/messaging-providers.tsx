@@ -4,18 +4,19 @@
 // whether one is set (and its last characters), and an empty box keeps the stored one.
 import type { ComponentChildren } from "preact";
 import { useId, useState } from "preact/hooks";
-import { api, type ApiError } from "../../api/client";
+import { ApiError, api } from "../../api/client";
 import { useAction } from "../../api/use-action";
 import { useResource } from "../../api/use-resource";
 import { Button } from "../../components/button";
 import { Card } from "../../components/card";
 import { commonMessages } from "../../components/common.messages";
-import { SelectField, TextField } from "../../components/field";
+import { SelectField, TextArea, TextField } from "../../components/field";
 import { ErrorNotice, Loading, Notice } from "../../components/states";
 import { useToast } from "../../components/toast";
-import { useFormat } from "../../i18n/format";
+import { currencyExponent, useFormat } from "../../i18n/format";
 import { useMessages } from "../../i18n/i18n";
 import { useSession } from "../../session/session";
+import { saveMessagingPolicy, type MessagingPolicySettings } from "./messaging-policy-card";
 import { messagingMessages } from "./messaging.messages";
 import { readNumber, toAsciiDigits } from "./number-text";
 
@@ -31,10 +32,10 @@ interface Provider {
   channel: "sms" | "email";
   kind: SmsKind | "http";
   sender?: string | null;
-  /** Price of one SMS part in the workspace's currency; null when not set. */
-  pricePerPart?: number | null;
-  /** Where the provider posts delivery reports and replies (SMS, once saved). */
-  webhookUrl?: string | null;
+  /** SMS: where the provider posts delivery reports and replies; null until the channel is saved once. */
+  callbackUrl?: string | null;
+  /** SMS: replies that withdraw SMS consent. */
+  optOutWords?: string[];
   url?: string;
   from?: string;
   apiKey?: SecretState;
@@ -44,12 +45,15 @@ interface Provider {
 
 export function MessagingProviders() {
   const providers = useResource<{ sms: Provider; email: Provider }>("/api/messaging/providers");
+  // The price per part is part of the sending policy, kept per provider kind.
+  const settings = useResource<{ messaging?: MessagingPolicySettings }>("/api/settings");
   if (providers.error && !providers.data) return <ErrorNotice error={providers.error} onRetry={() => void providers.reload()} />;
-  if (!providers.data) return <Loading />;
+  if (!providers.data || (!settings.data && !settings.error)) return <Loading />;
   const replace = (next: Provider) => providers.mutate((current) => ({ ...current!, [next.channel]: next }));
+  const prices = settings.data?.messaging?.smsPricePerPart ?? {};
   return (
     <>
-      <SmsProviderCard provider={providers.data.sms} onSaved={replace} />
+      <SmsProviderCard provider={providers.data.sms} prices={prices} onSaved={replace} onPrices={(messaging) => settings.mutate((current) => ({ ...current, messaging }))} />
       <EmailProviderCard provider={providers.data.email} onSaved={replace} />
     </>
   );
@@ -113,7 +117,18 @@ function ProviderForm<Kind extends string>({
   );
 }
 
-function SmsProviderCard({ provider, onSaved }: { provider: Provider; onSaved: (provider: Provider) => void }) {
+function SmsProviderCard({
+  provider,
+  prices,
+  onSaved,
+  onPrices,
+}: {
+  provider: Provider;
+  /** Price of one part per provider kind, in the currency's minor units. */
+  prices: Record<string, number>;
+  onSaved: (provider: Provider) => void;
+  onPrices: (policy: MessagingPolicySettings) => void;
+}) {
   const t = useMessages(messagingMessages);
   const toast = useToast();
   const f = useFormat();
@@ -122,13 +137,35 @@ function SmsProviderCard({ provider, onSaved }: { provider: Provider; onSaved: (
   const [kind, setKind] = useState<SmsKind>(SMS_KINDS.find((known) => known === provider.kind) ?? "outbox");
   const [apiKey, setApiKey] = useState("");
   const [sender, setSender] = useState(provider.sender ?? "");
-  const [price, setPrice] = useState(provider.pricePerPart === null || provider.pricePerPart === undefined ? "" : f.digits(String(provider.pricePerPart)));
+  const [optOutWords, setOptOutWords] = useState((provider.optOutWords ?? []).join("\n"));
+  // IPPanel calls its key a token; Kavenegar and SMS.ir an API key.
+  const secretName = kind === "ippanel" ? "token" : "apiKey";
+  const exponent = currencyExponent(session.me?.workspace.currency ?? "IRT");
+  const priceText = (forKind: string) => (prices[forKind] === undefined ? "" : f.digits(String(prices[forKind]! / 10 ** exponent)));
+  const [price, setPrice] = useState(priceText(kind));
   const save = useAction(async () => {
-    const pricePerPart = readNumber(price) ?? null;
-    const body =
-      kind === "outbox"
-        ? { kind, pricePerPart }
-        : { kind, pricePerPart, ...(apiKey.trim() ? { apiKey: apiKey.trim() } : {}), ...(sender.trim() ? { sender: toAsciiDigits(sender).trim() } : {}) };
+    const typed = readNumber(price);
+    if (typeof typed === "string" || (typed !== undefined && typed < 0)) throw new ApiError({ status: 400, errors: [{ path: "pricePerPart", code: "invalid", message: t("priceInvalid") }] });
+    const minor = typed === undefined ? undefined : Math.round(typed * 10 ** exponent);
+    const words = optOutWords
+      .split(/[\n,،]/)
+      .map((word) => word.trim())
+      .filter(Boolean);
+    const body = {
+      kind,
+      ...(words.length ? { optOutWords: words } : {}),
+      ...(kind === "outbox" ? {} : { ...(apiKey.trim() ? { [secretName]: apiKey.trim() } : {}), ...(sender.trim() ? { sender: toAsciiDigits(sender).trim() } : {}) }),
+    };
+    if (minor !== prices[kind]) {
+      onPrices(
+        await saveMessagingPolicy((policy) => {
+          const next = { ...policy.smsPricePerPart };
+          if (minor === undefined) delete next[kind];
+          else next[kind] = minor;
+          return { smsPricePerPart: next };
+        }),
+      );
+    }
     onSaved(await api.put<Provider>("/api/messaging/providers/sms", body));
     setApiKey("");
     toast(t("savedSms"));
@@ -141,7 +178,7 @@ function SmsProviderCard({ provider, onSaved }: { provider: Provider; onSaved: (
       value={price}
       onValue={setPrice}
       hint={t("pricePerPartHint", { currency: session.me?.workspace.currency ?? "" })}
-      error={save.error?.fieldError("pricePerPart")}
+      error={save.error?.fieldError("pricePerPart") ?? save.error?.fieldError("messaging.smsPricePerPart")}
     />
   );
   return (
@@ -151,27 +188,41 @@ function SmsProviderCard({ provider, onSaved }: { provider: Provider; onSaved: (
       provider={provider}
       kind={kind}
       kinds={SMS_KINDS.map((value) => ({ value, label: t(value) }))}
-      onKind={setKind}
+      onKind={(next) => {
+        setKind(next);
+        setPrice(priceText(next));
+      }}
       save={save}
       always={
         <>
           {priceField}
-          {provider.webhookUrl && provider.kind === kind && <WebhookAddress url={provider.webhookUrl} />}
+          <TextArea label={t("optOutWords")} name="optOutWords" value={optOutWords} onValue={setOptOutWords} rows={3} hint={t("optOutWordsHint")} error={save.error?.fieldError("optOutWords")} />
+          {provider.callbackUrl && provider.kind === kind ? <WebhookAddress url={provider.callbackUrl} /> : <Notice tone="muted">{t("webhookUrlAfterSave")}</Notice>}
         </>
       }
     >
       <TextField
         label={t("apiKey", { provider: t(kind) })}
-        name="apiKey"
+        name={secretName}
         type="password"
         dir="ltr"
         autoComplete="off"
         value={apiKey}
         onValue={setApiKey}
-        hint={secretHint(provider.kind === kind ? provider.apiKey : undefined)}
-        error={save.error?.fieldError("apiKey")}
+        hint={secretHint(provider.kind === kind ? provider[secretName] : undefined)}
+        error={save.error?.fieldError(secretName)}
       />
-      <TextField label={t("sender")} name="sender" dir="ltr" inputMode="numeric" value={sender} onValue={setSender} hint={t("senderHint")} error={save.error?.fieldError("sender")} />
+      <TextField
+        label={t(kind === "kavenegar" ? "sender" : "senderRequired")}
+        name="sender"
+        dir="ltr"
+        inputMode="numeric"
+        value={sender}
+        onValue={setSender}
+        hint={t(kind === "kavenegar" ? "senderHint" : "senderRequiredHint")}
+        error={save.error?.fieldError("sender")}
+        required={kind !== "kavenegar"}
+      />
     </ProviderForm>
   );
 }
