@@ -48,8 +48,8 @@ export interface SentMessage {
   purpose?: MessagePurpose;
   status: MessageStatus;
   reason: SkipReason | null;
-  /** When a deferred message goes out (epoch ms or an ISO time). */
-  until?: number | string | null;
+  /** When a deferred message goes out. */
+  dueAt?: string | null;
   to: string | null;
   body: string;
   error: string | null;

@@ -1,3 +1,3 @@
-// The placeholders a template may hold, offered as buttons in the template editor. Core fills
-// {firstName}, {lastName} and {shopName}; a sender gives the others. The API refuses any other.
-export const PLACEHOLDERS = ["firstName", "lastName", "shopName", "points", "coupon", "link"] as const;
+// The placeholders a template may hold (the Worker's closed list), offered as buttons in the
+// template editor; the API refuses any other.
+export { PLACEHOLDERS } from "../../../worker/core/messaging/message-text";

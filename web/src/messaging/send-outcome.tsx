@@ -15,7 +15,7 @@ export function SendOutcome({ message }: { message: SentMessage }) {
     case "deferred":
       return (
         <Notice tone="info" live>
-          {message.until ? t("outcome_deferred", { when: f.dateTime(message.until) }) : t("outcome_deferred_unknown")}
+          {message.dueAt ? t("outcome_deferred", { when: f.dateTime(message.dueAt) }) : t("outcome_deferred_unknown")}
         </Notice>
       );
     case "skipped":

@@ -33,7 +33,7 @@ export function useSmsPreview(input: PreviewInput): LivePreview {
   const [error, setError] = useState<ApiError>();
   const latest = useRef(0);
   const key = JSON.stringify([channel, body, template, locale, recipients]);
-  const local = useMemo(() => (channel === "sms" && !template && body && countSms ? countSms(body) : null), [channel, body, template]);
+  const local = useMemo(() => (channel === "sms" && !template && body ? countSms(body) : null), [channel, body, template]);
 
   useEffect(() => {
     const ticket = ++latest.current;

@@ -56,7 +56,7 @@ export function MessageLogEntry({ message, outboxReportUrl, onReported }: { mess
       </p>
       {message.status === "skipped" && <p class="small">{t("skippedBecause", { reason: wordFor(w, "reason", message.reason) })}</p>}
       {message.status === "failed" && message.error && <p class="small">{t("failedBecause", { error: message.error })}</p>}
-      {message.status === "deferred" && message.until && <p class="small">{t("deferredUntil", { when: f.dateTime(message.until) })}</p>}
+      {message.status === "deferred" && message.dueAt && <p class="small">{t("deferredUntil", { when: f.dateTime(message.dueAt) })}</p>}
       {message.status === "recorded" && message.channel === "sms" && outboxReportUrl && (
         <div class="message-log__actions" role="group" aria-label={t("simulateReport")}>
           <Button small busy={report.busy} onClick={() => void report.run("delivered")}>
