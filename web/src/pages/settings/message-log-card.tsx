@@ -1,7 +1,6 @@
 // The message log (GET /api/messages): every message of the workspace, newest first, with its status
 // in words (scheduled, sent, delivered, not sent and why…), filtered and paged with "More".
 import { useMemo, useState } from "preact/hooks";
-import { useResource } from "../../api/use-resource";
 import { Card } from "../../components/card";
 import { useMessages } from "../../i18n/i18n";
 import type { SentMessage } from "../../messaging/message-types";
@@ -31,10 +30,6 @@ export function MessageLogCard() {
     [filters, timeZone],
   );
   const messages = useCursorList<SentMessage>("/api/messages", query);
-  // The outbox's report address, while the outbox is the SMS provider (for the simulated reports).
-  const providers = useResource<{ sms: { kind: string; callbackUrl?: string | null } }>("/api/messaging/providers");
-  const sms = providers.data?.sms;
-  const outboxReportUrl = sms?.kind === "outbox" ? (sms.callbackUrl ?? null) : null;
   const filtered = Object.values(filters).some(Boolean);
   return (
     <Card title={t("title")} labelledBy="message-log-heading">
@@ -42,7 +37,7 @@ export function MessageLogCard() {
       <ListState list={messages} empty={filtered ? t("noneFiltered") : t("none")}>
         <ol class="message-log">
           {messages.items.map((message) => (
-            <MessageLogEntry key={message.id} message={message} outboxReportUrl={outboxReportUrl} onReported={() => void messages.reload()} />
+            <MessageLogEntry key={message.id} message={message} onReported={(next) => messages.setItems((items) => items.map((item) => (item.id === next.id ? next : item)))} />
           ))}
         </ol>
       </ListState>

@@ -1,13 +1,14 @@
 // One row of the message log: status in words, channel, purpose, when, to whom, the text, and why
 // it was not sent, failed or waits. A message the outbox recorded can be marked delivered or failed
-// as a provider's report would (posted to the outbox's own report address), to try the whole
-// journey locally before a real provider is set.
+// as a provider's report would (POST /api/messages/{id}/simulated-report), to try the whole journey
+// locally before a real provider is set.
 import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
 import { Button } from "../../components/button";
 import { ErrorNotice } from "../../components/states";
 import { useFormat } from "../../i18n/format";
 import { useMessages } from "../../i18n/i18n";
+import { useSession } from "../../session/session";
 import type { SentMessage } from "../../messaging/message-types";
 import { customerWords, wordFor } from "../customers/customer-words.messages";
 import { LtrText } from "../customers/ltr-text";
@@ -24,13 +25,13 @@ const STATUS_TONE: Record<string, string> = {
 
 export type LoggedMessage = SentMessage & { customer?: { id: string; displayName: string } | null };
 
-export function MessageLogEntry({ message, outboxReportUrl, onReported }: { message: LoggedMessage; outboxReportUrl: string | null; onReported: () => void }) {
+export function MessageLogEntry({ message, onReported }: { message: LoggedMessage; onReported: (message: LoggedMessage) => void }) {
   const t = useMessages(messageLogMessages);
   const w = useMessages(customerWords);
   const f = useFormat();
+  const { can } = useSession();
   const report = useAction(async (status: "delivered" | "failed") => {
-    await api.post(new URL(outboxReportUrl!).pathname, { messageId: message.id, status, ...(status === "failed" ? { reason: t("simulatedFailure") } : {}) });
-    onReported();
+    onReported(await api.post<LoggedMessage>(`/api/messages/${encodeURIComponent(message.id)}/simulated-report`, { status, ...(status === "failed" ? { reason: t("simulatedFailure") } : {}) }));
   });
   return (
     <li class="message-log__entry">
@@ -57,7 +58,7 @@ export function MessageLogEntry({ message, outboxReportUrl, onReported }: { mess
       {message.status === "skipped" && <p class="small">{t("skippedBecause", { reason: wordFor(w, "reason", message.reason) })}</p>}
       {message.status === "failed" && message.error && <p class="small">{t("failedBecause", { error: message.error })}</p>}
       {message.status === "deferred" && message.dueAt && <p class="small">{t("deferredUntil", { when: f.dateTime(message.dueAt) })}</p>}
-      {message.status === "recorded" && message.channel === "sms" && outboxReportUrl && (
+      {message.status === "recorded" && can("messages:send") && (
         <div class="message-log__actions" role="group" aria-label={t("simulateReport")}>
           <Button small busy={report.busy} onClick={() => void report.run("delivered")}>
             {t("markDelivered")}

@@ -12,14 +12,13 @@ export interface UnmatchedReply {
   id: string;
   from: string;
   text: string;
-  provider: string;
-  receivedAt: string | number;
+  receivedAt: string;
 }
 
 export function UnmatchedRepliesCard() {
   const t = useMessages(unmatchedRepliesMessages);
   const f = useFormat();
-  const replies = useCursorList<UnmatchedReply>("/api/messaging/unmatched-replies", { limit: 20 });
+  const replies = useCursorList<UnmatchedReply>("/api/messaging/unmatched", { limit: 20 });
   return (
     <Card title={t("title")} labelledBy="unmatched-replies-heading">
       <p class="muted small">{t("intro")}</p>
@@ -29,7 +28,7 @@ export function UnmatchedRepliesCard() {
             <li key={reply.id} class="message-log__entry">
               <div class="message-log__head">
                 <LtrText>{reply.from}</LtrText>
-                <time class="muted small" dateTime={new Date(reply.receivedAt).toISOString()}>
+                <time class="muted small" dateTime={reply.receivedAt}>
                   {f.dateTime(reply.receivedAt)}
                 </time>
               </div>
