@@ -1,10 +1,13 @@
-// SMS replies from numbers no customer has (settings:manage): listed, never turned into customers,
-// so the shop can see who wrote and add them by hand if it wants to.
+// SMS replies from numbers no customer has: listed, never turned into customers, so the shop can see
+// who wrote and add them by hand if it wants to. While SMS goes to the outbox, a reply can be tried.
+import { useResource } from "../../api/use-resource";
 import { Card } from "../../components/card";
 import { useFormat } from "../../i18n/format";
 import { useMessages } from "../../i18n/i18n";
 import { LtrText } from "../customers/ltr-text";
+import { useSession } from "../../session/session";
 import { ListState } from "./list-state";
+import { SimulatedReplyForm } from "./simulated-reply-form";
 import { unmatchedRepliesMessages } from "./unmatched-replies.messages";
 import { useCursorList } from "./use-cursor-list";
 
@@ -18,10 +21,13 @@ export interface UnmatchedReply {
 export function UnmatchedRepliesCard() {
   const t = useMessages(unmatchedRepliesMessages);
   const f = useFormat();
+  const { can } = useSession();
   const replies = useCursorList<UnmatchedReply>("/api/messaging/unmatched", { limit: 20 });
+  const providers = useResource<{ sms: { kind: string } }>("/api/messaging/providers");
   return (
     <Card title={t("title")} labelledBy="unmatched-replies-heading">
       <p class="muted small">{t("intro")}</p>
+      {providers.data?.sms.kind === "outbox" && can("messages:send") && <SimulatedReplyForm onReceived={() => void replies.reload()} />}
       <ListState list={replies} empty={t("none")}>
         <ol class="message-log">
           {replies.items.map((reply) => (
