@@ -5,7 +5,6 @@
 // opened composer, so a double click or a retry never sends twice.
 import type { ComponentChildren } from "preact";
 import { useId, useState } from "preact/hooks";
-import type { Page } from "../api/client";
 import { useAction } from "../api/use-action";
 import { useResource } from "../api/use-resource";
 import { Button } from "../components/button";
@@ -57,7 +56,7 @@ export function MessageComposer({
   const [text, setText] = useState("");
   const [idempotencyKey] = useState(() => `ui-${crypto.randomUUID()}`);
   const [outcome, setOutcome] = useState<SentMessage>();
-  const templates = useResource<Page<MessageTemplate>>("/api/messaging/templates", { channel: "sms" });
+  const templates = useResource<{ items: MessageTemplate[] }>("/api/messaging/templates");
   const smsTemplates = (templates.data?.items ?? []).filter((template) => template.channel === "sms");
   const template = smsTemplates.find((candidate) => candidate.name === templateName);
   const live = useSmsPreview({ channel: "sms", body: text, template: template?.name ?? null, locale, recipients });
@@ -130,7 +129,7 @@ export function MessageComposer({
           <figure class="composer__template">
             <figcaption class="field__label">{t("templateText")}</figcaption>
             <blockquote lang={locale} dir={locale === "fa" ? "rtl" : "ltr"} aria-describedby={meterId}>
-              {template.body[locale]}
+              {live.preview?.text ?? template.text[locale]}
             </blockquote>
             <p class="field__hint">{t("templateTextHint")}</p>
           </figure>

@@ -24,6 +24,8 @@ export interface SmsCount {
 
 /** POST /api/messaging/preview. */
 export interface SmsPreview extends SmsCount {
+  /** The text counted (a template's, filled with sample values). */
+  text: string;
   cost: Money | null;
   recipients: number;
   totalCost: Money | null;
@@ -35,9 +37,11 @@ export interface MessageTemplate {
   name: string;
   channel: MessageChannel;
   purpose: MessagePurpose;
-  body: { fa: string; en: string };
-  subject?: { fa: string; en: string } | null;
-  updatedAt?: string;
+  text: { fa: string; en: string };
+  subject: { fa: string; en: string } | null;
+  /** The provider's own template ("pattern") it stands for: transactional sends take the fast path. */
+  providerTemplate: string | null;
+  updatedAt: string;
 }
 
 /** A message as the API gives it back (a send's answer, the log's rows, the timeline). */

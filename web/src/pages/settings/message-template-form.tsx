@@ -26,10 +26,11 @@ export function MessageTemplateForm({ template, onSaved, onCancel }: { template:
   const [name, setName] = useState(template?.name ?? "");
   const [channel, setChannel] = useState<MessageChannel>(template?.channel ?? "sms");
   const [purpose, setPurpose] = useState<MessagePurpose>(template?.purpose ?? "transactional");
-  const [fa, setFa] = useState(template?.body.fa ?? "");
-  const [en, setEn] = useState(template?.body.en ?? "");
+  const [fa, setFa] = useState(template?.text.fa ?? "");
+  const [en, setEn] = useState(template?.text.en ?? "");
+  const [providerTemplate, setProviderTemplate] = useState(template?.providerTemplate ?? "");
   const save = useAction(async () => {
-    const body = { name: name.trim(), channel, purpose, body: { fa, en } };
+    const body = { name: name.trim(), channel, purpose, text: { fa, en }, providerTemplate: providerTemplate.trim() || null };
     const answer = template
       ? await api.patch<MessageTemplate>(`/api/messaging/templates/${encodeURIComponent(template.id)}`, body)
       : await api.post<MessageTemplate>("/api/messaging/templates", body);
@@ -64,9 +65,20 @@ export function MessageTemplateForm({ template, onSaved, onCancel }: { template:
           options={PURPOSES.map((value) => ({ value, label: w(`purpose_${value}`) }))}
         />
       </div>
-      <TemplateText language="fa" channel={channel} value={fa} onValue={setFa} error={save.error?.fieldError("body.fa")} />
-      <TemplateText language="en" channel={channel} value={en} onValue={setEn} error={save.error?.fieldError("body.en")} />
-      <ErrorNotice error={unmatchedProblem(save.error, ["name", "channel", "purpose", "body.fa", "body.en"])} />
+      <TemplateText language="fa" channel={channel} value={fa} onValue={setFa} error={save.error?.fieldError("text.fa")} />
+      <TemplateText language="en" channel={channel} value={en} onValue={setEn} error={save.error?.fieldError("text.en")} />
+      {channel === "sms" && (
+        <TextField
+          label={t("providerTemplate")}
+          name="providerTemplate"
+          dir="ltr"
+          value={providerTemplate}
+          onValue={setProviderTemplate}
+          hint={t("providerTemplateHint")}
+          error={save.error?.fieldError("providerTemplate")}
+        />
+      )}
+      <ErrorNotice error={unmatchedProblem(save.error, ["name", "channel", "purpose", "text.fa", "text.en", "providerTemplate"])} />
       <div class="form__actions">
         <Button type="submit" variant="primary" busy={save.busy}>
           {common("save")}
@@ -99,7 +111,7 @@ function TemplateText({ language, channel, value, onValue, error }: { language: 
     <div class="template-text-field" ref={box}>
       <TextArea
         label={t(language === "fa" ? "textFa" : "textEn")}
-        name={`body.${language}`}
+        name={`text.${language}`}
         lang={language}
         dir={language === "fa" ? "rtl" : "ltr"}
         rows={4}
@@ -107,7 +119,6 @@ function TemplateText({ language, channel, value, onValue, error }: { language: 
         onValue={onValue}
         describedBy={channel === "sms" ? meterId : undefined}
         error={error}
-        required
       />
       <div class="placeholder-buttons" role="group" aria-label={t(language === "fa" ? "insertFa" : "insertEn")}>
         {PLACEHOLDERS.map((placeholder) => (

@@ -1,7 +1,7 @@
 // Saved message templates (settings:manage): the list, and a dialog to create or edit one with its
 // Persian and English text. Deleting asks first.
 import { useState } from "preact/hooks";
-import { api, type Page } from "../../api/client";
+import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
 import { useResource } from "../../api/use-resource";
 import { Button } from "../../components/button";
@@ -18,14 +18,14 @@ import { templatesMessages } from "./message-templates.messages";
 
 export function MessageTemplatesCard() {
   const t = useMessages(templatesMessages);
-  const templates = useResource<Page<MessageTemplate>>("/api/messaging/templates");
+  const templates = useResource<{ items: MessageTemplate[] }>("/api/messaging/templates");
   /** The template being edited, "new", or none. */
   const [editing, setEditing] = useState<MessageTemplate | "new" | null>(null);
   const saved = (template: MessageTemplate) => {
     templates.mutate((current) => {
       const items = current?.items ?? [];
       const known = items.some((item) => item.id === template.id);
-      return { items: known ? items.map((item) => (item.id === template.id ? template : item)) : [...items, template], nextCursor: current?.nextCursor ?? null };
+      return { items: known ? items.map((item) => (item.id === template.id ? template : item)) : [...items, template] };
     });
     setEditing(null);
   };
@@ -53,7 +53,7 @@ export function MessageTemplatesCard() {
               key={template.id}
               template={template}
               onEdit={() => setEditing(template)}
-              onDeleted={() => templates.mutate((current) => ({ items: (current?.items ?? []).filter((item) => item.id !== template.id), nextCursor: current?.nextCursor ?? null }))}
+              onDeleted={() => templates.mutate((current) => ({ items: (current?.items ?? []).filter((item) => item.id !== template.id) }))}
             />
           ))}
         </ul>
@@ -84,12 +84,17 @@ function TemplateItem({ template, onEdit, onDeleted }: { template: MessageTempla
           </strong>
           <span class="badge">{w(`channel_${template.channel}`)}</span>
           <span class="badge">{w(`purpose_${template.purpose}`)}</span>
+          {template.providerTemplate && (
+            <span class="badge" dir="ltr">
+              {t("pattern", { name: template.providerTemplate })}
+            </span>
+          )}
         </div>
         <p class="template-text" lang="fa" dir="rtl">
-          {template.body.fa}
+          {template.text.fa}
         </p>
         <p class="template-text" lang="en" dir="ltr">
-          {template.body.en}
+          {template.text.en}
         </p>
       </div>
       <div class="settings-item__actions">

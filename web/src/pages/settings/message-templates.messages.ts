@@ -22,6 +22,9 @@ export const templatesMessages = defineMessages({
     textEn: "English text",
     insertFa: "Insert a placeholder into the Persian text",
     insertEn: "Insert a placeholder into the English text",
+    providerTemplate: "Provider template (optional)",
+    providerTemplateHint: "The name of the same text approved at the SMS provider (a pattern or verify template): transactional sends then go through its fast path.",
+    pattern: "Pattern: {name}",
   },
   fa: {
     title: "قالب‌ها",
@@ -43,5 +46,8 @@ export const templatesMessages = defineMessages({
     textEn: "متن انگلیسی",
     insertFa: "افزودن جای خالی به متن فارسی",
     insertEn: "افزودن جای خالی به متن انگلیسی",
+    providerTemplate: "قالب سرویس‌دهنده (اختیاری)",
+    providerTemplateHint: "نام همین متن که نزد سرویس‌دهندهٔ پیامک تأیید شده است (پترن یا قالب وریفای): پیام‌های اطلاع‌رسانی آنگاه از مسیر سریع آن فرستاده می‌شوند.",
+    pattern: "پترن: {name}",
   },
 });

@@ -27,10 +27,9 @@ export interface MessagingPolicySettings {
   smsPricePerPart: Record<string, number>;
 }
 
-/** The policy as saved: the whole `messaging` object, so a change to one part keeps the others. */
-export async function saveMessagingPolicy(change: (policy: MessagingPolicySettings) => Partial<MessagingPolicySettings>): Promise<MessagingPolicySettings> {
-  const current = (await api.get<{ messaging: MessagingPolicySettings }>("/api/settings")).messaging;
-  return (await api.patch<{ messaging: MessagingPolicySettings }>("/api/settings", { messaging: { ...current, ...change(current) } })).messaging;
+/** Saves part of the policy (the API keeps the rest as stored) and gives back the whole of it. */
+export async function saveMessagingPolicy(change: Partial<MessagingPolicySettings>): Promise<MessagingPolicySettings> {
+  return (await api.patch<{ messaging: MessagingPolicySettings }>("/api/settings", { messaging: change })).messaging;
 }
 
 export function MessagingPolicyCard() {
@@ -69,7 +68,7 @@ function PolicyForm({ initial, timeZone, onSaved }: { initial: MessagingPolicySe
       caps: { perDay: readNumber(perDay) ?? null, perWeek: readNumber(perWeek) ?? null },
       dailyLimit: readNumber(dailyLimit) ?? null,
     } as unknown as Partial<MessagingPolicySettings>;
-    onSaved(await saveMessagingPolicy(() => change));
+    onSaved(await saveMessagingPolicy(change));
     toast(t("saved"));
   });
   const error = (field: string) => save.error?.fieldError(`messaging.${field}`) ?? save.error?.fieldError(field);

@@ -157,14 +157,10 @@ function SmsProviderCard({
       ...(kind === "outbox" ? {} : { ...(apiKey.trim() ? { [secretName]: apiKey.trim() } : {}), ...(sender.trim() ? { sender: toAsciiDigits(sender).trim() } : {}) }),
     };
     if (minor !== prices[kind]) {
-      onPrices(
-        await saveMessagingPolicy((policy) => {
-          const next = { ...policy.smsPricePerPart };
-          if (minor === undefined) delete next[kind];
-          else next[kind] = minor;
-          return { smsPricePerPart: next };
-        }),
-      );
+      const next = { ...prices };
+      if (minor === undefined) delete next[kind];
+      else next[kind] = minor;
+      onPrices(await saveMessagingPolicy({ smsPricePerPart: next }));
     }
     onSaved(await api.put<Provider>("/api/messaging/providers/sms", body));
     setApiKey("");
