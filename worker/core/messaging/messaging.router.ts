@@ -1,7 +1,15 @@
-// Core messaging's routes: the providers' configuration, customers' messages, templates and the preview.
+// Core messaging's routes: the providers' configuration, customers' messages, templates and the
+// preview, the message log and the providers' callbacks (delivery reports and replies).
 import { createRouter } from "../http/router";
+import { messageLogRouter } from "./message-log.router";
 import { messagesRouter } from "./messages.router";
 import { providersRouter } from "./providers.router";
+import { smsWebhooksRouter } from "./sms-webhooks.router";
 import { templatesRouter } from "./templates.router";
 
-export const messagingRouter = createRouter().route("/", providersRouter).route("/", messagesRouter).route("/", templatesRouter);
+export const messagingRouter = createRouter()
+  .route("/", providersRouter)
+  .route("/", messagesRouter)
+  .route("/", templatesRouter)
+  .route("/", messageLogRouter)
+  .route("/", smsWebhooksRouter);
