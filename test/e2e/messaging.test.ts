@@ -57,7 +57,7 @@ describe.each(LANGUAGES)("messaging in %s", (language) => {
     // Sent: the outbox records it, and the composer says so.
     await composer.getByRole("button", { name: w.send, exact: true }).click();
     await composer.getByText(w.recordedInOutbox).waitFor();
-    await composer.getByRole("button", { name: w.close }).click();
+    await composer.getByRole("button", { name: w.done, exact: true }).click();
     await composer.waitFor({ state: "hidden" });
 
     // The log lists it as recorded; the outbox's simulated report marks it delivered.

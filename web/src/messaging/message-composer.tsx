@@ -71,7 +71,7 @@ export function MessageComposer({
         <SendOutcome message={outcome} />
         <div class="form__actions">
           <Button variant="primary" onClick={onDone} autoFocus>
-            {t("close")}
+            {t("done")}
           </Button>
         </div>
       </div>
