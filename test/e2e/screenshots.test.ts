@@ -16,7 +16,7 @@ import { LANGUAGES, type Language } from "./support/words";
 const DEMO = { email: "demo@example.com", password: "edge-crm-demo" };
 const LOADING = /Loading…|در حال بارگذاری…/;
 /** The screenshots the README shows. */
-const FOR_DOCS = ["fa-dashboard", "fa-customer", "en-customers", "fa-phone-customer", "en-settings-plugins"];
+const FOR_DOCS = ["fa-dashboard", "fa-customer", "en-customers", "fa-phone-customer", "en-settings-plugins", "en-settings-messaging", "fa-phone-sms-composer"];
 const copyToDocs = process.env.SCREENSHOTS_FOR_DOCS === "1";
 
 let browser: Browser;
@@ -62,7 +62,7 @@ describe.each(LANGUAGES)("screenshots in %s", (language) => {
     await visitor.context.close();
   });
 
-  it("of the dashboard, customers, a customer, tasks, plugin settings and the loyalty page", async () => {
+  it("of the dashboard, customers, a customer, tasks, plugin and messaging settings and the loyalty page", async () => {
     const visitor = await newVisitor(browser, { viewport: DESKTOP });
     const customerId = await demoOwner(visitor, language);
     const pages: Array<[string, string]> = [
@@ -71,6 +71,7 @@ describe.each(LANGUAGES)("screenshots in %s", (language) => {
       ["customer", `/customers/${customerId}`],
       ["tasks", "/tasks?view=open"],
       ["settings-plugins", "/settings/plugins"],
+      ["settings-messaging", "/settings/messaging"],
       ["loyalty", "/plugins/loyalty"],
     ];
     for (const [name, path] of pages) {
@@ -88,6 +89,18 @@ describe.each(LANGUAGES)("screenshots in %s", (language) => {
     await visitor.page.goto(`/customers/${customerId}`);
     await visitor.page.getByRole("heading", { level: 1 }).first().waitFor();
     await shoot(visitor.page, `${language}-phone-customer`);
+    await visitor.context.close();
+  });
+
+  it("of the SMS composer on a phone, counting a Persian text's parts and cost", async () => {
+    const visitor = await newVisitor(browser, { viewport: PHONE, phone: true });
+    const customerId = await demoOwner(visitor, language);
+    const { page } = visitor;
+    await page.goto(`/customers/${customerId}`);
+    await page.getByRole("button", { name: language === "fa" ? "ارسال پیامک" : "Send SMS" }).click();
+    await page.locator("dialog[open] textarea").fill("سلام، سفارش شما امروز ارسال شد و فردا به دستتان می‌رسد. کد رهگیری ۱۲۳۴۵۶ است. از خرید شما سپاسگزاریم!");
+    await page.locator("dialog[open] .sms-meter__parts").waitFor();
+    await shoot(page, `${language}-phone-sms-composer`);
     await visitor.context.close();
   });
 });

@@ -76,6 +76,33 @@ const importSteps: PageState[] = [
   },
 ];
 
+/** The customer page's SMS composer, open, with a text typed and its parts and cost counted. */
+async function composeSms(page: Page) {
+  await page.locator(".quick-actions button").last().click();
+  await page.locator("dialog[open] textarea").fill("سلام، سفارش شما امروز ارسال شد. کد رهگیری ۱۲۳۴۵۶ است. از خرید شما سپاسگزاریم!");
+  await page.locator("dialog[open] .sms-meter__parts").waitFor();
+}
+
+/** States of settings sections worth checking beyond the loaded page. */
+const SECTION_STATES: Partial<Record<(typeof SETTINGS_SECTIONS)[number], PageState[]>> = {
+  messaging: [
+    {
+      name: "template editor open",
+      reach: async (page) => {
+        await page.locator("#messaging-templates .card__actions button").click();
+        await page.locator("dialog[open] textarea").first().waitFor();
+      },
+    },
+    {
+      name: "template editor errors",
+      reach: async (page) => {
+        await page.locator("dialog[open] button[type=submit]").click();
+        await page.locator("dialog[open] [aria-invalid=true]").first().waitFor();
+      },
+    },
+  ],
+};
+
 export const SIGNED_IN_VISITS: Visit[] = [
   { route: "dashboard", name: "dashboard", paths: () => ["/"] },
   { route: "customers", name: "customers list", paths: () => ["/customers"] },
@@ -96,10 +123,10 @@ export const SIGNED_IN_VISITS: Visit[] = [
   { route: "newCustomer", name: "new customer", paths: () => ["/customers/new"], states: [{ name: "field errors", reach: submitAndWaitForError }] },
   { route: "duplicates", name: "duplicates", paths: () => ["/customers/duplicates"] },
   { route: "editCustomer", name: "edit customer", paths: ({ customerId }) => [`/customers/${customerId}/edit`] },
-  { route: "customer", name: "customer page", paths: ({ customerId }) => [`/customers/${customerId}`] },
+  { route: "customer", name: "customer page", paths: ({ customerId }) => [`/customers/${customerId}`], states: [{ name: "SMS composer with a Persian text", reach: composeSms }] },
   { route: "tasks", name: "tasks", paths: () => ["/tasks"] },
   { route: "import", name: "import wizard", paths: () => ["/import"], states: importSteps },
-  ...SETTINGS_SECTIONS.map((section) => ({ route: "settings", name: `settings: ${section}`, paths: () => [`/settings/${section}`] })),
+  ...SETTINGS_SECTIONS.map((section) => ({ route: "settings", name: `settings: ${section}`, paths: () => [`/settings/${section}`], states: SECTION_STATES[section] })),
   { route: "pluginPage", name: "plugin pages", paths: ({ pluginPages }) => pluginPages.map((id) => `/plugins/${id}`) },
 ];
 

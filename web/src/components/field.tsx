@@ -79,9 +79,11 @@ type TextAreaProps = Omit<JSX.HTMLAttributes<HTMLTextAreaElement>, "label" | "on
   required?: boolean;
   rows?: number;
   name?: string;
+  /** Ids of more text that describes the box (shown next to it by the caller, e.g. a live count). */
+  describedBy?: string;
 };
 
-export function TextArea({ label, value, onValue, error, hint, required, rows = 3, ...rest }: TextAreaProps) {
+export function TextArea({ label, value, onValue, error, hint, required, rows = 3, describedBy: more, ...rest }: TextAreaProps) {
   return (
     <FieldFrame label={label} error={error} hint={hint} required={required}>
       {({ id, describedBy, invalid }) => (
@@ -93,7 +95,7 @@ export function TextArea({ label, value, onValue, error, hint, required, rows = 
           value={value}
           required={required}
           aria-invalid={invalid || undefined}
-          aria-describedby={describedBy}
+          aria-describedby={[describedBy, more].filter(Boolean).join(" ") || undefined}
           onInput={(event) => onValue((event.target as HTMLTextAreaElement).value)}
         />
       )}

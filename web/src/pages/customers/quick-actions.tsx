@@ -1,6 +1,7 @@
 // The customer page's quick actions, each in a dialog, each shown only to those who may do it:
 // log a call and add a note (interactions:write), create a task (tasks:write), send an SMS
-// (messages:send, once an SMS provider delivers). After any of them the timeline reloads.
+// (messages:send; with the outbox the composer says the message is only recorded). After any of
+// them the timeline reloads.
 import { ListTodo, MessageSquare, Phone, StickyNote } from "lucide-preact";
 import { useState } from "preact/hooks";
 import { useResource } from "../../api/use-resource";
@@ -21,9 +22,9 @@ export function QuickActions({ customer, onChanged }: { customer: Customer; onCh
   const t = useMessages(quickActionsMessages);
   const { can } = useSession();
   const [open, setOpen] = useState<Action | null>(null);
-  // Which channels deliver anywhere (no provider detail): SMS is offered once one is set up.
+  // Which channels deliver anywhere (no provider detail): with none, the outbox only records.
   const channels = useResource<{ sms: { delivers: boolean }; email: { delivers: boolean } }>(can("messages:send") ? "/api/messaging/channels" : null);
-  const smsAvailable = can("messages:send") && Boolean(channels.data?.sms.delivers);
+  const smsAvailable = can("messages:send") && channels.data !== undefined;
 
   const actions: Array<{ key: Action; label: string; icon: typeof Phone; show: boolean }> = [
     { key: "call", label: t("logCall"), icon: Phone, show: can("interactions:write") },
@@ -53,7 +54,7 @@ export function QuickActions({ customer, onChanged }: { customer: Customer; onCh
       <Dialog open={open !== null} title={current?.label ?? ""} onClose={close}>
         {(open === "call" || open === "note") && <LogInteractionForm customerId={customer.id} type={open} onDone={done} onCancel={close} />}
         {open === "task" && <CreateTaskForm customerId={customer.id} onDone={done} onCancel={close} />}
-        {open === "sms" && <SendSmsForm customer={customer} onDone={done} onCancel={close} />}
+        {open === "sms" && <SendSmsForm customer={customer} delivers={Boolean(channels.data?.sms.delivers)} onDone={done} onCancel={close} />}
       </Dialog>
     </Card>
   );

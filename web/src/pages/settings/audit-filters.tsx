@@ -1,7 +1,7 @@
-// The audit log's filters. The customer may be given by id or by any identifier (resolved with
-// the customer lookup); the person is chosen from the staff list when the viewer may read it.
+// The audit log's filters. The customer may be given by id or by any identifier (customer-lookup.ts);
+// the person is chosen from the staff list when the viewer may read it.
 import { useId, useState } from "preact/hooks";
-import { ApiError, api, type Page } from "../../api/client";
+import type { ApiError, Page } from "../../api/client";
 import { useAction } from "../../api/use-action";
 import { useResource } from "../../api/use-resource";
 import { Button } from "../../components/button";
@@ -11,6 +11,7 @@ import { useFormat } from "../../i18n/format";
 import { useMessages } from "../../i18n/i18n";
 import { useSession } from "../../session/session";
 import { auditActionMessages, auditMessages } from "./audit.messages";
+import { customerIdFrom } from "./customer-lookup";
 import { startOfDay } from "./zoned-day";
 
 export interface AuditFilterValues {
@@ -54,16 +55,7 @@ export function AuditFilters({
   const set = (key: keyof AuditFilterValues) => (value: string) => setDraft((current) => ({ ...current, [key]: value }));
 
   const apply = useAction(async () => {
-    let customerId = customer.trim();
-    // Anything but an id is an identifier (code, mobile, e-mail…) to look up.
-    if (customerId && !customerId.startsWith("cus_")) {
-      try {
-        customerId = (await api.get<{ id: string }>("/api/customers/lookup", { identifier: customerId })).id;
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 404) throw new ApiError({ status: 404, errors: [{ path: "customer", code: "not_found", message: t("customerNotFound") }] });
-        throw error;
-      }
-    }
+    const customerId = await customerIdFrom(customer, t("customerNotFound"));
     onApply({ ...draft, customerId });
   });
   const queryField = (name: string) => queryError?.problem.errors?.find((error) => error.path === `query.${name}`)?.message;

@@ -1,186 +1,49 @@
-// Messaging providers (settings:manage): SMS through the outbox or Kavenegar, e-mail through the
-// outbox or an HTTP API. Secrets are write-only: the API says only whether one is set (and its
-// last characters), and an empty box keeps the stored one.
-import type { ComponentChildren } from "preact";
-import { useState } from "preact/hooks";
-import { api, type ApiError } from "../../api/client";
-import { useAction } from "../../api/use-action";
-import { useResource } from "../../api/use-resource";
-import { Button } from "../../components/button";
-import { Card } from "../../components/card";
-import { commonMessages } from "../../components/common.messages";
-import { SelectField, TextField } from "../../components/field";
-import { ErrorNotice, Loading, Notice } from "../../components/states";
-import { useToast } from "../../components/toast";
-import { useFormat } from "../../i18n/format";
+// Settings → Messaging (settings:manage): the sending policy, the providers of each channel, saved
+// templates, the log of every message and the replies from unknown numbers, one card each, with
+// links to each card at the top since the page is long.
 import { useMessages } from "../../i18n/i18n";
+import { MessageLogCard } from "./message-log-card";
+import { MessageTemplatesCard } from "./message-templates-card";
+import { MessagingPolicyCard } from "./messaging-policy-card";
+import { MessagingProviders } from "./messaging-providers";
 import { messagingMessages } from "./messaging.messages";
-
-interface SecretState {
-  set: boolean;
-  hint: string | null;
-}
-
-interface Provider {
-  channel: "sms" | "email";
-  kind: "outbox" | "kavenegar" | "http";
-  sender?: string | null;
-  url?: string;
-  from?: string;
-  apiKey?: SecretState;
-  token?: SecretState;
-  updatedAt: string | null;
-}
+import { UnmatchedRepliesCard } from "./unmatched-replies-card";
 
 export function MessagingSection() {
-  const providers = useResource<{ sms: Provider; email: Provider }>("/api/messaging/providers");
-  if (providers.error && !providers.data) return <ErrorNotice error={providers.error} onRetry={() => void providers.reload()} />;
-  if (!providers.data) return <Loading />;
-  const replace = (next: Provider) => providers.mutate((current) => ({ ...current!, [next.channel]: next }));
+  const t = useMessages(messagingMessages);
+  const parts = [
+    ["messaging-policy", t("partPolicy")],
+    ["messaging-providers", t("partProviders")],
+    ["messaging-templates", t("partTemplates")],
+    ["messaging-log", t("partLog")],
+    ["messaging-replies", t("partReplies")],
+  ] as const;
   return (
     <div class="stack">
-      <SmsProviderCard provider={providers.data.sms} onSaved={replace} />
-      <EmailProviderCard provider={providers.data.email} onSaved={replace} />
+      <nav aria-label={t("onThisPage")}>
+        <ul class="page-parts">
+          {parts.map(([id, label]) => (
+            <li key={id}>
+              <a href={`#${id}`}>{label}</a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div id="messaging-policy" class="stack" tabIndex={-1}>
+        <MessagingPolicyCard />
+      </div>
+      <div id="messaging-providers" class="stack" tabIndex={-1}>
+        <MessagingProviders />
+      </div>
+      <div id="messaging-templates" class="stack" tabIndex={-1}>
+        <MessageTemplatesCard />
+      </div>
+      <div id="messaging-log" class="stack" tabIndex={-1}>
+        <MessageLogCard />
+      </div>
+      <div id="messaging-replies" class="stack" tabIndex={-1}>
+        <UnmatchedRepliesCard />
+      </div>
     </div>
-  );
-}
-
-/** "Set (…9C0D)" or "Not set", shown as the hint of a write-only box. */
-function useSecretHint() {
-  const t = useMessages(messagingMessages);
-  return (state: SecretState | undefined) => (state?.set ? (state.hint ? t("secretSet", { hint: state.hint }) : t("secretSetNoHint")) : t("secretNotSet"));
-}
-
-/** What both channels' cards share: the provider choice, the outbox note, errors and Save. */
-function ProviderForm<Kind extends string>({
-  title,
-  headingId,
-  provider,
-  kind,
-  kinds,
-  onKind,
-  save,
-  children,
-}: {
-  title: string;
-  headingId: string;
-  provider: Provider;
-  kind: Kind;
-  kinds: Array<{ value: Kind; label: string }>;
-  onKind: (kind: Kind) => void;
-  save: { run: () => Promise<unknown>; busy: boolean; error: ApiError | undefined };
-  /** The fields of the chosen provider (none for the outbox). */
-  children: ComponentChildren;
-}) {
-  const t = useMessages(messagingMessages);
-  const common = useMessages(commonMessages);
-  const f = useFormat();
-  return (
-    <Card title={title} labelledBy={headingId}>
-      <form
-        class="form settings-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save.run();
-        }}
-      >
-        <SelectField label={t("provider")} name="kind" value={kind} onValue={(value) => onKind(value as Kind)} error={save.error?.fieldError("kind")} options={kinds} />
-        {kind === "outbox" ? <Notice tone="muted">{t("outboxNote")}</Notice> : children}
-        {save.error && !save.error.problem.errors?.length && <ErrorNotice error={save.error} />}
-        <div class="form__actions">
-          <Button type="submit" variant="primary" busy={save.busy}>
-            {common("save")}
-          </Button>
-          {provider.updatedAt && <span class="muted small">{t("updated", { date: f.dateTime(provider.updatedAt) })}</span>}
-        </div>
-      </form>
-    </Card>
-  );
-}
-
-function SmsProviderCard({ provider, onSaved }: { provider: Provider; onSaved: (provider: Provider) => void }) {
-  const t = useMessages(messagingMessages);
-  const toast = useToast();
-  const secretHint = useSecretHint();
-  const [kind, setKind] = useState<"outbox" | "kavenegar">(provider.kind === "kavenegar" ? "kavenegar" : "outbox");
-  const [apiKey, setApiKey] = useState("");
-  const [sender, setSender] = useState(provider.sender ?? "");
-  const save = useAction(async () => {
-    const body = kind === "outbox" ? { kind } : { kind, ...(apiKey.trim() ? { apiKey: apiKey.trim() } : {}), ...(sender.trim() ? { sender: sender.trim() } : {}) };
-    onSaved(await api.put<Provider>("/api/messaging/providers/sms", body));
-    setApiKey("");
-    toast(t("savedSms"));
-  });
-  return (
-    <ProviderForm
-      title={t("sms")}
-      headingId="sms-provider-heading"
-      provider={provider}
-      kind={kind}
-      kinds={[
-        { value: "outbox", label: t("outbox") },
-        { value: "kavenegar", label: t("kavenegar") },
-      ]}
-      onKind={setKind}
-      save={save}
-    >
-      <TextField
-        label={t("apiKey")}
-        name="apiKey"
-        type="password"
-        dir="ltr"
-        autoComplete="off"
-        value={apiKey}
-        onValue={setApiKey}
-        hint={secretHint(provider.kind === "kavenegar" ? provider.apiKey : undefined)}
-        error={save.error?.fieldError("apiKey")}
-      />
-      <TextField label={t("sender")} name="sender" dir="ltr" inputMode="numeric" value={sender} onValue={setSender} hint={t("senderHint")} error={save.error?.fieldError("sender")} />
-    </ProviderForm>
-  );
-}
-
-function EmailProviderCard({ provider, onSaved }: { provider: Provider; onSaved: (provider: Provider) => void }) {
-  const t = useMessages(messagingMessages);
-  const toast = useToast();
-  const secretHint = useSecretHint();
-  const [kind, setKind] = useState<"outbox" | "http">(provider.kind === "http" ? "http" : "outbox");
-  const [url, setUrl] = useState(provider.url ?? "");
-  const [token, setToken] = useState("");
-  const [from, setFrom] = useState(provider.from ?? "");
-  const save = useAction(async () => {
-    const body = kind === "outbox" ? { kind } : { kind, url: url.trim(), from: from.trim(), ...(token.trim() ? { token: token.trim() } : {}) };
-    onSaved(await api.put<Provider>("/api/messaging/providers/email", body));
-    setToken("");
-    toast(t("savedEmail"));
-  });
-  return (
-    <ProviderForm
-      title={t("email")}
-      headingId="email-provider-heading"
-      provider={provider}
-      kind={kind}
-      kinds={[
-        { value: "outbox", label: t("outbox") },
-        { value: "http", label: t("http") },
-      ]}
-      onKind={setKind}
-      save={save}
-    >
-      <TextField label={t("url")} name="url" type="url" dir="ltr" value={url} onValue={setUrl} hint={t("urlHint")} error={save.error?.fieldError("url")} required />
-      <TextField
-        label={t("token")}
-        name="token"
-        type="password"
-        dir="ltr"
-        autoComplete="off"
-        value={token}
-        onValue={setToken}
-        hint={secretHint(provider.kind === "http" ? provider.token : undefined)}
-        error={save.error?.fieldError("token")}
-      />
-      <TextField label={t("from")} name="from" type="email" dir="ltr" value={from} onValue={setFrom} error={save.error?.fieldError("from")} required />
-    </ProviderForm>
   );
 }

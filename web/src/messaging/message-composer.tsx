@@ -1,0 +1,161 @@
+// The message composer: purpose, a saved template or free text, and while the text is typed its
+// parts, characters left, encoding and estimated cost; after sending, what became of the message.
+// It knows nothing of who receives it: the page gives `send` (one customer today; a bulk send or
+// the contact bar later) and the number of recipients the cost is for. One idempotency key per
+// opened composer, so a double click or a retry never sends twice.
+import type { ComponentChildren } from "preact";
+import { useId, useState } from "preact/hooks";
+import { useAction } from "../api/use-action";
+import { useResource } from "../api/use-resource";
+import { Button } from "../components/button";
+import { commonMessages } from "../components/common.messages";
+import { SelectField, TextArea } from "../components/field";
+import { ErrorNotice } from "../components/states";
+import { useLanguage, useMessages } from "../i18n/i18n";
+import { customerWords } from "../pages/customers/customer-words.messages";
+import { unmatchedProblem } from "../pages/customers/field-errors";
+import { composerMessages } from "./composer.messages";
+import { PURPOSES, type MessageChannel, type MessagePurpose, type MessageTemplate, type SentMessage } from "./message-types";
+import { SendOutcome } from "./send-outcome";
+import { SmsMeter } from "./sms-meter";
+import { useSmsPreview } from "./use-sms-preview";
+
+/** What the composer hands to `send`. */
+export interface ComposedMessage {
+  channel: MessageChannel;
+  purpose: MessagePurpose;
+  template?: string;
+  body?: string;
+  idempotencyKey: string;
+}
+
+export function MessageComposer({
+  recipients = 1,
+  send,
+  onDone,
+  onCancel,
+  children,
+}: {
+  /** How many receive it (the cost is for all of them). */
+  recipients?: number;
+  send: (message: ComposedMessage) => Promise<SentMessage>;
+  /** After the outcome is read ("Close"), so the page can reload what changed. */
+  onDone: () => void;
+  onCancel: () => void;
+  /** Notes above the form: to whom, a missing consent. */
+  children?: ComponentChildren;
+}) {
+  const t = useMessages(composerMessages);
+  const w = useMessages(customerWords);
+  const common = useMessages(commonMessages);
+  const { language } = useLanguage();
+  const meterId = useId();
+  const [purpose, setPurpose] = useState<MessagePurpose>("transactional");
+  const [templateName, setTemplateName] = useState("");
+  const [locale, setLocale] = useState<"fa" | "en">(language);
+  const [text, setText] = useState("");
+  const [idempotencyKey] = useState(() => `ui-${crypto.randomUUID()}`);
+  const [outcome, setOutcome] = useState<SentMessage>();
+  const templates = useResource<{ items: MessageTemplate[] }>("/api/messaging/templates");
+  const smsTemplates = (templates.data?.items ?? []).filter((template) => template.channel === "sms");
+  const template = smsTemplates.find((candidate) => candidate.name === templateName);
+  const live = useSmsPreview({ channel: "sms", body: text, template: template?.name ?? null, locale, recipients });
+
+  const submit = useAction(async () => {
+    setOutcome(await send({ channel: "sms", purpose, idempotencyKey, ...(template ? { template: template.name } : { body: text }) }));
+  });
+
+  if (outcome) {
+    return (
+      <div class="form composer">
+        <SendOutcome message={outcome} />
+        <div class="form__actions">
+          <Button variant="primary" onClick={onDone} autoFocus>
+            {t("done")}
+          </Button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form
+      class="form composer"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit.run();
+      }}
+    >
+      {children}
+      <fieldset class="plain-fieldset composer__purpose">
+        <legend class="field__label">{t("purpose")}</legend>
+        {PURPOSES.map((value) => (
+          <label key={value} class="checkbox">
+            <input type="radio" name="purpose" value={value} checked={purpose === value} onChange={() => setPurpose(value)} />
+            <span>
+              {w(`purpose_${value}`)}
+              <small class="field__hint">{t(value === "marketing" ? "purposeMarketingHint" : "purposeTransactionalHint")}</small>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {smsTemplates.length > 0 && (
+        <SelectField
+          label={t("template")}
+          name="template"
+          value={templateName}
+          onValue={(name) => {
+            setTemplateName(name);
+            const chosen = smsTemplates.find((candidate) => candidate.name === name);
+            if (chosen) setPurpose(chosen.purpose);
+          }}
+          error={submit.error?.fieldError("template")}
+          options={[{ value: "", label: t("freeText") }, ...smsTemplates.map((candidate) => ({ value: candidate.name, label: candidate.name }))]}
+        />
+      )}
+      {template ? (
+        <>
+          <SelectField
+            label={t("templateLanguage")}
+            name="locale"
+            value={locale}
+            onValue={(value) => setLocale(value === "en" ? "en" : "fa")}
+            options={[
+              { value: "fa", label: "فارسی" },
+              { value: "en", label: "English" },
+            ]}
+          />
+          <figure class="composer__template">
+            <figcaption class="field__label">{t("templateText")}</figcaption>
+            <blockquote lang={locale} dir={locale === "fa" ? "rtl" : "ltr"} aria-describedby={meterId}>
+              {live.preview?.text ?? template.text[locale]}
+            </blockquote>
+            <p class="field__hint">{t("templateTextHint")}</p>
+          </figure>
+          <SmsMeter id={meterId} live={live} />
+        </>
+      ) : (
+        <TextArea
+          label={t("text")}
+          name="body"
+          dir="auto"
+          value={text}
+          onValue={setText}
+          rows={5}
+          describedBy={meterId}
+          error={submit.error?.fieldError("body")}
+          required
+        />
+      )}
+      {!template && <SmsMeter id={meterId} live={live} />}
+      <ErrorNotice error={unmatchedProblem(submit.error, ["body", "template"])} />
+      <div class="form__actions">
+        <Button type="submit" variant="primary" busy={submit.busy}>
+          {t("send")}
+        </Button>
+        <Button onClick={onCancel}>{common("cancel")}</Button>
+      </div>
+    </form>
+  );
+}
