@@ -1,5 +1,6 @@
 ALTER TABLE `customer_identifiers` ADD `tail_key` text GENERATED ALWAYS AS (case when kind = 'mobile' then substr(value, 13, 1) || substr(value, 12, 1) || substr(value, 11, 1) || substr(value, 10, 1) || substr(value, 9, 1) || substr(value, 8, 1) || substr(value, 7, 1) || substr(value, 6, 1) || substr(value, 5, 1) || substr(value, 4, 1) end) VIRTUAL;--> statement-breakpoint
 CREATE INDEX `customer_identifiers_tail_idx` ON `customer_identifiers` (`workspace_id`,`tail_key`) WHERE "customer_identifiers"."tail_key" is not null;--> statement-breakpoint
+CREATE INDEX `orders_workspace_number_idx` ON `orders` (`workspace_id`,`number`,`id`);--> statement-breakpoint
 -- hand-written: refold the name index of existing customers with the new folding (worker/core/cid/fold-name.ts):
 -- yeh with hamza and the other yeh/kaf/heh forms, a lone hamza dropped; then add each pair of
 -- adjacent words written together, so "علیرضا" finds "علی‌رضا". Words moved to a survivor by a
