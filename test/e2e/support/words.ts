@@ -57,6 +57,11 @@ export const words = {
     loyalty: "باشگاه مشتریان",
     loyaltySaved: "تنظیمات باشگاه مشتریان ذخیره شد.",
     save: "ذخیره",
+    // the top-bar search
+    searchTitle: "جستجو در همه‌چیز",
+    searchBox: "جستجوی مشتری، سفارش، کار و صفحه",
+    recent: "اخیر",
+    createWithNumber: "ساخت مشتری با شماره",
   },
   en: {
     signupTitle: "Create your workspace",
@@ -106,5 +111,10 @@ export const words = {
     loyalty: "Loyalty club",
     loyaltySaved: "Settings of Loyalty club saved.",
     save: "Save",
+    // the top-bar search
+    searchTitle: "Search everything",
+    searchBox: "Search customers, orders, tasks and pages",
+    recent: "Recent",
+    createWithNumber: "Create a customer with the number",
   },
 } satisfies Record<Language, Record<string, string>>;
