@@ -19,6 +19,7 @@ import { interactionsRouter } from "./core/interactions/interactions.router";
 import { tasksRouter } from "./core/tasks/tasks.router";
 import { ordersRouter } from "./core/orders/orders.router";
 import { statsRouter } from "./core/stats/stats.router";
+import { searchRouter } from "./core/search/search.router";
 import { segmentsRouter } from "./core/segments/segments.router";
 import { settingsRouter } from "./core/settings/settings.router";
 import { messagingRouter } from "./core/messaging/messaging.router";
@@ -84,6 +85,7 @@ export function createApp(runtime: PluginRuntime) {
   app.route("/", interactionsRouter);
   app.route("/", tasksRouter);
   app.route("/", ordersRouter);
+  app.route("/", searchRouter);
   app.route("/", statsRouter);
   app.route("/", segmentsRouter);
   app.route("/", settingsRouter);

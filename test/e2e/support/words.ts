@@ -72,6 +72,11 @@ export const words = {
     recorded: "ثبت شد (ارسال نشد)",
     onePart: "۱ بخش",
     twoParts: "۲ بخش",
+    // the top-bar search
+    searchTitle: "جستجو در همه‌چیز",
+    searchBox: "جستجوی مشتری، سفارش، کار و صفحه",
+    recent: "اخیر",
+    createWithNumber: "ساخت مشتری با شماره",
   },
   en: {
     signupTitle: "Create your workspace",
@@ -136,5 +141,10 @@ export const words = {
     recorded: "Recorded (not delivered)",
     onePart: "1 part",
     twoParts: "2 parts",
+    // the top-bar search
+    searchTitle: "Search everything",
+    searchBox: "Search customers, orders, tasks and pages",
+    recent: "Recent",
+    createWithNumber: "Create a customer with the number",
   },
 } satisfies Record<Language, Record<string, string>>;

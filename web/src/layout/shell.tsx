@@ -10,6 +10,7 @@ import { LanguageSwitch } from "./language-switch";
 import { shellMessages } from "./shell.messages";
 import { useDrawerFocus } from "./use-drawer-focus";
 import { EmbeddedText } from "../components/embedded-text";
+import { SearchPalette } from "./search-palette";
 
 const PLUGIN_ICONS: Record<string, typeof Gift> = { gift: Gift };
 
@@ -74,6 +75,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
             <EmbeddedText>{me?.workspace.name}</EmbeddedText>
           </div>
           <div class="topbar__tools">
+            <SearchPalette pages={items.map((item) => ({ href: item.href, label: item.label }))} />
             <LanguageSwitch label={t("language")} />
             <span class="topbar__user" title={me?.user.email}>
               <EmbeddedText>{me?.user.name}</EmbeddedText>

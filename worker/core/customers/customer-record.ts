@@ -1,7 +1,7 @@
 // The pieces of a customer record that creating and updating both write: the display name and
 // its search words, the tag set, consent with its time, and the owner check.
 import { and, eq } from "drizzle-orm";
-import { foldName, nameWords } from "../cid/fold-name";
+import { foldName, nameIndexWords } from "../cid/fold-name";
 import type { WorkspaceScope } from "../data/database";
 import { customerNameWords, customerTags } from "../data/schema";
 import { invalidField } from "../http/problem";
@@ -28,7 +28,7 @@ export function nameColumns(parts: NameParts): { displayName: string; nameKey: s
 
 /** Inserts of the name-word index rows for a folded name (none for an empty name). */
 export function nameWordInserts(scope: WorkspaceScope, customerId: string, nameKey: string) {
-  const words = nameWords(nameKey);
+  const words = nameIndexWords(nameKey);
   return words.length
     ? [scope.db.insert(customerNameWords).values(words.map((word) => ({ workspaceId: scope.workspaceId, word, customerId })))]
     : [];

@@ -2,9 +2,9 @@
 // answered by an index: names through the name-word indexes, identifiers through their unique
 // index, tags by walking the tag index in id order, the rest by (workspace, column, id) indexes.
 import { and, desc, eq, exists, getTableColumns, gte, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import { union } from "drizzle-orm/sqlite-core";
-import { foldName, nameWords } from "../cid/fold-name";
+import { compactQuery, foldName, nameWords } from "../cid/fold-name";
 import { identifierCandidates } from "../cid/normalize-identifier";
+import { mobileTailOf } from "../cid/mobile-tail";
 import type { WorkspaceScope } from "../data/database";
 import { customerIdentifiers, customerNameWords, customers, customerTags } from "../data/schema";
 import type { LifecycleStage } from "./customers.schema";
@@ -18,6 +18,11 @@ export interface CustomerFilters {
   province?: string;
   ownerUserId?: string;
   stage?: LifecycleStage;
+}
+
+/** Who searches: only staff who may see personal data find customers by a mobile's last digits. */
+export interface SearchReach {
+  mobileTail: boolean;
 }
 
 export interface PageRequest {
@@ -58,6 +63,19 @@ const hasWord = (scope: WorkspaceScope, word: string) =>
       .where(and(eq(customerNameWords.workspaceId, scope.workspaceId), eq(customerNameWords.customerId, customers.id), startsWith(word))),
   );
 
+/** Customer ids whose mobile ends with these digits (the reversed-tail index, a prefix range). */
+const idsByMobileTail = (scope: WorkspaceScope, reversedTail: string) =>
+  scope.db
+    .select({ customerId: customerIdentifiers.customerId })
+    .from(customerIdentifiers)
+    .where(
+      and(
+        eq(customerIdentifiers.workspaceId, scope.workspaceId),
+        gte(customerIdentifiers.tailKey, reversedTail),
+        lt(customerIdentifiers.tailKey, reversedTail + LAST),
+      ),
+    );
+
 function idsByIdentifier(scope: WorkspaceScope, q: string) {
   const candidates = identifierCandidates(q);
   if (candidates.length === 0) return null;
@@ -77,25 +95,39 @@ export async function planSearch(scope: WorkspaceScope, q: string): Promise<Sear
   return rarest.count < COMMON_WORD ? { driver: rarest.word } : { driver: null };
 }
 
-/** The search as a condition on customers: every word starts a name word, or q is an identifier. */
-function searchCondition(scope: WorkspaceScope, q: string, plan: SearchPlan): SQL {
+/**
+ * The search as a condition on customers: every word starts a name word, or the words written
+ * together start one ("علی رضا" finds "علیرضا"), or q is an identifier, or (for staff who may see
+ * personal data) q is the last digits of a mobile.
+ */
+function searchCondition(scope: WorkspaceScope, q: string, plan: SearchPlan, byTail: boolean): SQL {
   const words = queryWords(q);
+  const compact = compactQuery(foldName(q));
   const byIdentifier = idsByIdentifier(scope, q);
-  if (plan.driver === null || !words.includes(plan.driver)) {
-    const byName = words.length ? and(...words.map((word) => hasWord(scope, word))) : undefined;
-    return or(byName, byIdentifier ? inArray(customers.id, byIdentifier) : undefined) ?? sql`0`;
-  }
-  // One compound select (driver UNION identifiers): the planner looks customers up by id from
-  // the short list instead of walking every customer.
-  const driver = idsByWord(scope, plan.driver);
-  const others = words.filter((word) => word !== plan.driver).map((word) => hasWord(scope, word));
-  const candidates = inArray(customers.id, byIdentifier ? union(driver, byIdentifier) : driver);
-  if (others.length === 0) return candidates;
-  return and(candidates, or(byIdentifier ? inArray(customers.id, byIdentifier) : undefined, and(...others)))!;
+  const tail = byTail ? mobileTailOf(q) : null;
+  const byMobileTail = tail ? idsByMobileTail(scope, tail) : null;
+  const matches = or(
+    words.length ? and(...words.map((word) => hasWord(scope, word))) : undefined,
+    compact ? hasWord(scope, compact) : undefined,
+    byIdentifier ? inArray(customers.id, byIdentifier) : undefined,
+    byMobileTail ? inArray(customers.id, byMobileTail) : undefined,
+  ) ?? sql`0`;
+  if (plan.driver === null || !words.includes(plan.driver)) return matches;
+  // One compound select (driver UNION the other ways in): the planner looks customers up by id
+  // from the short list instead of walking every customer, then checks the full condition.
+  const sources = [idsByWord(scope, plan.driver), compact ? idsByWord(scope, compact) : null, byIdentifier, byMobileTail].filter((s) => s !== null);
+  const compound = sql.join(sources.map((source) => sql`select customer_id from ${source}`), sql` union `);
+  return and(sql`${customers.id} in (${compound})`, matches)!;
 }
 
 /** The list query, unexecuted, so tests can EXPLAIN exactly what runs. */
-export function customerListQuery(scope: WorkspaceScope, filters: CustomerFilters, page: PageRequest, search: SearchPlan = { driver: null }) {
+export function customerListQuery(
+  scope: WorkspaceScope,
+  filters: CustomerFilters,
+  page: PageRequest,
+  search: SearchPlan = { driver: null },
+  reach: SearchReach = { mobileTail: false },
+) {
   // With a tag, the tag index drives: it is ordered by customer id, so a page reads a page.
   const idColumn = filters.tag ? customerTags.customerId : customers.id;
   const conditions: Array<SQL | undefined> = [
@@ -107,7 +139,7 @@ export function customerListQuery(scope: WorkspaceScope, filters: CustomerFilter
     filters.province !== undefined ? eq(customers.province, filters.province) : undefined,
     filters.ownerUserId !== undefined ? eq(customers.ownerUserId, filters.ownerUserId) : undefined,
     filters.stage !== undefined ? eq(customers.lifecycleStage, filters.stage) : undefined,
-    filters.q !== undefined ? searchCondition(scope, filters.q, search) : undefined,
+    filters.q !== undefined ? searchCondition(scope, filters.q, search, reach.mobileTail) : undefined,
   ];
   if (filters.tag) {
     // CROSS JOIN fixes the loop order in SQLite: without it the planner may walk every customer

@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { WorkspaceScope } from "../data/database";
 import { inList } from "../data/in-list";
 import { customerIdentifiers, customers } from "../data/schema";
-import { customerListQuery, planSearch, type CustomerFilters, type PageRequest } from "./customer-search.repository";
+import { customerListQuery, planSearch, type CustomerFilters, type PageRequest, type SearchReach } from "./customer-search.repository";
 import { identifierPairsOf } from "./identifier-pairs";
 import type { IdentifierKind } from "./customers.schema";
 
@@ -47,9 +47,14 @@ export function identifierLookupQuery(scope: WorkspaceScope, pairs: Array<{ kind
 }
 
 /** Newest first, keyset-paginated by id, searched and filtered. Fetches one extra row to know whether a next page exists. */
-export async function listCustomers(scope: WorkspaceScope, page: PageRequest, filters: CustomerFilters = {}): Promise<CustomerRow[]> {
+export async function listCustomers(
+  scope: WorkspaceScope,
+  page: PageRequest,
+  filters: CustomerFilters = {},
+  reach: SearchReach = { mobileTail: false },
+): Promise<CustomerRow[]> {
   const search = filters.q !== undefined ? await planSearch(scope, filters.q) : undefined;
-  return customerListQuery(scope, filters, page, search);
+  return customerListQuery(scope, filters, page, search, reach);
 }
 
 export const isUniqueViolation = (error: unknown): boolean => String((error as Error)?.message ?? error).includes("UNIQUE constraint failed");

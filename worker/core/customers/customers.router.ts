@@ -47,7 +47,9 @@ export const customersRouter = createRouter()
     const scope = c.get("scope");
     const probed = filters.q !== undefined && (await countIdentifierProbe(c, identifierCandidates(filters.q)));
     const [rows, settings] = await Promise.all([
-      listCustomers(scope, { afterId: (after?.[0] as string | undefined) ?? null, limit }, filters),
+      listCustomers(scope, { afterId: (after?.[0] as string | undefined) ?? null, limit }, filters, {
+        mobileTail: actorOf(c).permissions.has("customers.pii:read"),
+      }),
       getWorkspaceSettings(c.env, scope.workspaceId),
     ]);
     const identifiers = await identifiersOf(scope, rows.slice(0, limit).map((row) => row.id));

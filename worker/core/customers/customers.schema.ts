@@ -90,9 +90,16 @@ export const customerIdentifiers = sqliteTable(
     // Normalized value (canonical mobile, lower-cased e-mail, ...), never the raw input.
     value: text("value").notNull(),
     createdAt: createdAt(),
+    // A mobile's ten national digits reversed (+989121234567 → 7654321219), so "ends with 4567"
+    // is a prefix range on an index. Computed by SQLite, so no writer can forget it.
+    tailKey: text("tail_key").generatedAlwaysAs(
+      sql`case when kind = 'mobile' then substr(value, 13, 1) || substr(value, 12, 1) || substr(value, 11, 1) || substr(value, 10, 1) || substr(value, 9, 1) || substr(value, 8, 1) || substr(value, 7, 1) || substr(value, 6, 1) || substr(value, 5, 1) || substr(value, 4, 1) end`,
+      { mode: "virtual" },
+    ),
   },
   (t) => [
     uniqueIndex("customer_identifiers_value_unique").on(t.workspaceId, t.kind, t.value),
+    index("customer_identifiers_tail_idx").on(t.workspaceId, t.tailKey).where(sql`${t.tailKey} is not null`),
     index("customer_identifiers_customer_idx").on(t.workspaceId, t.customerId),
     index("customer_identifiers_value_idx").on(t.workspaceId, t.value),
   ],

@@ -82,7 +82,7 @@ describe("merging customers", () => {
     expect(await column("select customer_id from tasks where id = ?", task)).toEqual([survivor]);
     expect(await column("select tag from customer_tags where customer_id = ? order by tag", survivor)).toEqual(["newsletter", "tehran", "vip"]);
     expect(await column("select count(*) from customer_tags where customer_id = ?", merged)).toEqual([0]);
-    expect(await column("select word from customer_name_words where customer_id = ? order by word", survivor)).toEqual(["ahmadi", "sara"]);
+    expect(await column("select word from customer_name_words where customer_id = ? order by word", survivor)).toEqual(["ahmadi", "sara", "saraahmadi"]);
     expect(await column("select count(*) from customer_name_words where customer_id = ?", merged)).toEqual([0]);
     expect(await column("select merged_into || '|' || coalesce(cid, 'null') from customers where id = ?", merged)).toEqual([`${survivor}|null`]);
   });

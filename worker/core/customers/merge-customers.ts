@@ -1,7 +1,7 @@
 // Merging two customers who are one person: every move, the survivor's filled-in profile, the
 // tombstone, the audit row and `customer.merged` commit in one D1 batch, or nothing does.
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
-import { nameWords } from "../cid/fold-name";
+import { nameIndexWords } from "../cid/fold-name";
 import { auditEntry, type AuditOrigin } from "../audit/audit";
 import { now } from "../data/clock";
 import type { WorkspaceScope } from "../data/database";
@@ -42,7 +42,7 @@ export async function mergeCustomers(scope: WorkspaceScope, origin: AuditOrigin,
   const change = mergedProfile(survivor, merged);
   const time = now();
   // A name the survivor only now has (filled from the merged record) gets its search words.
-  const newWords = change.nameKey ? nameWords(change.nameKey) : [];
+  const newWords = change.nameKey ? nameIndexWords(change.nameKey) : [];
   try {
     await scope.db.batch([
       bothStillLive(scope, request),

@@ -54,6 +54,8 @@ export const orders = sqliteTable(
     index("orders_workspace_id_idx").on(t.workspaceId, t.id),
     index("orders_customer_time_idx").on(t.workspaceId, t.customerId, t.placedAt, t.id),
     index("orders_workspace_time_idx").on(t.workspaceId, t.placedAt, t.id),
+    // The top-bar search finds an order by a prefix of its number.
+    index("orders_workspace_number_idx").on(t.workspaceId, t.number, t.id),
   ],
 );
 

@@ -62,6 +62,10 @@ export const TaskSchema = z
   .object({
     id: z.string(),
     customerId: z.string().nullable(),
+    customerName: z
+      .string()
+      .nullable()
+      .openapi({ description: "The customer's shown name, so a list needs no request per row; null without a customer, for one erased or merged away, or for a caller without `customers:read`." }),
     title: z.string(),
     notes: z.string().nullable(),
     assigneeUserId: z.string().nullable(),

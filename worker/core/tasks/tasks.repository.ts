@@ -1,9 +1,9 @@
 // Every query on tasks. Every function takes the workspace scope first.
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { toIso } from "../data/clock";
 import type { WorkspaceScope } from "../data/database";
 import { inList } from "../data/in-list";
-import { tasks } from "../data/schema";
+import { customers, tasks } from "../data/schema";
 import { eventEntry } from "../events/outbox";
 import type { TaskView } from "./task.schemas";
 import type { TaskStatus } from "./tasks.schema";
@@ -60,6 +60,17 @@ export async function listTasks(scope: WorkspaceScope, filter: TaskFilter, page:
   return overdueAt === undefined ? rows : rows.filter((row) => row.dueKey !== null && row.dueKey < overdueAt);
 }
 
+/** The shown names of the live customers these tasks are about: one query for a whole page. */
+export async function customerNamesOf(scope: WorkspaceScope, rows: TaskRow[]): Promise<Map<string, string>> {
+  const ids = [...new Set(rows.map((row) => row.customerId).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  const found = await scope.db
+    .select({ id: customers.id, displayName: customers.displayName, code: customers.code })
+    .from(customers)
+    .where(and(eq(customers.workspaceId, scope.workspaceId), inList(customers.id, ids), isNull(customers.mergedInto), isNull(customers.erasedAt)));
+  return new Map(found.map((customer) => [customer.id, customer.displayName || customer.code || ""]));
+}
+
 /** The task and its `task.created` event, committed together. */
 export async function createTask(scope: WorkspaceScope, task: Omit<NewTask, "workspaceId">, actorUserId: string | null): Promise<void> {
   await scope.db.batch([
@@ -100,10 +111,11 @@ export function taskTimelineKeys(scope: WorkspaceScope, customerId: string, befo
 }
 
 /** The task as the API shows it; `time` is "now", for the overdue flag. */
-export function presentTask(row: TaskRow, time: number): TaskView {
+export function presentTask(row: TaskRow, time: number, customerName: string | null = null): TaskView {
   return {
     id: row.id,
     customerId: row.customerId,
+    customerName,
     title: row.title,
     notes: row.notes,
     assigneeUserId: row.assigneeUserId,

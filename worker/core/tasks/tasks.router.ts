@@ -9,7 +9,7 @@ import { newId } from "../data/ids";
 import { invalidField, notFound, Problem } from "../http/problem";
 import { createRouter } from "../http/router";
 import { isWorkspaceMember } from "../workspaces/members";
-import { createTask, findTask, listTasks, presentTask, updateTask, type TaskKey } from "./tasks.repository";
+import { createTask, customerNamesOf, findTask, listTasks, presentTask, updateTask, type TaskKey, type TaskRow } from "./tasks.repository";
 import { createTaskRoute, listTasksRoute, updateTaskRoute } from "./tasks.routes";
 
 function afterKey(cursor: string | undefined): TaskKey | null {
@@ -34,6 +34,12 @@ async function checkReferences(c: Context, refs: { customerId?: string | undefin
   if (errors.length) throw new Problem(400, "validation_failed", { errors });
 }
 
+/** Tasks as the API shows them, each with its customer's name for callers who may read customers. */
+async function presentTasks(c: Context, rows: TaskRow[], time: number) {
+  const names = actorOf(c).permissions.has("customers:read") ? await customerNamesOf(c.get("scope"), rows) : new Map<string, string>();
+  return rows.map((row) => presentTask(row, time, (row.customerId && names.get(row.customerId)) ?? null));
+}
+
 export const tasksRouter = createRouter()
   .openapi(listTasksRoute, async (c) => {
     const query = c.req.valid("query");
@@ -49,7 +55,8 @@ export const tasksRouter = createRouter()
       },
       { after: afterKey(query.cursor), limit: query.limit },
     );
-    return c.json(toPage(rows, query.limit, (row) => [row.dueKey, row.id], (row) => presentTask(row, time)), 200);
+    const page = toPage(rows, query.limit, (row) => [row.dueKey, row.id], (row) => row);
+    return c.json({ ...page, items: await presentTasks(c, page.items, time) }, 200);
   })
   .openapi(createTaskRoute, async (c) => {
     const input = await runBeforeHooks(c.get("scope"), "task.created", c.req.valid("json"));
@@ -76,7 +83,7 @@ export const tasksRouter = createRouter()
       actor.userId,
     );
     const created = await findTask(scope, id);
-    return c.json(presentTask(created!, time), 201);
+    return c.json((await presentTasks(c, [created!], time))[0]!, 201);
   })
   .openapi(updateTaskRoute, async (c) => {
     const { id } = c.req.valid("param");
@@ -98,5 +105,5 @@ export const tasksRouter = createRouter()
       updatedAt: time,
     });
     if (!after) throw notFound();
-    return c.json(presentTask(after, time), 200);
+    return c.json((await presentTasks(c, [after], time))[0]!, 200);
   });

@@ -95,6 +95,30 @@ describe("tasks", () => {
     expect(titles(await agent.get("/api/tasks?mine=true"))).toEqual(["agent overdue", "agent later", "agent now"]);
   });
 
+  it("names each task's customer in the list, also for the teammate it is handed to", async () => {
+    const { owner, agent, customerId, tasks } = await teamWithTasks();
+    const second = (await owner.post("/api/customers", { firstName: "Sara", lastName: "Ahmadi", mobile: "09124445566" })).body.id;
+    await owner.post("/api/tasks", { title: "owner second customer", customerId: second, dueAt: inHours(4) });
+    const listed = await owner.get("/api/tasks");
+    expect(listed.body.items.map((task: { title: string; customerName: string | null }) => [task.title, task.customerName])).toEqual([
+      ["agent overdue", null],
+      ["owner overdue", null],
+      ["owner soon", "Nima"],
+      ["owner second customer", "Sara Ahmadi"],
+      ["agent later", null],
+      ["owner undated", null],
+    ]);
+    // Handed to the agent, it shows in the agent's own list with the customer's name.
+    const handed = await owner.patch(`/api/tasks/${tasks.ownerSoon.id}`, { assigneeUserId: agent.identity.userId });
+    expect(handed.body).toMatchObject({ assigneeUserId: agent.identity.userId, customerName: "Nima", customerId });
+    const agentList = await agent.get("/api/tasks?mine=true");
+    expect(agentList.body.items.find((task: { id: string }) => task.id === tasks.ownerSoon.id)).toMatchObject({ customerName: "Nima" });
+    // A teammate of another workspace cannot be given the task.
+    const stranger = await signUp();
+    const refused = await owner.patch(`/api/tasks/${tasks.ownerSoon.id}`, { assigneeUserId: stranger.owner.identity.userId });
+    expect(refused.status).toBe(400);
+  });
+
   it("answers 404 for another workspace's task and leaves it alone", async () => {
     const { tasks } = await teamWithTasks();
     const stranger = await signUp();

@@ -3,7 +3,7 @@
 // corrected; otherwise masked values stay as hints and are kept unless retyped. On success the
 // customer's page opens with a "Saved" toast.
 import { useEffect, useState } from "preact/hooks";
-import { useLocation, useParams } from "wouter-preact";
+import { useLocation, useParams, useSearch } from "wouter-preact";
 import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
 import { useResource } from "../../api/use-resource";
@@ -26,10 +26,12 @@ export default function CustomerFormPage() {
   const common = useMessages(commonMessages);
   const { language } = useLanguage();
   const { can } = useSession();
+  // The top-bar search offers "create a customer with this number" as /customers/new?mobile=….
+  const typedMobile = new URLSearchParams(useSearch()).get("mobile") ?? "";
   const existing = useResource<Customer>(id ? `/api/customers/${encodeURIComponent(id)}` : null, can("customers.pii:read") ? { reveal: "pii" } : undefined);
 
   if (!can("customers:write")) return <Empty>{t("noPermission")}</Empty>;
-  if (!id) return <CustomerFormScreen key="new" initial={EMPTY_VALUES} />;
+  if (!id) return <CustomerFormScreen key="new" initial={{ ...EMPTY_VALUES, mobile: typedMobile }} />;
   if (existing.error) {
     if (existing.error.status === 404) return <Empty action={<a href="/customers">{common("back")}</a>}>{existing.error.message}</Empty>;
     return <ErrorNotice error={existing.error} onRetry={() => void existing.reload()} />;

@@ -1,6 +1,6 @@
-// The names of the customers tasks are about. A task carries only its customer's id, so each
-// customer is read once (GET /api/customers/{id}) and remembered for the session; a page of tasks
-// usually names a handful of customers.
+// The name of a customer a new task starts with (/tasks?new=1&customer=…): read once
+// (GET /api/customers/{id}) and remembered for the session. Listed tasks come with their
+// customer's name from GET /api/tasks.
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../../api/client";
 

@@ -5,6 +5,8 @@ import type { Query } from "../../api/client";
 export interface Task {
   id: string;
   customerId: string | null;
+  /** Named by the task list itself (null: no customer, gone, or not readable). */
+  customerName: string | null;
   title: string;
   notes: string | null;
   assigneeUserId: string | null;

@@ -35,10 +35,8 @@ export default function TasksPage() {
   const canWrite = can("tasks:write");
 
   const tasks = useTaskPages(VIEW_QUERY[view]);
-  const names = useCustomerNames(
-    tasks.items.map((task) => task.customerId).concat(initialCustomerId),
-    can("customers:read"),
-  );
+  // Rows come with their customer's name; only the customer a new task starts with is read.
+  const names = useCustomerNames([initialCustomerId], can("customers:read"));
   const initialCustomer: ChosenCustomer | null = useMemo(
     () => (initialCustomerId && names[initialCustomerId] ? { id: initialCustomerId, name: names[initialCustomerId]! } : null),
     [initialCustomerId, names[initialCustomerId ?? ""]],
@@ -114,7 +112,7 @@ export default function TasksPage() {
               <TaskItem
                 key={task.id}
                 task={task}
-                customerName={task.customerId ? names[task.customerId] : undefined}
+                customerName={task.customerId && can("customers:read") ? task.customerName : undefined}
                 canWrite={canWrite}
                 busy={Boolean(busy[task.id])}
                 error={rowErrors[task.id]}
