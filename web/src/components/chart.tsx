@@ -42,13 +42,21 @@ export function Chart({ kind, series, title, format = (value: number) => String(
                 points={line.points.map((point, index) => `${xAt(index)},${yAt(point.value)}`).join(" ")}
               />
             ))}
-        {first.points.map((point, index) =>
-          index % labelEvery === 0 ? (
-            <text key={`l${index}`} class="chart__label" x={xAt(index)} y={height - 6} text-anchor="middle">
+        {first.points.map((point, index) => {
+          if (index % labelEvery !== 0) return null;
+          // A label at either edge of the drawing is anchored inwards, so it is never cut off
+          // ("۲۱ شهریور" must not read "۲ شهریور"): the outermost labels keep their whole text.
+          const x = xAt(index);
+          const atLeft = x - step / 2 <= pad.side + 1;
+          const atRight = x + step / 2 >= width - pad.side - 1;
+          const anchor = atLeft && !atRight ? "start" : atRight && !atLeft ? "end" : "middle";
+          const at = anchor === "start" ? 0 : anchor === "end" ? width : x;
+          return (
+            <text key={`l${index}`} class="chart__label" x={at} y={height - 6} text-anchor={anchor} direction="ltr">
               {point.label}
             </text>
-          ) : null,
-        )}
+          );
+        })}
       </svg>
       <table class="visually-hidden">
         <caption>{title}</caption>

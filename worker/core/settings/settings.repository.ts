@@ -53,6 +53,7 @@ export function presentSettings(row: WorkspaceSettings): SettingsView {
     locale: row.locale,
     timeZone: row.timeZone,
     currency: row.currency,
+    weekStart: row.weekStart,
     currencyExponent: minorUnitExponent(row.currency),
     updatedAt: toIso(row.updatedAt)!,
   };

@@ -1,7 +1,7 @@
 // Workspace settings as the API takes them and gives them back.
 import { z } from "@hono/zod-openapi";
 import { LOCALES } from "../i18n/locale";
-import { CID_KINDS } from "../workspaces/workspaces.schema";
+import { CID_KINDS, WEEK_STARTS } from "../workspaces/workspaces.schema";
 import { isSupportedCurrency } from "./currency";
 
 /** Bounds of the lapsed-customer window: a week (a bakery) to ten years (a car dealer). */
@@ -50,6 +50,7 @@ export const SettingsUpdateInput = z
     locale: z.enum(LOCALES).optional(),
     timeZone: TimeZoneInput.optional(),
     currency: CurrencyInput.optional(),
+    weekStart: z.enum(WEEK_STARTS).optional().openapi({ description: "The day the dashboard's weeks start on, for every reader whatever their language." }),
   })
   .strict()
   // Only for an otherwise valid body: an unknown field is the error to report, not emptiness.
@@ -65,6 +66,7 @@ export const SettingsSchema = z
     locale: z.enum(LOCALES),
     timeZone: z.string(),
     currency: z.string(),
+    weekStart: z.enum(WEEK_STARTS),
     currencyExponent: z
       .number()
       .int()

@@ -5,6 +5,10 @@ import { createdAt, id, updatedAt } from "../data/columns";
 export const CID_KINDS = ["mobile", "national_code", "email", "issued", "username"] as const;
 export type CidKind = (typeof CID_KINDS)[number];
 
+/** The day weekly figures start on; the same for every reader, whatever their language. */
+export const WEEK_STARTS = ["saturday", "sunday", "monday"] as const;
+export type WeekStart = (typeof WEEK_STARTS)[number];
+
 export const workspaces = sqliteTable("workspaces", {
   id: id(),
   name: text("name").notNull(),
@@ -13,6 +17,7 @@ export const workspaces = sqliteTable("workspaces", {
   locale: text("locale", { enum: ["fa", "en"] }).notNull().default("fa"),
   timeZone: text("time_zone").notNull().default("Asia/Tehran"),
   currency: text("currency").notNull().default("IRT"),
+  weekStart: text("week_start", { enum: WEEK_STARTS }).notNull().default("saturday"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
