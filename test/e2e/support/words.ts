@@ -22,6 +22,7 @@ export const words = {
     dashboard: "داشبورد",
     customers: "مشتریان",
     tasks: "کارها",
+    orders: "سفارش‌ها",
     settings: "تنظیمات",
     signOut: "خروج",
     // customers
@@ -57,6 +58,10 @@ export const words = {
     loyalty: "باشگاه مشتریان",
     loyaltySaved: "تنظیمات باشگاه مشتریان ذخیره شد.",
     save: "ذخیره",
+    // orders
+    trackingCode: "کد رهگیری پستی",
+    items: "اقلام",
+    orderSource: "منبع",
   },
   en: {
     signupTitle: "Create your workspace",
@@ -74,6 +79,7 @@ export const words = {
     dashboard: "Dashboard",
     customers: "Customers",
     tasks: "Tasks",
+    orders: "Orders",
     settings: "Settings",
     signOut: "Sign out",
     newCustomer: "New customer",
@@ -106,5 +112,9 @@ export const words = {
     loyalty: "Loyalty club",
     loyaltySaved: "Settings of Loyalty club saved.",
     save: "Save",
+    // orders
+    trackingCode: "Postal tracking code",
+    items: "Items",
+    orderSource: "Came from",
   },
 } satisfies Record<Language, Record<string, string>>;

@@ -49,10 +49,12 @@ export function Chart({ kind, series, title, format = (value: number) => String(
           const x = xAt(index);
           const atLeft = x - step / 2 <= pad.side + 1;
           const atRight = x + step / 2 >= width - pad.side - 1;
-          const anchor = atLeft && !atRight ? "start" : atRight && !atLeft ? "end" : "middle";
-          const at = anchor === "start" ? 0 : anchor === "end" ? width : x;
+          // text-anchor follows the text's direction: in Persian "start" is the right-hand end.
+          const side = atLeft && !atRight ? "left" : atRight && !atLeft ? "right" : "middle";
+          const anchor = side === "middle" ? "middle" : (side === "left") === rtl ? "end" : "start";
+          const at = side === "left" ? 0 : side === "right" ? width : x;
           return (
-            <text key={`l${index}`} class="chart__label" x={at} y={height - 6} text-anchor={anchor} direction="ltr">
+            <text key={`l${index}`} class="chart__label" x={at} y={height - 6} text-anchor={anchor}>
               {point.label}
             </text>
           );
