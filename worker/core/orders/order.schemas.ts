@@ -132,6 +132,12 @@ export const OrderSchema = z
   .openapi("Order");
 export type OrderView = z.infer<typeof OrderSchema>;
 
+const OrderCustomer = z.object({ id: z.string(), code: z.string(), displayName: z.string() });
+
+/** An order in the list, with who placed it (null once the customer is erased or merged away). */
+export const OrderListItemSchema = OrderSchema.extend({ customer: OrderCustomer.nullable() }).openapi("OrderListItem");
+export type OrderListItemView = z.infer<typeof OrderListItemSchema>;
+
 export const OrderDetailSchema = OrderSchema.extend({
   items: z.array(z.object({ id: z.string(), sku: z.string().nullable(), name: z.string(), quantity: z.number().int(), unitPrice: z.number().int(), total: z.number().int() })),
   statusHistory: z.array(z.object({ status: z.enum(ORDER_STATUSES), at: z.string(), by: z.string().nullable() })),
@@ -148,7 +154,7 @@ export const OrderDetailSchema = OrderSchema.extend({
       masked: z.boolean().openapi({ description: "Name, phone, street and postal code are masked unless the caller revealed PII (`?reveal=pii`, audited)." }),
     })
     .nullable(),
-  customer: z.object({ id: z.string(), code: z.string(), displayName: z.string() }).nullable(),
+  customer: OrderCustomer.nullable(),
   timeline: z
     .array(z.object({ kind: z.literal("stage_change"), id: z.string(), at: z.string(), from: z.string(), to: z.string() }))
     .openapi({ description: "The customer's lifecycle stage changes this order caused (written with its status changes)." }),

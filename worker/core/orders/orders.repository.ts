@@ -1,8 +1,8 @@
 // Queries on orders, their items and status history. Every function takes the workspace scope first.
-import { and, asc, desc, eq, gte, inArray, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { WorkspaceScope } from "../data/database";
 import { idsOfWorkspace, inList } from "../data/in-list";
-import { customerStageChanges, orderItems, orders, orderStatusHistory, workspaceCounters } from "../data/schema";
+import { customers, customerStageChanges, orderItems, orders, orderStatusHistory, workspaceCounters } from "../data/schema";
 import type { OrderSource, OrderStatus } from "./orders.schema";
 
 export type OrderRow = typeof orders.$inferSelect;
@@ -140,4 +140,14 @@ export async function stageChangesOfOrder(scope: WorkspaceScope, customerId: str
     .from(t)
     .where(and(eq(t.workspaceId, scope.workspaceId), eq(t.customerId, customerId), inArray(t.at, instants), eq(t.cause, "order")))
     .orderBy(asc(t.at), asc(t.id));
+}
+
+/** Who placed each order of a page, by primary key (live customers only). */
+export async function customersOfOrders(scope: WorkspaceScope, customerIds: string[]): Promise<Map<string, { id: string; code: string; displayName: string }>> {
+  if (customerIds.length === 0) return new Map();
+  const rows = await scope.db
+    .select({ id: customers.id, code: customers.code, displayName: customers.displayName })
+    .from(customers)
+    .where(and(idsOfWorkspace(customers.workspaceId, scope.workspaceId, customers.id, [...new Set(customerIds)]), isNull(customers.mergedInto)));
+  return new Map(rows.map((row) => [row.id, { ...row, displayName: row.displayName || row.code }]));
 }

@@ -12,7 +12,7 @@ import type { OrderInput } from "./order-contract";
 import { resolveOrderCustomer } from "./order-customer";
 import { presentOrder, presentOrderDetail } from "./order.presenter";
 import type { OrderCreate, OrderUpdate } from "./order.schemas";
-import { findOrder, itemsOfOrder, orderListQuery, stageChangesOfOrder, statusHistoryOf, type OrderRow } from "./orders.repository";
+import { customersOfOrders, findOrder, itemsOfOrder, orderListQuery, stageChangesOfOrder, statusHistoryOf, type OrderRow } from "./orders.repository";
 import { findCustomer } from "../customers/customers.repository";
 import { auditReveal, wantsReveal } from "../customers/reveal";
 import { createOrderRoute, getOrderRoute, listOrdersRoute, updateOrderRoute } from "./orders.routes";
@@ -92,7 +92,14 @@ export const ordersRouter = createRouter()
       to: to === undefined ? undefined : instant(to, timeZone, true),
     };
     const rows = await orderListQuery(scope, { ...filters, ...range }, { before, limit });
-    return c.json(toPage(rows, limit, (row) => [row.placedAt, row.id], presentOrder), 200);
+    const people = await customersOfOrders(
+      scope,
+      rows.slice(0, limit).map((row) => row.customerId),
+    );
+    return c.json(
+      toPage(rows, limit, (row) => [row.placedAt, row.id], (row) => ({ ...presentOrder(row), customer: people.get(row.customerId) ?? null })),
+      200,
+    );
   })
   .openapi(getOrderRoute, async (c) => {
     const revealPii = wantsReveal(c, c.req.valid("query").reveal);

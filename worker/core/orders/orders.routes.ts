@@ -3,7 +3,7 @@ import { pageSchema } from "../data/cursor";
 import { problemResponses } from "../http/problem.schema";
 import { guardedRoute } from "../http/route";
 import { RevealQuery } from "../customers/customers.routes";
-import { OrderCreateInput, OrderDetailSchema, OrderIdParam, OrderListQuery, OrderSchema, OrderUpdateInput } from "./order.schemas";
+import { OrderCreateInput, OrderDetailSchema, OrderIdParam, OrderListItemSchema, OrderListQuery, OrderUpdateInput } from "./order.schemas";
 
 const detail = (description: string) => ({ description, content: { "application/json": { schema: OrderDetailSchema } } });
 const body = <T>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
@@ -16,7 +16,7 @@ export const listOrdersRoute = guardedRoute("orders:read", {
   description: "Filters combine: a customer's paid orders of March is `customerId=…&status=paid&from=2025-03-01&to=2025-03-31`.",
   request: { query: OrderListQuery },
   responses: {
-    200: { description: "A page of orders.", content: { "application/json": { schema: pageSchema(OrderSchema) } } },
+    200: { description: "A page of orders.", content: { "application/json": { schema: pageSchema(OrderListItemSchema) } } },
     400: problemResponses[400],
     401: problemResponses[401],
     403: problemResponses[403],

@@ -11,13 +11,11 @@ import { SelectField, TextField } from "../../components/field";
 import { ErrorNotice, Loading } from "../../components/states";
 import { useFormat } from "../../i18n/format";
 import { useMessages } from "../../i18n/i18n";
-import { useSession } from "../../session/session";
 import { customerWords, wordFor } from "../customers/customer-words.messages";
 import { LoadMore } from "../customers/load-more";
 import { LtrText } from "../customers/ltr-text";
 import { useCursorList } from "../customers/use-cursor-list";
 import { readNumber } from "../settings/number-text";
-import { useCustomerNames } from "../tasks/customer-names";
 import type { Order } from "./order-types";
 import { ordersMessages } from "./orders.messages";
 
@@ -49,14 +47,9 @@ export default function OrdersPage() {
   const t = useMessages(ordersMessages);
   const w = useMessages(customerWords);
   const f = useFormat();
-  const { can } = useSession();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const set = (key: keyof Filters) => (value: string) => setFilters((current) => ({ ...current, [key]: value }));
   const list = useCursorList<Order>("/api/orders", queryOf(filters));
-  const names = useCustomerNames(
-    list.items.map((order) => order.customerId),
-    can("customers:read"),
-  );
   const filtered = Object.values(filters).some(Boolean);
   const queryError = (field: string) => list.error?.problem.errors?.find((error) => error.path === `query.${field}`)?.message;
 
@@ -70,7 +63,7 @@ export default function OrdersPage() {
         </a>
       ),
     },
-    { key: "customer", header: t("customer"), cell: (order) => (names[order.customerId] ? <EmbeddedText>{names[order.customerId]!}</EmbeddedText> : "—") },
+    { key: "customer", header: t("customer"), cell: (order) => (order.customer ? <EmbeddedText>{order.customer.displayName}</EmbeddedText> : "—") },
     { key: "placedAt", header: t("placedAt"), cell: (order) => f.date(order.placedAt), wide: true },
     { key: "source", header: t("source"), cell: (order) => t(`source_${order.source}`), wide: true },
     { key: "status", header: t("status"), cell: (order) => <span class={order.status === "paid" ? "badge badge--success" : "badge"}>{wordFor(w, "order", order.status)}</span> },
