@@ -253,6 +253,9 @@ export function seedSql(p) {
     coalesce(sum(case when order_count > 0 then first_order_at / ${DAY} else 0 end), 0) ${stageCustomers}
   on conflict (workspace_id) do update set buyers = buyers + excluded.buyers, repeat_buyers = repeat_buyers + excluded.repeat_buyers,
     first_order_day_sum = first_order_day_sum + excluded.first_order_day_sum`);
+  statements.push(`insert into buyer_days (workspace_id, customer_id, day, orders)
+  select ${W}, customer_id, ${localDaySql("placed_at")}, count(*) ${stageOrders} and status = 'paid' group by 2, 3
+  on conflict (workspace_id, customer_id, day) do update set orders = orders + excluded.orders`);
   statements.push(`insert into workspace_counters (workspace_id, name, value) values (${W}, 'customer_code', ${p.to + (p.codeShift ?? 0)})
   on conflict (workspace_id, name) do update set value = max(value, excluded.value)`);
 

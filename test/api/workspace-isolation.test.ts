@@ -45,6 +45,7 @@ let workspaceIdA: string;
 // validation and reaches the lookup that must come back empty.
 const VALID_BODIES: Record<string, unknown> = {
   "PATCH /api/customers/{id}": { firstName: "Changed" },
+  "POST /api/customers/{id}/contact": { channel: "call" },
   "POST /api/customers/{id}/identifiers": { kind: "email", value: "planted@example.com" },
   "POST /api/customers/{id}/interactions": { type: "note", summary: "planted" },
   "POST /api/customers/{id}/messages": { channel: "sms", body: "planted" },

@@ -85,7 +85,7 @@ async function sweep(page: Page, visit: Visit, workspace: SweepWorkspace, langua
 }
 
 describe("the sweep's list of pages", () => {
-  const workspace: SweepWorkspace = { customerId: "cus_1", invitePath: "/invite/tok", pluginPages: ["loyalty"], pluginPublicPages: {} };
+  const workspace: SweepWorkspace = { customerId: "cus_1", orderId: "ord_1", invitePath: "/invite/tok", pluginPages: ["loyalty"], pluginPublicPages: {} };
 
   it.each(SWEPT_ROUTERS)("visits every $name route the router declares, each where the visit says", ({ routes, visits }) => {
     expect(unsweptRoutes(routes, visits, workspace)).toEqual([]);

@@ -52,6 +52,13 @@ async function demoOwner(visitor: Visitor, language: Language) {
   return people[0]!.id;
 }
 
+/** The demo workspace's newest order with items, for the order page's screenshot. */
+async function anOrder(visitor: Visitor): Promise<string> {
+  const page = (await (await visitor.context.request.get("/api/orders?limit=20")).json()) as { items: Array<{ id: string }> };
+  expect(page.items.length).toBeGreaterThan(0);
+  return page.items[0]!.id;
+}
+
 describe.each(LANGUAGES)("screenshots in %s", (language) => {
   it("of the sign-in page", async () => {
     const visitor = await newVisitor(browser, { viewport: DESKTOP });
@@ -62,13 +69,16 @@ describe.each(LANGUAGES)("screenshots in %s", (language) => {
     await visitor.context.close();
   });
 
-  it("of the dashboard, customers, a customer, tasks, plugin and messaging settings and the loyalty page", async () => {
+  it("of the dashboard, customers, a customer, orders, an order, tasks, plugin and messaging settings and the loyalty page", async () => {
     const visitor = await newVisitor(browser, { viewport: DESKTOP });
     const customerId = await demoOwner(visitor, language);
+    const orderId = await anOrder(visitor);
     const pages: Array<[string, string]> = [
       ["dashboard", "/"],
       ["customers", "/customers"],
       ["customer", `/customers/${customerId}`],
+      ["orders", "/orders"],
+      ["order", `/orders/${orderId}`],
       ["tasks", "/tasks?view=open"],
       ["settings-plugins", "/settings/plugins"],
       ["settings-messaging", "/settings/messaging"],
@@ -83,12 +93,20 @@ describe.each(LANGUAGES)("screenshots in %s", (language) => {
     await visitor.context.close();
   });
 
-  it("of a customer on a phone", async () => {
+  it("of a customer, the dashboard, orders and an order on a phone", async () => {
     const visitor = await newVisitor(browser, { viewport: PHONE, phone: true });
     const customerId = await demoOwner(visitor, language);
-    await visitor.page.goto(`/customers/${customerId}`);
-    await visitor.page.getByRole("heading", { level: 1 }).first().waitFor();
-    await shoot(visitor.page, `${language}-phone-customer`);
+    const orderId = await anOrder(visitor);
+    for (const [name, path] of [
+      ["phone-customer", `/customers/${customerId}`],
+      ["phone-dashboard", "/"],
+      ["phone-orders", "/orders"],
+      ["phone-order", `/orders/${orderId}`],
+    ] as const) {
+      await visitor.page.goto(path);
+      await visitor.page.getByRole("heading", { level: 1 }).first().waitFor();
+      await shoot(visitor.page, `${language}-${name}`);
+    }
     await visitor.context.close();
   });
 

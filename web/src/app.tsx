@@ -19,6 +19,8 @@ const CustomerPage = lazyPage(() => import("./pages/customers/customer-page"));
 const CustomerFormPage = lazyPage(() => import("./pages/customers/customer-form-page"));
 const DuplicatesPage = lazyPage(() => import("./pages/customers/duplicates-page"));
 const TasksPage = lazyPage(() => import("./pages/tasks/tasks-page"));
+const OrdersPage = lazyPage(() => import("./pages/orders/orders-page"));
+const OrderPage = lazyPage(() => import("./pages/orders/order-page"));
 const ImportPage = lazyPage(() => import("./pages/import/import-page"));
 const SettingsPage = lazyPage(() => import("./pages/settings/settings-page"));
 const PluginPage = lazyPage(() => import("./pages/plugins/plugin-page"));
@@ -31,6 +33,8 @@ const SIGNED_IN_PAGES: Record<SignedInPage, ReturnType<typeof lazyPage>> = {
   duplicates: DuplicatesPage,
   editCustomer: CustomerFormPage,
   customer: CustomerPage,
+  orders: OrdersPage,
+  order: OrderPage,
   tasks: TasksPage,
   import: ImportPage,
   settings: SettingsPage,

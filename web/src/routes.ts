@@ -10,6 +10,8 @@ export const SIGNED_IN_ROUTES = {
   duplicates: "/customers/duplicates",
   editCustomer: "/customers/:id/edit",
   customer: "/customers/:id",
+  orders: "/orders",
+  order: "/orders/:id",
   tasks: "/tasks",
   import: "/import",
   settings: "/settings/:section?",

@@ -35,13 +35,14 @@ export async function sweepWorkspace(context: BrowserContext, language: Language
   const first = await post(context, "/api/customers", { firstName: "سارا", lastName: "احمدی", mobile: "09121234567", email: "sara.ahmadi@example.com", city: "Tehran", tags: ["VIP"] });
   await post(context, "/api/customers", { firstName: "سارا", lastName: "احمدی", mobile: "09351234567", city: "Tehran" });
   await post(context, "/api/customers", { firstName: "Alexandra", lastName: "Montgomery", mobile: "+98 935 111 2233", email: "alexandra.montgomery@example.org", city: "Shiraz" });
-  await post(context, "/api/orders", { customerId: first.id, total: 2_500_000, status: "paid" });
+  const order = await post(context, "/api/orders", { customerId: first.id, items: [{ name: "کیف چرمی", sku: "BAG-12", quantity: 2, unitPrice: 1_250_000 }], shipping: 50_000, status: "paid" });
   await post(context, "/api/tasks", { title: language === "fa" ? "تماس پیگیری" : "Follow-up call", customerId: first.id });
   const roles = (await (await context.request.get("/api/roles")).json()) as { items: Array<{ id: string; key: string }> };
   const invited = await post(context, "/api/users", { email: `invited-${Date.now()}@example.com`, roleId: roles.items.find((role) => role.key === "agent")!.id });
   const balance = await post(context, `/api/plugins/loyalty/members/${first.id}/balance-link`, {});
   return {
     customerId: String(first.id),
+    orderId: String(order.id),
     invitePath: new URL(String(invited.link)).pathname,
     pluginPages: plugins.filter((plugin) => plugin.ui.page).map((plugin) => plugin.id),
     pluginPublicPages: { "/p/loyalty/{workspaceId}/balance/{token}": String(balance.path) },

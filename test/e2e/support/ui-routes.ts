@@ -10,6 +10,7 @@ import type { Language } from "./words";
 /** What the sweep's workspace holds, so paths with ids can be filled in. */
 export interface SweepWorkspace {
   customerId: string;
+  orderId: string;
   /** /invite/{token} of a pending invitation. */
   invitePath: string;
   /** Ids of the enabled plugins that have a page of their own. */
@@ -124,6 +125,8 @@ export const SIGNED_IN_VISITS: Visit[] = [
   { route: "duplicates", name: "duplicates", paths: () => ["/customers/duplicates"] },
   { route: "editCustomer", name: "edit customer", paths: ({ customerId }) => [`/customers/${customerId}/edit`] },
   { route: "customer", name: "customer page", paths: ({ customerId }) => [`/customers/${customerId}`], states: [{ name: "SMS composer with a Persian text", reach: composeSms }] },
+  { route: "orders", name: "orders", paths: () => ["/orders", "/orders?status=refunded"] },
+  { route: "order", name: "order page", paths: ({ orderId }) => [`/orders/${orderId}`] },
   { route: "tasks", name: "tasks", paths: () => ["/tasks"] },
   { route: "import", name: "import wizard", paths: () => ["/import"], states: importSteps },
   ...SETTINGS_SECTIONS.map((section) => ({ route: "settings", name: `settings: ${section}`, paths: () => [`/settings/${section}`], states: SECTION_STATES[section] })),

@@ -22,6 +22,7 @@ export const words = {
     dashboard: "داشبورد",
     customers: "مشتریان",
     tasks: "کارها",
+    orders: "سفارش‌ها",
     settings: "تنظیمات",
     signOut: "خروج",
     // customers
@@ -77,6 +78,10 @@ export const words = {
     searchBox: "جستجوی مشتری، سفارش، کار و صفحه",
     recent: "اخیر",
     createWithNumber: "ساخت مشتری با شماره",
+    // orders
+    trackingCode: "کد رهگیری پستی",
+    items: "اقلام",
+    orderSource: "منبع",
   },
   en: {
     signupTitle: "Create your workspace",
@@ -94,6 +99,7 @@ export const words = {
     dashboard: "Dashboard",
     customers: "Customers",
     tasks: "Tasks",
+    orders: "Orders",
     settings: "Settings",
     signOut: "Sign out",
     newCustomer: "New customer",
@@ -146,5 +152,9 @@ export const words = {
     searchBox: "Search customers, orders, tasks and pages",
     recent: "Recent",
     createWithNumber: "Create a customer with the number",
+    // orders
+    trackingCode: "Postal tracking code",
+    items: "Items",
+    orderSource: "Came from",
   },
 } satisfies Record<Language, Record<string, string>>;

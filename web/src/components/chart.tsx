@@ -42,13 +42,23 @@ export function Chart({ kind, series, title, format = (value: number) => String(
                 points={line.points.map((point, index) => `${xAt(index)},${yAt(point.value)}`).join(" ")}
               />
             ))}
-        {first.points.map((point, index) =>
-          index % labelEvery === 0 ? (
-            <text key={`l${index}`} class="chart__label" x={xAt(index)} y={height - 6} text-anchor="middle">
+        {first.points.map((point, index) => {
+          if (index % labelEvery !== 0) return null;
+          // A label at either edge of the drawing is anchored inwards, so it is never cut off
+          // ("۲۱ شهریور" must not read "۲ شهریور"): the outermost labels keep their whole text.
+          const x = xAt(index);
+          const atLeft = x - step / 2 <= pad.side + 1;
+          const atRight = x + step / 2 >= width - pad.side - 1;
+          // text-anchor follows the text's direction: in Persian "start" is the right-hand end.
+          const side = atLeft && !atRight ? "left" : atRight && !atLeft ? "right" : "middle";
+          const anchor = side === "middle" ? "middle" : (side === "left") === rtl ? "end" : "start";
+          const at = side === "left" ? 0 : side === "right" ? width : x;
+          return (
+            <text key={`l${index}`} class="chart__label" x={at} y={height - 6} text-anchor={anchor}>
               {point.label}
             </text>
-          ) : null,
-        )}
+          );
+        })}
       </svg>
       <table class="visually-hidden">
         <caption>{title}</caption>

@@ -4,11 +4,14 @@ import { createContext } from "preact";
 import { useContext } from "preact/hooks";
 import type { Language } from "../i18n/i18n";
 
+/** The day the workspace's weeks start on (a workspace setting, the same for every reader). */
+export type WeekStart = "saturday" | "sunday" | "monday";
+
 export interface Me {
   user: { id: string; email: string; name: string; locale: Language | null };
   role: { id: string; key: string; name: string };
   permissions: string[];
-  workspace: { id: string; name: string; locale: Language; timeZone: string; currency: string; cidKind: string };
+  workspace: { id: string; name: string; locale: Language; timeZone: string; currency: string; cidKind: string; weekStart: WeekStart };
   via: "session" | "api_key";
 }
 

@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { ProblemSchema, problemResponses, conflictResponse, tooManyRequestsResponse } from "../http/problem.schema";
 import { guardedRoute, jsonBody, publicRoute } from "../http/route";
+import { WEEK_STARTS } from "../workspaces/workspaces.schema";
 
 export const EmailSchema = z
   .string()
@@ -23,6 +24,7 @@ export const MeSchema = z
       locale: z.enum(["fa", "en"]),
       timeZone: z.string(),
       currency: z.string(),
+      weekStart: z.enum(WEEK_STARTS),
       cidKind: z.string(),
     }),
     via: z.enum(["session", "api_key"]),

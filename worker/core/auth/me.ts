@@ -24,6 +24,7 @@ export async function describeActor(directory: Database, actor: Pick<Actor, "use
       locale: workspace.locale,
       timeZone: workspace.timeZone,
       currency: workspace.currency,
+      weekStart: workspace.weekStart,
       cidKind: workspace.cidKind,
     },
     via: actor.apiKeyId ? ("api_key" as const) : ("session" as const),

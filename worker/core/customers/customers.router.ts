@@ -9,6 +9,7 @@ import { createRouter } from "../http/router";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
 import { createCustomer } from "./create-customer";
 import { customerIdentifiersRouter } from "./customer-identifiers.router";
+import { customerContactRouter } from "./customer-contact.router";
 import { presentCustomer } from "./customer.presenter";
 import { loadCustomer, presentOne, presentRevealed } from "./customer-reads";
 import { assertOwnerIsMember } from "./customer-record";
@@ -93,4 +94,5 @@ export const customersRouter = createRouter()
     await eraseCustomer(c.get("scope"), row, identifiers, auditOrigin(c));
     return c.body(null, 204);
   })
-  .route("/", customerIdentifiersRouter);
+  .route("/", customerIdentifiersRouter)
+  .route("/", customerContactRouter);

@@ -93,4 +93,31 @@ describe("creating and reading customers", () => {
     expect(page.body.items).toHaveLength(150);
     expect(page.body.items.every((c: { identifiers: unknown[] }) => c.identifiers.length === 3)).toBe(true);
   });
+
+  it("reveals the mobile for one call, audits that use alone, and refuses staff without customers.pii:read", async () => {
+    const { owner, workspaceId } = await signUp();
+    const created = (await owner.post("/api/customers", { firstName: "Sara", mobile: "09121234567", email: "sara@example.com" })).body;
+    const audits = async () =>
+      (await env.DB.prepare("select details from audit_log where workspace_id = ? and action = 'customer.pii_revealed' and entity_id = ?").bind(workspaceId, created.id).all<{ details: string }>()).results.map(
+        (row) => JSON.parse(row.details),
+      );
+    const call = await owner.post(`/api/customers/${created.id}/contact`, { channel: "call" });
+    expect(call.status).toBe(200);
+    expect(call.body).toEqual({ channel: "call", value: "09121234567", href: "tel:+989121234567" });
+    expect(await audits()).toEqual([{ for: "call" }]);
+    const links = Object.fromEntries(
+      await Promise.all((["whatsapp", "telegram", "sms", "email"] as const).map(async (channel) => [channel, (await owner.post(`/api/customers/${created.id}/contact`, { channel })).body.href])),
+    );
+    expect(links).toEqual({ whatsapp: "https://wa.me/989121234567", telegram: "https://t.me/+989121234567", sms: "sms:+989121234567", email: "mailto:sara@example.com" });
+    expect(await audits()).toHaveLength(5);
+    // The customer as read afterwards is still masked: the reveal was for that action only.
+    expect((await owner.get(`/api/customers/${created.id}`)).body.mobile).not.toContain("1234567");
+
+    const viewer = await addMember(workspaceId, "viewer");
+    expect((await viewer.post(`/api/customers/${created.id}/contact`, { channel: "call" })).status).toBe(403);
+    expect((await owner.post(`/api/customers/${created.id}/contact`, { channel: "fax" })).status).toBe(400);
+    const noMobile = (await owner.post("/api/customers", { firstName: "Ali", email: "ali@example.com" })).body;
+    expect((await owner.post(`/api/customers/${noMobile.id}/contact`, { channel: "call" })).status).toBe(404);
+    expect(await audits()).toHaveLength(5);
+  });
 });

@@ -10,6 +10,8 @@ import { eventEntry } from "../events/outbox";
 import { notFound, Problem } from "../http/problem";
 import { findCustomer } from "./customers.repository";
 import { MERGE_MOVES } from "./merge-moves";
+import { DEFAULT_TIME_ZONE, localDay } from "../stats/local-day";
+import { addToDay } from "../stats/rollups";
 import { mergedProfile } from "./merge-profile";
 
 export interface MergeRequest {
@@ -31,7 +33,8 @@ export function bothStillLive(scope: WorkspaceScope, { survivorId, mergedId }: M
 
 const ofCustomer = (scope: WorkspaceScope, customerId: string) => and(eq(customers.workspaceId, scope.workspaceId), eq(customers.id, customerId));
 
-export async function mergeCustomers(scope: WorkspaceScope, origin: AuditOrigin, request: MergeRequest): Promise<void> {
+/** `timeZone`: the workspace's, so the withdrawn sign-up and the stage moves count on the right local days. */
+export async function mergeCustomers(scope: WorkspaceScope, origin: AuditOrigin, request: MergeRequest, timeZone: string = DEFAULT_TIME_ZONE): Promise<void> {
   const { survivorId, mergedId } = request;
   if (survivorId === mergedId) {
     throw new Problem(400, "merge_same_customer", { errors: [{ path: "body.mergedId", code: "merge_same_customer" }] });
@@ -46,7 +49,9 @@ export async function mergeCustomers(scope: WorkspaceScope, origin: AuditOrigin,
   try {
     await scope.db.batch([
       bothStillLive(scope, request),
-      ...MERGE_MOVES.flatMap((move) => move({ scope, survivorId, mergedId })),
+      ...MERGE_MOVES.flatMap((move) => move({ scope, survivorId, mergedId, timeZone })),
+      // The merged record was never a customer of its own: its sign-up leaves the new customers of its day.
+      addToDay(scope, localDay(merged.createdAt, timeZone), { newCustomers: -1 }),
       ...(newWords.length
         ? [scope.db.insert(customerNameWords).values(newWords.map((word) => ({ workspaceId: scope.workspaceId, word, customerId: survivorId }))).onConflictDoNothing()]
         : []),

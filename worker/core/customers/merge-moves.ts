@@ -12,6 +12,8 @@ export interface MergeContext {
   scope: WorkspaceScope;
   survivorId: string;
   mergedId: string;
+  /** The workspace's time zone (default Asia/Tehran). */
+  timeZone?: string;
 }
 
 /** The statements that move one kind of data; they run inside the merge's single batch. */

@@ -4,15 +4,15 @@
 // order or by time, always write the same things: a customer_stage_changes row, a
 // `customer.stage_changed` event and the stage rollups.
 import type { BatchItem } from "drizzle-orm/batch";
-import { sql, type SQL } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import { now } from "../data/clock";
 import type { WorkspaceScope } from "../data/database";
 import { newId } from "../data/ids";
-import { buyerTotals, customers, customerStageChanges, events, orders } from "../data/schema";
+import { buyerDays, buyerTotals, customers, customerStageChanges, events, orders } from "../data/schema";
 import type { LifecycleStage } from "../customers/customers.schema";
 import { coreEvents } from "../events/event-catalog";
 import { localDay } from "../stats/local-day";
-import { addToDay, addToStageCount, stageMoveIncrements } from "../stats/rollups";
+import { addToDay, addToStageCount, isRetained, stageMoveIncrements } from "../stats/rollups";
 import type { MergeContext } from "../customers/merge-moves";
 
 /** `from orders where …` for the customer's paid orders (partly refunded included): the ones that count. */
@@ -170,17 +170,29 @@ export function customerAfterOrders(
 /**
  * In a merge, after the orders have moved to the survivor: the merged customer leaves the stage
  * counts and buyer totals (it becomes a tombstone), and the survivor's figures and stage are
- * recomputed from the orders it now has (cause "merge"). Merges run without the workspace's time
- * zone at hand, so their stage moves count on the day in the default zone.
+ * recomputed from the orders it now has (cause "merge"), on the local day of the workspace's zone.
  */
-export const mergedOrderFigures = ({ scope, survivorId, mergedId }: MergeContext): BatchItem<"sqlite">[] => {
+export const mergedOrderFigures = ({ scope, survivorId, mergedId, timeZone }: MergeContext): BatchItem<"sqlite">[] => {
   const at = now();
   const merged = sql`from ${customers} where ${theCustomer(scope, mergedId)} and ${customers.mergedInto} is null`;
+  const ofMerged = and(eq(buyerDays.workspaceId, scope.workspaceId), eq(buyerDays.customerId, mergedId));
   return [
     addToStageCount(scope, sql`${customers.lifecycleStage}`, -1, merged),
-    addToDay(scope, localDay(at), stageMoveIncrements(sql`${customers.lifecycleStage}`, sql`null`), merged),
+    addToDay(
+      scope,
+      localDay(at, timeZone),
+      // Leaving the retained base by a merge is no chance to lapse: the person stays, as the survivor.
+      { ...stageMoveIncrements(sql`${customers.lifecycleStage}`, sql`null`), joinedRetained: sql`(0 - ${isRetained(sql`${customers.lifecycleStage}`)})` },
+      merged,
+    ),
+    // The merged customer's buying days become the survivor's (a day both bought on adds up).
+    scope.db
+      .insert(buyerDays)
+      .select(sql`select ${buyerDays.workspaceId}, ${survivorId}, ${buyerDays.day}, ${buyerDays.orders} from ${buyerDays} where ${ofMerged}`)
+      .onConflictDoUpdate({ target: [buyerDays.workspaceId, buyerDays.customerId, buyerDays.day], set: { orders: sql`${buyerDays.orders} + excluded.orders` } }),
+    scope.db.delete(buyerDays).where(ofMerged),
     buyerShare(scope, mergedId, -1),
     recomputeFiguresStatement(scope, mergedId, at),
-    ...customerAfterOrders(scope, { customerId: survivorId, purchase: false, cause: "merge", at }),
+    ...customerAfterOrders(scope, { customerId: survivorId, purchase: false, cause: "merge", at, timeZone }),
   ];
 };

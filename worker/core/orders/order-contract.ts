@@ -11,6 +11,26 @@ export interface OrderLineInput {
   unitPrice: number;
 }
 
+/** Where an order ships, as the shop sent it; every part optional. */
+export interface ShippingAddress {
+  name?: string | null;
+  phone?: string | null;
+  line1?: string | null;
+  line2?: string | null;
+  city?: string | null;
+  province?: string | null;
+  postalCode?: string | null;
+  country?: string | null;
+}
+
+/** What the shop says about sending the order: the address, and the tracking code once it is sent. */
+export interface OrderShipment {
+  address?: ShippingAddress | null;
+  trackingCode?: string | null;
+  trackingUrl?: string | null;
+  carrier?: string | null;
+}
+
 export interface OrderInput {
   /** Update this stored order (the API's PATCH); otherwise an order is found by (connection, externalId), or created. */
   orderId?: string;
@@ -32,6 +52,10 @@ export interface OrderInput {
   channel?: string | null;
   note?: string | null;
   items?: OrderLineInput[];
+  /** From a shop: kept as sent; an update without it keeps what is stored. */
+  shipment?: OrderShipment;
+  /** The order's page in the shop's admin. */
+  shopUrl?: string | null;
   placedAt: number;
   paidAt?: number | null;
   /** The shop's modification time: an update older than what is stored changes nothing. */

@@ -90,6 +90,10 @@ export const OrderListQuery = z
     ...pageQuery,
     customerId: z.string().min(1).max(64).optional(),
     status: z.enum(ORDER_STATUSES).optional(),
+    source: z.enum(ORDER_SOURCES).optional().openapi({ description: "How the orders came in: a shop platform, by hand or by import." }),
+    connectionId: z.string().min(1).max(64).optional().openapi({ description: "The shop connection the orders came from." }),
+    minTotal: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().openapi({ description: "Total at least this, in minor units." }),
+    maxTotal: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional().openapi({ description: "Total at most this, in minor units." }),
     from: timeOrDay.optional().openapi({ description: "Placed at or after: a time, or a local date (from its start in the workspace's time zone)." }),
     to: timeOrDay.optional().openapi({ description: "Placed before: a time, or a local date (to its end, inclusive, in the workspace's time zone)." }),
   })
@@ -120,12 +124,39 @@ export const OrderSchema = z
     createdBy: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    trackingCode: z.string().nullable().openapi({ description: "The postal tracking code the shop sent (WooCommerce tracking meta, Shopify fulfilment)." }),
+    trackingUrl: z.string().nullable(),
+    carrier: z.string().nullable(),
+    shopUrl: z.string().nullable().openapi({ description: "The order's page in the shop's admin." }),
   })
   .openapi("Order");
 export type OrderView = z.infer<typeof OrderSchema>;
 
+const OrderCustomer = z.object({ id: z.string(), code: z.string(), displayName: z.string() });
+
+/** An order in the list, with who placed it (null once the customer is erased or merged away). */
+export const OrderListItemSchema = OrderSchema.extend({ customer: OrderCustomer.nullable() }).openapi("OrderListItem");
+export type OrderListItemView = z.infer<typeof OrderListItemSchema>;
+
 export const OrderDetailSchema = OrderSchema.extend({
   items: z.array(z.object({ id: z.string(), sku: z.string().nullable(), name: z.string(), quantity: z.number().int(), unitPrice: z.number().int(), total: z.number().int() })),
   statusHistory: z.array(z.object({ status: z.enum(ORDER_STATUSES), at: z.string(), by: z.string().nullable() })),
+  shippingAddress: z
+    .object({
+      name: z.string().nullable(),
+      phone: z.string().nullable(),
+      line1: z.string().nullable(),
+      line2: z.string().nullable(),
+      city: z.string().nullable(),
+      province: z.string().nullable(),
+      postalCode: z.string().nullable(),
+      country: z.string().nullable(),
+      masked: z.boolean().openapi({ description: "Name, phone, street and postal code are masked unless the caller revealed PII (`?reveal=pii`, audited)." }),
+    })
+    .nullable(),
+  customer: OrderCustomer.nullable(),
+  timeline: z
+    .array(z.object({ kind: z.literal("stage_change"), id: z.string(), at: z.string(), from: z.string(), to: z.string() }))
+    .openapi({ description: "The customer's lifecycle stage changes this order caused (written with its status changes)." }),
 }).openapi("OrderDetail");
 export type OrderDetailView = z.infer<typeof OrderDetailSchema>;

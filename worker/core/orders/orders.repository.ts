@@ -1,9 +1,9 @@
 // Queries on orders, their items and status history. Every function takes the workspace scope first.
-import { and, asc, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, or, sql, type SQL } from "drizzle-orm";
 import type { WorkspaceScope } from "../data/database";
 import { idsOfWorkspace, inList } from "../data/in-list";
-import { customerStageChanges, orderItems, orders, orderStatusHistory, workspaceCounters } from "../data/schema";
-import type { OrderStatus } from "./orders.schema";
+import { customers, customerStageChanges, orderItems, orders, orderStatusHistory, workspaceCounters } from "../data/schema";
+import type { OrderSource, OrderStatus } from "./orders.schema";
 
 export type OrderRow = typeof orders.$inferSelect;
 export type OrderItemRow = typeof orderItems.$inferSelect;
@@ -50,6 +50,10 @@ export async function statusHistoryOf(scope: WorkspaceScope, orderId: string): P
 export interface OrderFilters {
   customerId?: string;
   status?: OrderStatus;
+  source?: OrderSource;
+  connectionId?: string;
+  minTotal?: number;
+  maxTotal?: number;
   /** Placed at or after / before (epoch ms). */
   from?: number;
   to?: number;
@@ -57,7 +61,9 @@ export interface OrderFilters {
 
 /**
  * Newest placed first, keyset-paged over (placed_at, id): a customer's orders walk
- * orders_customer_time_idx, the workspace's orders_workspace_time_idx, from the cursor on.
+ * orders_customer_time_idx, a status orders_status_time_idx, a shop orders_connection_time_idx,
+ * the workspace's orders_workspace_time_idx, from the cursor on (amounts and source are checked
+ * along the walk).
  * Fetches one extra row to know whether a next page exists.
  */
 export function orderListQuery(scope: WorkspaceScope, filters: OrderFilters, page: { before: { at: number; id: string } | null; limit: number }) {
@@ -65,6 +71,10 @@ export function orderListQuery(scope: WorkspaceScope, filters: OrderFilters, pag
     eq(orders.workspaceId, scope.workspaceId),
     filters.customerId !== undefined ? eq(orders.customerId, filters.customerId) : undefined,
     filters.status !== undefined ? eq(orders.status, filters.status) : undefined,
+    filters.source !== undefined ? eq(orders.source, filters.source) : undefined,
+    filters.connectionId !== undefined ? eq(orders.connectionId, filters.connectionId) : undefined,
+    filters.minTotal !== undefined ? gte(orders.total, filters.minTotal) : undefined,
+    filters.maxTotal !== undefined ? lte(orders.total, filters.maxTotal) : undefined,
     filters.from !== undefined ? gte(orders.placedAt, filters.from) : undefined,
     filters.to !== undefined ? lt(orders.placedAt, filters.to) : undefined,
     page.before ? or(lt(orders.placedAt, page.before.at), and(eq(orders.placedAt, page.before.at), lt(orders.id, page.before.id))) : undefined,
@@ -116,4 +126,28 @@ export function stageChangeTimelineKeys(scope: WorkspaceScope, customerId: strin
   const t = customerStageChanges;
   return sql`select 'stage_change' as kind, ${t.id} as id, ${t.at} as at from ${t}
     where ${t.workspaceId} = ${scope.workspaceId} and ${t.customerId} = ${customerId}${olderThan(t.at, t.id, before)}`;
+}
+
+/**
+ * The stage changes an order caused: the customer's changes with cause "order" written at the
+ * instants of the order's status changes (one batch writes both, with one time).
+ */
+export async function stageChangesOfOrder(scope: WorkspaceScope, customerId: string, instants: number[]): Promise<StageChangeRow[]> {
+  if (instants.length === 0) return [];
+  const t = customerStageChanges;
+  return scope.db
+    .select()
+    .from(t)
+    .where(and(eq(t.workspaceId, scope.workspaceId), eq(t.customerId, customerId), inArray(t.at, instants), eq(t.cause, "order")))
+    .orderBy(asc(t.at), asc(t.id));
+}
+
+/** Who placed each order of a page, by primary key (live customers only). */
+export async function customersOfOrders(scope: WorkspaceScope, customerIds: string[]): Promise<Map<string, { id: string; code: string; displayName: string }>> {
+  if (customerIds.length === 0) return new Map();
+  const rows = await scope.db
+    .select({ id: customers.id, code: customers.code, displayName: customers.displayName })
+    .from(customers)
+    .where(and(idsOfWorkspace(customers.workspaceId, scope.workspaceId, customers.id, [...new Set(customerIds)]), isNull(customers.mergedInto)));
+  return new Map(rows.map((row) => [row.id, { ...row, displayName: row.displayName || row.code }]));
 }

@@ -12,15 +12,26 @@ import type { OrderInput } from "./order-contract";
 import { resolveOrderCustomer } from "./order-customer";
 import { presentOrder, presentOrderDetail } from "./order.presenter";
 import type { OrderCreate, OrderUpdate } from "./order.schemas";
-import { findOrder, itemsOfOrder, orderListQuery, statusHistoryOf, type OrderRow } from "./orders.repository";
+import { customersOfOrders, findOrder, itemsOfOrder, orderListQuery, stageChangesOfOrder, statusHistoryOf, type OrderRow } from "./orders.repository";
+import { findCustomer } from "../customers/customers.repository";
+import { auditReveal, wantsReveal } from "../customers/reveal";
 import { createOrderRoute, getOrderRoute, listOrdersRoute, updateOrderRoute } from "./orders.routes";
 import { recordOrder } from "./record-order";
 
-async function detailOf(scope: WorkspaceScope, orderId: string) {
+async function detailOf(scope: WorkspaceScope, orderId: string, revealPii = false) {
   const row = await findOrder(scope, orderId);
   if (!row) throw notFound();
-  const [items, history] = await Promise.all([itemsOfOrder(scope, orderId), statusHistoryOf(scope, orderId)]);
-  return presentOrderDetail(row, items, history);
+  const [items, history, customer] = await Promise.all([itemsOfOrder(scope, orderId), statusHistoryOf(scope, orderId), findCustomer(scope, row.customerId)]);
+  const stageChanges = await stageChangesOfOrder(
+    scope,
+    row.customerId,
+    history.map((entry) => entry.at),
+  );
+  return presentOrderDetail(row, items, history, {
+    customer: customer ? { id: customer.id, code: customer.code, displayName: customer.displayName || customer.code } : null,
+    stageChanges,
+    revealPii,
+  });
 }
 
 /** A time, or a local day's start (or, for an end, the next day's start). */
@@ -81,10 +92,20 @@ export const ordersRouter = createRouter()
       to: to === undefined ? undefined : instant(to, timeZone, true),
     };
     const rows = await orderListQuery(scope, { ...filters, ...range }, { before, limit });
-    return c.json(toPage(rows, limit, (row) => [row.placedAt, row.id], presentOrder), 200);
+    const people = await customersOfOrders(
+      scope,
+      rows.slice(0, limit).map((row) => row.customerId),
+    );
+    return c.json(
+      toPage(rows, limit, (row) => [row.placedAt, row.id], (row) => ({ ...presentOrder(row), customer: people.get(row.customerId) ?? null })),
+      200,
+    );
   })
   .openapi(getOrderRoute, async (c) => {
-    return c.json(await detailOf(c.get("scope"), c.req.valid("param").id), 200);
+    const revealPii = wantsReveal(c, c.req.valid("query").reveal);
+    const detail = await detailOf(c.get("scope"), c.req.valid("param").id, revealPii);
+    if (revealPii && detail.customer) await auditReveal(c, [detail.customer.id], "single");
+    return c.json(detail, 200);
   })
   .openapi(createOrderRoute, async (c) => {
     const body = c.req.valid("json");

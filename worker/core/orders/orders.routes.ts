@@ -2,7 +2,8 @@
 import { pageSchema } from "../data/cursor";
 import { problemResponses } from "../http/problem.schema";
 import { guardedRoute } from "../http/route";
-import { OrderCreateInput, OrderDetailSchema, OrderIdParam, OrderListQuery, OrderSchema, OrderUpdateInput } from "./order.schemas";
+import { RevealQuery } from "../customers/customers.routes";
+import { OrderCreateInput, OrderDetailSchema, OrderIdParam, OrderListItemSchema, OrderListQuery, OrderUpdateInput } from "./order.schemas";
 
 const detail = (description: string) => ({ description, content: { "application/json": { schema: OrderDetailSchema } } });
 const body = <T>(schema: T) => ({ content: { "application/json": { schema } }, required: true });
@@ -15,7 +16,7 @@ export const listOrdersRoute = guardedRoute("orders:read", {
   description: "Filters combine: a customer's paid orders of March is `customerId=…&status=paid&from=2025-03-01&to=2025-03-31`.",
   request: { query: OrderListQuery },
   responses: {
-    200: { description: "A page of orders.", content: { "application/json": { schema: pageSchema(OrderSchema) } } },
+    200: { description: "A page of orders.", content: { "application/json": { schema: pageSchema(OrderListItemSchema) } } },
     400: problemResponses[400],
     401: problemResponses[401],
     403: problemResponses[403],
@@ -26,8 +27,11 @@ export const getOrderRoute = guardedRoute("orders:read", {
   method: "get",
   path: "/api/orders/{id}",
   tags: ["Orders"],
-  summary: "An order with its items and status history",
-  request: { params: OrderIdParam },
+  summary: "An order with its items, status history, shipment, customer and the stage changes it caused",
+  description:
+    "The shipping address's name, phone, street and postal code are masked unless `reveal=pii` (needs `customers.pii:read`; audited as a reveal of the customer). " +
+    "Tracking code, carrier and the shop's admin link are what the shop sent: WooCommerce tracking meta (`_wc_shipment_tracking_items` or a plain tracking-code key), Shopify fulfilments.",
+  request: { params: OrderIdParam, query: RevealQuery },
   responses: { 200: detail("The order."), 400: problemResponses[400], 401: problemResponses[401], 403: problemResponses[403], 404: problemResponses[404] },
 });
 

@@ -43,6 +43,14 @@ export const orders = sqliteTable(
     paidAt: integer("paid_at"),
     refundedAt: integer("refunded_at"),
     cancelledAt: integer("cancelled_at"),
+    // Where it ships, as the shop sent it (JSON of ShippingAddress; PII, shown masked without
+    // customers.pii:read), the postal tracking code and carrier once it is sent, and the order's
+    // page on the shop's own admin.
+    shippingAddress: text("shipping_address"),
+    trackingCode: text("tracking_code"),
+    trackingUrl: text("tracking_url"),
+    carrier: text("carrier"),
+    shopUrl: text("shop_url"),
     // The shop's last-modified time, so an older update never overwrites a newer one.
     externalUpdatedAt: integer("external_updated_at"),
     createdBy: text("created_by"),
@@ -56,6 +64,9 @@ export const orders = sqliteTable(
     index("orders_workspace_time_idx").on(t.workspaceId, t.placedAt, t.id),
     // The top-bar search finds an order by a prefix of its number.
     index("orders_workspace_number_idx").on(t.workspaceId, t.number, t.id),
+    // The Orders page's filters by status and by shop, newest first from the cursor on.
+    index("orders_status_time_idx").on(t.workspaceId, t.status, t.placedAt, t.id),
+    index("orders_connection_time_idx").on(t.workspaceId, t.connectionId, t.placedAt, t.id),
   ],
 );
 

@@ -4,6 +4,8 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { addMember, signUp } from "../../../test/support/client";
 import { databaseFingerprint } from "../../../test/support/snapshot";
+import { openWorkspace } from "../data/database";
+import { orderListQuery, type OrderFilters } from "./orders.repository";
 
 const eventsOf = async (workspaceId: string, name: string) =>
   (await env.DB.prepare("select payload from events where workspace_id = ? and name = ? order by id").bind(workspaceId, name).all<{ payload: string }>()).results.map(
@@ -118,6 +120,42 @@ describe("entering an order by hand", () => {
     expect(one.body).toMatchObject({ id, total: 400, items: [], statusHistory: [{ status: "paid" }] });
     expect((await owner.get("/api/orders/ord_missing")).status).toBe(404);
     expect((await owner.get("/api/orders?cursor=bm9wZQ")).status).toBe(400);
+  });
+
+  it("filters by status, source, shop and amount, each walking an index newest first", async () => {
+    const { owner, workspaceId } = await signUp();
+    const a = (await owner.post("/api/customers", { mobile: "09121112233" })).body.id;
+    const placed = (day: string) => `${day}T10:00:00+03:30`;
+    await owner.post("/api/orders", { customerId: a, total: 100, placedAt: placed("2025-03-01") });
+    await owner.post("/api/orders", { customerId: a, total: 250, placedAt: placed("2025-03-05"), status: "pending" });
+    await owner.post("/api/orders", { customerId: a, total: 900, placedAt: placed("2025-03-10") });
+    const totals = async (query: string) => ((await owner.get(`/api/orders?${query}`)).body.items as Array<{ total: number }>).map((order) => order.total);
+    expect(await totals("minTotal=200")).toEqual([900, 250]);
+    // Each row names who placed it, so the Orders page needs no read per customer.
+    expect((await owner.get("/api/orders?limit=1")).body.items[0].customer).toMatchObject({ id: a, code: "C-00001" });
+    expect(await totals("minTotal=200&maxTotal=500")).toEqual([250]);
+    expect(await totals("status=paid&maxTotal=900")).toEqual([900, 100]);
+    expect(await totals("source=manual")).toEqual([900, 250, 100]);
+    expect(await totals("source=woocommerce")).toEqual([]);
+    expect(await totals("connectionId=con_none")).toEqual([]);
+    expect((await owner.get("/api/orders?minTotal=-1")).status).toBe(400);
+    expect((await owner.get("/api/orders?source=ebay")).status).toBe(400);
+
+    const scope = openWorkspace(env, workspaceId);
+    const planOf = async (filters: OrderFilters) => {
+      const { sql, params } = orderListQuery(scope, filters, { before: { at: Date.now(), id: "ord_z" }, limit: 50 }).toSQL();
+      return (await env.DB.prepare(`explain query plan ${sql}`).bind(...params).all<{ detail: string }>()).results.map((row) => row.detail).join("; ");
+    };
+    const cases: Array<[OrderFilters, string]> = [
+      [{ status: "paid" }, "orders_status_time_idx"],
+      [{ connectionId: "con_1", minTotal: 10 }, "orders_connection_time_idx"],
+      [{ minTotal: 10, maxTotal: 20, source: "manual" }, "orders_workspace_time_idx"],
+    ];
+    for (const [filters, index] of cases) {
+      const plan = await planOf(filters);
+      expect(plan, JSON.stringify(filters)).toContain(`USING INDEX ${index}`);
+      expect(plan, JSON.stringify(filters)).not.toMatch(/TEMP B-TREE|SCAN orders/);
+    }
   });
 
   it("refuses bad input with 400 problem+json and writes nothing", async () => {

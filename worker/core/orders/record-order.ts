@@ -13,7 +13,7 @@ import { eventEntry } from "../events/outbox";
 import { findCustomer, isUniqueViolation } from "../customers/customers.repository";
 import { invalidField, notFound } from "../http/problem";
 import { localDay } from "../stats/local-day";
-import { addToCurrencyDay, addToDay } from "../stats/rollups";
+import { addToBuyerDay, addToCurrencyDay, addToDay } from "../stats/rollups";
 import { bookedAmount } from "./booked-amount";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
 import { customerAfterOrders } from "./customer-figures";
@@ -41,8 +41,32 @@ type OrderState = Pick<
   | "channel"
   | "note"
   | "placedAt"
+  | "shippingAddress"
+  | "trackingCode"
+  | "trackingUrl"
+  | "carrier"
+  | "shopUrl"
 >;
-const STATE_COLUMNS = ["customerId", "number", "status", "currency", "subtotal", "discount", "shipping", "tax", "total", "refundedTotal", "channel", "note", "placedAt"] as const;
+const STATE_COLUMNS = [
+  "customerId",
+  "number",
+  "status",
+  "currency",
+  "subtotal",
+  "discount",
+  "shipping",
+  "tax",
+  "total",
+  "refundedTotal",
+  "channel",
+  "note",
+  "placedAt",
+  "shippingAddress",
+  "trackingCode",
+  "trackingUrl",
+  "carrier",
+  "shopUrl",
+] as const;
 
 const isCounted = (status: OrderStatus) => status === "paid";
 const netOf = (state: Pick<OrderRow, "total" | "refundedTotal">) => state.total - state.refundedTotal;
@@ -83,6 +107,20 @@ function nextState(input: OrderInput, existing: OrderRow | null, number: string)
     channel: input.channel === undefined ? (existing?.channel ?? null) : input.channel,
     note: input.note === undefined ? (existing?.note ?? null) : input.note,
     placedAt: input.placedAt,
+    ...shipmentState(input, existing),
+  };
+}
+
+/** The shipment columns: what the input says, else what is stored (a later update may omit them). */
+function shipmentState(input: OrderInput, existing: OrderRow | null) {
+  const shipment = input.shipment;
+  const address = shipment?.address ? JSON.stringify(shipment.address) : null;
+  return {
+    shippingAddress: address ?? existing?.shippingAddress ?? null,
+    trackingCode: shipment?.trackingCode ?? existing?.trackingCode ?? null,
+    trackingUrl: shipment?.trackingUrl ?? existing?.trackingUrl ?? null,
+    carrier: shipment?.carrier ?? existing?.carrier ?? null,
+    shopUrl: input.shopUrl ?? existing?.shopUrl ?? null,
   };
 }
 
@@ -136,10 +174,15 @@ function itemRows(scope: WorkspaceScope, orderId: string, items: OrderLineInput[
  * The rollup statements of an order's paid state joining (sign 1) or leaving (sign -1) its day: the
  * workspace's own figures when it is booked in the workspace's currency, else its currency's own.
  */
-function paidContribution(scope: WorkspaceScope, state: Pick<OrderRow, "placedAt" | "currency" | "total" | "refundedTotal" | "bookedNet">, sign: 1 | -1, timeZone: string) {
+function paidContribution(
+  scope: WorkspaceScope,
+  state: Pick<OrderRow, "customerId" | "placedAt" | "currency" | "total" | "refundedTotal" | "bookedNet">,
+  sign: 1 | -1,
+  timeZone: string,
+): BatchItem<"sqlite">[] {
   const day = localDay(state.placedAt, timeZone);
-  if (state.bookedNet !== null) return addToDay(scope, day, { orders: sign, revenue: sign * state.bookedNet });
-  return addToCurrencyDay(scope, day, state.currency, { orders: sign, revenue: sign * netOf(state) });
+  if (state.bookedNet !== null) return [addToDay(scope, day, { orders: sign, revenue: sign * state.bookedNet }), addToBuyerDay(scope, state.customerId, day, sign)];
+  return [addToCurrencyDay(scope, day, state.currency, { orders: sign, revenue: sign * netOf(state) })];
 }
 
 async function attempt(scope: WorkspaceScope, input: OrderInput, settings: { timeZone: string; currency: string }, manualNumber: string | null): Promise<RecordedOrder> {
@@ -173,7 +216,7 @@ async function attempt(scope: WorkspaceScope, input: OrderInput, settings: { tim
   if (before) {
     statements.push(unchangedSince(scope, before));
     // The order's old contribution leaves its day; the new one joins its (perhaps other) day below.
-    if (isCounted(before.status)) statements.push(paidContribution(scope, before, -1, timeZone));
+    if (isCounted(before.status)) statements.push(...paidContribution(scope, before, -1, timeZone));
   }
   const bookedNet = bookedAmount(netOf(next), next.currency, settings.currency);
   const row = {
@@ -208,7 +251,7 @@ async function attempt(scope: WorkspaceScope, input: OrderInput, settings: { tim
   if (before?.status !== next.status) {
     statements.push(scope.db.insert(orderStatusHistory).values({ id: newId("osh", at), workspaceId: scope.workspaceId, orderId, status: next.status, at, by: input.by }));
   }
-  if (isCounted(next.status)) statements.push(paidContribution(scope, { ...next, bookedNet }, 1, timeZone));
+  if (isCounted(next.status)) statements.push(...paidContribution(scope, { ...next, bookedNet }, 1, timeZone));
   const refunded = next.refundedTotal - (before?.refundedTotal ?? 0);
   if (refunded !== 0) {
     const booked = bookedAmount(next.refundedTotal, next.currency, settings.currency);

@@ -65,6 +65,7 @@ export function presentSettings(row: WorkspaceSettings): SettingsView {
     timeZone: row.timeZone,
     currency: row.currency,
     messaging: policyOf(row.messagingPolicy),
+    weekStart: row.weekStart,
     currencyExponent: minorUnitExponent(row.currency),
     updatedAt: toIso(row.updatedAt)!,
   };

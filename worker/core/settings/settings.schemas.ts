@@ -1,7 +1,7 @@
 // Workspace settings as the API takes them and gives them back.
 import { z } from "@hono/zod-openapi";
 import { LOCALES } from "../i18n/locale";
-import { CID_KINDS } from "../workspaces/workspaces.schema";
+import { CID_KINDS, WEEK_STARTS } from "../workspaces/workspaces.schema";
 import { isSupportedCurrency } from "./currency";
 import { MessagingPolicySchema, MessagingPolicyUpdate } from "../messaging/messaging-policy";
 
@@ -54,6 +54,7 @@ export const SettingsUpdateInput = z
     messaging: MessagingPolicyUpdate.optional().openapi({
       description: "The sending policy: quiet hours and caps for marketing, the daily marketing limit, SMS prices per part. Each part given replaces that part.",
     }),
+    weekStart: z.enum(WEEK_STARTS).optional().openapi({ description: "The day the dashboard's weeks start on, for every reader whatever their language." }),
   })
   .strict()
   // Only for an otherwise valid body: an unknown field is the error to report, not emptiness.
@@ -70,6 +71,7 @@ export const SettingsSchema = z
     timeZone: z.string(),
     currency: z.string(),
     messaging: MessagingPolicySchema,
+    weekStart: z.enum(WEEK_STARTS),
     currencyExponent: z
       .number()
       .int()

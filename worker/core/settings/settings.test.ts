@@ -15,6 +15,7 @@ describe("workspace settings", () => {
       lapsedDays: 180,
       timeZone: "Asia/Tehran",
       currency: "IRT",
+      weekStart: "saturday",
       currencyExponent: 0,
     });
   });
@@ -27,11 +28,14 @@ describe("workspace settings", () => {
       locale: "fa",
       timeZone: "europe/berlin",
       currency: "usd",
+      weekStart: "monday",
     });
     expect(changed.status).toBe(200);
-    const expected = { name: "Golrang Shop", lapsedDays: 90, locale: "fa", timeZone: "Europe/Berlin", currency: "USD", currencyExponent: 2, cidKind: "mobile" };
+    const expected = { name: "Golrang Shop", lapsedDays: 90, locale: "fa", timeZone: "Europe/Berlin", currency: "USD", weekStart: "monday", currencyExponent: 2, cidKind: "mobile" };
     expect(changed.body).toMatchObject(expected);
     expect((await owner.get("/api/settings")).body).toMatchObject(expected);
+    // Every reader's dashboard weeks follow it.
+    expect((await owner.get("/api/auth/me")).body.workspace.weekStart).toBe("monday");
 
     const audit = await env.DB.prepare("select actor_user_id, details from audit_log where workspace_id = ? and action = 'settings.updated'")
       .bind(workspaceId)
@@ -39,8 +43,8 @@ describe("workspace settings", () => {
     expect(audit.results).toHaveLength(1);
     expect(audit.results[0]!.actor_user_id).toBe(owner.identity.userId);
     expect(JSON.parse(audit.results[0]!.details)).toEqual({
-      before: { name: "Golrang", lapsedDays: 180, locale: "en", timeZone: "Asia/Tehran", currency: "IRT" },
-      after: { name: "Golrang Shop", lapsedDays: 90, locale: "fa", timeZone: "Europe/Berlin", currency: "USD" },
+      before: { name: "Golrang", lapsedDays: 180, locale: "en", timeZone: "Asia/Tehran", currency: "IRT", weekStart: "saturday" },
+      after: { name: "Golrang Shop", lapsedDays: 90, locale: "fa", timeZone: "Europe/Berlin", currency: "USD", weekStart: "monday" },
     });
   });
 

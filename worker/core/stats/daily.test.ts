@@ -141,5 +141,5 @@ describe("GET /api/stats/daily", () => {
     const details = plan.results.map((row) => row.detail).join("; ");
     expect(details).toMatch(/SEARCH daily_rollups USING (INDEX sqlite_autoindex_daily_rollups_1|PRIMARY KEY)/);
     expect(details).not.toMatch(/TEMP B-TREE|SCAN daily_rollups/);
-  }, 120_000);
+  }, 600_000);
 });

@@ -1,12 +1,12 @@
 // The dashboard's KPIs, read from the rollups only: the stage counts (six rows at most), the
-// buyer totals (one row) and the daily rollups from the period's first day on (one row per day
-// on which something happened). No query touches orders or customers, so the rows read depend on
-// the length of the period, never on the size of the workspace.
-import { and, eq, gte, lte, sql, type Column } from "drizzle-orm";
+// daily rollups from the period's first day on (one row per day on which something happened) and
+// the period's buyer days (one row per customer and day they bought). No query touches orders or
+// customers, so the rows read depend on the period's activity, never on the workspace's history.
+import { and, between, eq, gte, lte, sql, type Column, type SQL } from "drizzle-orm";
 import type { WorkspaceScope } from "../data/database";
-import { buyerTotals, currencyDayRollups, dailyRollups, stageCounts } from "../data/schema";
+import { buyerDays, currencyDayRollups, dailyRollups, stageCounts } from "../data/schema";
 import { LIFECYCLE_STAGES, type LifecycleStage } from "../customers/customers.schema";
-import { NET_OF_STAGE } from "./rollups";
+import { NET_OF_STAGE, RETAINED_STAGES } from "./rollups";
 
 export interface Period {
   /** First and last local day of the period (YYYY-MM-DD, inclusive). */
@@ -14,23 +14,38 @@ export interface Period {
   to: string;
 }
 
-/** Stages of customers who have bought and have not lapsed: the base churn is measured against. */
-export const RETAINED_STAGES = ["new", "active", "won_back", "at_risk"] as const satisfies readonly LifecycleStage[];
 /** Stages counted as active customers. */
 export const ACTIVE_STAGES = ["new", "active", "won_back"] as const satisfies readonly LifecycleStage[];
 
 const inPeriod = (period: Period, column: Column) =>
   sql<number>`coalesce(sum(case when ${dailyRollups.day} <= ${period.to} then ${column} else 0 end), 0)`;
+const afterPeriod = (period: Period, column: Column) =>
+  sql<number>`coalesce(sum(case when ${dailyRollups.day} > ${period.to} then ${column} else 0 end), 0)`;
 
-/** The three reads of the overview, unexecuted, so tests can measure and EXPLAIN them. */
+/** The reads of the overview, unexecuted, so tests can measure and EXPLAIN them. */
 export function overviewQueries(scope: WorkspaceScope, period: Period) {
   const retainedNet = sql.join(
     RETAINED_STAGES.map((stage) => dailyRollups[NET_OF_STAGE[stage]]),
     sql` + `,
   );
+  const periodBuyers = scope.db
+    .select({ customerId: buyerDays.customerId, orders: sql<number>`sum(${buyerDays.orders})`.as("period_orders") })
+    .from(buyerDays)
+    .where(and(eq(buyerDays.workspaceId, scope.workspaceId), between(buyerDays.day, period.from, period.to)))
+    .groupBy(buyerDays.customerId)
+    .having(sql`sum(${buyerDays.orders}) > 0`)
+    .as("period_buyers");
+  // A buyer of the period who had bought before it (one probe of the primary key).
+  const boughtBefore = sql`exists (select 1 from ${buyerDays} as earlier where earlier.workspace_id = ${scope.workspaceId}
+    and earlier.customer_id = ${periodBuyers.customerId} and earlier.day < ${period.from} and earlier.orders > 0)`;
   return {
     stages: scope.db.select({ stage: stageCounts.stage, count: stageCounts.count }).from(stageCounts).where(eq(stageCounts.workspaceId, scope.workspaceId)),
-    buyers: scope.db.select().from(buyerTotals).where(eq(buyerTotals.workspaceId, scope.workspaceId)),
+    buyers: scope.db
+      .select({
+        buyers: sql<number>`count(*)`,
+        repeatBuyers: sql<number>`coalesce(sum(case when ${periodBuyers.orders} >= 2 or ${boughtBefore} then 1 else 0 end), 0)`,
+      })
+      .from(periodBuyers),
     days: scope.db
       .select({
         newCustomers: inPeriod(period, dailyRollups.newCustomers),
@@ -39,10 +54,13 @@ export function overviewQueries(scope: WorkspaceScope, period: Period) {
         refunds: inPeriod(period, dailyRollups.refunds),
         becameLapsed: inPeriod(period, dailyRollups.becameLapsed),
         wonBack: inPeriod(period, dailyRollups.wonBack),
+        joinedRetained: inPeriod(period, dailyRollups.joinedRetained),
         // Every day from the period's start on (today included): what the retained base has
         // gained since, to be taken off its count now.
         retainedNetSinceStart: sql<number>`coalesce(sum(${retainedNet}), 0)`,
-      })
+        // The days after the period: what each stage has gained since its end.
+        ...Object.fromEntries(LIFECYCLE_STAGES.map((stage) => [stage, afterPeriod(period, dailyRollups[NET_OF_STAGE[stage]])])),
+      } as Record<string, SQL<number>>)
       .from(dailyRollups)
       .where(and(eq(dailyRollups.workspaceId, scope.workspaceId), gte(dailyRollups.day, period.from))),
     otherCurrencies: scope.db
@@ -63,13 +81,16 @@ export interface Overview {
   period: Period;
   customers: { total: number; newInPeriod: number; active: number; atRisk: number; lapsed: number; byStage: Record<LifecycleStage, number> };
   churnRate: number | null;
+  churnBase: number;
   repeatPurchaseRate: number | null;
   orders: number;
   revenue: number;
   refunds: number;
+  buyers: number;
+  repeatBuyers: number;
   averageOrderValue: number | null;
   revenuePerCustomer: number | null;
-  averageTenureDays: number | null;
+  ordersPerBuyer: number | null;
   wonBack: number;
   becameLapsed: number;
   otherCurrencies: Array<{ currency: string; orders: number; revenue: number; refunds: number }>;
@@ -77,29 +98,48 @@ export interface Overview {
 
 const ratio = (part: number, whole: number, digits = 4) => (whole > 0 ? Number((part / whole).toFixed(digits)) : null);
 
-export async function readOverview(scope: WorkspaceScope, period: Period, at: number): Promise<Overview> {
+/**
+ * Every figure belongs to the period: counts of customers are as they stood at its end, and every
+ * ratio divides two figures of the same period (its revenue by its own buyers, never by all buyers).
+ */
+export async function readOverview(scope: WorkspaceScope, period: Period): Promise<Overview> {
   const queries = overviewQueries(scope, period);
-  const [stageRows, buyerRows, [days], currencyRows] = await Promise.all([queries.stages, queries.buyers, queries.days, queries.otherCurrencies]);
-  const byStage = Object.fromEntries(LIFECYCLE_STAGES.map((stage) => [stage, 0])) as Record<LifecycleStage, number>;
-  for (const row of stageRows) byStage[row.stage] = row.count;
-  const sum = (stages: readonly LifecycleStage[]) => stages.reduce((total, stage) => total + byStage[stage], 0);
-  const buyers = buyerRows[0] ?? { buyers: 0, repeatBuyers: 0, firstOrderDaySum: 0 };
-  const d = days ?? { newCustomers: 0, orders: 0, revenue: 0, refunds: 0, becameLapsed: 0, wonBack: 0, retainedNetSinceStart: 0 };
-  const retainedAtStart = sum(RETAINED_STAGES) - Number(d.retainedNetSinceStart);
-  const today = Math.floor(at / 86_400_000);
+  const [stageRows, [buyerRow], [dayRow], currencyRows] = await Promise.all([queries.stages, queries.buyers, queries.days, queries.otherCurrencies]);
+  const d = (name: string) => Number(dayRow?.[name] ?? 0);
+  const now = Object.fromEntries(LIFECYCLE_STAGES.map((stage) => [stage, 0])) as Record<LifecycleStage, number>;
+  for (const row of stageRows) now[row.stage] = row.count;
+  // A stage's count at the period's end: its count now less what it gained after the period.
+  const byStage = Object.fromEntries(LIFECYCLE_STAGES.map((stage) => [stage, now[stage] - d(stage)])) as Record<LifecycleStage, number>;
+  const sum = (counts: Record<LifecycleStage, number>, stages: readonly LifecycleStage[]) => stages.reduce((total, stage) => total + counts[stage], 0);
+  const retainedAtStart = sum(now, RETAINED_STAGES) - d("retainedNetSinceStart");
+  // Everyone who could lapse during the period: the retained base at its start and whoever joined it during it.
+  const churnBase = retainedAtStart + d("joinedRetained");
+  const buyers = Number(buyerRow?.buyers ?? 0);
+  const repeatBuyers = Number(buyerRow?.repeatBuyers ?? 0);
+  const [orders, revenue] = [d("orders"), d("revenue")];
   return {
     period,
-    customers: { total: sum(LIFECYCLE_STAGES), newInPeriod: Number(d.newCustomers), active: sum(ACTIVE_STAGES), atRisk: byStage.at_risk, lapsed: byStage.lapsed, byStage },
-    churnRate: ratio(Number(d.becameLapsed), retainedAtStart),
-    repeatPurchaseRate: ratio(buyers.repeatBuyers, buyers.buyers),
-    orders: Number(d.orders),
-    revenue: Number(d.revenue),
-    refunds: Number(d.refunds),
-    averageOrderValue: Number(d.orders) > 0 ? Math.round(Number(d.revenue) / Number(d.orders)) : null,
-    revenuePerCustomer: buyers.buyers > 0 ? Math.round(Number(d.revenue) / buyers.buyers) : null,
-    averageTenureDays: buyers.buyers > 0 ? Number((today - buyers.firstOrderDaySum / buyers.buyers).toFixed(1)) : null,
-    wonBack: Number(d.wonBack),
-    becameLapsed: Number(d.becameLapsed),
+    customers: {
+      total: sum(byStage, LIFECYCLE_STAGES),
+      newInPeriod: d("newCustomers"),
+      active: sum(byStage, ACTIVE_STAGES),
+      atRisk: byStage.at_risk,
+      lapsed: byStage.lapsed,
+      byStage,
+    },
+    churnRate: ratio(d("becameLapsed"), churnBase),
+    churnBase,
+    repeatPurchaseRate: ratio(repeatBuyers, buyers),
+    orders,
+    revenue,
+    refunds: d("refunds"),
+    buyers,
+    repeatBuyers,
+    averageOrderValue: orders > 0 ? Math.round(revenue / orders) : null,
+    revenuePerCustomer: buyers > 0 ? Math.round(revenue / buyers) : null,
+    ordersPerBuyer: ratio(orders, buyers, 2),
+    wonBack: d("wonBack"),
+    becameLapsed: d("becameLapsed"),
     otherCurrencies: currencyRows
       .map((row) => ({ currency: row.currency, orders: Number(row.orders), revenue: Number(row.revenue), refunds: Number(row.refunds) }))
       .filter((row) => row.orders !== 0 || row.revenue !== 0 || row.refunds !== 0),

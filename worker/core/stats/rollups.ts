@@ -3,7 +3,7 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import { sql, type SQL } from "drizzle-orm";
 import type { WorkspaceScope } from "../data/database";
-import { currencyDayRollups, dailyRollups, stageCounts } from "../data/schema";
+import { buyerDays, currencyDayRollups, dailyRollups, stageCounts } from "../data/schema";
 import type { LifecycleStage } from "../customers/customers.schema";
 import { LIFECYCLE_STAGES } from "../customers/customers.schema";
 import { localDay } from "./local-day";
@@ -16,6 +16,7 @@ export const DAILY_COUNTERS = [
   "refunds",
   "becameLapsed",
   "wonBack",
+  "joinedRetained",
   "netProspect",
   "netNew",
   "netActive",
@@ -66,11 +67,17 @@ export function addToStageCount(scope: WorkspaceScope, stage: SQL, delta: number
 /** `1` when `stage` is `value`, else `0`: for counting stage moves in SQL. */
 export const isStage = (stage: SQL, value: LifecycleStage) => sql`(case when ${stage} = ${value} then 1 else 0 end)`;
 
-/** The net-change increments of a move from `from` to `to` (both SQL), plus became-lapsed and won-back. */
+/** Stages of customers who have bought and have not lapsed: the base churn is measured against. */
+export const RETAINED_STAGES = ["new", "active", "won_back", "at_risk"] as const satisfies readonly LifecycleStage[];
+
+export const isRetained = (stage: SQL) => sql`(case when ${stage} in (${sql.join(RETAINED_STAGES.map((s) => sql`${s}`), sql`, `)}) then 1 else 0 end)`;
+
+/** The net-change increments of a move from `from` to `to` (both SQL), plus became-lapsed, won-back and joined-retained. */
 export function stageMoveIncrements(from: SQL, to: SQL): Partial<Record<DailyCounter, SQL>> {
   const increments: Partial<Record<DailyCounter, SQL>> = {
     becameLapsed: isStage(to, "lapsed"),
     wonBack: isStage(to, "won_back"),
+    joinedRetained: sql`(${isRetained(to)} * (1 - ${isRetained(from)}))`,
   };
   for (const stage of LIFECYCLE_STAGES) increments[NET_OF_STAGE[stage]] = sql`${isStage(to, stage)} - ${isStage(from, stage)}`;
   return increments;
@@ -105,4 +112,12 @@ export function addToCurrencyDay(scope: WorkspaceScope, day: string, currency: s
         refunds: sql`${currencyDayRollups.refunds} + ${refunds}`,
       },
     });
+}
+
+/** Adds `orders` (signed) to a customer's paid orders of a local day: the period's buyers. */
+export function addToBuyerDay(scope: WorkspaceScope, customerId: string, day: string, orders: number): BatchItem<"sqlite"> {
+  return scope.db
+    .insert(buyerDays)
+    .values({ workspaceId: scope.workspaceId, customerId, day, orders })
+    .onConflictDoUpdate({ target: [buyerDays.workspaceId, buyerDays.customerId, buyerDays.day], set: { orders: sql`${buyerDays.orders} + ${orders}` } });
 }

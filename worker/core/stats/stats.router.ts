@@ -13,7 +13,7 @@ export const statsRouter = createRouter()
     const settings = await getWorkspaceSettings(c.env, scope.workspaceId);
     const at = now();
     const period = resolvePeriod(c.req.valid("query"), at, settings.timeZone);
-    const overview = await readOverview(scope, period, at);
+    const overview = await readOverview(scope, period);
     return c.json({ ...overview, period: { ...period, timeZone: settings.timeZone }, currency: settings.currency }, 200);
   })
   .openapi(dailyRoute, async (c) => {

@@ -20,24 +20,32 @@ export const OverviewSchema = z
   .object({
     period: z.object({ from: z.string(), to: z.string(), timeZone: z.string() }),
     currency: z.string().openapi({ description: "The workspace's currency: amounts are its minor units." }),
-    customers: z.object({
-      total: z.number().int().openapi({ description: "Customers in the workspace now (erased ones included, merged-away ones not)." }),
-      newInPeriod: z.number().int(),
-      active: z.number().int().openapi({ description: "Now in stage new, active or won_back." }),
-      atRisk: z.number().int(),
-      lapsed: z.number().int(),
-      byStage: z.object(Object.fromEntries(LIFECYCLE_STAGES.map((stage) => [stage, z.number().int()])) as Record<(typeof LIFECYCLE_STAGES)[number], z.ZodNumber>),
-    }),
+    customers: z
+      .object({
+        total: z.number().int().openapi({ description: "Customers at the period's end (erased ones included, merged-away ones not)." }),
+        newInPeriod: z.number().int().openapi({ description: "Customers created during the period; a customer merged into another is withdrawn from its day." }),
+        active: z.number().int().openapi({ description: "At the period's end in stage new, active or won_back." }),
+        atRisk: z.number().int(),
+        lapsed: z.number().int(),
+        byStage: z.object(Object.fromEntries(LIFECYCLE_STAGES.map((stage) => [stage, z.number().int()])) as Record<(typeof LIFECYCLE_STAGES)[number], z.ZodNumber>),
+      })
+      .openapi({ description: "Counts as they stood at the end of the period's last day (today's counts when the period ends today)." }),
     churnRate: rate.openapi({
-      description: "Customers who became lapsed during the period ÷ customers who had bought and had not lapsed (new, active, won_back or at_risk) at its start; null when there were none.",
+      description:
+        "becameLapsed ÷ churnBase: customers who became lapsed during the period ÷ customers who could lapse during it; null when there were none. Never above 1, never null when someone lapsed.",
     }),
-    repeatPurchaseRate: rate.openapi({ description: "Customers with two or more paid orders ÷ customers with at least one (now)." }),
+    churnBase: z.number().int().openapi({
+      description: "Customers who had bought and had not lapsed (new, active, won_back or at_risk) at the period's start, plus those who joined that base during the period.",
+    }),
+    repeatPurchaseRate: rate.openapi({ description: "repeatBuyers ÷ buyers." }),
     orders: z.number().int().openapi({ description: "Paid orders (partly refunded included) placed in the period." }),
     revenue: z.number().int().openapi({ description: "Their totals less refunds, in minor units." }),
     refunds: z.number().int().openapi({ description: "Amounts refunded during the period (whenever the order was placed)." }),
+    buyers: z.number().int().openapi({ description: "Customers with at least one paid order placed in the period." }),
+    repeatBuyers: z.number().int().openapi({ description: "Buyers of the period with two or more paid orders by its end (in it, or one before it and one in it)." }),
     averageOrderValue: z.number().int().nullable().openapi({ description: "revenue ÷ orders." }),
-    revenuePerCustomer: z.number().int().nullable().openapi({ description: "revenue ÷ customers with at least one paid order (now)." }),
-    averageTenureDays: z.number().nullable().openapi({ description: "Mean number of days since each buying customer's first paid order." }),
+    revenuePerCustomer: z.number().int().nullable().openapi({ description: "revenue ÷ buyers (the period's own buyers)." }),
+    ordersPerBuyer: z.number().nullable().openapi({ description: "orders ÷ buyers, two decimals." }),
     wonBack: z.number().int().openapi({ description: "Stage changes to won_back during the period." }),
     becameLapsed: z.number().int().openapi({ description: "Stage changes to lapsed during the period." }),
     otherCurrencies: z
@@ -62,11 +70,10 @@ export const overviewRoute = guardedRoute("customers:read", {
   tags: ["Stats"],
   summary: "The dashboard's KPIs for a period",
   description:
-    "Read from rollups kept current with every order, stage change and new customer, so it costs the same at any workspace size. " +
-    "Period days are local dates in the workspace's time zone; a period is at most 366 days. " +
-    "Churn rate = customers who became lapsed during the period ÷ customers who had bought and had not lapsed (new, active, won_back, at_risk) at the period's start. " +
-    "Repeat-purchase rate = customers with ≥ 2 paid orders ÷ customers with ≥ 1. Average order value = revenue ÷ paid orders of the period. " +
-    "Revenue per customer = period revenue ÷ customers with ≥ 1 paid order. Average tenure = mean days since each buying customer's first paid order. " +
+    "Read from rollups kept current with every order, stage change and new customer: the rows read follow the period's activity (its days and its buyers' days), never the workspace's history. " +
+    "Period days are local dates in the workspace's time zone; a period is at most 366 days. Every figure is of the period, numerator and denominator alike, and does not depend on the reader's language: " +
+    "customer counts as they stood at its end; churn rate = became lapsed ÷ churnBase; repeat-purchase rate = repeatBuyers ÷ buyers; average order value = revenue ÷ orders; " +
+    "revenue per customer = revenue ÷ buyers; orders per buyer = orders ÷ buyers. " +
     "Money is in the workspace's currency: an order in IRR in a toman workspace (or in IRT in a rial one) counts converted exactly (÷ 10 or × 10); an order in any other currency is left out of these figures and listed per currency in `otherCurrencies`.",
   request: { query: OverviewQuery },
   responses: {

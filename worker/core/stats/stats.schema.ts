@@ -1,7 +1,7 @@
 // Rollups the dashboard reads instead of the orders and customers tables. Each is kept current in
 // the same D1 batch as the change it counts (an order, a stage change, a new customer), so the
 // overview reads a handful of rows whatever the size of the workspace.
-import { integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { workspaceId } from "../data/columns";
 import { LIFECYCLE_STAGES } from "../customers/customers.schema";
 
@@ -24,6 +24,10 @@ export const dailyRollups = sqliteTable(
     // Stage changes into lapsed and into won_back that day.
     becameLapsed: integer("became_lapsed").notNull().default(0),
     wonBack: integer("won_back").notNull().default(0),
+    // Moves into the retained base (new, active, won_back, at_risk) from outside it, less retained
+    // customers merged away (one person counts once): with the base at a period's start, the
+    // chances anyone had to lapse during the period.
+    joinedRetained: integer("joined_retained").notNull().default(0),
     // Net change that day of the number of customers in each stage: a stage's count at the start
     // of a past day is its count now less the sum of these from that day on.
     netProspect: integer("net_prospect").notNull().default(0),
@@ -77,3 +81,19 @@ export const buyerTotals = sqliteTable("buyer_totals", {
   // average tenure is today's day number less the mean of these.
   firstOrderDaySum: integer("first_order_day_sum").notNull().default(0),
 });
+
+/**
+ * Paid orders booked in the workspace's currency, per customer and local day: the buyers of a
+ * period are the distinct customers with a row in it, so "per buying customer" divides by the
+ * period's own buyers. One row per customer and day they bought (never more rows than orders).
+ */
+export const buyerDays = sqliteTable(
+  "buyer_days",
+  {
+    workspaceId: workspaceId(),
+    customerId: text("customer_id").notNull(),
+    day: text("day").notNull(),
+    orders: integer("orders").notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.customerId, t.day] }), index("buyer_days_by_day").on(t.workspaceId, t.day, t.customerId, t.orders)],
+);

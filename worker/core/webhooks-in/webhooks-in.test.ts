@@ -335,6 +335,75 @@ describe("generic (Standard Webhooks)", () => {
   });
 });
 
+describe("shipment of shop orders", () => {
+  it("keeps the shipping address, tracking code and shop link a WooCommerce and a Shopify order send, the address masked until revealed", async () => {
+    const wooPayload = wooOrder({
+      id: 4811,
+      number: "4811",
+      shipping: { first_name: "سارا", last_name: "محمدی", address_1: "خیابان ولیعصر، پلاک ۱۲", city: "تهران", state: "THR", postcode: "1415893914", country: "IR", phone: "09123456789" },
+      meta_data: [
+        { id: 1, key: "_billing_national_code", value: "0012345679" },
+        { id: 2, key: "_wc_shipment_tracking_items", value: [{ tracking_provider: "iran-post", tracking_number: "152300012345678901234", custom_tracking_link: "https://tracking.post.ir/?id=152300012345678901234", date_shipped: "1741700000" }] },
+      ],
+      _links: { self: [{ href: "https://shop.example.ir/wp-json/wc/v3/orders/4811" }] },
+    });
+    expect((await sendWoo(woo.id, WOO_SECRET, "order.created", wooPayload)).status).toBe(202);
+    const shopify = await connect(owner, "shopify", SHOPIFY_SECRET);
+    const shopifyPayload = shopifyOrder({
+      id: 5748362469999,
+      name: "#1077",
+      shipping_address: { first_name: "Jon", last_name: "Snow", address1: "12 Valiasr St", city: "Tehran", province: "Tehran", zip: "1415893914", country_code: "IR", phone: "+98 935 111 2233" },
+      fulfillments: [
+        { id: 1, status: "cancelled", tracking_company: "DHL", tracking_number: "OLD1", tracking_url: "https://dhl.example/OLD1" },
+        { id: 2, status: "success", tracking_company: "Iran Post", tracking_number: "IR987654321", tracking_numbers: ["IR987654321"], tracking_url: "https://tracking.post.ir/?id=IR987654321" },
+      ],
+      order_status_url: "https://example.myshopify.com/548380009/orders/b1946ac92492d2347c6235b4d2611184/authenticate?key=abc",
+    });
+    expect((await sendShopify(shopify.id, SHOPIFY_SECRET, "orders/create", shopifyPayload)).status).toBe(202);
+    await settled(workspaceId);
+
+    const byShop = async (connectionId: string) => (await owner.get(`/api/orders?connectionId=${connectionId}`)).body.items as Array<{ id: string; number: string }>;
+    const wooId = (await byShop(woo.id)).find((order) => order.number === "4811")!.id;
+    const shopifyId = (await byShop(shopify.id)).find((order) => order.number === "#1077")!.id;
+
+    const wooDetail = (await owner.get(`/api/orders/${wooId}`)).body;
+    expect(wooDetail).toMatchObject({
+      trackingCode: "152300012345678901234",
+      trackingUrl: "https://tracking.post.ir/?id=152300012345678901234",
+      carrier: "iran-post",
+      shopUrl: "https://shop.example.ir/wp-admin/post.php?post=4811&action=edit",
+      items: [{ name: "کتاب شازده کوچولو", quantity: 2 }, { name: "دفترچه یادداشت" }],
+      discount: 50_000,
+      shipping: 45_000,
+      shippingAddress: { city: "تهران", province: "THR", country: "IR", postalCode: "141*******", masked: true },
+      customer: { displayName: "سارا محمدی" },
+    });
+    expect(JSON.stringify(wooDetail.shippingAddress)).not.toContain("ولیعصر");
+
+    const shopifyDetail = (await owner.get(`/api/orders/${shopifyId}`)).body;
+    expect(shopifyDetail).toMatchObject({
+      trackingCode: "IR987654321",
+      trackingUrl: "https://tracking.post.ir/?id=IR987654321",
+      carrier: "Iran Post",
+      shopUrl: "https://example.myshopify.com/admin/orders/5748362469999",
+      items: [{ name: "IPod Nano - 8GB - Pink" }, { name: "Sleeve" }],
+      shippingAddress: { city: "Tehran", province: "Tehran", country: "IR", masked: true },
+    });
+    // The new customer's first order moved them from prospect to new: the order page lists it.
+    expect(shopifyDetail.timeline).toEqual([expect.objectContaining({ kind: "stage_change", from: "prospect", to: "new" })]);
+
+    // Revealed by someone allowed: the whole address, and the reveal audited.
+    const revealed = (await owner.get(`/api/orders/${wooId}?reveal=pii`)).body;
+    expect(revealed.shippingAddress).toMatchObject({ name: "سارا محمدی", line1: "خیابان ولیعصر، پلاک ۱۲", postalCode: "1415893914", phone: "09123456789", masked: false });
+    expect(await count("select count(*) as n from audit_log where workspace_id = ? and action = 'customer.pii_revealed' and entity_id = ?", workspaceId, wooDetail.customer.id)).toBe(1);
+
+    // A later update without tracking keeps what is stored.
+    expect((await sendWoo(woo.id, WOO_SECRET, "order.updated", { ...wooPayload, meta_data: [], date_modified_gmt: "2025-03-12T08:00:00" })).status).toBe(202);
+    await settled(workspaceId);
+    expect((await owner.get(`/api/orders/${wooId}`)).body.trackingCode).toBe("152300012345678901234");
+  });
+});
+
 describe("the sweep", () => {
   it("processes deliveries left received for minutes, and deletes those past retention", async () => {
     const { owner: fresh, workspaceId: ws } = await signUp();

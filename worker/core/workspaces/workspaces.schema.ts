@@ -5,6 +5,10 @@ import { createdAt, id, json, updatedAt } from "../data/columns";
 export const CID_KINDS = ["mobile", "national_code", "email", "issued", "username"] as const;
 export type CidKind = (typeof CID_KINDS)[number];
 
+/** The day weekly figures start on; the same for every reader, whatever their language. */
+export const WEEK_STARTS = ["saturday", "sunday", "monday"] as const;
+export type WeekStart = (typeof WEEK_STARTS)[number];
+
 export const workspaces = sqliteTable("workspaces", {
   id: id(),
   name: text("name").notNull(),
@@ -15,6 +19,7 @@ export const workspaces = sqliteTable("workspaces", {
   currency: text("currency").notNull().default("IRT"),
   // Quiet hours, caps, daily limit and SMS prices (messaging/messaging-policy.ts); null: the defaults.
   messagingPolicy: json<Record<string, unknown>>("messaging_policy"),
+  weekStart: text("week_start", { enum: WEEK_STARTS }).notNull().default("saturday"),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -51,9 +51,11 @@ export function CustomerOrders({ customer }: { customer: Customer }) {
                 {recent.data.items.map((order) => (
                   <li key={order.id}>
                     <span class="recent-orders__number">
-                      <bdi dir="ltr" class="ltr-value">
-                        {order.number}
-                      </bdi>
+                      <a href={`/orders/${order.id}`}>
+                        <bdi dir="ltr" class="ltr-value">
+                          {f.digits(order.number)}
+                        </bdi>
+                      </a>
                       {/* Paid is the usual state; only the others need saying. */}
                       {order.status !== "paid" && <span class="badge badge--warning">{wordFor(w, "order", order.status)}</span>}
                     </span>

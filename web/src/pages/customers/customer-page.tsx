@@ -18,8 +18,11 @@ import { CustomerTimeline } from "./customer-timeline";
 import type { Customer, TimelineEntry } from "./customer-types";
 import { EraseCustomerDialog } from "./erase-customer-dialog";
 import { LtrText } from "./ltr-text";
+import { StageBadge } from "./stage-badge";
+import { useFormat } from "../../i18n/format";
 import { PluginPanels } from "./plugin-panels";
-import { QuickActions } from "./quick-actions";
+import { ContactBar } from "./contact-bar";
+import { QuickActions, useSmsAvailable, type QuickAction } from "./quick-actions";
 import { useCursorList } from "./use-cursor-list";
 import { EmbeddedText } from "../../components/embedded-text";
 
@@ -28,11 +31,14 @@ const TIMELINE_PAGE = 20;
 export default function CustomerPage() {
   const { id } = useParams<{ id: string }>();
   const t = useMessages(customerPageMessages);
+  const f = useFormat();
   const { can } = useSession();
   // Revealed for this customer only: opening another one starts masked again.
   const [revealedId, setRevealedId] = useState<string | null>(null);
   const revealRequested = revealedId === id;
   const [erasing, setErasing] = useState(false);
+  const [quickAction, setQuickAction] = useState<QuickAction | null>(null);
+  const smsAvailable = useSmsAvailable();
   const path = `/api/customers/${encodeURIComponent(id)}`;
   const customer = useResource<Customer>(path, revealRequested ? { reveal: "pii" } : undefined);
   const timeline = useCursorList<TimelineEntry>(`${path}/timeline`, { limit: TIMELINE_PAGE });
@@ -58,7 +64,11 @@ export default function CustomerPage() {
       </nav>
       <PageHeader
         title={<EmbeddedText>{person.displayName || person.code}</EmbeddedText>}
-        subtitle={<LtrText>{person.code}</LtrText>}
+        subtitle={
+          <span class="customer-page__subtitle">
+            <StageBadge stage={person.lifecycleStage} /> <LtrText>{f.digits(person.code)}</LtrText>
+          </span>
+        }
         actions={
           <>
             {can("customers:write") && (
@@ -76,6 +86,7 @@ export default function CustomerPage() {
           </>
         }
       />
+      <ContactBar customer={person} onSms={smsAvailable ? () => setQuickAction("sms") : undefined} />
       <div class="customer-360">
         <div class="customer-360__about stack">
           <CustomerProfile customer={person} />
@@ -89,7 +100,7 @@ export default function CustomerPage() {
           />
         </div>
         <div class="customer-360__main stack">
-          <QuickActions customer={person} onChanged={() => void timeline.reload()} />
+          <QuickActions customer={person} onChanged={() => void timeline.reload()} open={quickAction} onOpen={setQuickAction} />
           <CustomerTimeline timeline={timeline} />
         </div>
         <div class="customer-360__more stack">

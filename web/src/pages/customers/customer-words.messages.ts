@@ -74,7 +74,7 @@ export const customerWords = defineMessages({
     stage_new: "جدید",
     stage_active: "فعال",
     stage_at_risk: "در معرض ریزش",
-    stage_lapsed: "ریزش‌کرده",
+    stage_lapsed: "ازدست‌رفته",
     stage_won_back: "بازگشته",
     kind_mobile: "موبایل",
     kind_email: "ایمیل",

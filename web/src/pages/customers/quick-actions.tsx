@@ -16,15 +16,24 @@ import { LogInteractionForm } from "./log-interaction-form";
 import { quickActionsMessages } from "./quick-actions.messages";
 import { SendSmsForm } from "./send-sms-form";
 
-type Action = "call" | "note" | "task" | "sms";
+export type QuickAction = "call" | "note" | "task" | "sms";
+type Action = QuickAction;
 
-export function QuickActions({ customer, onChanged }: { customer: Customer; onChanged: () => void }) {
+/** Whether the caller may send SMS: once the channels are known, the composer opens (with the outbox it says it only records). */
+export function useSmsAvailable(): boolean {
+  const { can } = useSession();
+  const channels = useResource<{ sms: { delivers: boolean }; email: { delivers: boolean } }>(can("messages:send") ? "/api/messaging/channels" : null);
+  return can("messages:send") && channels.data !== undefined;
+}
+
+/** `open` / `onOpen`: which dialog is open, when the page opens one too (the contact bar's SMS). */
+export function QuickActions({ customer, onChanged, open: openFromPage, onOpen }: { customer: Customer; onChanged: () => void; open?: Action | null; onOpen?: (action: Action | null) => void }) {
   const t = useMessages(quickActionsMessages);
   const { can } = useSession();
-  const [open, setOpen] = useState<Action | null>(null);
-  // Which channels deliver anywhere (no provider detail): with none, the outbox only records.
-  const channels = useResource<{ sms: { delivers: boolean }; email: { delivers: boolean } }>(can("messages:send") ? "/api/messaging/channels" : null);
-  const smsAvailable = can("messages:send") && channels.data !== undefined;
+  const [ownOpen, setOwnOpen] = useState<Action | null>(null);
+  const open = onOpen ? (openFromPage ?? null) : ownOpen;
+  const setOpen = onOpen ?? setOwnOpen;
+  const smsAvailable = useSmsAvailable();
 
   const actions: Array<{ key: Action; label: string; icon: typeof Phone; show: boolean }> = [
     { key: "call", label: t("logCall"), icon: Phone, show: can("interactions:write") },

@@ -1,8 +1,10 @@
-// Groups the API's local days into the weeks and months the reader counts in: in Persian, weeks
-// from Saturday and Jalali months; in English, weeks from Monday and Gregorian months. Days are
-// calendar dates already (the workspace's time zone), so everything here is computed in UTC.
+// Groups the API's local days into the workspace's weeks (from the day its settings name, Saturday
+// by default) and Jalali months, the same for every reader: a figure never changes with the UI
+// language, only its label does. Days are calendar dates already (the workspace's time zone), so
+// everything here is computed in UTC.
 import { addDays } from "../../../../worker/core/stats/local-day";
 import type { Language } from "../../i18n/i18n";
+import type { WeekStart } from "../../session/session";
 
 export interface Bucket {
   /** The first day of the week or month that has data (YYYY-MM-DD). */
@@ -10,8 +12,8 @@ export interface Bucket {
   value: number;
 }
 
-/** 6 is Saturday, 1 is Monday (Date#getUTCDay numbering). */
-export const weekStartOf = (language: Language) => (language === "fa" ? 6 : 1);
+/** Date#getUTCDay numbering of the workspace's first day of the week. */
+export const weekStartDay = (weekStart: WeekStart) => ({ saturday: 6, sunday: 0, monday: 1 })[weekStart];
 
 const noonOf = (day: string) => new Date(`${day}T12:00:00Z`);
 
@@ -34,15 +36,14 @@ export function byWeek(days: ReadonlyArray<{ day: string; value: number }>, week
 
 const jalaliMonth = new Intl.DateTimeFormat("en-u-ca-persian-nu-latn", { timeZone: "UTC", year: "numeric", month: "numeric" });
 
-/** Sums by calendar month: Jalali in Persian, Gregorian in English. */
-export function byMonth(days: ReadonlyArray<{ day: string; value: number }>, language: Language): Bucket[] {
-  const keyOf = language === "fa" ? (day: string) => jalaliMonth.format(noonOf(day)) : (day: string) => day.slice(0, 7);
-  return group(days, keyOf);
+/** Sums by Jalali month (the calendar Iranian shops keep their books in), in either language. */
+export function byMonth(days: ReadonlyArray<{ day: string; value: number }>): Bucket[] {
+  return group(days, (day) => jalaliMonth.format(noonOf(day)));
 }
 
-/** Short labels for chart axes: "۱۲ آبان" / "3 Nov" for a week, "آبان" / "Nov" for a month. */
+/** Short labels for chart axes in the Jalali calendar: "۱۲ آبان" / "12 Aban" for a week, "آبان" / "Aban" for a month. */
 export function bucketLabels(language: Language) {
-  const locale = language === "fa" ? "fa-IR-u-ca-persian" : "en-GB";
+  const locale = language === "fa" ? "fa-IR-u-ca-persian" : "en-GB-u-ca-persian";
   const dayMonth = new Intl.DateTimeFormat(locale, { timeZone: "UTC", day: "numeric", month: "short" });
   const month = new Intl.DateTimeFormat(locale, { timeZone: "UTC", month: "short" });
   return {

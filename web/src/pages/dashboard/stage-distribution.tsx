@@ -5,11 +5,14 @@ import { Card } from "../../components/card";
 import { useFormat } from "../../i18n/format";
 import { useMessages } from "../../i18n/i18n";
 import { dashboardMessages } from "./dashboard.messages";
+import { customerWords, wordFor } from "../customers/customer-words.messages";
 import { LIFECYCLE_STAGES, type Overview } from "./stats-api";
 
 export function StageDistribution({ overview }: { overview: Overview }) {
   const t = useMessages(dashboardMessages);
   const f = useFormat();
+  // One word per stage everywhere: the same words as the customers list and page.
+  const w = useMessages(customerWords);
   const { byStage, total } = overview.customers;
   const largest = Math.max(1, ...LIFECYCLE_STAGES.map((stage) => byStage[stage]));
   return (
@@ -25,7 +28,7 @@ export function StageDistribution({ overview }: { overview: Overview }) {
             return (
               <li key={stage} class={`stage-bars__item stage-bars__item--${stage}`}>
                 <a href={`/customers?stage=${stage}`} class="stage-bars__link">
-                  <span class="stage-bars__label">{t(stage)}</span>
+                  <span class="stage-bars__label">{wordFor(w, "stage", stage)}</span>
                   <span class="stage-bars__track" aria-hidden="true">
                     {count > 0 && <span class="stage-bars__fill" style={{ inlineSize: `${(count / largest) * 100}%` }} />}
                   </span>

@@ -14,14 +14,19 @@ export interface Overview {
   customers: { total: number; newInPeriod: number; active: number; atRisk: number; lapsed: number; byStage: Record<LifecycleStage, number> };
   /** Ratios 0–1, null when there is nothing to divide by. */
   churnRate: number | null;
+  /** Who could lapse in the period: the retained base at its start and those who joined it. */
+  churnBase: number;
   repeatPurchaseRate: number | null;
   orders: number;
   /** Minor units of the workspace currency. */
   revenue: number;
   refunds: number;
+  /** Customers with a paid order placed in the period, and those of them who have bought twice or more. */
+  buyers: number;
+  repeatBuyers: number;
   averageOrderValue: number | null;
   revenuePerCustomer: number | null;
-  averageTenureDays: number | null;
+  ordersPerBuyer: number | null;
   wonBack: number;
   becameLapsed: number;
 }

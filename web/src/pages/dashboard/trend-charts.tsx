@@ -1,11 +1,12 @@
 // Two charts from the daily series: new customers per week, and revenue per week or per month
-// (the reader's weeks and months: Saturday and Jalali in Persian, Monday and Gregorian in English).
+// (the workspace's weeks and Jalali months, whatever the reader's language).
 import { useState } from "preact/hooks";
 import { Card } from "../../components/card";
 import { Chart } from "../../components/chart";
 import { useFormat } from "../../i18n/format";
 import { useLanguage, useMessages } from "../../i18n/i18n";
-import { bucketLabels, byMonth, byWeek, weekStartOf, type Bucket } from "./buckets";
+import { useSession } from "../../session/session";
+import { bucketLabels, byMonth, byWeek, weekStartDay, type Bucket } from "./buckets";
 import { dashboardMessages } from "./dashboard.messages";
 import type { DayFigures } from "./stats-api";
 
@@ -18,17 +19,17 @@ export function NewCustomersChart({ days }: { days: DayFigures[] }) {
   const { language } = useLanguage();
   const f = useFormat();
   const labels = bucketLabels(language);
-  const weekStart = weekStartOf(language);
+  const weekStart = useSession().me?.workspace.weekStart ?? "saturday";
   const weeks = byWeek(
     days.map((d) => ({ day: d.day, value: d.newCustomers })),
-    weekStart,
+    weekStartDay(weekStart),
   ).slice(-WEEKS);
   const points = weeks.map((week) => ({ label: labels.week(week.start), value: week.value }));
   return (
     <Card title={t("newPerWeek")} labelledBy="chart-new-customers" class="chart-card">
       <Chart kind="bar" title={t("newPerWeek")} series={[{ name: t("newCustomers"), points }]} format={(value) => f.number(value)} />
       <p class="muted small chart-card__hint">
-        {t("newPerWeekHint", { total: f.number(sum(weeks)), day: t(weekStart === 6 ? "weekStartSaturday" : "weekStartMonday") })}
+        {t("newPerWeekHint", { total: f.number(sum(weeks)), day: t(`weekStart_${weekStart}`) })}
       </p>
     </Card>
   );
@@ -40,8 +41,9 @@ export function RevenueChart({ days, currency }: { days: DayFigures[]; currency:
   const f = useFormat();
   const [interval, setChartInterval] = useState<"week" | "month">("month");
   const labels = bucketLabels(language);
+  const weekStart = useSession().me?.workspace.weekStart ?? "saturday";
   const revenue = days.map((d) => ({ day: d.day, value: d.revenue }));
-  const buckets = interval === "week" ? byWeek(revenue, weekStartOf(language)).slice(-WEEKS) : byMonth(revenue, language).slice(-MONTHS);
+  const buckets = interval === "week" ? byWeek(revenue, weekStartDay(weekStart)).slice(-WEEKS) : byMonth(revenue).slice(-MONTHS);
   const points = buckets.map((bucket) => ({ label: interval === "week" ? labels.week(bucket.start) : labels.month(bucket.start), value: bucket.value }));
   const title = `${t("revenueChart")} (${t(interval === "week" ? "revenueWeekly" : "revenueMonthly")})`;
   return (

@@ -1,5 +1,5 @@
-// The workspace's settings (settings:manage): name, CID kind, lapsed window, language, currency
-// and time zone. A refused CID change lists the customers lacking that identifier. After a save
+// The workspace's settings (settings:manage): name, CID kind, lapsed window, language, currency,
+// the day weeks start on and time zone. A refused CID change lists the customers lacking that identifier. After a save
 // the session is loaded again, so dates and amounts follow the new settings at once.
 import { useMemo, useState } from "preact/hooks";
 import { api } from "../../api/client";
@@ -13,7 +13,7 @@ import { ErrorNotice, Loading } from "../../components/states";
 import { useToast } from "../../components/toast";
 import { useFormat } from "../../i18n/format";
 import { useLanguage, useMessages } from "../../i18n/i18n";
-import { useSession } from "../../session/session";
+import { useSession, type WeekStart } from "../../session/session";
 import { readNumber } from "./number-text";
 import { workspaceMessages } from "./workspace.messages";
 import { EmbeddedText } from "../../components/embedded-text";
@@ -28,7 +28,10 @@ interface Settings {
   locale: "fa" | "en";
   timeZone: string;
   currency: string;
+  weekStart: WeekStart;
 }
+
+const WEEK_STARTS = ["saturday", "sunday", "monday"] as const satisfies readonly WeekStart[];
 
 interface Lacking {
   total: number;
@@ -114,6 +117,15 @@ function WorkspaceForm({ initial, onSaved }: { initial: Settings; onSaved: (sett
           />
           <SelectField label={t("currency")} name="currency" value={draft.currency} onValue={(value) => set("currency", value)} hint={t("currencyHint")} error={fieldError("currency")} options={currencies} />
         </div>
+        <SelectField
+          label={t("weekStart")}
+          name="weekStart"
+          value={draft.weekStart}
+          onValue={(value) => set("weekStart", value as WeekStart)}
+          hint={t("weekStartHint")}
+          error={fieldError("weekStart")}
+          options={WEEK_STARTS.map((day) => ({ value: day, label: t(`week_${day}`) }))}
+        />
         <SelectField label={t("timeZone")} name="timeZone" value={draft.timeZone} onValue={(value) => set("timeZone", value)} hint={t("timeZoneHint")} error={fieldError("timeZone")} options={timeZones} />
         {save.error && !lacking && !save.error.problem.errors?.length && <ErrorNotice error={save.error} />}
         <div class="form__actions">

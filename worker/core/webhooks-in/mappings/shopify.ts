@@ -8,6 +8,7 @@
 import { z } from "@hono/zod-openapi";
 import type { OrderStatus } from "../../orders/orders.schema";
 import { currencyOf, firstText, MappingError, minor, Money, namePart, parsePayload, shopTime, ShopId, type Mapped } from "./mapped";
+import { shopifyAdminUrl, shopifyShipment, ShopifyShippingFields } from "./shipment";
 
 export const SHOPIFY_FINANCIAL_STATUSES: Record<string, OrderStatus> = {
   pending: "pending",
@@ -61,6 +62,7 @@ const ShopifyOrder = z.object({
   billing_address: Address.nullish(),
   line_items: z.array(z.object({ title: z.string().nullish(), name: z.string().nullish(), sku: z.string().nullish(), quantity: z.number().int(), price: Money })).default([]),
   refunds: z.array(Refund.partial({ order_id: true })).default([]),
+  ...ShopifyShippingFields,
 });
 
 /** Successful refund transactions of one refund, as amounts in the order's currency. */
@@ -142,6 +144,8 @@ function mapOrder(order: z.infer<typeof ShopifyOrder>, connectionId: string): Ma
         quantity: line.quantity,
         unitPrice: minor(line.price, currency, `line_items.${i}.price`),
       })),
+      shipment: shopifyShipment(order),
+      shopUrl: shopifyAdminUrl(order.id, order.order_status_url),
       placedAt,
       paidAt: status === "paid" || status === "refunded" ? shopTime(order.processed_at, "processed_at") ?? placedAt : null,
       externalUpdatedAt: shopTime(order.updated_at, "updated_at"),

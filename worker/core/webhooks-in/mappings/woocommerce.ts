@@ -21,6 +21,7 @@ import {
   type CustomerFacts,
   type Mapped,
 } from "./mapped";
+import { wooAdminUrl, wooShipment, WooShippingFields } from "./shipment";
 
 export const WOO_STATUSES: Record<string, OrderStatus> = {
   pending: "pending",
@@ -62,6 +63,7 @@ const WooOrder = z.object({
     )
     .nullish(),
   refunds: z.array(z.object({ id: ShopId, total: Money })).nullish(),
+  ...WooShippingFields,
 });
 
 const WooCustomer = z.object({
@@ -147,6 +149,8 @@ function mapOrder(order: z.infer<typeof WooOrder>, connectionId: string): Mapped
       refundedTotal,
       note: order.customer_note?.trim() ? order.customer_note.trim().slice(0, 1000) : null,
       items,
+      shipment: wooShipment(order),
+      shopUrl: wooAdminUrl(order.id, order._links),
       placedAt,
       paidAt,
       externalUpdatedAt: shopTime(order.date_modified_gmt, "date_modified_gmt"),
