@@ -19,12 +19,14 @@ import { SendSmsForm } from "./send-sms-form";
 export type QuickAction = "call" | "note" | "task" | "sms";
 type Action = QuickAction;
 
-/** Whether the caller may send SMS: once the channels are known, the composer opens (with the outbox it says it only records). */
-export function useSmsAvailable(): boolean {
+/** Whether the caller may send SMS (once the channels are known the composer opens; with the outbox it says it only records) and whether SMS reaches anyone. */
+export function useSmsChannel(): { available: boolean; delivers: boolean } {
   const { can } = useSession();
   const channels = useResource<{ sms: { delivers: boolean }; email: { delivers: boolean } }>(can("messages:send") ? "/api/messaging/channels" : null);
-  return can("messages:send") && channels.data !== undefined;
+  return { available: can("messages:send") && channels.data !== undefined, delivers: Boolean(channels.data?.sms.delivers) };
 }
+
+export const useSmsAvailable = (): boolean => useSmsChannel().available;
 
 /** `open` / `onOpen`: which dialog is open, when the page opens one too (the contact bar's SMS). */
 export function QuickActions({ customer, onChanged, open: openFromPage, onOpen }: { customer: Customer; onChanged: () => void; open?: Action | null; onOpen?: (action: Action | null) => void }) {
@@ -33,13 +35,13 @@ export function QuickActions({ customer, onChanged, open: openFromPage, onOpen }
   const [ownOpen, setOwnOpen] = useState<Action | null>(null);
   const open = onOpen ? (openFromPage ?? null) : ownOpen;
   const setOpen = onOpen ?? setOwnOpen;
-  const smsAvailable = useSmsAvailable();
+  const sms = useSmsChannel();
 
   const actions: Array<{ key: Action; label: string; icon: typeof Phone; show: boolean }> = [
     { key: "call", label: t("logCall"), icon: Phone, show: can("interactions:write") },
     { key: "note", label: t("addNote"), icon: StickyNote, show: can("interactions:write") },
     { key: "task", label: t("createTask"), icon: ListTodo, show: can("tasks:write") },
-    { key: "sms", label: t("sendSms"), icon: MessageSquare, show: smsAvailable },
+    { key: "sms", label: t("sendSms"), icon: MessageSquare, show: sms.available },
   ];
   const shown = actions.filter((action) => action.show);
   if (shown.length === 0) return null;
@@ -63,7 +65,7 @@ export function QuickActions({ customer, onChanged, open: openFromPage, onOpen }
       <Dialog open={open !== null} title={current?.label ?? ""} onClose={close}>
         {(open === "call" || open === "note") && <LogInteractionForm customerId={customer.id} type={open} onDone={done} onCancel={close} />}
         {open === "task" && <CreateTaskForm customerId={customer.id} onDone={done} onCancel={close} />}
-        {open === "sms" && <SendSmsForm customer={customer} delivers={Boolean(channels.data?.sms.delivers)} onDone={done} onCancel={close} />}
+        {open === "sms" && <SendSmsForm customer={customer} delivers={sms.delivers} onDone={done} onCancel={close} />}
       </Dialog>
     </Card>
   );
