@@ -78,6 +78,8 @@ export async function warnOfExpiry(ctx: Ctx): Promise<{ warned: number }> {
     const result = await ctx.messaging.send({
       customerId,
       channel: ctx.settings.expiryWarningChannel,
+      // About the customer's own points, which they would want to know: not an advertisement.
+      purpose: "transactional",
       ...(ctx.settings.expiryWarningChannel === "email" ? { subject: profile.locale === "fa" ? "امتیازهای شما منقضی می‌شود" : "Your points are expiring" } : {}),
       body: expiryWarning(points, start, profile.locale, ctx.timeZone, profile.name),
       idempotencyKey: `expiry-warning:${customerId}:${day}`,

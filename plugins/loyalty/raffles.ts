@@ -83,7 +83,7 @@ export async function drawRaffle(
   if (input.notify) {
     const profile = await workspaceProfile(ctx);
     for (const customerId of raffle.winners) {
-      await ctx.messaging.send({ customerId, channel: "sms", body: raffleWon(raffle.name, profile.locale, profile.name), idempotencyKey: `raffle:${raffle.id}:${customerId}` });
+      await ctx.messaging.send({ customerId, channel: "sms", purpose: "transactional", body: raffleWon(raffle.name, profile.locale, profile.name), idempotencyKey: `raffle:${raffle.id}:${customerId}` });
     }
   }
   return raffle;

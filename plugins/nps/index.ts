@@ -5,11 +5,13 @@
 import { createPluginRouter, definePlugin } from "../../worker/plugin-api";
 import { answerPageRouter } from "./answer-page.router";
 import { askDue, remindDue } from "./ask";
+import { countDelivery } from "./deliveries";
 import { npsEvents } from "./events";
 import { openDetractorTask } from "./follow-ups";
 import { queueOnPaidOrder } from "./orders";
 import { NPS_PERMISSIONS, npsPermissions } from "./permissions";
 import { queueCampaignChunk, runningCampaign } from "./queue";
+import { scoreReply } from "./replies";
 import { npsAnsweredAtField, npsBandField, npsScoreField } from "./segment-fields";
 import { npsSettings } from "./settings";
 import { surveysRouter } from "./surveys.router";
@@ -36,6 +38,8 @@ export const npsPlugin = definePlugin({
   on: {
     "order.paid": queueOnPaidOrder,
     "nps.detractor": openDetractorTask,
+    "message.received": scoreReply,
+    "message.delivered": countDelivery,
   },
   schedules: [
     {

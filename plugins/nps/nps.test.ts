@@ -1,12 +1,14 @@
 // The NPS plugin end to end: the score's arithmetic, surveys, the one-tap answer page, SMS
 // replies, the detractor's follow-up task, and the plugin switched off.
 import { env } from "cloudflare:test";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { anonymous } from "../../test/support/client";
 import { countRows, signUp } from "../../worker/plugin-api/testing";
 import { npsOf, scoreFromReply } from "./scoring";
 import { at, newCustomer, newSurvey, npsBed, pagePath, results, sendNow, type Bed } from "./nps.test-support";
 
+// Inside the default quiet hours (09:00–21:00 Tehran), unless a test says otherwise.
+beforeEach(() => at("2026-03-10T08:00:00Z"));
 afterEach(() => void vi.useRealTimers());
 
 
@@ -208,3 +210,61 @@ describe("closing the loop", () => {
   });
 });
 
+
+async function paidOrder(bed: Bed, customerId: string) {
+  const response = await bed.owner.post("/api/orders", { customerId, total: 100_000, status: "paid" });
+  expect(response.status, response.text).toBe(201);
+}
+
+describe("asking", () => {
+  it("asks once per paid order, N days later, and skips the throttled, those without consent, and defers in quiet hours", async () => {
+    const bed = await npsBed();
+    await newSurvey(bed, { trigger: "after_order", delayDays: 3 });
+    const twice = await newCustomer(bed);
+    const refused = await newCustomer(bed, { consent: { sms: "withdrawn" } });
+    await paidOrder(bed, twice);
+    await paidOrder(bed, twice);
+    await paidOrder(bed, refused);
+    await bed.drain();
+    await bed.drain(); // every event delivered again: still one send per order
+    expect((await sendsOf(bed, twice)).map((send) => send.status)).toEqual(["queued", "queued"]);
+    await bed.tick(new Date("2026-03-12T08:00:00Z")); // a day early: nothing asked
+    expect(await messagesTo(bed, twice)).toEqual([]);
+    await bed.tick(new Date("2026-03-13T08:00:00Z")); // 11:30 in Tehran
+    const asked = await sendsOf(bed, twice);
+    expect(asked.map((send) => [send.status, send.skip_reason]).sort()).toEqual([
+      ["sent", null],
+      ["skipped", "throttled"],
+    ]);
+    expect(await messagesTo(bed, twice)).toHaveLength(1);
+    expect((await sendsOf(bed, refused)).map((send) => [send.status, send.skip_reason])).toEqual([["skipped", "no_consent"]]);
+
+    at("2026-03-10T19:00:00Z"); // paid at 22:30 in Tehran: asked three days later at the same time, in quiet hours
+    const late = await newCustomer(bed);
+    await paidOrder(bed, late);
+    await bed.drain();
+    await bed.tick(new Date("2026-03-13T19:00:00Z"));
+    expect((await sendsOf(bed, late)).map((send) => send.status)).toEqual(["deferred"]);
+    expect((await messagesTo(bed, late)).map((message) => message.status)).toEqual(["deferred"]);
+  });
+
+  it("scores an SMS reply of '۹' for the survey and customer it answers, and 'ده' for the latest survey when the reply names none", async () => {
+    const bed = await npsBed();
+    const first = await asked(bed);
+    const second = await asked(bed);
+    const [message] = await messagesTo(bed, first.customerId);
+    await bed.emit("message.received", { customerId: first.customerId, channel: "sms", text: "۹", inReplyToMessageId: message!.id, receivedAt: Date.now() });
+    await bed.emit("message.received", { customerId: second.customerId, channel: "sms", text: "ده", inReplyToMessageId: null, receivedAt: Date.now() });
+    await bed.emit("message.received", { customerId: second.customerId, channel: "sms", text: "thanks", inReplyToMessageId: null, receivedAt: Date.now() });
+    await bed.drain();
+    await bed.drain();
+    const answers = (await bed.owner.get("/api/plugins/nps/responses")).body.items;
+    expect(answers.map((r: { customerId: string; surveyId: string; score: number; via: string }) => [r.customerId, r.surveyId, r.score, r.via]).sort()).toEqual(
+      [
+        [first.customerId, first.surveyId, 9, "sms"],
+        [second.customerId, second.surveyId, 10, "sms"],
+      ].sort(),
+    );
+    expect((await results(bed)).overall).toMatchObject({ responses: 2, promoters: 2, score: 100, marginOfError: 0 });
+  });
+});

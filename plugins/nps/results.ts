@@ -62,8 +62,8 @@ export async function results(ctx: Ctx, range: ResultsRange) {
     periods.set(key, bucket);
   }
   const overall = npsOf(distribution);
-  // Until delivery reports arrive, a message handed to the provider counts as delivered.
-  const reached = Math.max(delivered, sent);
+  // Without delivery reports (a provider that gives none), a message handed over counts as delivered.
+  const reached = delivered > 0 ? delivered : sent;
   return {
     overall: { ...overall, sent, delivered: reached, responseRate: reached === 0 ? null : Math.round((overall.responses / reached) * 1000) / 10 },
     distribution,

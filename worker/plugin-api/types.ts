@@ -42,9 +42,79 @@ export interface DeliveredEvent<N extends string = string, P = Record<string, un
   createdAt: number;
 }
 
+export type MessageChannel = "sms" | "email";
+/** `transactional`: receipts, one-time codes, a coupon the customer asked for; `marketing`: everything else. */
+export type MessagePurpose = "transactional" | "marketing";
+
+/** Why core did not send (recorded on the message, shown in the log and timeline). */
+export type MessageSkipReason =
+  | "no_consent" // consent for the channel not granted at send time (includes opted out)
+  | "no_address" // no mobile / e-mail
+  | "capped" // marketing frequency cap per customer and channel reached
+  | "daily_limit"; // the workspace's daily marketing limit reached
+
+export interface SendRequest {
+  customerId: string;
+  channel: MessageChannel;
+  purpose: MessagePurpose;
+  /** A saved template of the workspace, by name; rendered in the customer's language. */
+  template?: string;
+  /** Or the text itself: one text, or one per language (the customer's language is chosen). */
+  body?: string | Localized;
+  /** E-mail only. */
+  subject?: string | Localized;
+  /** Placeholder values: {firstName}, {lastName}, {shopName} are filled by core; others from here. */
+  variables?: Record<string, string | number>;
+  /** A URL put behind a short link of the workspace (/s/{code}); fills {link}. */
+  link?: { url: string; expiresAt?: number };
+  /** Not before this time (epoch ms); marketing then still obeys quiet hours. */
+  notBefore?: number;
+  /** Same key (per sender) never sends twice; a repeated call returns the first result. */
+  idempotencyKey: string;
+}
+
+export type SendResult =
+  | { status: "sent"; messageId: string } // handed to the provider / outbox
+  | { status: "deferred"; messageId: string; until: number } // core sends it at `until` (quiet hours, notBefore)
+  | { status: "skipped"; messageId: string; reason: MessageSkipReason }
+  | { status: "failed"; messageId: string; error: string };
+
+export interface SmsPreview {
+  encoding: "gsm7" | "ucs2";
+  /** Counted in the encoding's units (GSM-7 extension chars count 2). */
+  characters: number;
+  parts: number;
+  /** Before the next part starts. */
+  charactersLeft: number;
+  /** From the workspace's per-provider price per part; null when no price is set. */
+  cost: { amount: number; currency: string } | null;
+}
+
+export interface MessagingPolicy {
+  /** "09:00"–"21:00": marketing is sent only inside. */
+  quietHours: { start: string; end: string };
+  /** Marketing per customer per channel (24 h / 7 days). */
+  caps: { perDay: number; perWeek: number };
+  /** Workspace marketing sends per local day. */
+  dailyLimit: number | null;
+  timeZone: string;
+}
+
 export interface MessagingApi {
-  /** Sends through the workspace's provider; respects consent; the same key never sends twice. */
-  send(message: { customerId: string; channel: "sms" | "email"; subject?: string; body: string; idempotencyKey: string }): Promise<{ status: string }>;
+  /** Sends through the workspace's provider under its policy (consent, quiet hours, caps); the same key never sends twice. */
+  send(request: SendRequest): Promise<SendResult>;
+  /** Parts, encoding and cost of an SMS text (after rendering a template with sample values). */
+  preview(request: {
+    channel: MessageChannel;
+    body?: string;
+    template?: string;
+    locale?: "fa" | "en";
+    recipients?: number;
+  }): Promise<SmsPreview & { recipients: number; totalCost: { amount: number; currency: string } | null }>;
+  /** A short link (/s/{code}) to a URL; counted per message when messageId is given. */
+  shortLink(input: { url: string; expiresAt?: number; messageId?: string }): Promise<{ code: string; url: string }>;
+  /** The workspace's sending policy (to estimate skips and deferrals for an audience). */
+  policy(): Promise<MessagingPolicy>;
 }
 
 /** A plugin's own events: name → payload schema. */

@@ -109,7 +109,7 @@ export async function eraseCustomer(scope: WorkspaceScope, row: CustomerRow, ide
     // Messages keep their status and time for the figures; where they went and what they said goes.
     scope.db
       .update(messages)
-      .set({ recipient: null, subject: null, body: "" })
+      .set({ recipient: null, subject: null, body: "", templateValues: null })
       .where(and(ofWorkspace(messages), eq(messages.customerId, customerId))),
     // Events stay (plugins and webhooks may still be delivering them) with each identifier value
     // replaced; the JSON stays valid because a whole quoted string is replaced by another.

@@ -236,6 +236,19 @@ export const messages = {
     en: "Use up to 120 Latin letters, digits or symbols, without spaces.",
     fa: "حداکثر ۱۲۰ حرف لاتین، رقم یا نماد، بدون فاصله وارد کنید.",
   },
+  text_or_template_required: { en: "Give the text or a template, not both.", fa: "متن یا یک قالب را بدهید، نه هر دو." },
+  unknown_template: { en: "There is no template with this name.", fa: "قالبی با این نام وجود ندارد." },
+  template_name_taken: { en: "Another template has this name.", fa: "قالب دیگری همین نام را دارد." },
+  template_channel_mismatch: { en: "This template is for the other channel.", fa: "این قالب برای کانال دیگری است." },
+  unknown_placeholder: {
+    en: "Unknown placeholder {placeholder}; the known ones are {known}.",
+    fa: "جای‌نگهدار {placeholder} شناخته نیست؛ جای‌نگهدارهای شناخته: {known}.",
+  },
+  template_variable_missing: { en: "The text needs a value for {placeholder}.", fa: "متن به مقداری برای {placeholder} نیاز دارد." },
+  invalid_clock_time: { en: "Enter a time such as 09:00.", fa: "ساعتی مانند ۰۹:۰۰ وارد کنید." },
+  quiet_hours_empty: { en: "The sending window must end after it starts.", fa: "پایان بازهٔ ارسال باید پس از آغاز آن باشد." },
+  cap_day_above_week: { en: "The daily cap cannot exceed the weekly cap.", fa: "سقف روزانه نمی‌تواند از سقف هفتگی بیشتر باشد." },
+  invalid_link_url: { en: "Enter a web address starting with https:// or http://.", fa: "نشانی وبی وارد کنید که با https:// یا http:// شروع شود." },
   // Loyalty club settings
   first_tier_threshold: { en: "The first tier starts at 0.", fa: "نخستین سطح باید از ۰ شروع شود." },
   tier_thresholds_ascending: {

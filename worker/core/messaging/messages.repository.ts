@@ -1,11 +1,12 @@
 // Every query on messages. Every function takes the workspace scope first.
-import { and, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import { toIso } from "../data/clock";
-import type { WorkspaceScope } from "../data/database";
+import type { Database, WorkspaceScope } from "../data/database";
 import { idsOfWorkspace } from "../data/in-list";
 import { messages } from "../data/schema";
 import { maskIdentifier } from "../customers/mask";
 import type { MessageView } from "./message.schemas";
+import type { MessageChannel } from "./messaging.schema";
 
 export type MessageRow = typeof messages.$inferSelect;
 export type NewMessage = Omit<typeof messages.$inferInsert, "workspaceId">;
@@ -32,18 +33,17 @@ export async function findMessageByKey(scope: WorkspaceScope, idempotencyKey: st
   return row ?? null;
 }
 
-/** Records the provider's answer on a claimed message. */
-export async function completeMessage(
+/** Records the provider's answer (or a skip found when a deferred message was due) on a claimed message. */
+export function completeMessage(
   scope: WorkspaceScope,
   messageId: string,
-  outcome: Pick<MessageRow, "status" | "providerMessageId" | "error" | "completedAt">,
-): Promise<MessageRow> {
-  const [row] = await scope.db
+  outcome: Pick<MessageRow, "status" | "completedAt"> & Partial<Pick<MessageRow, "providerMessageId" | "providerKind" | "error" | "skipReason" | "recipient">>,
+) {
+  return scope.db
     .update(messages)
     .set(outcome)
     .where(and(eq(messages.workspaceId, scope.workspaceId), eq(messages.id, messageId)))
     .returning();
-  return row!;
 }
 
 /** A customer's messages, newest first, by keyset over (created_at, id); one extra row tells whether more follow. */
@@ -80,8 +80,10 @@ export function presentMessage(row: MessageRow): MessageView {
     id: row.id,
     customerId: row.customerId,
     channel: row.channel,
+    purpose: row.purpose,
     status: row.status,
     reason: row.skipReason,
+    dueAt: toIso(row.dueAt),
     // Masked for everyone: the customer's record is where a full number is revealed (and audited).
     to: row.recipient === null ? null : maskIdentifier(row.channel === "sms" ? "mobile" : "email", row.recipient),
     subject: row.subject,
@@ -93,4 +95,48 @@ export function presentMessage(row: MessageRow): MessageView {
     createdAt: toIso(row.createdAt)!,
     completedAt: toIso(row.completedAt),
   };
+}
+
+// Statuses that count against a cap or the daily limit: whatever went or is still to go.
+const COUNTED = sql`${messages.status} not in ('skipped', 'failed')`;
+// Written as literals, not parameters: SQLite uses a partial index only when the query's own
+// condition names the index's value.
+const IS_MARKETING = sql`${messages.purpose} = 'marketing'`;
+const IS_DEFERRED = sql`${messages.status} = 'deferred'`;
+
+/**
+ * Marketing already sent (or due) to the customer on the channel in the last 24 hours and 7 days,
+ * and by the whole workspace since its local midnight: one statement, each count read from a
+ * partial index of marketing rows (see the EXPLAIN check in the policy tests).
+ */
+export function marketingCountsQuery(scope: WorkspaceScope, customerId: string, channel: MessageChannel, since: { day: number; week: number; localMidnight: number }) {
+  const mine = and(eq(messages.workspaceId, scope.workspaceId), eq(messages.customerId, customerId), eq(messages.channel, channel), IS_MARKETING, COUNTED);
+  const workspaceToday = and(eq(messages.workspaceId, scope.workspaceId), IS_MARKETING, gte(messages.createdAt, since.localMidnight), COUNTED);
+  return scope.db
+    .select({
+      lastDay: sql<number>`(select count(*) from ${messages} where ${and(mine, gte(messages.createdAt, since.day))})`,
+      lastWeek: sql<number>`(select count(*) from ${messages} where ${and(mine, gte(messages.createdAt, since.week))})`,
+      today: sql<number>`(select count(*) from ${messages} where ${workspaceToday})`,
+    })
+    .from(sql`(select 1)`);
+}
+
+/** Deferred messages due by `at`, oldest due first, across workspaces: read from messages_deferred_due_idx. */
+export function dueMessagesQuery(db: Database, at: number, limit: number) {
+  return db
+    .select({ id: messages.id, workspaceId: messages.workspaceId })
+    .from(messages)
+    .where(and(IS_DEFERRED, lte(messages.dueAt, at)))
+    .orderBy(asc(messages.dueAt))
+    .limit(limit);
+}
+
+/** Takes a deferred message for sending; of any number of wakers exactly one gets the row. */
+export async function claimDeferred(scope: WorkspaceScope, messageId: string): Promise<MessageRow | null> {
+  const [row] = await scope.db
+    .update(messages)
+    .set({ status: "sending" })
+    .where(and(eq(messages.workspaceId, scope.workspaceId), eq(messages.id, messageId), eq(messages.status, "deferred")))
+    .returning();
+  return row ?? null;
 }

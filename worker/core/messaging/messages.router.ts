@@ -15,9 +15,7 @@ export const messagesRouter = createRouter()
     const actor = actorOf(c);
     const result = await sendMessage(c.env, c.get("scope"), {
       customerId,
-      channel: input.channel,
-      subject: input.subject,
-      body: input.body,
+      ...input,
       // Without a key every request is a new message, as a user pressing "send" expects.
       idempotencyKey: input.idempotencyKey ?? crypto.randomUUID(),
       sentBy: { userId: actor.userId },

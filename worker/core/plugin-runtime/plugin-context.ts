@@ -51,7 +51,7 @@ export function buildPluginContext<S>(env: Env, scope: WorkspaceScope, plugin: A
       if (!schema) throw new Error(`plugin "${plugin.id}" emits "${name}", which it does not declare in events`);
       return validatedEventEntry(scope, name, schema.parse(payload) as Record<string, unknown>, options.actorUserId ?? null);
     },
-    messaging: pluginMessaging(env, scope, plugin.id),
+    messaging: pluginMessaging(env, scope, plugin.id, options.now ?? clockNow),
   } as PluginContext<S>;
   scopes.set(scope.db, scope);
   return context;

@@ -2,7 +2,7 @@
 // or after their local time, in the workspace's time zone (workerd's own zone is UTC).
 import type { ScheduleTiming } from "../../plugin-api/types";
 
-function localParts(at: number, timeZone: string): { date: string; minutes: number } {
+export function localParts(at: number, timeZone: string): { date: string; minutes: number } {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
       .formatToParts(new Date(at))
@@ -26,7 +26,7 @@ const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
 /** The UTC instant of a local date and minute of the day in a time zone (the earlier one across a clock change). */
-function localToUtc(date: string, minutes: number, timeZone: string): number {
+export function localToUtc(date: string, minutes: number, timeZone: string): number {
   const [year, month, day] = date.split("-").map(Number) as [number, number, number];
   const wall = Date.UTC(year, month - 1, day, 0, minutes);
   const offsetAt = (instant: number) => {

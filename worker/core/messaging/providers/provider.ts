@@ -17,8 +17,21 @@ export type SendOutcome =
   | { status: "sent" | "recorded"; providerMessageId?: string | null }
   | { status: "failed"; error: string };
 
+/** A template kept at the provider ("pattern", "verify lookup"), by its name there, and its values. */
+export interface ProviderTemplate {
+  name: string;
+  /** Placeholder name → value, already written in the customer's language. */
+  values: Record<string, string>;
+}
+
 export interface MessageProvider {
   send(message: OutgoingMessage): Promise<SendOutcome>;
+  /**
+   * Optional fast path for a transactional message whose template is mapped to one of the
+   * provider's own: sent at once, without the review free text may wait for. `body` is the same
+   * text rendered by core, for the record. Core uses `send` when a provider has no such method.
+   */
+  sendTemplate?(message: OutgoingMessage & { template: ProviderTemplate }): Promise<SendOutcome>;
 }
 
 /** Keeps an error short and free of a secret (an API key in a URL may appear in a fetch error). */
