@@ -3,7 +3,8 @@
 import { env } from "cloudflare:test";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { anonymous } from "../../test/support/client";
-import { countRows, signUp } from "../../worker/plugin-api/testing";
+import { plugins } from "../registry";
+import { countRows, createPluginTestbed, signUp } from "../../worker/plugin-api/testing";
 import { npsOf, scoreFromReply } from "./scoring";
 import { at, newCustomer, newSurvey, npsBed, pagePath, results, sendNow, type Bed } from "./nps.test-support";
 
@@ -266,5 +267,18 @@ describe("asking", () => {
       ].sort(),
     );
     expect((await results(bed)).overall).toMatchObject({ responses: 2, promoters: 2, score: 100, marginOfError: 0 });
+  });
+});
+
+describe("with the loyalty club", () => {
+  it("earns the club's survey bonus once per answer, through nps.responded", async () => {
+    const bed = await createPluginTestbed({ plugins, settings: { loyalty: { signupBonus: 0, npsResponseBonus: 20 } } });
+    const { customerId, token } = await asked(bed);
+    await anonymous(bed.worker).get(pagePath(bed, token, 8));
+    await anonymous(bed.worker).get(pagePath(bed, token, 9)); // changed within the window: still one answer
+    await bed.drain();
+    await bed.drain();
+    const member = await bed.owner.get(`/api/plugins/loyalty/members/${customerId}`);
+    expect(member.body.balance).toBe(20);
   });
 });
