@@ -24,6 +24,7 @@ interface WorkspaceB {
   invitationId: string;
   webhookId: string;
   connectionId: string;
+  messageId: string;
   deadDeliveryId: string;
   importJobId: string;
   segmentId: string;
@@ -46,6 +47,7 @@ const VALID_BODIES: Record<string, unknown> = {
   "POST /api/customers/{id}/identifiers": { kind: "email", value: "planted@example.com" },
   "POST /api/customers/{id}/interactions": { type: "note", summary: "planted" },
   "POST /api/customers/{id}/messages": { channel: "sms", body: "planted" },
+  "POST /api/messages/{id}/simulated-report": { status: "delivered" },
   "PATCH /api/tasks/{id}": { title: "Changed" },
   "PATCH /api/orders/{id}": { status: "cancelled" },
   "PATCH /api/users/{id}": { status: "disabled" },
@@ -71,7 +73,11 @@ function idsFor(route: PublishedRoute): Record<string, string> {
   if (route.path.startsWith("/api/connections/")) return { id: b.connectionId, deliveryId: "whd_missing" };
   // A shop webhook is authenticated by its connection's signature, not a session: B's connection
   // answers an unsigned call 401 (webhooks-in.test.ts); an unknown connection is a 404.
+  // An SMS callback is authenticated by its unguessable path: B's own path is B's to use (the
+  // message and path isolation is in sms-inbound.test.ts); an unknown path is a 404.
+  if (route.path.startsWith("/webhooks/sms/")) return { provider: "outbox", connectionId: "smsc_missing" };
   if (route.path.startsWith("/webhooks/")) return { platform: "generic", connectionId: "con_missing" };
+  if (route.path.startsWith("/api/messages/")) return { id: b.messageId };
   if (route.path.startsWith("/api/events/dead/")) return { id: b.deadDeliveryId };
   if (route.path.startsWith("/api/import/jobs/")) return { id: b.importJobId };
   if (route.path.startsWith("/api/segments/")) return { id: b.segmentId };
@@ -99,6 +105,7 @@ beforeAll(async () => {
   // Subscribed to an event this test never causes, so no background delivery changes the database.
   b.webhookId = (await ownerB.post("/api/webhooks", { url: "https://hooks.example.com/b", events: ["order.refunded"] })).body.id;
   b.connectionId = (await ownerB.post("/api/connections", { platform: "generic", name: "B shop" })).body.id;
+  b.messageId = (await ownerB.post(`/api/customers/${b.customerId}/messages`, { channel: "sms", body: "B's message" })).body.id;
   // A delivery of one of B's events that failed every attempt.
   const event = await env.DB.prepare("select id from events where workspace_id = ? limit 1").bind(workspaceB.workspaceId).first<{ id: string }>();
   b.deadDeliveryId = "dlv_isolation_b";

@@ -232,6 +232,10 @@ export const messages = {
   invalid_sender_line: { en: "A sender line is a number of 3 to 20 digits.", fa: "شمارهٔ خط فرستنده باید ۳ تا ۲۰ رقم باشد." },
   secret_required: { en: "Enter the key; none is stored for this provider yet.", fa: "کلید را وارد کنید؛ هنوز کلیدی برای این سرویس ذخیره نشده است." },
   subject_required: { en: "An e-mail needs a subject.", fa: "ایمیل به موضوع نیاز دارد." },
+  not_outbox_message: { en: "Only a message kept by the outbox can get a simulated report.", fa: "فقط برای پیامی که در صندوق خروجی ثبت شده می‌توان گزارش آزمایشی فرستاد." },
+  not_outbox_channel: { en: "Simulated replies work only while SMS uses the outbox.", fa: "پاسخ آزمایشی فقط وقتی کار می‌کند که پیامک روی صندوق خروجی باشد." },
+  too_many_callback_items: { en: "A callback carries at most {max} reports or replies; send the rest in another.", fa: "هر فراخوان حداکثر {max} گزارش یا پاسخ دارد؛ بقیه را در فراخوان دیگری بفرستید." },
+  invalid_time_range: { en: "The start of the range must come before its end.", fa: "آغاز بازه باید پیش از پایان آن باشد." },
   invalid_idempotency_key: {
     en: "Use up to 120 Latin letters, digits or symbols, without spaces.",
     fa: "حداکثر ۱۲۰ حرف لاتین، رقم یا نماد، بدون فاصله وارد کنید.",

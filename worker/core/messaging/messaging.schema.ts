@@ -6,7 +6,7 @@ import { createdAt, id, json, updatedAt, workspaceId } from "../data/columns";
 export const MESSAGE_CHANNELS = ["sms", "email"] as const;
 export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
 
-export const PROVIDER_KINDS = ["outbox", "kavenegar", "http"] as const;
+export const PROVIDER_KINDS = ["outbox", "kavenegar", "ippanel", "smsir", "http"] as const;
 export type ProviderKind = (typeof PROVIDER_KINDS)[number];
 
 /** Marketing obeys quiet hours, caps and the daily limit; transactional goes at once. */
@@ -33,10 +33,15 @@ export const messagingProviders = sqliteTable(
     kind: text("kind", { enum: PROVIDER_KINDS }).notNull(),
     config: json<Record<string, string>>("config").notNull(),
     secrets: json<Record<string, string>>("secrets").notNull(),
+    // The unguessable path token of /webhooks/sms/{provider}/{connectionId}, where the provider
+    // posts delivery reports and replies; kept when the provider kind changes.
+    connectionId: text("connection_id"),
+    // SMS replies that withdraw consent, as the workspace wrote them; null: the defaults.
+    optOutWords: json<string[]>("opt_out_words"),
     updatedBy: text("updated_by"),
     updatedAt: updatedAt(),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.channel] })],
+  (t) => [primaryKey({ columns: [t.workspaceId, t.channel] }), uniqueIndex("messaging_providers_connection_unique").on(t.connectionId)],
 );
 
 export const messages = sqliteTable(
@@ -73,6 +78,11 @@ export const messages = sqliteTable(
     uniqueIndex("messages_idempotency_unique").on(t.workspaceId, t.idempotencyKey),
     // The customer's messages newest first: the timeline branch and the list read only this.
     index("messages_customer_time_idx").on(t.workspaceId, t.customerId, t.createdAt, t.id),
+    // The message log (GET /api/messages): newest first, all or by status.
+    index("messages_workspace_time_idx").on(t.workspaceId, t.createdAt, t.id),
+    index("messages_workspace_status_time_idx").on(t.workspaceId, t.status, t.createdAt, t.id),
+    // A delivery report names the provider's id of the message.
+    index("messages_provider_ref_idx").on(t.workspaceId, t.providerKind, t.providerMessageId),
     // The deferred messages by due time, across workspaces: what the cron wakes (small: only deferred rows).
     index("messages_deferred_due_idx").on(t.dueAt).where(sql`status = 'deferred'`),
     // Marketing per customer and channel over time: the frequency cap counts only this.

@@ -25,14 +25,39 @@ const ApiUrl = OutboundUrl.openapi({ example: "https://mail.example.com/v1/send"
 // A bearer token goes into a header: printable ASCII only, no spaces.
 const Token = z.string().trim().regex(/^[\x21-\x7e]{8,500}$/, { message: "invalid_api_key" });
 
+// Replies that withdraw SMS consent, compared after folding digits, case and spaces.
+const OptOutWords = z
+  .array(z.string().trim().min(1).max(30))
+  .min(1)
+  .max(20)
+  .optional()
+  .openapi({ description: "Replies that withdraw SMS consent (compared ignoring case, spaces and Persian/Arabic digits). Leave out to keep the current list; the default is لغو, 11, stop.", example: ["لغو", "11", "stop"] });
+
 export const SmsProviderInput = z
   .discriminatedUnion("kind", [
-    Outbox,
+    Outbox.extend({ optOutWords: OptOutWords }).strict(),
     z
       .object({
         kind: z.literal("kavenegar"),
         apiKey: ApiKey.optional().openapi({ description: "Write-only. Leave out to keep the stored key." }),
         sender: SenderLine.nullable().optional().openapi({ description: "The sending line; the account's default line when left out." }),
+        optOutWords: OptOutWords,
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal("ippanel"),
+        token: Token.optional().openapi({ description: "Write-only API token of the IPPanel (Faraz SMS) account. Leave out to keep the stored one." }),
+        sender: SenderLine.openapi({ description: "The sending line (required by IPPanel), e.g. +983000505." }),
+        optOutWords: OptOutWords,
+      })
+      .strict(),
+    z
+      .object({
+        kind: z.literal("smsir"),
+        apiKey: Token.optional().openapi({ description: "Write-only SMS.ir API key (x-api-key). Leave out to keep the stored one." }),
+        sender: SenderLine.openapi({ description: "The SMS.ir line number, e.g. 30007732000000." }),
+        optOutWords: OptOutWords,
       })
       .strict(),
   ])
@@ -59,12 +84,17 @@ const secretShown = { set: z.boolean(), hint: z.string().nullable().openapi({ de
 export const ProviderViewSchema = z
   .object({
     channel: z.enum(["sms", "email"]),
-    kind: z.enum(["outbox", "kavenegar", "http"]),
+    kind: z.enum(["outbox", "kavenegar", "ippanel", "smsir", "http"]),
     sender: z.string().nullable().optional(),
     url: z.string().optional(),
     from: z.string().optional(),
     apiKey: z.object(secretShown).optional(),
     token: z.object(secretShown).optional(),
+    callbackUrl: z.string().nullable().optional().openapi({
+      description: "SMS only: where the provider posts delivery reports and replies (`/webhooks/sms/{provider}/{connectionId}`); give it to the provider's panel. Null until the channel is saved once. Keep it secret: the path is the key.",
+      example: "https://crm.example.com/webhooks/sms/kavenegar/smsc_01jd…",
+    }),
+    optOutWords: z.array(z.string()).optional().openapi({ description: "SMS only: replies that withdraw SMS consent." }),
     updatedAt: z.string().nullable().openapi({ description: "Null while the channel is on the default outbox." }),
   })
   .openapi("MessagingProvider");
@@ -75,10 +105,14 @@ export interface StoredProvider {
   kind: ProviderKind;
   config: Record<string, string>;
   secrets: Record<string, string>;
+  connectionId: string | null;
+  optOutWords: string[] | null;
   updatedAt: number | null;
 }
 
-export const defaultProvider = (channel: MessageChannel): StoredProvider => ({ channel, kind: "outbox", config: {}, secrets: {}, updatedAt: null });
+export const defaultProvider = (channel: MessageChannel): StoredProvider => ({ channel, kind: "outbox", config: {}, secrets: {}, connectionId: null, optOutWords: null, updatedAt: null });
+
+export const DEFAULT_OPT_OUT_WORDS = ["لغو", "11", "stop"];
 
 /** The last four characters, for recognition; none for a short secret, which they would mostly give away. */
 const hintOf = (secret: string) => (secret.length >= 16 ? `…${secret.slice(-4)}` : null);
@@ -106,6 +140,14 @@ export function toStored(update: SmsProviderUpdate | EmailProviderUpdate, curren
       const apiKey = secret("apiKey", update.apiKey);
       return apiKey ? { kind: "kavenegar", config: { ...(update.sender ? { sender: update.sender } : {}), ...apiKey.config }, secrets: apiKey.secrets } : null;
     }
+    case "ippanel": {
+      const token = secret("token", update.token);
+      return token ? { kind: "ippanel", config: { sender: update.sender, ...token.config }, secrets: token.secrets } : null;
+    }
+    case "smsir": {
+      const apiKey = secret("apiKey", update.apiKey);
+      return apiKey ? { kind: "smsir", config: { sender: update.sender, ...apiKey.config }, secrets: apiKey.secrets } : null;
+    }
     case "http": {
       const token = secret("token", update.token);
       return token ? { kind: "http", config: { url: update.url, from: update.from, ...token.config }, secrets: token.secrets } : null;
@@ -129,7 +171,7 @@ export async function openedSecrets(box: SecretBox, secrets: Record<string, stri
 const legacyHint = (value: string) => (isSealed(value) ? null : hintOf(value));
 
 /** The secret field each kind needs, for the error when it is missing. */
-export const SECRET_FIELD: Partial<Record<ProviderKind, string>> = { kavenegar: "apiKey", http: "token" };
+export const SECRET_FIELD: Partial<Record<ProviderKind, string>> = { kavenegar: "apiKey", ippanel: "token", smsir: "apiKey", http: "token" };
 
 function shownSecret(stored: StoredProvider, name: string) {
   const value = stored.secrets[name];
@@ -137,10 +179,19 @@ function shownSecret(stored: StoredProvider, name: string) {
   return { set: true, hint: stored.config[`${name}Hint`] ?? legacyHint(value) };
 }
 
-export function presentProvider(stored: StoredProvider): ProviderView {
-  const base = { channel: stored.channel, kind: stored.kind, updatedAt: toIso(stored.updatedAt) };
+/** The callback path of an SMS connection (the UI puts the Worker's origin in front). */
+export const smsCallbackPath = (stored: StoredProvider) => (stored.connectionId ? `/webhooks/sms/${stored.kind}/${stored.connectionId}` : null);
+
+export function presentProvider(stored: StoredProvider, origin = ""): ProviderView {
+  const path = smsCallbackPath(stored);
+  const sms = stored.channel === "sms" ? { callbackUrl: path === null ? null : `${origin}${path}`, optOutWords: stored.optOutWords ?? DEFAULT_OPT_OUT_WORDS } : {};
+  const base = { channel: stored.channel, kind: stored.kind, ...sms, updatedAt: toIso(stored.updatedAt) };
   switch (stored.kind) {
     case "kavenegar":
+      return { ...base, sender: stored.config.sender ?? null, apiKey: shownSecret(stored, "apiKey") };
+    case "ippanel":
+      return { ...base, sender: stored.config.sender ?? null, token: shownSecret(stored, "token") };
+    case "smsir":
       return { ...base, sender: stored.config.sender ?? null, apiKey: shownSecret(stored, "apiKey") };
     case "http":
       return { ...base, url: stored.config.url ?? "", from: stored.config.from ?? "", token: shownSecret(stored, "token") };

@@ -1,7 +1,8 @@
 // Queries on the workspace's messaging providers. Every function takes the workspace scope first.
 import { and, eq } from "drizzle-orm";
 import { auditEntry, type AuditOrigin } from "../audit/audit";
-import type { WorkspaceScope } from "../data/database";
+import { openDirectory, type WorkspaceScope } from "../data/database";
+import { newId } from "../data/ids";
 import { messagingProviders } from "../data/schema";
 import type { MessageChannel } from "./messaging.schema";
 import { secretBox } from "../secrets/secret-box";
@@ -14,7 +15,23 @@ export async function findProvider(scope: WorkspaceScope, channel: MessageChanne
     .from(messagingProviders)
     .where(and(eq(messagingProviders.workspaceId, scope.workspaceId), eq(messagingProviders.channel, channel)))
     .get();
-  return row ? { channel, kind: row.kind, config: row.config, secrets: row.secrets, updatedAt: row.updatedAt } : defaultProvider(channel);
+  return row ? storedOf(row) : defaultProvider(channel);
+}
+
+const storedOf = (row: typeof messagingProviders.$inferSelect): StoredProvider => ({
+  channel: row.channel,
+  kind: row.kind,
+  config: row.config,
+  secrets: row.secrets,
+  connectionId: row.connectionId,
+  optOutWords: row.optOutWords,
+  updatedAt: row.updatedAt,
+});
+
+/** The SMS connection a callback URL names, whichever workspace holds it (unique-index lookup). */
+export async function providerForCallback(env: Env, connectionId: string): Promise<(StoredProvider & { workspaceId: string }) | null> {
+  const row = await openDirectory(env).select().from(messagingProviders).where(eq(messagingProviders.connectionId, connectionId)).get();
+  return row && row.channel === "sms" ? { ...storedOf(row), workspaceId: row.workspaceId } : null;
 }
 
 /**
@@ -41,11 +58,13 @@ export async function providerForSending(env: Env, scope: WorkspaceScope, stored
 export async function saveProvider(
   scope: WorkspaceScope,
   previous: StoredProvider,
-  next: Pick<StoredProvider, "channel" | "kind" | "config" | "secrets">,
+  next: Pick<StoredProvider, "channel" | "kind" | "config" | "secrets" | "optOutWords">,
   origin: AuditOrigin,
   time: number,
 ): Promise<void> {
-  const values = { kind: next.kind, config: next.config, secrets: next.secrets, updatedBy: origin.actorUserId, updatedAt: time };
+  // SMS gets its callback path once and keeps it through changes of provider.
+  const connectionId = next.channel === "sms" ? (previous.connectionId ?? newId("smsc")) : null;
+  const values = { kind: next.kind, config: next.config, secrets: next.secrets, connectionId, optOutWords: next.optOutWords, updatedBy: origin.actorUserId, updatedAt: time };
   await scope.db.batch([
     scope.db
       .insert(messagingProviders)

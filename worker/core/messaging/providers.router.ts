@@ -17,15 +17,17 @@ async function putProvider(c: Context, channel: MessageChannel, update: SmsProvi
   // A new provider kind needs its secret; an edit of the same kind may keep the stored one.
   if (!next) throw invalidField(`body.${SECRET_FIELD[update.kind] ?? "kind"}`, "secret_required");
   const secrets = Object.keys(next.secrets).length > 0 ? await sealedSecrets(await secretBox(c.env), update, next.secrets) : {};
-  await saveProvider(scope, current, { channel, ...next, secrets }, auditOrigin(c), now());
-  return presentProvider(await findProvider(scope, channel));
+  const optOutWords = "optOutWords" in update && update.optOutWords !== undefined ? update.optOutWords : current.optOutWords;
+  await saveProvider(scope, current, { channel, ...next, secrets, optOutWords }, auditOrigin(c), now());
+  return presentProvider(await findProvider(scope, channel), new URL(c.req.url).origin);
 }
 
 export const providersRouter = createRouter()
   .openapi(listProvidersRoute, async (c) => {
     const scope = c.get("scope");
     const [sms, email] = await Promise.all([findProvider(scope, "sms"), findProvider(scope, "email")]);
-    return c.json({ sms: presentProvider(sms), email: presentProvider(email) }, 200);
+    const origin = new URL(c.req.url).origin;
+    return c.json({ sms: presentProvider(sms, origin), email: presentProvider(email, origin) }, 200);
   })
   .openapi(listChannelsRoute, async (c) => {
     const scope = c.get("scope");

@@ -26,8 +26,8 @@ export const putSmsProviderRoute = guardedRoute("settings:manage", {
   method: "put",
   path: "/api/messaging/providers/sms",
   tags: ["Messaging"],
-  summary: "Choose the SMS provider: outbox or Kavenegar",
-  description: "Audited with the provider kind only. Leaving `apiKey` out keeps the stored one.",
+  summary: "Choose the SMS provider: outbox, Kavenegar, IPPanel (Faraz SMS) or SMS.ir",
+  description: "Audited with the provider kind only. Leaving the key (`apiKey` / `token`) out keeps the stored one. The answer carries `callbackUrl`, where the provider posts delivery reports and replies.",
   request: { body: { content: { "application/json": { schema: SmsProviderInput } }, required: true } },
   responses: { 200: viewResponse, ...errorResponses },
 });

@@ -131,7 +131,10 @@ describe("configuring providers", () => {
   it("starts on the outbox for both channels", async () => {
     const { owner } = await signUp();
     const providers = await owner.get("/api/messaging/providers");
-    expect(providers.body).toEqual({ sms: { channel: "sms", kind: "outbox", updatedAt: null }, email: { channel: "email", kind: "outbox", updatedAt: null } });
+    expect(providers.body).toEqual({
+      sms: { channel: "sms", kind: "outbox", callbackUrl: null, optOutWords: ["لغو", "11", "stop"], updatedAt: null },
+      email: { channel: "email", kind: "outbox", updatedAt: null },
+    });
   });
 
   it("tells an agent which channels deliver, and nothing about the providers", async () => {
