@@ -249,6 +249,22 @@ describe("asking", () => {
     expect((await messagesTo(bed, late)).map((message) => message.status)).toEqual(["deferred"]);
   });
 
+  it("skips past the workspace's daily cap with the reason, and waits for a local time when one is given", async () => {
+    const bed = await npsBed({ dailyCap: 1 });
+    const first = await newCustomer(bed);
+    const second = await newCustomer(bed);
+    await sendNow(bed, await newSurvey(bed));
+    const statuses = [...(await sendsOf(bed, first)), ...(await sendsOf(bed, second))].map((send) => [send.status, send.skip_reason]).sort();
+    expect(statuses).toEqual([
+      ["sent", null],
+      ["skipped", "daily_cap"],
+    ]);
+    const later = await newCustomer(bed);
+    const campaign = await sendNow(bed, await newSurvey(bed), { at: "18:00" });
+    expect(campaign.notBefore).toBe("2026-03-10T14:30:00.000Z"); // 18:00 in Tehran
+    expect((await sendsOf(bed, later)).map((send) => send.status)).toEqual(["queued"]);
+  });
+
   it("scores an SMS reply of '۹' for the survey and customer it answers, and 'ده' for the latest survey when the reply names none", async () => {
     const bed = await npsBed();
     const first = await asked(bed);
