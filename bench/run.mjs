@@ -27,6 +27,7 @@ import { endpoints } from "./lib/endpoints.mjs";
 import { d1Cost, underLoad } from "./lib/measure.mjs";
 import { ms, num, ratio, table } from "./lib/report.mjs";
 import { DAY, SPAN, seedSql } from "./lib/seed-sql.mjs";
+import { NPS_SURVEY, npsSeedSql } from "./lib/nps-seed.mjs";
 import { cpuSeconds, freePort, sqlRows, startWorker, wranglerOk } from "./lib/server.mjs";
 import { customerListRenderMs } from "./lib/ui.mjs";
 
@@ -79,7 +80,8 @@ async function seedStage(ws, from, to) {
   if (codeShift) ws.codeShift = { from, by: codeShift };
   const sql = seedSql({ ...ws, from, to, now: Date.now(), codeShift });
   // The daily job runs again on the next tick, over the history just written.
-  writeFileSync(file, `${sql}${dailyJobDueAgain(ws.workspaceId)}`);
+  const nps = ws.plugins?.includes("nps") ? npsSeedSql({ workspaceId: ws.workspaceId, from, to, now: Date.now() }) : "";
+  writeFileSync(file, `${sql}${nps}${dailyJobDueAgain(ws.workspaceId)}`);
   const started = Date.now();
   await wranglerOk(["d1", "execute", "DB", "--local", "--persist-to", PERSIST, "--file", file]);
   return (Date.now() - started) / 1000;
@@ -211,6 +213,16 @@ async function bulkPaths(server, ws, customers) {
     seconds: daily.seconds,
   });
 
+  // NPS: the results page reads daily rollups (one survey answered by every customer, over a
+  // year), so its rows read stay flat from 1k to 100k responses; sending a survey to everyone
+  // queues the first chunk of the audience and asks the first few, within one invocation.
+  if (ws.plugins?.includes("nps")) {
+    const npsResults = await d1Cost(server, () => ({ path: `/api/plugins/nps/results?surveyId=${NPS_SURVEY}`, headers: session }), { warmups: 0 });
+    results.push({ path: `NPS results page (${num(customers)} responses, from daily rollups)`, calls: npsResults.calls, rowsRead: npsResults.rowsRead, rowsWritten: npsResults.rowsWritten });
+    const npsSend = await d1Cost(server, () => ({ method: "POST", path: `/api/plugins/nps/surveys/${NPS_SURVEY}/send`, headers: write, body: "{}" }), { warmups: 0, untilSettled: true });
+    results.push({ path: `NPS send to everyone (${num(customers)} with consent): the request's chunk and first asks`, calls: npsSend.calls, rowsRead: npsSend.rowsRead, rowsWritten: npsSend.rowsWritten });
+  }
+
   // The events queue's consumer (plugin hooks, outgoing webhooks), over everything above.
   const deliveries = server.meterLines.filter((entry) => entry.kind === "queue" && String(entry.queue).startsWith("edge-crm-events"));
   const busiest = deliveries.reduce((max, entry) => (entry.calls > (max?.calls ?? -1) ? entry : max), null);
@@ -257,7 +269,7 @@ async function main() {
   const plugins = await enableAllPlugins(owner.api);
   const shops = await connectShops(owner.api);
   await app.stop();
-  const ws = { workspaceId: owner.workspaceId, ownerId: owner.ownerId, wooConnectionId: shops.woo, t0: Date.now() - SPAN - DAY, cookie: owner.api.cookie };
+  const ws = { plugins, workspaceId: owner.workspaceId, ownerId: owner.ownerId, wooConnectionId: shops.woo, t0: Date.now() - SPAN - DAY, cookie: owner.api.cookie };
   say(`workspace ${ws.workspaceId}; plugins enabled: ${plugins.length ? plugins.join(", ") : "(none compiled in)"}`);
 
   const results = { takenAt: new Date().toISOString(), machine, quick: QUICK, plugins, seconds: SECONDS, connections: CONNECTIONS, stages: {} };

@@ -2,7 +2,14 @@
 // (PATCH /api/plugins/{id}). `npm run plugin:new <id>` adds a new plugin here.
 import type { PluginDefinition } from "../worker/plugin-api";
 import { loyaltyPlugin } from "./loyalty";
+import { rewardSurveyResponse } from "./loyalty/bonuses";
+import { npsPlugin } from "./nps";
+
+// The loyalty club's survey bonus attaches to the NPS plugin's answers: the two are wired here,
+// where both are known (a hook may only name an event a registered plugin declares).
+const loyaltyWithSurveyBonus = { ...loyaltyPlugin, on: { ...loyaltyPlugin.on, "nps.responded": rewardSurveyResponse } } as typeof loyaltyPlugin;
 
 export const plugins: readonly PluginDefinition<any, any>[] = [
-  loyaltyPlugin,
+  loyaltyWithSurveyBonus,
+  npsPlugin,
 ];

@@ -18,6 +18,7 @@ export { addDays, formatMoney, localDay, localMidnight, workspaceProfile, type W
 export { isConstraintError, onlyIf } from "./conditional-writes";
 export { pluginNotFound, pluginRefusal, type RefusalOptions } from "./problems";
 export { pluginAuditEntry, type AuditFacts } from "./audit";
+export { followUpTask, type FollowUpTask } from "./tasks";
 export type {
   BeforeHook,
   DeliveredEvent,

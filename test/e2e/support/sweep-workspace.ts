@@ -1,6 +1,6 @@
 // The workspace the accessibility sweep looks at: every registered plugin enabled, customers (two
 // alike (same name and city), so the duplicates page has a pair; a Persian name and an English e-mail in both UIs), a
-// paid order (so the dashboard draws its charts), a task and a pending invitation.
+// paid order (so the dashboard draws its charts), a task, a pending invitation and an NPS survey sent.
 import type { BrowserContext } from "playwright-core";
 import { expect } from "vitest";
 import { newAccount, sameOrigin } from "./accounts";
@@ -40,11 +40,21 @@ export async function sweepWorkspace(context: BrowserContext, language: Language
   const roles = (await (await context.request.get("/api/roles")).json()) as { items: Array<{ id: string; key: string }> };
   const invited = await post(context, "/api/users", { email: `invited-${Date.now()}@example.com`, roleId: roles.items.find((role) => role.key === "agent")!.id });
   const balance = await post(context, `/api/plugins/loyalty/members/${first.id}/balance-link`, {});
+  // An NPS survey sent to the first customer (with consent): its answer page, and a tapped score.
+  await post(context, `/api/customers/${first.id}`, { consent: { sms: "granted" } }, "patch");
+  const survey = await post(context, "/api/plugins/nps/surveys", { name: language === "fa" ? "پس از تحویل" : "After delivery", reviewUrl: "https://example.com/reviews" });
+  await post(context, `/api/plugins/nps/surveys/${survey.id}/send`, {});
+  const sends = (await (await context.request.get(`/api/plugins/nps/surveys/${survey.id}/sends?customerId=${first.id}`)).json()) as { items: Array<{ path: string }> };
+  const answer = sends.items[0]!.path;
   return {
     customerId: String(first.id),
     orderId: String(order.id),
     invitePath: new URL(String(invited.link)).pathname,
     pluginPages: plugins.filter((plugin) => plugin.ui.page).map((plugin) => plugin.id),
-    pluginPublicPages: { "/p/loyalty/{workspaceId}/balance/{token}": String(balance.path) },
+    pluginPublicPages: {
+      "/p/loyalty/{workspaceId}/balance/{token}": String(balance.path),
+      "/p/nps/{workspaceId}/a/{token}": answer,
+      "/p/nps/{workspaceId}/a/{token}/{score}": `${answer}/10`,
+    },
   };
 }

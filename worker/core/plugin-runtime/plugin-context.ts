@@ -27,8 +27,16 @@ export interface ContextOptions {
   now?: () => number;
 }
 
+/** The workspace scope behind a context (found by its db, which hooks' copies of the context share), for plugin-api helpers that write core rows with their events. */
+const scopes = new WeakMap<object, WorkspaceScope>();
+export function scopeOfContext(ctx: { db: object }): WorkspaceScope {
+  const scope = scopes.get(ctx.db);
+  if (!scope) throw new Error("not a plugin context");
+  return scope;
+}
+
 export function buildPluginContext<S>(env: Env, scope: WorkspaceScope, plugin: AnyPlugin, settings: S, workspace: WorkspaceFacts, options: ContextOptions = {}): PluginContext<S> {
-  return {
+  const context = {
     pluginId: plugin.id,
     workspaceId: scope.workspaceId,
     settings,
@@ -45,6 +53,8 @@ export function buildPluginContext<S>(env: Env, scope: WorkspaceScope, plugin: A
     },
     messaging: pluginMessaging(env, scope, plugin.id, options.now ?? clockNow),
   } as PluginContext<S>;
+  scopes.set(scope.db, scope);
+  return context;
 }
 
 /** The caller as a plugin sees it: ids and a permission test, not core's actor record. */
