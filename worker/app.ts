@@ -24,6 +24,7 @@ import { settingsRouter } from "./core/settings/settings.router";
 import { messagingRouter } from "./core/messaging/messaging.router";
 import { webhooksOutRouter } from "./core/webhooks-out/webhooks-out.router";
 import { connectionsRouter } from "./core/connections/connections.router";
+import { shopApiRouter } from "./core/shop-api/shop-api.router";
 import { webhooksInRouter } from "./core/webhooks-in/webhooks-in.router";
 import { docsPage } from "./core/docs/docs.page";
 import { healthRoutes } from "./core/health/health.routes";
@@ -88,6 +89,7 @@ export function createApp(runtime: PluginRuntime) {
   app.route("/", settingsRouter);
   app.route("/", messagingRouter);
   app.route("/", webhooksOutRouter);
+  app.route("/", shopApiRouter);
   app.route("/", connectionsRouter);
   app.route("/", webhooksInRouter);
   app.route("/", deadLettersRouter);

@@ -1,9 +1,12 @@
 // The jobs queue's consumer: each message runs one chunk of an import and queues the next, or
-// one workspace's scheduled work (a workspace tick, queued by the cron).
+// one workspace's scheduled work (a workspace tick, queued by the cron), or one step of a shop
+// history import (shop-api/).
 // A chunk that keeps failing fails its job (visible to whoever polls it) rather than looping.
 import { openWorkspace } from "../data/database";
 import type { PluginRuntime } from "../plugin-runtime/plugin-runtime";
 import { runWorkspaceTick, WorkspaceTickMessageSchema } from "../schedules/workspace-tick";
+import { consumeShopImport } from "../shop-api/consume-shop-import";
+import { ShopImportMessageSchema } from "../shop-api/shop-import-message";
 import { markFailed } from "./import-jobs.repository";
 import { chunkMessage, ImportChunkMessageSchema } from "./import-message";
 import { runImportChunk } from "./run-chunk";
@@ -22,6 +25,11 @@ export function jobsConsumer(runtime?: PluginRuntime) {
         // Failures are recorded by the tick itself; the workspace is looked at again later.
         if (runtime) await runWorkspaceTick(env, runtime, tick.data);
         message.ack();
+        continue;
+      }
+      const shopImport = ShopImportMessageSchema.safeParse(message.body);
+      if (shopImport.success) {
+        await consumeShopImport(env, message, shopImport.data);
         continue;
       }
       const parsed = ImportChunkMessageSchema.safeParse(message.body);
