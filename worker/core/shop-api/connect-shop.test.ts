@@ -78,7 +78,7 @@ describe("connecting WooCommerce in one step", () => {
     const stored = await env.DB.prepare("select secret, api_credentials, created_webhooks from shop_connections where id = ?").bind(response.body.id).first<Record<string, string>>();
     expect(stored!.api_credentials).toMatch(/^v1:/);
     expect(stored!.secret).toMatch(/^v1:/);
-    expect(JSON.parse(stored!.created_webhooks)).toHaveLength(6);
+    expect(JSON.parse(stored!.created_webhooks!)).toHaveLength(6);
     const audit = await env.DB.prepare("select details from audit_log where workspace_id = ? and entity_id = ?").bind(workspaceId, response.body.id).all<{ details: string }>();
     for (const row of audit.results) for (const hidden of [shop.consumerKey, shop.consumerSecret, secret]) expect(row.details).not.toContain(hidden);
 
