@@ -1,6 +1,6 @@
 // Connecting a shop in one step through its REST API, against an in-process fake WooCommerce
 // (test/support/fake-shops/): the keys checked, the webhooks created in the shop with our URL and a
-// generated secret, the keys sealed and never shown, refusals that store nothing, safe addresses,
+// generated secret (and the same for Shopify against its fake), the keys sealed and never shown, refusals that store nothing, safe addresses,
 // patience with a shop that says 429, and a disconnect that removes what it created.
 import { createExecutionContext, env, waitOnExecutionContext } from "cloudflare:test";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
@@ -8,7 +8,11 @@ import worker from "../../index";
 import { signUp, type ApiClient, type Fetcher } from "../../../test/support/client";
 import { FakeWooCommerce } from "../../../test/support/fake-shops/fake-woocommerce";
 import { serveFakeShops } from "../../../test/support/fake-shops/serve-in-tests";
-import { hmacBase64, sendWoo } from "../webhooks-in/fixtures/deliver";
+import { FakeShopify } from "../../../test/support/fake-shops/fake-shopify";
+import { hmacBase64, sendShopify, sendWoo } from "../webhooks-in/fixtures/deliver";
+import { shopifyOrder } from "../webhooks-in/fixtures/shopify";
+import { runShopImportStep } from "./run-shop-import";
+import { shopImportMessage, type ShopImportMessage } from "./shop-import-message";
 import { wooOrder } from "../webhooks-in/fixtures/woocommerce";
 import { retryAfterMs, shopRequest, ShopApiError } from "./shop-request";
 import { DEFAULT_RETRY } from "./shop-request";
@@ -191,5 +195,38 @@ describe("calling a shop patiently", () => {
     expect(retryAfterMs("2.0")).toBe(2000);
     expect(retryAfterMs(new Date(Date.UTC(2030, 0, 1, 0, 0, 10)).toUTCString(), Date.UTC(2030, 0, 1))).toBe(10_000);
     expect(retryAfterMs("soon")).toBeNull();
+  });
+});
+
+describe("connecting Shopify in one step", () => {
+  it("checks the token, creates a webhook per topic through the Admin API, imports by Link cursors, and disconnects", async () => {
+    const shopify = new FakeShopify().seed(3, 7);
+    vi.restoreAllMocks();
+    serveFakeShops(shopify);
+    const apiSecret = "shpss_fake_app_secret_1234";
+    const wrong = await owner.post("/api/connections/connect", { platform: "shopify", shopUrl: "fake-shop.myshopify.com", accessToken: "shpat_wrong000000000000000000000", apiSecret });
+    expect(wrong.body.errors).toEqual([expect.objectContaining({ path: "body.accessToken", code: "shop_keys_rejected" })]);
+    expect(shopify.webhooks.size).toBe(0);
+
+    const connected = await owner.post("/api/connections/connect", { platform: "shopify", shopUrl: "fake-shop.myshopify.com", accessToken: shopify.accessToken, apiSecret });
+    expect(connected.status).toBe(201);
+    expect([...shopify.webhooks.values()].map((hook) => hook.topic).sort()).toEqual([...connected.body.topics].sort());
+    for (const hook of shopify.webhooks.values()) expect(hook.address).toBe(connected.body.webhookUrl);
+    expect(connected.text).not.toContain(shopify.accessToken);
+    // Deliveries are signed with the app's API secret key.
+    expect((await sendShopify(connected.body.id, apiSecret, "orders/create", shopifyOrder({ id: 9_100_000_000_001 }))).status).toBe(202);
+
+    // The history, read a page at a time by following the Link header.
+    const scope = { workspaceId, step: 0 };
+    let next: ShopImportMessage | null = shopImportMessage(workspaceId, connected.body.import.id, 0);
+    while (next) next = (await runShopImportStep({ ...env, D1_QUERIES_PER_INVOCATION: "50" } as Env, next)).next;
+    expect((await owner.get(`/api/connections/${connected.body.id}/import`)).body.import).toMatchObject({ status: "done", customersSeen: 3, ordersSeen: 7 });
+    expect(shopify.requests.filter((line) => line.includes("page_info")).length).toBeGreaterThan(1);
+    const orders = await env.DB.prepare("select count(*) as n from orders where workspace_id = ? and connection_id = ?").bind(scope.workspaceId, connected.body.id).first<number>("n");
+    expect(orders).toBeGreaterThanOrEqual(7);
+
+    const disconnected = await owner.post(`/api/connections/${connected.body.id}/disconnect`);
+    expect(disconnected.body).toMatchObject({ webhooksRemoved: 6, webhooksLeft: 0 });
+    expect(shopify.webhooks.size).toBe(0);
   });
 });
