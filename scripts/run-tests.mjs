@@ -25,4 +25,6 @@ if (workers.status !== 0) process.exit(workers.status ?? 1);
 const browser = vitest(E2E_CONFIG);
 if (browser.status !== 0) process.exit(browser.status ?? 1);
 const scaffold = spawnSync(process.execPath, ["scripts/check-scaffold.mjs"], { stdio: "inherit", env });
-process.exit(scaffold.status ?? 1);
+if (scaffold.status !== 0) process.exit(scaffold.status ?? 1);
+const deploy = spawnSync(process.execPath, ["scripts/check-deploy.mjs"], { stdio: "inherit", env });
+process.exit(deploy.status ?? 1);
