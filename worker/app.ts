@@ -25,6 +25,7 @@ import { messagingRouter } from "./core/messaging/messaging.router";
 import { webhooksOutRouter } from "./core/webhooks-out/webhooks-out.router";
 import { connectionsRouter } from "./core/connections/connections.router";
 import { shopApiRouter } from "./core/shop-api/shop-api.router";
+import { onboardingRouter } from "./core/onboarding/onboarding.router";
 import { webhooksInRouter } from "./core/webhooks-in/webhooks-in.router";
 import { docsPage } from "./core/docs/docs.page";
 import { healthRoutes } from "./core/health/health.routes";
@@ -90,6 +91,7 @@ export function createApp(runtime: PluginRuntime) {
   app.route("/", messagingRouter);
   app.route("/", webhooksOutRouter);
   app.route("/", shopApiRouter);
+  app.route("/", onboardingRouter);
   app.route("/", connectionsRouter);
   app.route("/", webhooksInRouter);
   app.route("/", deadLettersRouter);

@@ -230,3 +230,26 @@ describe("connecting Shopify in one step", () => {
     expect(shopify.webhooks.size).toBe(0);
   });
 });
+
+describe("the first-run checklist", () => {
+  it("starts with every step open and ticks off the shop once one is connected, and staff once invited", async () => {
+    const fresh = await signUp();
+    const before = await fresh.owner.get("/api/onboarding");
+    expect(before.status).toBe(200);
+    expect(before.body.steps.map((step: { key: string; done: boolean }) => [step.key, step.done])).toEqual([
+      ["connect-shop", false],
+      ["import-data", false],
+      ["invite-staff", false],
+      ["sms-provider", false],
+      ["choose-plugins", false],
+    ]);
+    expect(before.body.complete).toBe(false);
+    await fresh.owner.post("/api/connections/connect", wooBody());
+    const agentRole = (await fresh.owner.get("/api/roles")).body.items.find((role: { key: string }) => role.key === "agent").id;
+    expect((await fresh.owner.post("/api/users", { email: `staff-${Date.now()}@example.com`, roleId: agentRole })).status).toBe(201);
+    const after = (await fresh.owner.get("/api/onboarding")).body.steps;
+    expect(after.find((step: { key: string }) => step.key === "connect-shop")).toMatchObject({ done: true, href: "/settings/connections" });
+    expect(after.find((step: { key: string }) => step.key === "invite-staff").done).toBe(true);
+    expect(after.find((step: { key: string }) => step.key === "import-data").done).toBe(false);
+  });
+});
