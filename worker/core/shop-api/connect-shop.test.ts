@@ -253,3 +253,18 @@ describe("the first-run checklist", () => {
     expect(after.find((step: { key: string }) => step.key === "import-data").done).toBe(false);
   });
 });
+
+describe("a connection's health", () => {
+  it("shows the last delivery, rejected deliveries of the last 24 h, and warns when an enabled connection is silent for days", async () => {
+    const connected = await owner.post("/api/connections/connect", wooBody());
+    const fresh = await owner.get(`/api/connections/${connected.body.id}/health`);
+    expect(fresh.body).toMatchObject({ lastDeliveryAt: null, failuresLast24h: 0, silentDays: 0, silentWarning: false, import: null });
+    const secret = [...shop.webhooks.values()][0]!.secret;
+    expect((await sendWoo(connected.body.id, secret, "order.created", { id: "not an order" })).status).toBe(202);
+    await vi.waitFor(async () => expect((await owner.get(`/api/connections/${connected.body.id}/health`)).body.failuresLast24h).toBe(1));
+    expect((await owner.get(`/api/connections/${connected.body.id}/health`)).body.lastDeliveryAt).not.toBeNull();
+    const fourDaysAgo = Date.now() - 4 * 86_400_000;
+    await env.DB.prepare("update shop_connections set last_delivery_at = ?, created_at = ? where id = ?").bind(fourDaysAgo, fourDaysAgo, connected.body.id).run();
+    expect((await owner.get(`/api/connections/${connected.body.id}/health`)).body).toMatchObject({ silentDays: 4, silentWarning: true });
+  });
+});

@@ -14,7 +14,8 @@ import { urlRefusal } from "../outbound/public-url";
 import { secretBox } from "../secrets/secret-box";
 import { connectProblem, createShopWebhooks, deleteShopWebhooks } from "./connect-shop";
 import { newShopSecret } from "./shop-api";
-import { connectShopRoute, disconnectShopRoute, shopImportRoute, startShopImportRoute } from "./shop-api.routes";
+import { connectionHealth } from "./connection-health";
+import { connectionHealthRoute, connectShopRoute, disconnectShopRoute, shopImportRoute, startShopImportRoute } from "./shop-api.routes";
 import { openCredentials, retryPolicy, sealCredentials, shopApiFor, type ApiPlatform, type ShopCredentials } from "./shop-credentials";
 import { presentShopImport } from "./shop-import.presenter";
 import { shopImportMessage } from "./shop-import-message";
@@ -104,6 +105,11 @@ export const shopApiRouter = createRouter()
     }
     if (job) await c.env.JOBS_QUEUE.send(shopImportMessage(scope.workspaceId, job.id, 0));
     return c.json({ ...presentConnection(c, { ...row, workspaceId: scope.workspaceId }), import: job ? presentShopImport(job) : null }, 201);
+  })
+  .openapi(connectionHealthRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const scope = c.get("scope");
+    return c.json(await connectionHealth(scope, await connectionOrNotFound(scope, id), now()), 200);
   })
   .openapi(shopImportRoute, async (c) => {
     const { id } = c.req.valid("param");

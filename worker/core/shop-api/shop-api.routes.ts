@@ -53,3 +53,26 @@ export const disconnectShopRoute = guardedRoute("connections:manage", {
   request: { params: ConnectionIdParam },
   responses: { 200: jsonResponse("The connection as it is now, and what happened to its webhooks.", ConnectionSchema.extend(DisconnectResultSchema.shape)), ...problemResponses },
 });
+
+export const connectionHealthRoute = guardedRoute("connections:manage", {
+  method: "get",
+  path: "/api/connections/{id}/health",
+  tags: TAGS,
+  summary: "A connection's health: last delivery, deliveries rejected in the last 24 h, import progress, a warning when silent for days",
+  request: { params: ConnectionIdParam },
+  responses: {
+    200: jsonResponse(
+      "The connection's health.",
+      z
+        .object({
+          lastDeliveryAt: z.string().nullable(),
+          failuresLast24h: z.number().int(),
+          silentDays: z.number().int().openapi({ description: "Whole days since the last delivery (or since it was connected)." }),
+          silentWarning: z.boolean().openapi({ description: "An enabled connection that has heard nothing for 3 days or more." }),
+          import: ShopImportSchema.nullable(),
+        })
+        .openapi("ConnectionHealth"),
+    ),
+    ...problemResponses,
+  },
+});
