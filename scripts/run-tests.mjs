@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm test [-- <vitest arguments>]`: the test suite in workerd (vitest), then, on a full run, the
-// browser tests (vitest.e2e.config.ts: the app under `npm run dev`, driven in Chromium) and the
-// scaffold check (scripts/check-scaffold.mjs). With arguments (one file, `-t <name>`, …) only
+// browser tests (vitest.e2e.config.ts: the app under `npm run dev`, driven in Chromium), the
+// scaffold check (scripts/check-scaffold.mjs) and the deploy check (scripts/check-deploy.mjs). With arguments (one file, `-t <name>`, …) only
 // vitest runs, with those arguments, so a focused run stays fast; a file under test/e2e/ runs with
 // the browser tests' configuration. Exits non-zero on any failure.
 import { spawnSync } from "node:child_process";
@@ -25,4 +25,6 @@ if (workers.status !== 0) process.exit(workers.status ?? 1);
 const browser = vitest(E2E_CONFIG);
 if (browser.status !== 0) process.exit(browser.status ?? 1);
 const scaffold = spawnSync(process.execPath, ["scripts/check-scaffold.mjs"], { stdio: "inherit", env });
-process.exit(scaffold.status ?? 1);
+if (scaffold.status !== 0) process.exit(scaffold.status ?? 1);
+const deploy = spawnSync(process.execPath, ["scripts/check-deploy.mjs"], { stdio: "inherit", env });
+process.exit(deploy.status ?? 1);

@@ -26,6 +26,8 @@ import { messagingRouter } from "./core/messaging/messaging.router";
 import { shortLinksRouter } from "./core/messaging/short-links.router";
 import { webhooksOutRouter } from "./core/webhooks-out/webhooks-out.router";
 import { connectionsRouter } from "./core/connections/connections.router";
+import { shopApiRouter } from "./core/shop-api/shop-api.router";
+import { onboardingRouter } from "./core/onboarding/onboarding.router";
 import { webhooksInRouter } from "./core/webhooks-in/webhooks-in.router";
 import { docsPage } from "./core/docs/docs.page";
 import { healthRoutes } from "./core/health/health.routes";
@@ -93,6 +95,8 @@ export function createApp(runtime: PluginRuntime) {
   // Short links sent in messages, at /s/{code}.
   app.route("/", shortLinksRouter);
   app.route("/", webhooksOutRouter);
+  app.route("/", shopApiRouter);
+  app.route("/", onboardingRouter);
   app.route("/", connectionsRouter);
   app.route("/", webhooksInRouter);
   app.route("/", deadLettersRouter);

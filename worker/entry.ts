@@ -17,6 +17,7 @@ import { isPruneTick, pruneAuthRows } from "./core/auth/prune-auth-rows";
 import { webhookTargets } from "./core/webhooks-out/webhook-targets";
 import { sweepShopDeliveries } from "./core/webhooks-in/sweep";
 import { resumeStalledImports } from "./core/import/resume-stalled-imports";
+import { resumeShopImports } from "./core/shop-api/resume-shop-imports";
 import { meterD1 } from "./core/data/d1-meter";
 
 export function createWorker(plugins: readonly AnyPlugin[]) {
@@ -53,6 +54,7 @@ export function createWorker(plugins: readonly AnyPlugin[]) {
           queueDueMessages(env, time),
           sweepShopDeliveries(env, time),
           resumeStalledImports(env, time),
+          resumeShopImports(env, time),
           isPruneTick(time) ? pruneAuthRows(env, time) : undefined,
         ]),
       );

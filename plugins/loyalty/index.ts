@@ -12,6 +12,7 @@ import { earnOnPaidOrder } from "./earning";
 import { loyaltyEvents } from "./events";
 import { expirePoints, warnOfExpiry } from "./expiry";
 import { membersRouter } from "./members.router";
+import { pastOrdersRouter } from "./past-orders.router";
 import { LOYALTY_PERMISSIONS, loyaltyPermissions } from "./permissions";
 import { rafflesRouter } from "./raffles.router";
 import { loyaltyTierField } from "./segment-field";
@@ -36,7 +37,7 @@ export const loyaltyPlugin = definePlugin({
   settings: loyaltySettings,
   events: loyaltyEvents,
   segmentFields: [loyaltyTierField],
-  routes: createPluginRouter().route("/", membersRouter).route("/", balanceLinkRouter).route("/", catalogueRouter).route("/", rafflesRouter).route("/", uiRouter),
+  routes: createPluginRouter().route("/", membersRouter).route("/", balanceLinkRouter).route("/", catalogueRouter).route("/", rafflesRouter).route("/", uiRouter).route("/", pastOrdersRouter),
   // The member's own balance page, for the link staff send: /p/loyalty/{workspaceId}/balance/{token}.
   publicRoutes: balancePageRouter,
   before: {

@@ -13,6 +13,7 @@ export { cursorId, cursorTimeId, pageQuery, pageSchema, toPage } from "../core/d
 export { newId } from "../core/data/ids";
 export { UiBlock, UiSurface, UiText, uiSurface } from "./ui-blocks";
 export { customersTable, timelineNote } from "./customers";
+export { ordersTable } from "./orders";
 export { savedSegments, segmentCondition } from "./segments";
 export { addDays, formatMoney, localDay, localMidnight, workspaceProfile, type WorkspaceProfile } from "./workspace";
 export { isConstraintError, onlyIf } from "./conditional-writes";

@@ -1,4 +1,5 @@
-// A connection as the API shows it: never its secret (creation and rotation add a generated one, once).
+// A connection as the API shows it: never its secret nor its API credentials (creation and
+// rotation add a generated secret, once).
 import type { Context } from "hono";
 import { toIso } from "../data/clock";
 import type { ConnectionRow } from "./connections.repository";
@@ -13,6 +14,8 @@ export function presentConnection(c: Context, row: ConnectionRow) {
     webhookUrl: webhookUrl(c, row.platform, row.id),
     topics: [...PLATFORM_TOPICS[row.platform]],
     lastDeliveryAt: toIso(row.lastDeliveryAt),
+    shopUrl: row.shopUrl,
+    connectedByApi: row.apiCredentials !== null,
     createdAt: toIso(row.createdAt)!,
     updatedAt: toIso(row.updatedAt)!,
   };

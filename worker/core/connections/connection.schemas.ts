@@ -49,6 +49,8 @@ export const ConnectionSchema = z
     webhookUrl: z.string().openapi({ example: "https://crm.example.com/webhooks/woocommerce/con_01j…", description: "Where the shop posts (POST)." }),
     topics: z.array(z.string()).openapi({ description: "The topics to subscribe the shop to." }),
     lastDeliveryAt: z.string().nullable(),
+    shopUrl: z.string().nullable().openapi({ description: "The shop's address, for a shop connected in one step through its API." }),
+    connectedByApi: z.boolean().openapi({ description: "Connected in one step: the CRM holds the shop's API credentials (never shown) and created its webhooks." }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

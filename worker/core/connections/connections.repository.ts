@@ -1,6 +1,7 @@
 // Every query on shop connections. Management takes the workspace scope first; the webhook
 // receiver, which learns the workspace from the connection, reads it from the directory by id
 // (like an API key). A change and its audit row are one batch; audit details never hold secrets.
+import type { BatchItem } from "drizzle-orm/batch";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { auditEntry, type AuditOrigin } from "../audit/audit";
 import { openDirectory, type WorkspaceScope } from "../data/database";
@@ -8,7 +9,9 @@ import { shopConnections } from "../data/schema";
 import { secretBox } from "../secrets/secret-box";
 
 export type ConnectionRow = typeof shopConnections.$inferSelect;
-type Changes = Partial<Pick<ConnectionRow, "name" | "enabled" | "secret" | "updatedAt">>;
+type Changes = Partial<Pick<ConnectionRow, "name" | "enabled" | "secret" | "updatedAt" | "apiCredentials" | "createdWebhooks">>;
+/** Statements that commit with the connection's change (e.g. its history import). */
+type Together = Array<BatchItem<"sqlite">>;
 
 const ofScope = (scope: WorkspaceScope, id: string) => and(eq(shopConnections.workspaceId, scope.workspaceId), eq(shopConnections.id, id));
 
@@ -31,10 +34,17 @@ export function listConnections(scope: WorkspaceScope, before: string | null, li
     .all();
 }
 
-export async function createConnection(scope: WorkspaceScope, row: Omit<ConnectionRow, "workspaceId">, origin: AuditOrigin): Promise<void> {
+export async function createConnection(
+  scope: WorkspaceScope,
+  row: Omit<ConnectionRow, "workspaceId">,
+  origin: AuditOrigin,
+  details: Record<string, unknown> = {},
+  together: Together = [],
+): Promise<void> {
   await scope.db.batch([
     scope.db.insert(shopConnections).values({ ...row, workspaceId: scope.workspaceId }),
-    auditEntry(scope, origin, { action: "connection.created", entityType: "connection", entityId: row.id, details: { platform: row.platform, name: row.name } }),
+    auditEntry(scope, origin, { action: "connection.created", entityType: "connection", entityId: row.id, details: { platform: row.platform, name: row.name, ...details } }),
+    ...together,
   ]);
 }
 
@@ -44,10 +54,12 @@ export async function updateConnection(
   changes: Changes,
   origin: AuditOrigin,
   audit: { action: string; details: Record<string, unknown> },
+  together: Together = [],
 ): Promise<ConnectionRow | undefined> {
   const [updated] = await scope.db.batch([
     scope.db.update(shopConnections).set(changes).where(ofScope(scope, id)).returning(),
     auditEntry(scope, origin, { action: audit.action, entityType: "connection", entityId: id, details: audit.details }),
+    ...together,
   ]);
   return updated[0];
 }

@@ -18,6 +18,12 @@ export const shopConnections = sqliteTable(
     secret: text("secret").notNull(),
     enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
     lastDeliveryAt: integer("last_delivery_at"),
+    // Set when the shop was connected in one step through its REST API (shop-api/): the shop's
+    // address, its API credentials (sealed, write-only: never shown, exported or logged) and the
+    // ids of the webhooks the CRM created there, so disconnecting removes exactly those.
+    shopUrl: text("shop_url"),
+    apiCredentials: text("api_credentials"),
+    createdWebhooks: text("created_webhooks", { mode: "json" }).$type<string[]>(),
     createdBy: text("created_by"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

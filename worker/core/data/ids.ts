@@ -20,3 +20,8 @@ function randomPart(length: number): string {
 export function newId(prefix: string, now = Date.now()): string {
   return `${prefix}_${encodeTime(now)}${randomPart(16)}`;
 }
+
+/** The smallest id of `prefix` made at or after `ms`: a lower bound for "since then" on an id index. */
+export function idFloor(prefix: string, ms: number): string {
+  return `${prefix}_${encodeTime(ms)}`;
+}

@@ -22,3 +22,4 @@ export * from "../webhooks-in/webhooks-in.schema";
 export * from "../import/import.schema";
 export * from "../schedules/workspace-due.schema";
 export * from "../rate-limit/rate-limit.schema";
+export * from "../shop-api/shop-imports.schema";

@@ -163,6 +163,30 @@ export const messages = {
     en: "A generic connection's secret is generated; do not send one.",
     fa: "کلید اتصال عمومی خودکار ساخته می‌شود؛ آن را نفرستید.",
   },
+  shop_keys_rejected: {
+    en: "The shop did not accept this key. Check the consumer key and secret (WooCommerce → Settings → Advanced → REST API) or the access token.",
+    fa: "فروشگاه این کلید را نپذیرفت. کلید و رمز مصرف‌کننده (ووکامرس ← تنظیمات ← پیشرفته ← REST API) یا توکن دسترسی را بررسی کنید.",
+  },
+  shop_keys_read_only: {
+    en: "This key can read but not create webhooks. Give it Read/Write permissions in the shop, then try again.",
+    fa: "این کلید فقط خواندنی است و نمی‌تواند وب‌هوک بسازد. در فروشگاه دسترسی «خواندن/نوشتن» به آن بدهید و دوباره تلاش کنید.",
+  },
+  shop_unreachable: {
+    en: "The shop could not be reached at this address. Check the address (https) and that the site is online.",
+    fa: "فروشگاه در این نشانی در دسترس نبود. نشانی (https) و روشن بودن سایت را بررسی کنید.",
+  },
+  shop_api_failed: {
+    en: "The shop's API answered with an error ({status}). Check that this is the shop's address and its REST API is on.",
+    fa: "رابط برنامه‌نویسی فروشگاه با خطا پاسخ داد ({status}). بررسی کنید که نشانی فروشگاه درست و REST API آن روشن باشد.",
+  },
+  shop_busy: { en: "The shop asked us to wait a moment; try again shortly.", fa: "فروشگاه خواست کمی صبر کنیم؛ چند لحظهٔ دیگر دوباره تلاش کنید." },
+  shop_consumer_key_format: { en: "A WooCommerce consumer key starts with ck_.", fa: "کلید مصرف‌کنندهٔ ووکامرس با ck_ شروع می‌شود." },
+  shop_consumer_secret_format: { en: "A WooCommerce consumer secret starts with cs_.", fa: "رمز مصرف‌کنندهٔ ووکامرس با cs_ شروع می‌شود." },
+  shop_import_running: { en: "An import of this shop is already running.", fa: "درون‌ریزی این فروشگاه هم‌اکنون در جریان است." },
+  shop_not_connected_by_api: {
+    en: "This connection was made by hand; it has no API key to import with. Connect the shop in one step instead.",
+    fa: "این اتصال دستی ساخته شده و کلید API برای درون‌ریزی ندارد. فروشگاه را به روش یک‌مرحله‌ای وصل کنید.",
+  },
   invalid_url: { en: "Enter a full URL, e.g. https://hooks.example.com/crm.", fa: "یک نشانی کامل وارد کنید، مثلاً https://hooks.example.com/crm." },
   url_https_required: { en: "The URL must start with https://.", fa: "نشانی باید با https شروع شود." },
   url_has_credentials: {

@@ -1,10 +1,13 @@
 // The jobs queue's consumer: each message runs one chunk of an import and queues the next, or
-// one workspace's scheduled work (a workspace tick, queued by the cron), or deferred messages now due.
+// one workspace's scheduled work (a workspace tick, queued by the cron), deferred messages now due,
+// or one step of a shop history import (shop-api/).
 // A chunk that keeps failing fails its job (visible to whoever polls it) rather than looping.
 import { openWorkspace } from "../data/database";
 import { DueMessagesJobSchema, sendDueMessages } from "../messaging/deferred-messages";
 import type { PluginRuntime } from "../plugin-runtime/plugin-runtime";
 import { runWorkspaceTick, WorkspaceTickMessageSchema } from "../schedules/workspace-tick";
+import { consumeShopImport } from "../shop-api/consume-shop-import";
+import { ShopImportMessageSchema } from "../shop-api/shop-import-message";
 import { markFailed } from "./import-jobs.repository";
 import { chunkMessage, ImportChunkMessageSchema } from "./import-message";
 import { runImportChunk } from "./run-chunk";
@@ -35,6 +38,11 @@ export function jobsConsumer(runtime?: PluginRuntime) {
           console.error("deferred messages failed", dueMessages.data.workspaceId, String(error));
           message.retry({ delaySeconds: 30 });
         }
+        continue;
+      }
+      const shopImport = ShopImportMessageSchema.safeParse(message.body);
+      if (shopImport.success) {
+        await consumeShopImport(env, message, shopImport.data);
         continue;
       }
       const parsed = ImportChunkMessageSchema.safeParse(message.body);

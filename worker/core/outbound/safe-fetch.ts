@@ -3,6 +3,7 @@
 // anywhere, a private network included), the call has a time limit, and every way of not getting
 // an answer reads the same: telling "refused" from "timed out" would tell a closed port from an
 // open one.
+import { isAllowedLocal } from "./local-origins";
 import { urlRefusal } from "./public-url";
 
 /** The default time limit of one call. */
@@ -26,8 +27,14 @@ export const noAnswer = (timeoutMs: number) => `no answer (connection failed or 
  * Calls `url` with `init`, and returns the response when one came that is not a redirect.
  * Throws OutboundError for a refused URL, a redirect, a network failure or the time limit.
  */
-export async function safeFetch(url: string, init: Omit<RequestInit, "redirect" | "signal">, timeoutMs = OUTBOUND_TIMEOUT_MS): Promise<Response> {
-  const refusal = urlRefusal(url);
+export async function safeFetch(
+  url: string,
+  init: Omit<RequestInit, "redirect" | "signal">,
+  timeoutMs = OUTBOUND_TIMEOUT_MS,
+  /** Development only (local-origins.ts): loopback origins a local fake shop listens on. */
+  localOrigins: ReadonlySet<string> = new Set(),
+): Promise<Response> {
+  const refusal = isAllowedLocal(localOrigins, url) ? null : urlRefusal(url);
   if (refusal) throw new OutboundError(`address refused (${refusal})`);
   let response: Response;
   try {

@@ -21,7 +21,7 @@ import type { DeliveryStatus } from "./webhooks-in.schema";
 
 export const MAX_ATTEMPTS = 5;
 
-interface Outcome {
+export interface Outcome {
   status: DeliveryStatus;
   reason: string | null;
   /** The customer the delivery is about, so that erasing them erases its body. */
@@ -57,7 +57,7 @@ export async function processDelivery(env: Env, workspaceId: string, deliveryRow
 }
 
 /** A payload problem (mapping, or a 4xx refusal of the data) as the reason to show; null otherwise. */
-function rejectionOf(error: unknown): string | null {
+export function rejectionOf(error: unknown): string | null {
   if (error instanceof MappingError) return error.message;
   if (error instanceof Problem && error.status < 500) {
     const fields = (error.options.errors ?? []).map((e) => `${e.path}: ${e.code}`);
@@ -67,7 +67,14 @@ function rejectionOf(error: unknown): string | null {
 }
 
 async function apply(env: Env, scope: WorkspaceScope, connection: ConnectionRow, row: DeliveryRow): Promise<Outcome> {
-  const mapped: Mapped = mapDelivery(connection.platform, row.topic, row.body, connection.id);
+  return applyMapped(env, scope, connection, mapDelivery(connection.platform, row.topic, row.body, connection.id), row.receivedAt);
+}
+
+/**
+ * The effect of one mapped shop record, whether a webhook delivered it or a history import read
+ * it from the shop's API: both go through here, so an order is one order however it arrived.
+ */
+export async function applyMapped(env: Env, scope: WorkspaceScope, connection: ConnectionRow, mapped: Mapped, receivedAt: number): Promise<Outcome> {
   switch (mapped.kind) {
     case "ignored":
       return processed(mapped.reason);
@@ -85,7 +92,7 @@ async function apply(env: Env, scope: WorkspaceScope, connection: ConnectionRow,
     case "order-deleted": {
       const stored = await findShopOrder(scope, connection.id, mapped.externalId);
       if (!stored) return processed(`order ${mapped.externalId} is not known here; nothing to cancel`);
-      const result = await recordOrder(env, scope, { ...storedOrderInput(stored), status: "cancelled", externalUpdatedAt: Math.max(row.receivedAt, (stored.externalUpdatedAt ?? 0) + 1) });
+      const result = await recordOrder(env, scope, { ...storedOrderInput(stored), status: "cancelled", externalUpdatedAt: Math.max(receivedAt, (stored.externalUpdatedAt ?? 0) + 1) });
       return result.outcome === "unchanged" ? duplicate(null, stored.customerId) : processed("order deleted in the shop: cancelled", stored.customerId);
     }
     case "refund": {

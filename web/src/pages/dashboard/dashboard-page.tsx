@@ -18,6 +18,7 @@ import { StageDistribution } from "./stage-distribution";
 import type { Daily, Overview } from "./stats-api";
 import { NewCustomersChart, RevenueChart } from "./trend-charts";
 import { Welcome } from "./welcome";
+import { FirstRunChecklist } from "./first-run-checklist";
 
 const PERIODS = { "7": "last7", "30": "last30", "90": "last90", "365": "last365" } as const;
 type PeriodDays = keyof typeof PERIODS;
@@ -81,12 +82,14 @@ export default function DashboardPage() {
       ) : brandNew ? (
         <>
           <Welcome />
+          <FirstRunChecklist />
           <div class="grid grid--2">
             <PluginCards />
           </div>
         </>
       ) : (
         <div class="stack">
+          <FirstRunChecklist />
           <div aria-busy={overview.loading || undefined} class={overview.loading ? "dashboard__refreshing" : undefined}>
             <KpiCards overview={overview.data} />
           </div>

@@ -1,6 +1,6 @@
-// Store connections (connections:manage): the connected shops, and connecting a new one. A
-// WooCommerce or Shopify connection takes the secret typed into the shop; a generic one gets a
-// generated secret, shown once.
+// Store connections (connections:manage): the connected shops, and connecting a new one: in one
+// step with the shop's API key (shop-connect-form.tsx), or by hand, where a WooCommerce or Shopify
+// connection takes the secret typed into the shop and a generic one gets a generated secret, shown once.
 import { useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
@@ -13,28 +13,39 @@ import { useMessages } from "../../i18n/i18n";
 import { ConnectionItem, type Connection, type Platform } from "./connection-item";
 import { connectionsMessages } from "./connections.messages";
 import { ListState } from "./list-state";
+import { ShopConnectForm } from "./shop-connect-form";
+import { shopConnectMessages } from "./shop-connect.messages";
 import { CopyField, SecretBox } from "./secret-box";
 import { TopicsList } from "./topics-list";
 import { useCursorList } from "./use-cursor-list";
 
 export function ConnectionsSection() {
   const t = useMessages(connectionsMessages);
+  const shop = useMessages(shopConnectMessages);
   const connections = useCursorList<Connection>("/api/connections");
   const [creating, setCreating] = useState(false);
+  const [connecting, setConnecting] = useState(false);
   const replace = (next: Connection) => connections.setItems((items) => items.map((item) => (item.id === next.id ? next : item)));
   return (
     <Card
       title={t("heading")}
       labelledBy="connections-heading"
       actions={
-        !creating && (
-          <Button variant="primary" small onClick={() => setCreating(true)}>
-            {t("newConnection")}
-          </Button>
+        !creating &&
+        !connecting && (
+          <>
+            <Button variant="primary" small onClick={() => setConnecting(true)}>
+              {shop("connectInOneStep")}
+            </Button>
+            <Button small onClick={() => setCreating(true)}>
+              {t("newConnection")}
+            </Button>
+          </>
         )
       }
     >
       <p class="muted small card__intro">{t("intro")}</p>
+      {connecting && <ShopConnectForm onConnected={(connection) => connections.setItems((items) => [connection, ...items])} onClose={() => setConnecting(false)} />}
       {creating && <NewConnectionForm onCreated={(connection) => connections.setItems((items) => [connection, ...items])} onClose={() => setCreating(false)} />}
       <ListState list={connections} empty={t("noConnections")}>
         <ul class="settings-list">
