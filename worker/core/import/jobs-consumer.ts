@@ -1,7 +1,9 @@
 // The jobs queue's consumer: each message runs one chunk of an import and queues the next, or
-// one workspace's scheduled work (a workspace tick, queued by the cron).
+// one workspace's scheduled work (a workspace tick, queued by the cron), or a plugin's queued job.
 // A chunk that keeps failing fails its job (visible to whoever polls it) rather than looping.
 import { openWorkspace } from "../data/database";
+import { PluginJobMessageSchema } from "../plugin-runtime/plugin-job-message";
+import { runPluginJob } from "../plugin-runtime/plugin-jobs";
 import type { PluginRuntime } from "../plugin-runtime/plugin-runtime";
 import { runWorkspaceTick, WorkspaceTickMessageSchema } from "../schedules/workspace-tick";
 import { markFailed } from "./import-jobs.repository";
@@ -22,6 +24,20 @@ export function jobsConsumer(runtime?: PluginRuntime) {
         // Failures are recorded by the tick itself; the workspace is looked at again later.
         if (runtime) await runWorkspaceTick(env, runtime, tick.data);
         message.ack();
+        continue;
+      }
+      const pluginJob = PluginJobMessageSchema.safeParse(message.body);
+      if (pluginJob.success) {
+        try {
+          if (runtime) await runPluginJob(env, runtime, pluginJob.data);
+          message.ack();
+        } catch (error) {
+          const { pluginId, job } = pluginJob.data;
+          console.error("plugin job failed", pluginId, job, String((error as Error)?.message ?? error));
+          // The plugin's job keeps its own progress: given up after a few attempts, it is resumed by the plugin (e.g. a schedule).
+          if (message.attempts >= MAX_ATTEMPTS) message.ack();
+          else message.retry({ delaySeconds: 10 * message.attempts });
+        }
         continue;
       }
       const parsed = ImportChunkMessageSchema.safeParse(message.body);
