@@ -160,6 +160,35 @@ describe("flows", () => {
     expect(await bodyOf(second)).toContain("Version two");
   });
 
+  it("defers a marketing message woken at 22:00 to 09:00 the next morning, and the cap skips a second one", async () => {
+    const bed = await createPluginTestbed({ plugins: [automationPlugin] });
+    const flowId = await publishedFlow(bed, {
+      trigger: { type: "event", event: "customer.created" },
+      steps: [
+        { type: "wait_until", time: "22:00" },
+        { type: "send", channel: "sms", body: text("Evening offer") },
+        { type: "send", channel: "sms", body: text("Second offer") },
+      ],
+    });
+    const customerId = await customer(bed, "Shab", "09121110008");
+    await bed.drain();
+    const waiting = await env.DB.prepare("select wake_at from automation_enrollments where workspace_id = ?").bind(bed.workspaceId).first<{ wake_at: number }>();
+    await bed.tick(new Date(waiting!.wake_at + 60_000));
+    const rows = await env.DB.prepare("select status, skip_reason, due_at from messages where workspace_id = ? and customer_id = ? order by created_at, id").bind(bed.workspaceId, customerId).all<{ status: string; skip_reason: string | null; due_at: number | null }>();
+    expect(rows.results.map((row) => row.status).sort()).toEqual(["deferred", "skipped"]);
+    const deferred = rows.results.find((row) => row.status === "deferred")!;
+    expect(rows.results.find((row) => row.status === "skipped")!.skip_reason).toBe("capped");
+    // 22:00 in Tehran is 18:30 UTC; 09:00 the next morning is 05:30 UTC.
+    expect(deferred.due_at! - waiting!.wake_at).toBe(11 * 3_600_000);
+    expect(new Date(deferred.due_at!).toISOString().slice(11, 16)).toBe("05:30");
+    const report = (await bed.owner.get(`${BASE}/flows/${flowId}`)).body.report;
+    expect(report.steps).toEqual([
+      { step: 0, outcomes: { waited: 1 } },
+      { step: 1, outcomes: { deferred: 1 } },
+      { step: 2, outcomes: { "skipped:capped": 1 } },
+    ]);
+  });
+
   it("reads only due waits on a wake-up tick, through the partial index", async () => {
     const plan = await env.DB.prepare(
       "explain query plan select id from automation_enrollments where workspace_id = ? and status = 'waiting' and wake_at <= ? order by wake_at limit 4",
