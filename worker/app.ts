@@ -22,6 +22,7 @@ import { statsRouter } from "./core/stats/stats.router";
 import { segmentsRouter } from "./core/segments/segments.router";
 import { settingsRouter } from "./core/settings/settings.router";
 import { messagingRouter } from "./core/messaging/messaging.router";
+import { shortLinksRouter } from "./core/messaging/short-links.router";
 import { webhooksOutRouter } from "./core/webhooks-out/webhooks-out.router";
 import { connectionsRouter } from "./core/connections/connections.router";
 import { webhooksInRouter } from "./core/webhooks-in/webhooks-in.router";
@@ -87,6 +88,8 @@ export function createApp(runtime: PluginRuntime) {
   app.route("/", segmentsRouter);
   app.route("/", settingsRouter);
   app.route("/", messagingRouter);
+  // Short links sent in messages, at /s/{code}.
+  app.route("/", shortLinksRouter);
   app.route("/", webhooksOutRouter);
   app.route("/", connectionsRouter);
   app.route("/", webhooksInRouter);

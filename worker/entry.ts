@@ -12,6 +12,7 @@ import { declarePluginPermissions } from "./core/permissions/plugin-permissions"
 import { PluginRuntime } from "./core/plugin-runtime/plugin-runtime";
 import type { AnyPlugin } from "./core/plugin-runtime/validate-plugins";
 import { queueDueWorkspaces } from "./core/schedules/workspace-tick";
+import { queueDueMessages } from "./core/messaging/deferred-messages";
 import { isPruneTick, pruneAuthRows } from "./core/auth/prune-auth-rows";
 import { webhookTargets } from "./core/webhooks-out/webhook-targets";
 import { sweepShopDeliveries } from "./core/webhooks-in/sweep";
@@ -48,6 +49,8 @@ export function createWorker(plugins: readonly AnyPlugin[]) {
           sweepUndelivered(env, time),
           // Each due workspace's daily job and plugin schedules, through the jobs queue.
           queueDueWorkspaces(env, time),
+          // Deferred messages now due (quiet hours over, notBefore reached), through the jobs queue.
+          queueDueMessages(env, time),
           sweepShopDeliveries(env, time),
           resumeStalledImports(env, time),
           isPruneTick(time) ? pruneAuthRows(env, time) : undefined,

@@ -27,6 +27,7 @@ interface WorkspaceB {
   deadDeliveryId: string;
   importJobId: string;
   segmentId: string;
+  templateId: string;
   plugins: PluginIds;
   mobile: string;
   email: string;
@@ -57,6 +58,7 @@ const VALID_BODIES: Record<string, unknown> = {
   "POST /api/connections/{id}/rotate-secret": {},
   "PATCH /api/plugins/{id}": { enabled: true },
   "PATCH /api/segments/{id}": { name: "Changed" },
+  "PATCH /api/messaging/templates/{id}": { name: "Changed" },
 };
 
 function idsFor(route: PublishedRoute): Record<string, string> {
@@ -75,6 +77,10 @@ function idsFor(route: PublishedRoute): Record<string, string> {
   if (route.path.startsWith("/api/events/dead/")) return { id: b.deadDeliveryId };
   if (route.path.startsWith("/api/import/jobs/")) return { id: b.importJobId };
   if (route.path.startsWith("/api/segments/")) return { id: b.segmentId };
+  if (route.path.startsWith("/api/messaging/templates/")) return { id: b.templateId };
+  // A short link is public by design (its 48-bit code is the secret it is sent with); what A
+  // must not reach is B's message through it, tested in templates-and-links.test.ts.
+  if (route.path.startsWith("/s/")) return { code: "NoSuch12" };
   // Plugins are the same for every workspace; an unknown one is simply not found.
   if (route.path.startsWith("/api/plugins/")) return { id: "no-such-plugin" };
   throw new Error(`workspace-isolation: say which of B's ids fill ${route.path}`);
@@ -96,6 +102,7 @@ beforeAll(async () => {
   b.userId = workspaceB.me.user.id;
   b.apiKeyId = (await ownerB.post("/api/api-keys", { name: "B key", scopes: ["customers:read"] })).body.id;
   b.segmentId = (await ownerB.post("/api/segments", { name: "B segment", filter: { cities: ["Tehran"] } })).body.id;
+  b.templateId = (await ownerB.post("/api/messaging/templates", { name: "b-thanks", channel: "sms", purpose: "transactional", text: { fa: "ممنون {firstName}", en: "Thanks {firstName}" } })).body.id;
   // Subscribed to an event this test never causes, so no background delivery changes the database.
   b.webhookId = (await ownerB.post("/api/webhooks", { url: "https://hooks.example.com/b", events: ["order.refunded"] })).body.id;
   b.connectionId = (await ownerB.post("/api/connections", { platform: "generic", name: "B shop" })).body.id;

@@ -1,7 +1,9 @@
 // The jobs queue's consumer: each message runs one chunk of an import and queues the next, or
-// one workspace's scheduled work (a workspace tick, queued by the cron), or a plugin's queued job.
+// one workspace's scheduled work (a workspace tick, queued by the cron), deferred messages now due,
+// or a plugin's queued job.
 // A chunk that keeps failing fails its job (visible to whoever polls it) rather than looping.
 import { openWorkspace } from "../data/database";
+import { DueMessagesJobSchema, sendDueMessages } from "../messaging/deferred-messages";
 import { PluginJobMessageSchema } from "../plugin-runtime/plugin-job-message";
 import { runPluginJob } from "../plugin-runtime/plugin-jobs";
 import type { PluginRuntime } from "../plugin-runtime/plugin-runtime";
@@ -24,6 +26,18 @@ export function jobsConsumer(runtime?: PluginRuntime) {
         // Failures are recorded by the tick itself; the workspace is looked at again later.
         if (runtime) await runWorkspaceTick(env, runtime, tick.data);
         message.ack();
+        continue;
+      }
+      const dueMessages = DueMessagesJobSchema.safeParse(message.body);
+      if (dueMessages.success) {
+        // A message taken but not sent (the isolate died) stays `sending`; a retry finds it taken.
+        try {
+          await sendDueMessages(env, dueMessages.data);
+          message.ack();
+        } catch (error) {
+          console.error("deferred messages failed", dueMessages.data.workspaceId, String(error));
+          message.retry({ delaySeconds: 30 });
+        }
         continue;
       }
       const pluginJob = PluginJobMessageSchema.safeParse(message.body);

@@ -60,3 +60,21 @@ export function nextAllowedTime(at: number, quietHours: { start: string; end: st
   const day = local.minutes < start ? local.date : addDays(local.date, 1);
   return localToUtc(day, start, timeZone);
 }
+
+/** A change to the policy: any of its parts, each given whole (the rest stays as it is). */
+export const MessagingPolicyUpdate = z
+  .object({
+    quietHours: QuietHoursSchema.optional(),
+    caps: z.object({ perDay: z.number().int().min(0).max(50), perWeek: z.number().int().min(0).max(200) }).strict().optional(),
+    dailyLimit: z.number().int().min(0).max(1_000_000).nullable().optional(),
+    smsPricePerPart: z.partialRecord(z.enum(PROVIDER_KINDS), z.number().int().min(0).max(1_000_000_000)).optional(),
+  })
+  .strict()
+  .openapi("MessagingPolicyUpdate");
+export type MessagingPolicyUpdate = z.infer<typeof MessagingPolicyUpdate>;
+
+/** The stored policy with the update applied, checked as a whole (a daily cap above the weekly one is refused). */
+export function updatedPolicy(stored: unknown, update: MessagingPolicyUpdate) {
+  const defined = Object.fromEntries(Object.entries(update).filter(([, value]) => value !== undefined));
+  return MessagingPolicySchema.safeParse({ ...policyOf(stored), ...defined });
+}

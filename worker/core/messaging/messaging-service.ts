@@ -1,10 +1,11 @@
 // What the messaging API offers besides sending, shared by its routes and plugins' `messaging`:
 // an SMS text's parts and cost, short links, and the workspace's policy.
 import type { WorkspaceScope } from "../data/database";
-import { invalidField } from "../http/problem";
+import { invalidField, notFound } from "../http/problem";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
 import { LinkUrl } from "./message.schemas";
 import { fillPlaceholders, inLanguage } from "./message-text";
+import { messagesByIds } from "./messages.repository";
 import { policyOf } from "./messaging-policy";
 import { findProvider } from "./providers.repository";
 import { insertShortLink, newShortCode, shortLinkUrl } from "./short-links.repository";
@@ -51,8 +52,11 @@ export async function previewMessage(
 /** A short link of the workspace to a web address; tied to a message, its first click is the message's. */
 export async function createShortLink(env: Env, scope: WorkspaceScope, input: { url: string; expiresAt?: number; messageId?: string }, at: number): Promise<{ code: string; url: string }> {
   const url = LinkUrl.parse(input.url);
+  // Only a message of this workspace: a click must never be counted on (or reveal) another's.
+  const [message] = input.messageId ? await messagesByIds(scope, [input.messageId]) : [];
+  if (input.messageId && !message) throw notFound();
   const code = newShortCode();
-  await insertShortLink(scope, { code, url, messageId: input.messageId ?? null, customerId: null, expiresAt: input.expiresAt ?? null, createdAt: at });
+  await insertShortLink(scope, { code, url, messageId: message?.id ?? null, customerId: message?.customerId ?? null, expiresAt: input.expiresAt ?? null, createdAt: at });
   return { code, url: shortLinkUrl(env, code) };
 }
 

@@ -203,6 +203,7 @@ export async function deliver(scope: WorkspaceScope, message: MessageRow, provid
   }
   const update = completeMessage(scope, message.id, {
     status: outcome.status,
+    recipient: message.recipient,
     providerKind: provider.kind,
     providerMessageId: outcome.status === "failed" ? null : (outcome.providerMessageId ?? null),
     error: outcome.status === "failed" ? outcome.error : null,

@@ -1,7 +1,7 @@
 // Short links (/s/{code}): a URL behind a random code of one workspace, optionally tied to the
 // message it was sent in (then its first click is that message's `message.clicked`).
 import { and, eq, sql } from "drizzle-orm";
-import type { WorkspaceScope } from "../data/database";
+import type { Database, WorkspaceScope } from "../data/database";
 import { shortLinks } from "../data/schema";
 
 export type ShortLinkRow = typeof shortLinks.$inferSelect;
@@ -22,7 +22,7 @@ export function insertShortLink(scope: WorkspaceScope, link: Omit<typeof shortLi
 }
 
 /** The link behind a code, whichever workspace it belongs to (the code is the only key a visitor has). */
-export async function findShortLink(db: WorkspaceScope["db"], code: string): Promise<ShortLinkRow | null> {
+export async function findShortLink(db: Database, code: string): Promise<ShortLinkRow | null> {
   return (await db.select().from(shortLinks).where(eq(shortLinks.code, code)).get()) ?? null;
 }
 

@@ -9,14 +9,23 @@ import type { WorkspaceSettings } from "../workspaces/workspace-settings";
 import { rekeyStatements } from "./cid-change";
 import { minorUnitExponent } from "./currency";
 import type { SettingsUpdate, SettingsView } from "./settings.schemas";
+import { z } from "@hono/zod-openapi";
+import { zodProblem } from "../http/validation";
+import { policyOf, updatedPolicy, type MessagingPolicySettings } from "../messaging/messaging-policy";
 
-export type SettingsChanges = { [K in keyof SettingsUpdate]?: NonNullable<SettingsUpdate[K]> };
+export type SettingsChanges = { [K in Exclude<keyof SettingsUpdate, "messaging">]?: NonNullable<SettingsUpdate[K]> } & { messagingPolicy?: MessagingPolicySettings };
 
-/** The fields of the update whose value differs from the current one. */
-export function changedSettings(current: WorkspaceSettings, update: SettingsUpdate): SettingsChanges {
+/** The fields of the update whose value differs from the current one (the policy as a whole, merged). */
+export function changedSettings(current: WorkspaceSettings, update: SettingsUpdate, locale: "fa" | "en" = "en"): SettingsChanges {
   const changes: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(update)) {
+  const { messaging, ...plain } = update;
+  for (const [key, value] of Object.entries(plain)) {
     if (value !== undefined && current[key as keyof WorkspaceSettings] !== value) changes[key] = value;
+  }
+  if (messaging) {
+    const merged = updatedPolicy(current.messagingPolicy, messaging);
+    if (!merged.success) throw zodProblem(new z.ZodError(merged.error.issues.map((issue) => ({ ...issue, path: ["messaging", ...issue.path] }))), "json", locale);
+    if (JSON.stringify(merged.data) !== JSON.stringify(policyOf(current.messagingPolicy))) changes.messagingPolicy = merged.data;
   }
   return changes as SettingsChanges;
 }
@@ -34,7 +43,9 @@ export async function saveSettings(
   origin: AuditOrigin,
   time: number,
 ): Promise<void> {
-  const before = Object.fromEntries(Object.keys(changes).map((key) => [key, current[key as keyof WorkspaceSettings]]));
+  const before = Object.fromEntries(
+    Object.keys(changes).map((key) => [key, key === "messagingPolicy" ? policyOf(current.messagingPolicy) : current[key as keyof WorkspaceSettings]]),
+  );
   await directory.batch([
     directory
       .update(workspaces)
@@ -53,6 +64,7 @@ export function presentSettings(row: WorkspaceSettings): SettingsView {
     locale: row.locale,
     timeZone: row.timeZone,
     currency: row.currency,
+    messaging: policyOf(row.messagingPolicy),
     currencyExponent: minorUnitExponent(row.currency),
     updatedAt: toIso(row.updatedAt)!,
   };

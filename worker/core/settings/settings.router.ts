@@ -17,7 +17,7 @@ export const settingsRouter = createRouter()
     const input = c.req.valid("json");
     const scope = c.get("scope");
     const current = await getWorkspaceSettings(c.env, scope.workspaceId);
-    const changes = changedSettings(current, input);
+    const changes = changedSettings(current, input, c.get("locale"));
     // Sending the values already set changes nothing and records nothing.
     if (Object.keys(changes).length === 0) return c.json(presentSettings(current), 200);
     if (changes.cidKind && changes.cidKind !== "issued") {

@@ -3,6 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { LOCALES } from "../i18n/locale";
 import { CID_KINDS } from "../workspaces/workspaces.schema";
 import { isSupportedCurrency } from "./currency";
+import { MessagingPolicySchema, MessagingPolicyUpdate } from "../messaging/messaging-policy";
 
 /** Bounds of the lapsed-customer window: a week (a bakery) to ten years (a car dealer). */
 export const LAPSED_DAYS = { min: 7, max: 3650 } as const;
@@ -50,6 +51,9 @@ export const SettingsUpdateInput = z
     locale: z.enum(LOCALES).optional(),
     timeZone: TimeZoneInput.optional(),
     currency: CurrencyInput.optional(),
+    messaging: MessagingPolicyUpdate.optional().openapi({
+      description: "The sending policy: quiet hours and caps for marketing, the daily marketing limit, SMS prices per part. Each part given replaces that part.",
+    }),
   })
   .strict()
   // Only for an otherwise valid body: an unknown field is the error to report, not emptiness.
@@ -65,6 +69,7 @@ export const SettingsSchema = z
     locale: z.enum(LOCALES),
     timeZone: z.string(),
     currency: z.string(),
+    messaging: MessagingPolicySchema,
     currencyExponent: z
       .number()
       .int()

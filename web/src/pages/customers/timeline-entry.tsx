@@ -31,6 +31,8 @@ const STATUS_TONES: Record<string, string> = {
   sent: "badge--success",
   paid: "badge--success",
   recorded: "",
+  delivered: "badge--success",
+  deferred: "badge--warning",
   pending: "badge--warning",
   skipped: "badge--warning",
   failed: "badge--danger",

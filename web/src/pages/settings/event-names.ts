@@ -14,6 +14,10 @@ const CORE_EVENTS: Record<CoreEventName, true> = {
   "order.created": true,
   "order.paid": true,
   "order.refunded": true,
+  "message.delivered": true,
+  "message.failed": true,
+  "message.received": true,
+  "message.clicked": true,
 };
 
 export const coreEventNames = Object.keys(CORE_EVENTS) as CoreEventName[];
