@@ -1,6 +1,7 @@
 // The compiled-in plugins, in the order their hooks run. Each workspace enables the ones it wants
 // (PATCH /api/plugins/{id}). `npm run plugin:new <id>` adds a new plugin here.
 import type { PluginDefinition } from "../worker/plugin-api";
+import { automationPlugin } from "./automation";
 import { loyaltyPlugin } from "./loyalty";
 import { rewardSurveyResponse } from "./loyalty/bonuses";
 import { npsPlugin } from "./nps";
@@ -12,4 +13,5 @@ const loyaltyWithSurveyBonus = { ...loyaltyPlugin, on: { ...loyaltyPlugin.on, "n
 export const plugins: readonly PluginDefinition<any, any>[] = [
   loyaltyWithSurveyBonus,
   npsPlugin,
+  automationPlugin,
 ];

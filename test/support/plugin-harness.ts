@@ -11,7 +11,7 @@ import { validatedEventEntry } from "../../worker/core/events/outbox";
 import type { AnyPlugin } from "../../worker/core/plugin-runtime/validate-plugins";
 import { createWorker } from "../../worker/entry";
 import { ApiClient, signUp, type Fetcher } from "./client";
-import { recordingQueues } from "./recording-queues";
+import { recordingQueues, type RecordingQueues } from "./recording-queues";
 
 export type TestWorker = ReturnType<typeof createWorker>;
 
@@ -22,16 +22,32 @@ export interface DrainReport {
   retries: number;
 }
 
-export function workerFor(plugins: readonly AnyPlugin[]): TestWorker & Fetcher {
+export function workerFor(plugins: readonly AnyPlugin[], overrides: Record<string, unknown> = {}): TestWorker & Fetcher & { queues: RecordingQueues } {
   const worker = createWorker(plugins);
   const handle = worker.fetch;
+  // Requests and deliveries see queues that record: what a route or a hook queues on the jobs queue is run by `runJobs`.
+  const base = { ...env, ...overrides } as Env;
+  const queues = recordingQueues(base);
   return Object.assign(worker, {
-    fetch: (request: Request) => handle(request, env, createExecutionContext()),
-  }) as TestWorker & Fetcher;
+    base,
+    queues,
+    fetch: (request: Request) => handle(request, queues.env, createExecutionContext()),
+  }) as TestWorker & Fetcher & { queues: RecordingQueues };
 }
 
-export async function createPluginTestbed(options: { plugins: readonly AnyPlugin[]; enable?: string[]; settings?: Record<string, Record<string, unknown>> }) {
-  const worker = workerFor(options.plugins);
+/** The env a test worker's handlers run with: its recording queues when it has them. */
+const envOf = (worker: TestWorker): Env => (worker as TestWorker & { queues?: RecordingQueues }).queues?.env ?? env;
+/** The env a test worker was built with, before its recording queues. */
+const baseOf = (worker: TestWorker): Env => (worker as TestWorker & { base?: Env }).base ?? env;
+
+export async function createPluginTestbed(options: {
+  plugins: readonly AnyPlugin[];
+  enable?: string[];
+  settings?: Record<string, Record<string, unknown>>;
+  /** Bindings to change for this Worker's requests, deliveries and jobs (e.g. `D1_QUERIES_PER_INVOCATION`, `D1_METER`). */
+  env?: Record<string, unknown>;
+}) {
+  const worker = workerFor(options.plugins, options.env);
   const { owner, workspaceId, me } = await signUp({ worker });
   for (const id of options.enable ?? options.plugins.map((plugin) => plugin.id)) {
     const response = await owner.patch(`/api/plugins/${id}`, { enabled: true, ...(options.settings?.[id] ? { settings: options.settings[id] } : {}) });
@@ -54,6 +70,13 @@ export async function createPluginTestbed(options: { plugins: readonly AnyPlugin
      * jobs it queued through the jobs queue's consumer; returns the event messages it (re-)sent.
      */
     tick: (at: Date) => tickWorker(worker, at),
+    /** The jobs-queue messages requests, hooks and jobs queued since the last take (to redeliver one). */
+    takeJobs: () => worker.queues.takeJobs(),
+    /**
+     * Runs the jobs queued so far (or `bodies`) through the jobs queue's consumer, then the jobs
+     * those queued, until none is left; returns how many ran.
+     */
+    runJobs: (bodies?: readonly unknown[]) => runJobs(worker, bodies),
     /** Hands event messages to the events queue's consumer, as the queue would. */
     deliver: (messages: readonly unknown[], queue?: string) => deliverMessages(worker, messages, queue),
     /** Another staff member with a built-in or custom role. */
@@ -86,7 +109,7 @@ export async function drainEvents(worker: TestWorker, workspaceId: string, optio
       }),
     );
     const ctx = createExecutionContext();
-    await worker.queue(batch, env, ctx);
+    await worker.queue(batch, envOf(worker), ctx);
     const result = await getQueueResult(batch, ctx);
     report.deliveries += pending.length;
     const retried = new Set(result.retryMessages.map((message) => message.msgId));
@@ -100,7 +123,7 @@ export async function drainEvents(worker: TestWorker, workspaceId: string, optio
 
 /** Runs the cron handler at `at`, then every job it queued (and jobs those queue) through the jobs consumer. */
 export async function tickWorker(worker: TestWorker, at: Date): Promise<{ events: unknown[]; jobs: number }> {
-  const queues = recordingQueues();
+  const queues = recordingQueues(baseOf(worker));
   const ctx = createExecutionContext();
   await worker.scheduled(createScheduledController({ scheduledTime: at, cron: "* * * * *" }), queues.env, ctx);
   await waitOnExecutionContext(ctx);
@@ -119,12 +142,29 @@ export async function tickWorker(worker: TestWorker, at: Date): Promise<{ events
   return { events: queues.takeEvents(), jobs };
 }
 
+/** Runs jobs-queue messages through the consumer (each once, retried at once if asked), then what they queue. */
+export async function runJobs(worker: TestWorker & { queues: RecordingQueues }, bodies?: readonly unknown[]): Promise<{ jobs: number }> {
+  let jobs = 0;
+  for (let pending = bodies ? [...bodies] : worker.queues.takeJobs(); pending.length; pending = worker.queues.takeJobs()) {
+    for (const body of pending) {
+      jobs++;
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        const batch = createMessageBatch("edge-crm-jobs", [{ id: `job-${jobs}-${attempt}`, timestamp: new Date(), attempts: attempt, body }]);
+        const ctx = createExecutionContext();
+        await worker.queue(batch, worker.queues.env, ctx);
+        if ((await getQueueResult(batch, ctx)).retryMessages.length === 0) break;
+      }
+    }
+  }
+  return { jobs };
+}
+
 /** Delivers messages to the Worker's queue handler as one batch of `queue`; returns the ids it asked to retry. */
 export async function deliverMessages(worker: TestWorker, messages: readonly unknown[], queue = "edge-crm-events"): Promise<{ retried: number }> {
   if (messages.length === 0) return { retried: 0 };
   const batch = createMessageBatch(queue, messages.map((body, i) => ({ id: `msg-${i}`, timestamp: new Date(), attempts: 1, body })));
   const ctx = createExecutionContext();
-  await worker.queue(batch, env, ctx);
+  await worker.queue(batch, envOf(worker), ctx);
   return { retried: (await getQueueResult(batch, ctx)).retryMessages.length };
 }
 

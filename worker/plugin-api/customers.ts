@@ -2,7 +2,8 @@
 // consent, figures, whether merged or erased), and the one way it adds a line to a customer's
 // timeline. Customers are changed through the API only, so their events and audit rows happen.
 import { newId } from "../core/data/ids";
-import { customers, interactions } from "../core/data/schema";
+import { sql, type SQL } from "drizzle-orm";
+import { customerIdentifiers, customers, interactions } from "../core/data/schema";
 import type { PluginContext, Statement } from "./types";
 
 /** Core's customers, for reads and joins only: always filter by workspace_id. */
@@ -27,4 +28,10 @@ export function timelineNote(ctx: PluginContext<unknown>, note: { customerId: st
     createdBy: `plugin:${ctx.pluginId}`,
     createdAt: at,
   });
+}
+
+/** A condition on `customersTable`: the customer has an address for the channel (a mobile, an e-mail). */
+export function hasAddress(channel: "sms" | "email"): SQL {
+  const kind = channel === "sms" ? "mobile" : "email";
+  return sql`exists (select 1 from ${customerIdentifiers} where ${customerIdentifiers.workspaceId} = ${customers.workspaceId} and ${customerIdentifiers.customerId} = ${customers.id} and ${customerIdentifiers.kind} = ${kind})`;
 }

@@ -12,9 +12,9 @@ export { createdAt, id, json, updatedAt, workspaceId } from "../core/data/column
 export { cursorId, cursorTimeId, pageQuery, pageSchema, toPage } from "../core/data/cursor";
 export { newId } from "../core/data/ids";
 export { UiBlock, UiSurface, UiText, uiSurface } from "./ui-blocks";
-export { customersTable, timelineNote } from "./customers";
+export { customersTable, hasAddress, timelineNote } from "./customers";
 export { ordersTable } from "./orders";
-export { savedSegments, segmentCondition } from "./segments";
+export { filterCondition, savedSegments, segmentCondition, SegmentFilter } from "./segments";
 export { addDays, formatMoney, localDay, localMidnight, workspaceProfile, type WorkspaceProfile } from "./workspace";
 export { isConstraintError, onlyIf } from "./conditional-writes";
 export { pluginNotFound, pluginRefusal, type RefusalOptions } from "./problems";
@@ -35,6 +35,7 @@ export type {
   PluginActor,
   PluginContext,
   PluginDefinition,
+  PluginJob,
   PluginPermission,
   PluginSchedule,
   PluginSegmentField,

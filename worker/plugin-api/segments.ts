@@ -4,7 +4,7 @@
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import type { WorkspaceScope } from "../core/data/database";
 import { segments } from "../core/data/schema";
-import { compileSegmentFilter } from "../core/segments/segment-filter";
+import { compileSegmentFilter, SegmentFilterSchema } from "../core/segments/segment-filter";
 import { findSegment } from "../core/segments/segments.repository";
 import type { PluginContext } from "./types";
 
@@ -29,4 +29,12 @@ export async function segmentCondition(ctx: PluginContext<unknown>, segmentId: s
   const segment = await findSegment(scope, segmentId);
   if (!segment) return null;
   return { name: segment.name, condition: and(compileSegmentFilter(segment.filter, scope, ctx.timeZone))! };
+}
+
+/** An ad-hoc segment filter, as saved segments and the preview take it (zod; plugins' fields too). */
+export const SegmentFilter = SegmentFilterSchema;
+
+/** An ad-hoc filter (already validated by `SegmentFilter`) as one condition on live customers. */
+export function filterCondition(ctx: PluginContext<unknown>, filter: Record<string, unknown>): SQL {
+  return compileSegmentFilter(filter, scopeOf(ctx), ctx.timeZone);
 }

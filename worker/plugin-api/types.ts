@@ -139,6 +139,12 @@ export interface PluginContext<Settings = unknown, Events extends EventMap = Eve
   /** An insert of one of the plugin's own events (checked against `events`), to put in the same db.batch as the change it announces. */
   event<N extends keyof Events & string>(name: N, payload: z.input<Events[N]>): Statement;
   readonly messaging: MessagingApi;
+  /**
+   * Queues one of the plugin's own `jobs` for this workspace on the jobs queue: it runs in an
+   * invocation of its own (the plan's D1 queries per invocation), after `delaySeconds` (at most
+   * 12 hours) if given. At least once: a job may run again, so make its effect idempotent.
+   */
+  enqueue(job: string, payload: Record<string, unknown>, options?: { delaySeconds?: number }): Promise<void>;
 }
 
 /** Who is calling a plugin route: a signed-in user or an API key (then `userId` is its creator). */
@@ -179,11 +185,18 @@ export interface PluginSegmentField<T = any> {
   compile(value: T, where: { workspaceId: string; timeZone: string }): SQL;
 }
 
-export type ScheduleTiming = { every: "hour" } | { every: "day"; at: `${number}:${number}` };
+export type ScheduleTiming = { every: "minute" } | { every: "hour" } | { every: "day"; at: `${number}:${number}` };
+
+/**
+ * A plugin's queued work, run from the jobs queue one message per invocation (see
+ * `ctx.enqueue`): a chunk of a long task that queues the next. `payload` is what was enqueued
+ * (JSON); validate it. Throwing retries the job later (a few times).
+ */
+export type PluginJob<Settings, Events extends EventMap = EventMap> = (payload: Record<string, unknown>, ctx: PluginContext<Settings, Events>) => Promise<void> | void;
 
 export interface PluginSchedule<Settings, Events extends EventMap = EventMap> {
   id: string;
-  /** Hourly, or daily at a local time in the workspace's time zone ("03:00"). */
+  /** Every minute, hourly, or daily at a local time in the workspace's time zone ("03:00"). */
   timing: ScheduleTiming;
   /** `ctx.now()` is the time the job was due (the cron tick), not the moment it happens to run. */
   run(ctx: PluginContext<Settings, Events>): Promise<void> | void;
@@ -227,5 +240,7 @@ export interface PluginDefinition<Settings extends z.ZodObject = z.ZodObject, Ow
   before?: NoInfer<{ [N in BeforeEventName]?: BeforeHook<z.infer<Settings>, BeforeEventInput<N>, OwnEvents> }>;
   on?: NoInfer<{ [N in CoreEventName | (keyof OwnEvents & string)]?: OnHook<z.infer<Settings>, EventPayload<N, OwnEvents>, OwnEvents> }>;
   schedules?: NoInfer<PluginSchedule<z.infer<Settings>, OwnEvents>[]>;
+  /** Jobs the plugin queues with `ctx.enqueue(name, payload)`, by name. */
+  jobs?: NoInfer<Record<string, PluginJob<z.infer<Settings>, OwnEvents>>>;
   ui?: PluginUi;
 }

@@ -1,7 +1,7 @@
 // The frame around every signed-in page: navigation at the start side (right in Persian), a top
 // bar with the workspace, language and sign-out; on a phone the navigation is a drawer.
 import type { ComponentChildren } from "preact";
-import { Copy, Gift, LayoutDashboard, ListChecks, LogOut, Menu, Puzzle, Receipt, Settings, Upload, Users } from "lucide-preact";
+import { Copy, Gift, LayoutDashboard, ListChecks, LogOut, Menu, Puzzle, Receipt, Send, Settings, Upload, Users } from "lucide-preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useLocation } from "wouter-preact";
 import { pickText, useLanguage, useMessages } from "../i18n/i18n";
@@ -12,7 +12,7 @@ import { useDrawerFocus } from "./use-drawer-focus";
 import { EmbeddedText } from "../components/embedded-text";
 import { SearchPalette } from "./search-palette";
 
-const PLUGIN_ICONS: Record<string, typeof Gift> = { gift: Gift };
+const PLUGIN_ICONS: Record<string, typeof Gift> = { gift: Gift, send: Send };
 
 export function Shell({ children }: { children: ComponentChildren }) {
   const t = useMessages(shellMessages);

@@ -1,9 +1,11 @@
 // The jobs queue's consumer: each message runs one chunk of an import and queues the next, or
 // one workspace's scheduled work (a workspace tick, queued by the cron), deferred messages now due,
-// or one step of a shop history import (shop-api/).
+// one step of a shop history import (shop-api/), or a plugin's queued job.
 // A chunk that keeps failing fails its job (visible to whoever polls it) rather than looping.
 import { openWorkspace } from "../data/database";
 import { DueMessagesJobSchema, sendDueMessages } from "../messaging/deferred-messages";
+import { PluginJobMessageSchema } from "../plugin-runtime/plugin-job-message";
+import { runPluginJob } from "../plugin-runtime/plugin-jobs";
 import type { PluginRuntime } from "../plugin-runtime/plugin-runtime";
 import { runWorkspaceTick, WorkspaceTickMessageSchema } from "../schedules/workspace-tick";
 import { consumeShopImport } from "../shop-api/consume-shop-import";
@@ -43,6 +45,20 @@ export function jobsConsumer(runtime?: PluginRuntime) {
       const shopImport = ShopImportMessageSchema.safeParse(message.body);
       if (shopImport.success) {
         await consumeShopImport(env, message, shopImport.data);
+        continue;
+      }
+      const pluginJob = PluginJobMessageSchema.safeParse(message.body);
+      if (pluginJob.success) {
+        try {
+          if (runtime) await runPluginJob(env, runtime, pluginJob.data);
+          message.ack();
+        } catch (error) {
+          const { pluginId, job } = pluginJob.data;
+          console.error("plugin job failed", pluginId, job, String((error as Error)?.message ?? error));
+          // The plugin's job keeps its own progress: given up after a few attempts, it is resumed by the plugin (e.g. a schedule).
+          if (message.attempts >= MAX_ATTEMPTS) message.ack();
+          else message.retry({ delaySeconds: 10 * message.attempts });
+        }
         continue;
       }
       const parsed = ImportChunkMessageSchema.safeParse(message.body);

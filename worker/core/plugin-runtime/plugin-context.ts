@@ -8,6 +8,7 @@ import type { WorkspaceScope } from "../data/database";
 import { validatedEventEntry } from "../events/outbox";
 import { Problem } from "../http/problem";
 import type { Database, EventMap, PluginActor, PluginContext, RouteContext } from "../../plugin-api/types";
+import { enqueuePluginJob } from "./plugin-job-message";
 import { pluginMessaging } from "./plugin-messaging";
 import type { AnyPlugin } from "./validate-plugins";
 
@@ -52,6 +53,9 @@ export function buildPluginContext<S>(env: Env, scope: WorkspaceScope, plugin: A
       return validatedEventEntry(scope, name, schema.parse(payload) as Record<string, unknown>, options.actorUserId ?? null);
     },
     messaging: pluginMessaging(env, scope, plugin.id, options.now ?? clockNow),
+    // The job's clock starts at the enqueuer's (a schedule's tick), so a job never runs "before" it was queued.
+    enqueue: (job: string, payload: Record<string, unknown>, enqueueOptions?: { delaySeconds?: number }) =>
+      enqueuePluginJob(env, { workspaceId: scope.workspaceId, pluginId: plugin.id, job, payload, at: (options.now ?? clockNow)() }, enqueueOptions),
   } as PluginContext<S>;
   scopes.set(scope.db, scope);
   return context;

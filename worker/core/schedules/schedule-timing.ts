@@ -1,4 +1,4 @@
-// When a plugin's job is due: hourly jobs once per clock hour, daily jobs once per local day at
+// When a plugin's job is due: minute jobs once per cron tick, hourly jobs once per clock hour, daily jobs once per local day at
 // or after their local time, in the workspace's time zone (workerd's own zone is UTC).
 import type { ScheduleTiming } from "../../plugin-api/types";
 
@@ -12,6 +12,7 @@ export function localParts(at: number, timeZone: string): { date: string; minute
 }
 
 export function isDue(timing: ScheduleTiming, at: number, lastRunAt: number | null, timeZone: string): boolean {
+  if (timing.every === "minute") return lastRunAt === null || lastRunAt < at - (at % 60_000);
   if (timing.every === "hour") {
     const hourStart = at - (at % 3_600_000);
     return lastRunAt === null || lastRunAt < hourStart;
@@ -44,6 +45,7 @@ export function localToUtc(date: string, minutes: number, timeZone: string): num
  */
 export function nextDueAt(timing: ScheduleTiming, at: number, lastRunAt: number | null, timeZone: string): number {
   if (isDue(timing, at, lastRunAt, timeZone)) return at;
+  if (timing.every === "minute") return at - (at % 60_000) + 60_000;
   if (timing.every === "hour") return at - (at % HOUR_MS) + HOUR_MS;
   const [hours = 0, minutes = 0] = timing.at.split(":").map(Number);
   const today = localParts(at, timeZone);

@@ -1,0 +1,84 @@
+// A flow as stored and published: a trigger, entry conditions, a flat list of steps (a branch or
+// a split jumps to a step by its index), a goal and a re-entry policy, validated by zod. Steps are
+// checked one by one, so an editor shows each problem at its step (`steps.2.days`).
+import { z } from "@hono/zod-openapi";
+import { SegmentFilter } from "../../worker/plugin-api";
+
+const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time_of_day");
+const Localized = z.object({ en: z.string().trim().min(1).max(2000), fa: z.string().trim().min(1).max(2000) });
+
+/** Core events a flow can start on. */
+export const TRIGGER_EVENTS = ["customer.created", "order.paid", "customer.stage_changed"] as const;
+export type TriggerEvent = (typeof TRIGGER_EVENTS)[number];
+
+export const FlowTrigger = z.discriminatedUnion("type", [
+  z.object({
+    type: z.literal("event"),
+    event: z.enum(TRIGGER_EVENTS),
+    /** customer.stage_changed: only into these stages (e.g. lapsed). */
+    toStages: z.array(z.enum(["prospect", "new", "active", "at_risk", "lapsed", "won_back"])).min(1).optional(),
+    /** order.paid: only the customer's n-th order (2 = the second). */
+    orderNumber: z.number().int().min(1).max(100).optional(),
+  }),
+  z.object({
+    type: z.literal("date"),
+    /** The customer's birthday, on the Jalali (Persian) or Gregorian calendar. */
+    field: z.literal("birthday"),
+    calendar: z.enum(["persian", "gregorian"]).default("persian"),
+    at: Time.default("10:00"),
+  }),
+]);
+export type FlowTrigger = z.infer<typeof FlowTrigger>;
+
+export const FlowStep = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("wait"), days: z.number().int().min(0).max(365).default(0), hours: z.number().int().min(0).max(23).default(0), minutes: z.number().int().min(0).max(59).default(0) }),
+  z.object({ type: z.literal("wait_until"), time: Time }),
+  z.object({ type: z.literal("wait_business_day"), time: Time.default("10:00") }),
+  /** Go on when the customer matches the filter, or has ordered since entering; else jump to `elseGoTo`. */
+  z.object({ type: z.literal("branch"), filter: SegmentFilter.optional(), orderedSinceEntry: z.boolean().optional(), elseGoTo: z.number().int().min(0) }),
+  /** Each customer goes to one arm's step, in proportion to `percent` (an A/B test). */
+  z.object({ type: z.literal("split"), arms: z.array(z.object({ name: z.string().trim().min(1).max(40), percent: z.number().int().min(1).max(100), goTo: z.number().int().min(0) })).min(2).max(5) }),
+  z.object({
+    type: z.literal("send"),
+    channel: z.enum(["sms", "email"]),
+    template: z.string().trim().min(1).max(100).optional(),
+    body: Localized.optional(),
+    subject: Localized.optional(),
+    link: z.url({ protocol: /^https?$/ }).optional(),
+    /** Marketing (quiet hours, caps) unless the message is one the customer expects. */
+    transactional: z.boolean().default(false),
+  }),
+  z.object({ type: z.literal("exit") }),
+]);
+export type FlowStep = z.infer<typeof FlowStep>;
+
+export const FlowDefinition = z
+  .object({
+    trigger: FlowTrigger,
+    /** Entry conditions: the customer must match this filter when the trigger fires. */
+    conditions: SegmentFilter.optional(),
+    steps: z.array(FlowStep).min(1).max(50),
+    /** An order within this many days of entering exits the customer with one conversion. */
+    goal: z.object({ type: z.literal("order"), withinDays: z.number().int().min(1).max(90) }).optional(),
+    reentry: z.discriminatedUnion("policy", [z.object({ policy: z.literal("never") }), z.object({ policy: z.literal("after_days"), days: z.number().int().min(1).max(3650) })]).default({ policy: "never" }),
+    /** Days that are not business days besides Friday (YYYY-MM-DD, local). */
+    holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(366).default([]),
+  })
+  .superRefine((flow, ctx) => {
+    flow.steps.forEach((step, index) => {
+      const jump = (target: number, path: (string | number)[]) => {
+        if (target >= flow.steps.length || target <= index) ctx.addIssue({ code: "custom", message: "step_jump_forward", path: ["steps", index, ...path] });
+      };
+      if (step.type === "branch") {
+        jump(step.elseGoTo, ["elseGoTo"]);
+        if (!step.filter && !step.orderedSinceEntry) ctx.addIssue({ code: "custom", message: "branch_condition", path: ["steps", index, "filter"] });
+      }
+      if (step.type === "split") {
+        step.arms.forEach((arm, arm_) => jump(arm.goTo, ["arms", arm_, "goTo"]));
+        if (step.arms.reduce((sum, arm) => sum + arm.percent, 0) !== 100) ctx.addIssue({ code: "custom", message: "split_total_100", path: ["steps", index, "arms"] });
+      }
+      if (step.type === "send" && (step.template === undefined) === (step.body === undefined)) ctx.addIssue({ code: "custom", message: "template_or_body", path: ["steps", index, "body"] });
+    });
+  })
+  .openapi("AutomationFlowDefinition");
+export type FlowDefinition = z.infer<typeof FlowDefinition>;

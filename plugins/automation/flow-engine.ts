@@ -1,0 +1,181 @@
+// The flow engine: a customer enters a published version of a flow (one enrollment per customer
+// and version), then runs its steps in order until a wait, the end, or an exit. Each step runs
+// once: its receipt (enrollment, round, step) is written in the batch that moves the enrollment
+// on, and that move is a compare-and-set on the step the run started from, so an event or a
+// wake-up delivered twice finds the step taken and does nothing; a send's idempotency key is the
+// same (enrollment, round, step), so even a run cut short between the send and the batch never
+// sends twice. A paused flow's enrollments are parked: nothing is sent until it is resumed.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { customersTable, filterCondition, newId, type PluginContext, type SendResult } from "../../worker/plugin-api";
+import { wakeTime } from "./flow-clock";
+import type { FlowDefinition, FlowStep } from "./flow-definition";
+import { automationEnrollments as enrollments, automationFlows as flows, automationFlowVersions as versions, automationStepReceipts as receipts } from "./schema";
+
+type Ctx = PluginContext<unknown>;
+type Enrollment = typeof enrollments.$inferSelect;
+
+const DAY_MS = 86_400_000;
+/** Steps one run takes at most (jumps go forward only, so a flow always ends). */
+const STEPS_PER_RUN = 10;
+/** A paused flow's woken enrollment looks again after this. */
+const PARKED_MS = 60 * 60_000;
+
+export async function loadVersion(ctx: Ctx, flowId: string, version: number): Promise<FlowDefinition | null> {
+  const row = await ctx.db
+    .select({ definition: versions.definition })
+    .from(versions)
+    .where(and(eq(versions.workspaceId, ctx.workspaceId), eq(versions.flowId, flowId), eq(versions.version, version)))
+    .get();
+  return row?.definition ?? null;
+}
+
+async function matches(ctx: Ctx, customerId: string, filter: Record<string, unknown>): Promise<boolean> {
+  const row = await ctx.db.select({ id: customersTable.id }).from(customersTable).where(and(filterCondition(ctx, filter), eq(customersTable.id, customerId))).get();
+  return row !== undefined;
+}
+
+/**
+ * Puts a customer into a version of a flow; null when they are in it already (or were, and the
+ * re-entry policy says not yet). A repeated trigger therefore enrolls once.
+ */
+export async function enroll(ctx: Ctx, flow: { id: string; version: number }, definition: FlowDefinition, customerId: string, at: number): Promise<Enrollment | null> {
+  if (definition.conditions && !(await matches(ctx, customerId, definition.conditions))) return null;
+  const fresh = { id: newId("enr", at), workspaceId: ctx.workspaceId, flowId: flow.id, version: flow.version, customerId, status: "active" as const, round: 0, step: 0, enteredAt: at, updatedAt: at };
+  const [inserted] = await ctx.db.insert(enrollments).values(fresh).onConflictDoNothing().returning();
+  if (inserted) return inserted;
+  if (definition.reentry.policy !== "after_days") return null;
+  // Back in after the policy's days since they finished: a new round on the same row.
+  const [again] = await ctx.db
+    .update(enrollments)
+    .set({ status: "active", round: sql`${enrollments.round} + 1`, step: 0, wakeAt: null, arm: null, exitReason: null, convertedAt: null, enteredAt: at, updatedAt: at })
+    .where(
+      and(
+        eq(enrollments.workspaceId, ctx.workspaceId),
+        eq(enrollments.flowId, flow.id),
+        eq(enrollments.version, flow.version),
+        eq(enrollments.customerId, customerId),
+        inArray(enrollments.status, ["completed", "exited"]),
+        sql`${enrollments.updatedAt} <= ${at - definition.reentry.days * DAY_MS}`,
+      ),
+    )
+    .returning();
+  return again ?? null;
+}
+
+/** What a step did and where the enrollment goes next. */
+interface Outcome {
+  outcome: string;
+  messageId?: string;
+  next: { step: number } | { wait: number; step: number } | { exit: string } | { complete: true };
+  arm?: string;
+}
+
+/** A stable number 0–99 for an enrollment's split, so a rerun takes the same arm. */
+function bucket(key: string): number {
+  let hash = 2166136261;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619);
+  return (hash >>> 0) % 100;
+}
+
+function sendOutcome(result: SendResult): string {
+  return result.status === "skipped" ? `skipped:${result.reason}` : result.status;
+}
+
+async function runStep(ctx: Ctx, enrollment: Enrollment, definition: FlowDefinition, index: number, step: FlowStep, at: number): Promise<Outcome> {
+  const next = { step: index + 1 };
+  switch (step.type) {
+    case "wait":
+    case "wait_until":
+    case "wait_business_day":
+      return { outcome: "waited", next: { wait: wakeTime(step, at, ctx.timeZone, definition.holidays), step: index + 1 } };
+    case "branch": {
+      let holds = true;
+      if (step.filter) holds = await matches(ctx, enrollment.customerId, step.filter);
+      if (holds && step.orderedSinceEntry) {
+        const row = await ctx.db.select({ last: customersTable.lastOrderAt }).from(customersTable).where(and(eq(customersTable.workspaceId, ctx.workspaceId), eq(customersTable.id, enrollment.customerId))).get();
+        holds = (row?.last ?? 0) >= enrollment.enteredAt;
+      }
+      return { outcome: holds ? "branched:yes" : "branched:no", next: { step: holds ? index + 1 : step.elseGoTo } };
+    }
+    case "split": {
+      let point = bucket(`${enrollment.id}:${enrollment.round}:${index}`);
+      for (const arm of step.arms) {
+        if (point < arm.percent) return { outcome: `split:${arm.name}`, arm: arm.name, next: { step: arm.goTo } };
+        point -= arm.percent;
+      }
+      const last = step.arms.at(-1)!;
+      return { outcome: `split:${last.name}`, arm: last.name, next: { step: last.goTo } };
+    }
+    case "send": {
+      const result = await ctx.messaging.send({
+        customerId: enrollment.customerId,
+        channel: step.channel,
+        purpose: step.transactional ? "transactional" : "marketing",
+        ...(step.template ? { template: step.template } : { body: step.body! }),
+        ...(step.subject ? { subject: step.subject } : {}),
+        ...(step.link ? { link: { url: step.link } } : {}),
+        idempotencyKey: `flow:${enrollment.id}:${enrollment.round}:${index}`,
+      });
+      // An opted-out customer leaves the flow: nothing after this would reach them.
+      if (result.status === "skipped" && result.reason === "no_consent") return { outcome: sendOutcome(result), messageId: result.messageId, next: { exit: "opted_out" } };
+      return { outcome: sendOutcome(result), messageId: result.messageId, next };
+    }
+    case "exit":
+      return { outcome: "exited", next: { exit: "exit_step" } };
+  }
+}
+
+/**
+ * Runs an enrollment from its current step until it waits, ends or exits (at most a few steps a
+ * run). `at` is the run's clock (the tick that woke it, or the event's delivery).
+ */
+export async function advance(ctx: Ctx, enrollmentId: string, at: number): Promise<void> {
+  const found = await ctx.db.select().from(enrollments).where(and(eq(enrollments.workspaceId, ctx.workspaceId), eq(enrollments.id, enrollmentId))).get();
+  if (!found) return;
+  let enrollment: Enrollment = found;
+  const [flow, definition] = await Promise.all([
+    ctx.db.select({ status: flows.status }).from(flows).where(and(eq(flows.workspaceId, ctx.workspaceId), eq(flows.id, enrollment.flowId))).get(),
+    loadVersion(ctx, enrollment.flowId, enrollment.version),
+  ]);
+  if (!definition) return;
+  for (let taken = 0; taken < STEPS_PER_RUN; taken++) {
+    if (enrollment.status === "completed" || enrollment.status === "exited") return;
+    if (enrollment.status === "waiting" && (enrollment.wakeAt ?? 0) > at) return;
+    const where = and(eq(enrollments.workspaceId, ctx.workspaceId), eq(enrollments.id, enrollment.id), eq(enrollments.step, enrollment.step), eq(enrollments.round, enrollment.round), eq(enrollments.status, enrollment.status));
+    if (flow?.status !== "active") {
+      // Paused (or the kill switch): park it; resuming wakes it.
+      await ctx.db.update(enrollments).set({ status: "waiting", wakeAt: at + PARKED_MS, updatedAt: at }).where(where);
+      return;
+    }
+    const index: number = enrollment.step;
+    const step: FlowStep | undefined = definition.steps[index];
+    const result: Outcome = step ? await runStep(ctx, enrollment, definition, index, step, at) : { outcome: "completed", next: { complete: true } };
+    const move =
+      "complete" in result.next
+        ? { status: "completed" as const, wakeAt: null }
+        : "exit" in result.next
+          ? { status: "exited" as const, wakeAt: null, exitReason: result.next.exit }
+          : "wait" in result.next
+            ? { status: "waiting" as const, wakeAt: result.next.wait, step: result.next.step }
+            : result.next.step >= definition.steps.length
+              ? { status: "completed" as const, wakeAt: null, step: result.next.step }
+              : { status: "active" as const, wakeAt: null, step: result.next.step };
+    const [, moved] = await ctx.db.batch([
+      step
+        ? ctx.db
+            .insert(receipts)
+            .values({ workspaceId: ctx.workspaceId, enrollmentId: enrollment.id, round: enrollment.round, step: index, flowId: enrollment.flowId, outcome: result.outcome, messageId: result.messageId ?? null, createdAt: at })
+            .onConflictDoNothing()
+        : ctx.db.select({ one: sql`1` }).from(sql`(select 1)`),
+      ctx.db
+        .update(enrollments)
+        .set({ ...move, ...(result.arm ? { arm: result.arm } : {}), updatedAt: at })
+        .where(where)
+        .returning(),
+    ]);
+    const updated = (moved as Enrollment[])[0];
+    // Another run took this step first: it goes on from here.
+    if (!updated) return;
+    enrollment = updated;
+  }
+}

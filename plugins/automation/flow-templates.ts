@@ -1,0 +1,79 @@
+// Flows a shop switches on in a minute: each a ready definition with its texts in Persian and
+// English (the customer gets their language). Made into a draft, looked over, published.
+import type { Localized } from "../../worker/plugin-api";
+import type { FlowDefinition } from "./flow-definition";
+
+export interface FlowTemplate {
+  key: string;
+  name: Localized;
+  description: Localized;
+  definition: FlowDefinition;
+}
+
+const never = { policy: "never" } as const;
+
+export const FLOW_TEMPLATES: FlowTemplate[] = [
+  {
+    key: "welcome",
+    name: { en: "Welcome series", fa: "مجموعهٔ خوشامد" },
+    description: { en: "A welcome SMS to every new customer, and a reminder three days later unless they have ordered.", fa: "پیامک خوشامد به هر مشتری تازه، و یادآوری سه روز بعد اگر هنوز خرید نکرده باشد." },
+    definition: {
+      trigger: { type: "event", event: "customer.created" },
+      steps: [
+        { type: "wait_until", time: "10:00" },
+        { type: "send", channel: "sms", transactional: false, body: { en: "Welcome, {firstName}! Glad to have you at {shopName}.", fa: "{firstName} عزیز، به {shopName} خوش آمدید!" } },
+        { type: "wait", days: 3, hours: 0, minutes: 0 },
+        { type: "branch", orderedSinceEntry: true, elseGoTo: 5 },
+        { type: "exit" },
+        { type: "send", channel: "sms", transactional: false, body: { en: "{firstName}, your first order at {shopName} is waiting for you.", fa: "{firstName} عزیز، اولین خرید شما از {shopName} منتظر شماست." } },
+      ],
+      goal: { type: "order", withinDays: 14 },
+      reentry: never,
+      holidays: [],
+    },
+  },
+  {
+    key: "win-back",
+    name: { en: "Win back lapsed customers", fa: "بازگرداندن مشتریان از دست رفته" },
+    description: { en: "When a customer lapses: an SMS with a discount, and a reminder on the first business day three days later.", fa: "وقتی مشتری از دست می‌رود: پیامک تخفیف، و یادآوری در نخستین روز کاری پس از سه روز." },
+    definition: {
+      trigger: { type: "event", event: "customer.stage_changed", toStages: ["lapsed"] },
+      steps: [
+        { type: "send", channel: "sms", transactional: false, body: { en: "{firstName}, we miss you at {shopName}! 20% off your next order this week.", fa: "{firstName} عزیز، در {shopName} دلمان برایتان تنگ شده! این هفته ۲۰٪ تخفیف خرید بعدی." } },
+        { type: "wait", days: 3, hours: 0, minutes: 0 },
+        { type: "wait_business_day", time: "10:00" },
+        { type: "send", channel: "sms", transactional: false, body: { en: "{firstName}, your 20% discount at {shopName} ends soon.", fa: "{firstName} عزیز، تخفیف ۲۰٪ شما در {shopName} به‌زودی تمام می‌شود." } },
+      ],
+      goal: { type: "order", withinDays: 14 },
+      reentry: { policy: "after_days", days: 90 },
+      holidays: [],
+    },
+  },
+  {
+    key: "birthday",
+    name: { en: "Birthday greeting", fa: "تبریک تولد" },
+    description: { en: "A greeting on the customer's birthday (Jalali calendar) at 10:00.", fa: "تبریک در روز تولد مشتری (تقویم شمسی) ساعت ۱۰." },
+    definition: {
+      trigger: { type: "date", field: "birthday", calendar: "persian", at: "10:00" },
+      steps: [{ type: "send", channel: "sms", transactional: false, body: { en: "Happy birthday, {firstName}! Best wishes from {shopName}.", fa: "{firstName} عزیز، تولدتان مبارک! با آرزوی بهترین‌ها از {shopName}." } }],
+      reentry: { policy: "after_days", days: 300 },
+      holidays: [],
+    },
+  },
+  {
+    key: "second-order-thanks",
+    name: { en: "Thank-you after the second order", fa: "تشکر پس از خرید دوم" },
+    description: { en: "A thank-you the day after a customer's second paid order.", fa: "پیام تشکر یک روز پس از دومین خرید پرداخت‌شدهٔ مشتری." },
+    definition: {
+      trigger: { type: "event", event: "order.paid", orderNumber: 2 },
+      steps: [
+        { type: "wait", days: 1, hours: 0, minutes: 0 },
+        { type: "send", channel: "sms", transactional: false, body: { en: "{firstName}, thank you for coming back to {shopName}!", fa: "{firstName} عزیز، از اینکه دوباره از {shopName} خرید کردید سپاسگزاریم!" } },
+      ],
+      reentry: never,
+      holidays: [],
+    },
+  },
+];
+
+export const templateByKey = (key: string) => FLOW_TEMPLATES.find((template) => template.key === key);

@@ -1,0 +1,133 @@
+// Handlers of the flow routes. Publishing freezes the draft as a new version in the batch that
+// points the flow at it; enrollments keep the version they entered. Every change is audited.
+import { and, desc, eq, sql } from "drizzle-orm";
+import { createPluginRouter, newId, pluginAuditEntry, pluginContext, pluginNotFound, pluginRefusal, type PluginContext } from "../../worker/plugin-api";
+import type { FlowDefinition } from "./flow-definition";
+import { presentFlow } from "./flow-report";
+import { FLOW_TEMPLATES, templateByKey } from "./flow-templates";
+import { triggerKeyOf } from "./flow-triggers";
+import {
+  createFlowRoute,
+  flowFromTemplateRoute,
+  flowTemplatesRoute,
+  getFlowRoute,
+  listFlowsRoute,
+  pauseAllFlowsRoute,
+  pauseFlowRoute,
+  publishFlowRoute,
+  resumeFlowRoute,
+  updateFlowRoute,
+} from "./flows.routes";
+import { automationEnrollments as enrollments, automationFlows as flows, automationFlowVersions as versions } from "./schema";
+import { CAMPAIGN_WRONG_STATE, PLUGIN_NAME } from "./texts";
+
+type Ctx = PluginContext<unknown>;
+type Flow = typeof flows.$inferSelect;
+
+const flowWhere = (ctx: Ctx, id: string) => and(eq(flows.workspaceId, ctx.workspaceId), eq(flows.id, id));
+
+async function findFlow(ctx: Ctx, id: string): Promise<Flow> {
+  const flow = await ctx.db.select().from(flows).where(flowWhere(ctx, id)).get();
+  if (!flow) throw pluginNotFound("flowId", "path");
+  return flow;
+}
+
+const wrongState = () => pluginRefusal(409, PLUGIN_NAME, CAMPAIGN_WRONG_STATE, { reason: "flow_state" });
+
+async function createDraft(c: Parameters<typeof pluginContext>[0], name: string, definition: FlowDefinition) {
+  const ctx = pluginContext(c);
+  const time = ctx.now();
+  const id = newId("flw", time);
+  await ctx.db.batch([
+    ctx.db.insert(flows).values({ id, workspaceId: ctx.workspaceId, name, status: "draft", draft: definition, version: null, triggerKey: null, createdAt: time, updatedAt: time }),
+    pluginAuditEntry(c, { action: "automation.flow_created", entityType: "automation_flow", entityId: id }),
+  ]);
+  return presentFlow(ctx, await findFlow(ctx, id));
+}
+
+export const flowsRouter = createPluginRouter()
+  .openapi(createFlowRoute, async (c) => {
+    const { name, definition } = c.req.valid("json");
+    return c.json(await createDraft(c, name, definition), 201);
+  })
+  .openapi(flowFromTemplateRoute, async (c) => {
+    const ctx = pluginContext(c);
+    const { template: key, name } = c.req.valid("json");
+    const template = templateByKey(key);
+    if (!template) throw pluginNotFound("template");
+    return c.json(await createDraft(c, name ?? template.name[ctx.locale], structuredClone(template.definition)), 201);
+  })
+  .openapi(flowTemplatesRoute, async (c) => {
+    const ctx = pluginContext(c);
+    return c.json({ items: FLOW_TEMPLATES.map((template) => ({ key: template.key, name: template.name[ctx.locale], description: template.description[ctx.locale] })) }, 200);
+  })
+  .openapi(listFlowsRoute, async (c) => {
+    const ctx = pluginContext(c);
+    const rows = await ctx.db.select().from(flows).where(eq(flows.workspaceId, ctx.workspaceId)).orderBy(desc(flows.id)).limit(100);
+    return c.json({ items: await Promise.all(rows.map((row) => presentFlow(ctx, row))) }, 200);
+  })
+  .openapi(getFlowRoute, async (c) => {
+    const ctx = pluginContext(c);
+    return c.json(await presentFlow(ctx, await findFlow(ctx, c.req.valid("param").flowId)), 200);
+  })
+  .openapi(updateFlowRoute, async (c) => {
+    const ctx = pluginContext(c);
+    const { flowId } = c.req.valid("param");
+    const { name, definition } = c.req.valid("json");
+    await findFlow(ctx, flowId);
+    await ctx.db.batch([
+      ctx.db.update(flows).set({ ...(name ? { name } : {}), ...(definition ? { draft: definition } : {}), updatedAt: ctx.now() }).where(flowWhere(ctx, flowId)),
+      pluginAuditEntry(c, { action: "automation.flow_edited", entityType: "automation_flow", entityId: flowId }),
+    ]);
+    return c.json(await presentFlow(ctx, await findFlow(ctx, flowId)), 200);
+  })
+  .openapi(publishFlowRoute, async (c) => {
+    const ctx = pluginContext(c);
+    const { flowId } = c.req.valid("param");
+    const flow = await findFlow(ctx, flowId);
+    const version = (flow.version ?? 0) + 1;
+    const time = ctx.now();
+    // The version number read is the guard: two publishes at once make one version each, never the same one twice.
+    await ctx.db.batch([
+      ctx.db.insert(versions).values({ workspaceId: ctx.workspaceId, flowId, version, definition: flow.draft, createdAt: time }),
+      ctx.db.update(flows).set({ version, status: "active", triggerKey: triggerKeyOf(flow.draft), updatedAt: time }).where(flowWhere(ctx, flowId)),
+      pluginAuditEntry(c, { action: "automation.flow_published", entityType: "automation_flow", entityId: flowId, details: { version } }),
+    ]);
+    return c.json(await presentFlow(ctx, await findFlow(ctx, flowId)), 200);
+  })
+  .openapi(pauseFlowRoute, async (c) => {
+    const ctx = pluginContext(c);
+    const { flowId } = c.req.valid("param");
+    await findFlow(ctx, flowId);
+    const [changed] = await ctx.db.batch([
+      ctx.db.update(flows).set({ status: "paused", updatedAt: ctx.now() }).where(and(flowWhere(ctx, flowId), eq(flows.status, "active"))).returning({ id: flows.id }),
+      pluginAuditEntry(c, { action: "automation.flow_paused", entityType: "automation_flow", entityId: flowId }),
+    ]);
+    if ((changed as unknown[]).length === 0) throw wrongState();
+    return c.json(await presentFlow(ctx, await findFlow(ctx, flowId)), 200);
+  })
+  .openapi(resumeFlowRoute, async (c) => {
+    const ctx = pluginContext(c);
+    const { flowId } = c.req.valid("param");
+    await findFlow(ctx, flowId);
+    const time = ctx.now();
+    const [changed] = await ctx.db.batch([
+      ctx.db.update(flows).set({ status: "active", updatedAt: time }).where(and(flowWhere(ctx, flowId), eq(flows.status, "paused"))).returning({ id: flows.id }),
+      // Enrollments parked while paused go on at the next tick.
+      ctx.db
+        .update(enrollments)
+        .set({ wakeAt: time })
+        .where(and(eq(enrollments.workspaceId, ctx.workspaceId), eq(enrollments.flowId, flowId), eq(enrollments.status, "waiting"), sql`${enrollments.wakeAt} > ${time}`, sql`${enrollments.updatedAt} >= ${(await findFlow(ctx, flowId)).updatedAt}`)),
+      pluginAuditEntry(c, { action: "automation.flow_resumed", entityType: "automation_flow", entityId: flowId }),
+    ]);
+    if ((changed as unknown[]).length === 0) throw wrongState();
+    return c.json(await presentFlow(ctx, await findFlow(ctx, flowId)), 200);
+  })
+  .openapi(pauseAllFlowsRoute, async (c) => {
+    const ctx = pluginContext(c);
+    const [paused] = await ctx.db.batch([
+      ctx.db.update(flows).set({ status: "paused", updatedAt: ctx.now() }).where(and(eq(flows.workspaceId, ctx.workspaceId), eq(flows.status, "active"))).returning({ id: flows.id }),
+      pluginAuditEntry(c, { action: "automation.flows_paused_all", entityType: "automation_flow" }),
+    ]);
+    return c.json({ paused: (paused as unknown[]).length }, 200);
+  });
