@@ -13,6 +13,7 @@ import { PluginRuntime } from "./core/plugin-runtime/plugin-runtime";
 import type { AnyPlugin } from "./core/plugin-runtime/validate-plugins";
 import { queueDueWorkspaces } from "./core/schedules/workspace-tick";
 import { queueDueMessages } from "./core/messaging/deferred-messages";
+import { closeInterruptedSends } from "./core/messaging/interrupted-sends";
 import { isPruneTick, pruneAuthRows } from "./core/auth/prune-auth-rows";
 import { webhookTargets } from "./core/webhooks-out/webhook-targets";
 import { sweepShopDeliveries } from "./core/webhooks-in/sweep";
@@ -52,6 +53,8 @@ export function createWorker(plugins: readonly AnyPlugin[]) {
           queueDueWorkspaces(env, time),
           // Deferred messages now due (quiet hours over, notBefore reached), through the jobs queue.
           queueDueMessages(env, time),
+          // Messages whose provider call never came back: closed as failed, never left `sending`.
+          closeInterruptedSends(env, time),
           sweepShopDeliveries(env, time),
           resumeStalledImports(env, time),
           resumeShopImports(env, time),

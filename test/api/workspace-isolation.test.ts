@@ -48,7 +48,7 @@ const VALID_BODIES: Record<string, unknown> = {
   "POST /api/customers/{id}/contact": { channel: "call" },
   "POST /api/customers/{id}/identifiers": { kind: "email", value: "planted@example.com" },
   "POST /api/customers/{id}/interactions": { type: "note", summary: "planted" },
-  "POST /api/customers/{id}/messages": { channel: "sms", body: "planted" },
+  "POST /api/customers/{id}/messages": { channel: "sms", purpose: "transactional", body: "planted" },
   "POST /api/messages/{id}/simulated-report": { status: "delivered" },
   "PATCH /api/tasks/{id}": { title: "Changed" },
   "PATCH /api/orders/{id}": { status: "cancelled" },
@@ -113,7 +113,7 @@ beforeAll(async () => {
   // Subscribed to an event this test never causes, so no background delivery changes the database.
   b.webhookId = (await ownerB.post("/api/webhooks", { url: "https://hooks.example.com/b", events: ["order.refunded"] })).body.id;
   b.connectionId = (await ownerB.post("/api/connections", { platform: "generic", name: "B shop" })).body.id;
-  b.messageId = (await ownerB.post(`/api/customers/${b.customerId}/messages`, { channel: "sms", body: "B's message" })).body.id;
+  b.messageId = (await ownerB.post(`/api/customers/${b.customerId}/messages`, { channel: "sms", purpose: "transactional", body: "B's message" })).body.id;
   // A delivery of one of B's events that failed every attempt.
   const event = await env.DB.prepare("select id from events where workspace_id = ? limit 1").bind(workspaceB.workspaceId).first<{ id: string }>();
   b.deadDeliveryId = "dlv_isolation_b";

@@ -6,7 +6,7 @@ import { signUp } from "../../../test/support/client";
 
 async function customerWithMessage(owner: Awaited<ReturnType<typeof signUp>>["owner"], mobile: string) {
   const customer = await owner.post("/api/customers", { firstName: "Sara", mobile, consent: { sms: "granted" } });
-  const message = await owner.post(`/api/customers/${customer.body.id}/messages`, { channel: "sms", body: "Your order is ready", idempotencyKey: `k-${mobile}` });
+  const message = await owner.post(`/api/customers/${customer.body.id}/messages`, { channel: "sms", purpose: "transactional", body: "Your order is ready", idempotencyKey: `k-${mobile}` });
   expect(message.status).toBe(201);
   return { customerId: customer.body.id as string, messageId: message.body.id as string };
 }

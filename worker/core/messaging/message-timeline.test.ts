@@ -12,8 +12,8 @@ describe("messages on the customer timeline", () => {
   it("shows each message in time order with its delivery status, to anyone who may read the customer", async () => {
     const { owner, customerId, workspaceId } = await customerWith({ sms: "granted", email: "withdrawn" });
     await owner.post(`/api/customers/${customerId}/interactions`, { type: "call", direction: "inbound", summary: "Asked for the price", occurredAt: hoursAgo(2) });
-    await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "The price is 120,000 toman" });
-    await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", subject: "Catalogue", body: "Attached" });
+    await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "The price is 120,000 toman" });
+    await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", purpose: "transactional", subject: "Catalogue", body: "Attached" });
 
     const viewer = await addMember(workspaceId, "viewer");
     const timeline = await viewer.get(`/api/customers/${customerId}/timeline`);

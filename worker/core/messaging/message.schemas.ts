@@ -21,8 +21,7 @@ export const MessageSendInput = z
     channel: z.enum(MESSAGE_CHANNELS),
     purpose: z
       .enum(MESSAGE_PURPOSES)
-      .default("transactional")
-      .openapi({ description: "`marketing` obeys the workspace's quiet hours, caps and daily limit; `transactional` (a receipt, a code, an answer) goes at once." }),
+      .openapi({ description: "Required: every send says what it is for. `marketing` obeys the workspace's quiet hours, caps and daily limit; `transactional` (a receipt, a code, an answer) goes at once." }),
     subject: z.string().trim().min(1).max(200).optional().openapi({ description: "Required for e-mail without a template; SMS has none." }),
     body: z.string().trim().min(1).max(5000).optional().openapi({ description: "The text, with placeholders such as {firstName}; or give `template`." }),
     template: z.string().trim().min(1).max(80).optional().openapi({ description: "A saved template's name, rendered in the customer's language." }),

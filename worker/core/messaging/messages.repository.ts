@@ -1,6 +1,6 @@
 // Every query on messages. Every function takes the workspace scope first.
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
-import { toIso } from "../data/clock";
+import { now, toIso } from "../data/clock";
 import type { Database, WorkspaceScope } from "../data/database";
 import { idsOfWorkspace } from "../data/in-list";
 import { messages } from "../data/schema";
@@ -135,7 +135,8 @@ export function dueMessagesQuery(db: Database, at: number, limit: number) {
 export async function claimDeferred(scope: WorkspaceScope, messageId: string): Promise<MessageRow | null> {
   const [row] = await scope.db
     .update(messages)
-    .set({ status: "sending" })
+    // due_at becomes the moment it went out, so a call that never comes back is found by it (interrupted-sends.ts).
+    .set({ status: "sending", dueAt: now() })
     .where(and(eq(messages.workspaceId, scope.workspaceId), eq(messages.id, messageId), eq(messages.status, "deferred")))
     .returning();
   return row ?? null;

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { openDirectory, openWorkspace } from "../data/database";
 import { sendDueMessages } from "./deferred-messages";
 import { customerWith } from "./messaging.test-support";
+import { closeInterruptedSends, INTERRUPTED_AFTER_MS, interruptedSendsQuery } from "./interrupted-sends";
 import { dueMessagesQuery, marketingCountsQuery } from "./messages.repository";
 import { sendMessage } from "./send-message";
 import { pluginMessaging } from "../plugin-runtime/plugin-messaging";
@@ -122,7 +123,38 @@ async function planOf(query: { toSQL(): { sql: string; params: unknown[] } }): P
   return results.map((step) => step.detail);
 }
 
+describe("a send whose provider call never came back", () => {
+  it("is closed as failed once, with message.failed for its sender, and never sent again", async () => {
+    const { owner, customerId, workspaceId } = await customerWith({ sms: "granted" });
+    const scope = openWorkspace(env, workspaceId);
+    const sent = await sendMessage(env, scope, { customerId, channel: "sms", purpose: "transactional", body: "Your order shipped", idempotencyKey: "shipped-1" });
+    const fresh = await sendMessage(env, scope, { customerId, channel: "sms", purpose: "transactional", body: "Your code is 1234", idempotencyKey: "otp-2" });
+    // The worker died after taking both messages and before the provider's answer was written.
+    const wentOut = Date.now() - INTERRUPTED_AFTER_MS - 60_000;
+    await env.DB.prepare("update messages set status = 'sending', completed_at = null, created_at = ? where id = ?").bind(wentOut, sent.messageId).run();
+    await env.DB.prepare("update messages set status = 'sending', completed_at = null where id = ?").bind(fresh.messageId).run();
+    const failedEvents = async () =>
+      (await env.DB.prepare("select count(*) as n from events where workspace_id = ? and name = 'message.failed'").bind(workspaceId).first<{ n: number }>())!.n;
+
+    expect(await closeInterruptedSends(env)).toEqual({ closed: 1 });
+    // A second tick (or two at once) finds nothing more to close and tells nobody twice.
+    expect(await Promise.all([closeInterruptedSends(env), closeInterruptedSends(env)])).toEqual([{ closed: 0 }, { closed: 0 }]);
+    expect(await failedEvents()).toBe(1);
+    const listed = (await owner.get(`/api/customers/${customerId}/messages`)).body.items as Array<{ id: string; status: string; error?: string }>;
+    expect(listed.find((m) => m.id === sent.messageId)).toMatchObject({ status: "failed", error: expect.stringContaining("interrupted") });
+    // The one whose call may still be under way is left alone.
+    expect(listed.find((m) => m.id === fresh.messageId)).toMatchObject({ status: "sending" });
+    // Asked again with its key, it is not sent a second time.
+    expect(await sendMessage(env, scope, { customerId, channel: "sms", purpose: "transactional", body: "Your order shipped", idempotencyKey: "shipped-1" })).toMatchObject({ status: "failed", replayed: true });
+  });
+});
+
 describe("the policy's queries", () => {
+  it("find interrupted sends from the in-flight messages' partial index", async () => {
+    const plan = await planOf(interruptedSendsQuery(openDirectory(env), Date.now(), 5));
+    expect(plan.join("\n")).toContain("messages_sending_idx");
+  });
+
   it("wake deferred messages from their partial index, due first, without a scan or a sort", async () => {
     const plan = await planOf(dueMessagesQuery(openDirectory(env), Date.now(), 300));
     expect(plan.join("\n")).toContain("messages_deferred_due_idx");

@@ -85,6 +85,9 @@ export const messages = sqliteTable(
     index("messages_provider_ref_idx").on(t.workspaceId, t.providerKind, t.providerMessageId),
     // The deferred messages by due time, across workspaces: what the cron wakes (small: only deferred rows).
     index("messages_deferred_due_idx").on(t.dueAt).where(sql`status = 'deferred'`),
+    // The messages whose provider call is under way, across workspaces (only in-flight rows): the
+    // cron closes the ones whose call never came back (interrupted-sends.ts).
+    index("messages_sending_idx").on(t.dueAt, t.createdAt).where(sql`status = 'sending'`),
     // Marketing per customer and channel over time: the frequency cap counts only this.
     index("messages_marketing_customer_idx").on(t.workspaceId, t.customerId, t.channel, t.createdAt).where(sql`purpose = 'marketing'`),
     // The workspace's marketing over time: the daily limit counts only this.

@@ -14,7 +14,7 @@ describe("the Kavenegar provider", () => {
     const { owner, customerId } = await customerWith({ sms: "granted" });
     expect((await owner.request("PUT", "/api/messaging/providers/sms", { kind: "kavenegar", apiKey: API_KEY, sender: "۱۰۰۰۴۳۴۶" })).status).toBe(200);
     const { calls } = interceptFetch(() => kavenegarAccepted(42));
-    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "سفارش شما آماده است & منتظر شما هستیم" });
+    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "سفارش شما آماده است & منتظر شما هستیم" });
     expect(sent.body).toMatchObject({ status: "sent", provider: "kavenegar", providerMessageId: "42" });
     expect(calls).toHaveLength(1);
     const [request] = calls;
@@ -30,7 +30,7 @@ describe("the Kavenegar provider", () => {
     const { owner, customerId } = await customerWith({ sms: "granted" });
     await owner.request("PUT", "/api/messaging/providers/sms", { kind: "kavenegar", apiKey: API_KEY });
     const { calls } = interceptFetch(() => kavenegarAccepted());
-    await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "Hi" });
+    await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "Hi" });
     expect([...new URLSearchParams(calls[0]!.body).keys()].sort()).toEqual(["message", "receptor"]);
   });
 
@@ -38,7 +38,7 @@ describe("the Kavenegar provider", () => {
     const { owner, customerId } = await customerWith({ sms: "granted" });
     await owner.request("PUT", "/api/messaging/providers/sms", { kind: "kavenegar", apiKey: API_KEY });
     interceptFetch(() => Response.json({ return: { status: 412, message: "ارسال کننده نامعتبر است" }, entries: null }));
-    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "Hi" });
+    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "Hi" });
     expect(sent.body).toMatchObject({ status: "failed", error: "kavenegar 412: ارسال کننده نامعتبر است" });
   });
 });
@@ -49,7 +49,7 @@ describe("the e-mail HTTP provider", () => {
     const saved = await owner.request("PUT", "/api/messaging/providers/email", { kind: "http", url: "https://mail.example.com/v1/send", token: TOKEN, from: "Shop@Example.com" });
     expect(saved.status).toBe(200);
     const { calls } = interceptFetch(() => Response.json({ id: "em_123" }, { status: 202 }));
-    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", subject: "Your receipt", body: "Thank you!" });
+    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", purpose: "transactional", subject: "Your receipt", body: "Thank you!" });
     expect(sent.body).toMatchObject({ status: "sent", provider: "http", providerMessageId: "em_123", subject: "Your receipt", to: "s***a@example.com" });
     const [request] = calls;
     expect(request).toMatchObject({ method: "POST", url: "https://mail.example.com/v1/send" });
@@ -62,7 +62,7 @@ describe("the e-mail HTTP provider", () => {
     const { owner, customerId } = await customerWith({ email: "granted" });
     await owner.request("PUT", "/api/messaging/providers/email", { kind: "http", url: "https://mail.example.com/v1/send", token: TOKEN, from: "shop@example.com" });
     interceptFetch(() => new Response("unauthorized", { status: 401 }));
-    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", subject: "Hi", body: "x" });
+    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", purpose: "transactional", subject: "Hi", body: "x" });
     expect(sent.status).toBe(201);
     expect(sent.body).toMatchObject({ status: "failed", error: "e-mail API answered HTTP 401" });
   });
@@ -100,7 +100,7 @@ describe("the e-mail HTTP provider", () => {
     const { owner, customerId, workspaceId } = await customerWith({ email: "granted" });
     await owner.request("PUT", "/api/messaging/providers/email", { kind: "http", url: "https://mail.example.com/v1/send", token: TOKEN, from: "shop@example.com" });
     const { calls } = interceptFetch(() => new Response(null, { status: 307, headers: { location: "https://169.254.169.254/latest/meta-data/" } }));
-    const redirected = await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", subject: "Hi", body: "x" });
+    const redirected = await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", purpose: "transactional", subject: "Hi", body: "x" });
     expect(redirected.body).toMatchObject({ status: "failed", error: "redirect (307) not followed" });
     expect(calls.map((call) => call.url)).toEqual(["https://mail.example.com/v1/send"]);
 
@@ -108,7 +108,7 @@ describe("the e-mail HTTP provider", () => {
     await env.DB.prepare("update messaging_providers set config = json_set(config, '$.url', 'https://127.0.0.1.nip.io/send') where workspace_id = ? and channel = 'email'")
       .bind(workspaceId)
       .run();
-    const refused = await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", subject: "Hi", body: "y" });
+    const refused = await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", purpose: "transactional", subject: "Hi", body: "y" });
     expect(refused.body).toMatchObject({ status: "failed", error: "address refused (url_not_public)" });
     expect(calls).toHaveLength(1);
   });
@@ -117,10 +117,10 @@ describe("the e-mail HTTP provider", () => {
     const { owner, customerId } = await customerWith({ email: "granted" });
     await owner.request("PUT", "/api/messaging/providers/email", { kind: "http", url: "https://mail.example.com/v1/send", token: TOKEN, from: "shop@example.com" });
     interceptFetch(({ url }) => Promise.reject(new Error(`connect ECONNREFUSED ${new URL(url).host}:443`)));
-    const closed = await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", subject: "Hi", body: "closed" });
+    const closed = await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", purpose: "transactional", subject: "Hi", body: "closed" });
     vi.restoreAllMocks();
     interceptFetch(() => Promise.reject(new DOMException("The operation was aborted due to timeout", "TimeoutError")));
-    const silent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", subject: "Hi", body: "silent" });
+    const silent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", purpose: "transactional", subject: "Hi", body: "silent" });
     expect(closed.body.status).toBe("failed");
     expect(closed.body.error).toBe(silent.body.error);
     expect(closed.body.error).not.toContain("ECONNREFUSED");
@@ -160,7 +160,7 @@ describe("configuring providers", () => {
       expect(got.text).not.toContain(TOKEN);
       // A failing gateway whose error names the URL (which holds the key) does not leak it either.
       interceptFetch(({ url }) => Promise.reject(new Error(`connect ECONNREFUSED ${url}`)));
-      const failed = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "x" });
+      const failed = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "x" });
       expect(failed.body.status).toBe("failed");
       expect(failed.text).not.toContain(API_KEY);
       vi.restoreAllMocks();

@@ -15,7 +15,7 @@ const useKavenegar = (owner: Awaited<ReturnType<typeof signUp>>["owner"]) =>
 describe("sending a message to a customer", () => {
   it("records an SMS through the default outbox, with no gateway account", async () => {
     const { owner, customerId } = await customerWith({ sms: "granted" });
-    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "Your order is ready" });
+    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "Your order is ready" });
     expect(sent.status).toBe(201);
     expect(sent.body).toMatchObject({ channel: "sms", status: "recorded", provider: "outbox", reason: null, to: "0912*****67", body: "Your order is ready" });
     expect(sent.body.completedAt).not.toBeNull();
@@ -28,7 +28,7 @@ describe("sending a message to a customer", () => {
       const { owner, customerId } = await customerWith({ sms: consent, email: "granted" });
       expect((await useKavenegar(owner)).status).toBe(200);
       const { calls } = interceptFetch(() => kavenegarAccepted());
-      const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "Sale starts today" });
+      const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "Sale starts today" });
       expect(sent.status, consent).toBe(201);
       expect(sent.body).toMatchObject({ status: "skipped", reason: "no_consent", provider: null });
       expect(calls).toEqual([]);
@@ -38,7 +38,7 @@ describe("sending a message to a customer", () => {
 
   it("skips a channel the customer has no address for", async () => {
     const { owner, customerId, workspaceId } = await customerWith({ sms: "granted", email: "granted" }, { email: "sara@example.com" });
-    const result = await sendMessage(env, openWorkspace(env, workspaceId), { customerId, channel: "sms", body: "Hi", idempotencyKey: "no-mobile" });
+    const result = await sendMessage(env, openWorkspace(env, workspaceId), { customerId, channel: "sms", purpose: "transactional", body: "Hi", idempotencyKey: "no-mobile" });
     expect(result).toMatchObject({ status: "skipped", reason: "no_address", replayed: false });
     const [shown] = (await owner.get(`/api/customers/${customerId}/messages`)).body.items;
     expect(shown).toMatchObject({ status: "skipped", reason: "no_address", to: null });
@@ -48,7 +48,7 @@ describe("sending a message to a customer", () => {
     const { owner, customerId } = await customerWith({ sms: "granted" });
     await useKavenegar(owner);
     const { calls } = interceptFetch(() => kavenegarAccepted());
-    const body = { channel: "sms", body: "Thanks for your order", idempotencyKey: "order-1042-thanks" };
+    const body = { channel: "sms", purpose: "transactional", body: "Thanks for your order", idempotencyKey: "order-1042-thanks" };
     const first = await owner.post(`/api/customers/${customerId}/messages`, body);
     const again = await owner.post(`/api/customers/${customerId}/messages`, body);
     expect(first.status).toBe(201);
@@ -69,7 +69,7 @@ describe("sending a message to a customer", () => {
       return kavenegarAccepted();
     });
     const scope = openWorkspace(env, workspaceId);
-    const input = { customerId, channel: "sms" as const, body: "Your code: 4821", idempotencyKey: "otp-7", sentBy: { plugin: "loyalty" } };
+    const input = { customerId, channel: "sms" as const, purpose: "transactional" as const, body: "Your code: 4821", idempotencyKey: "otp-7", sentBy: { plugin: "loyalty" } };
     const results = await Promise.all(Array.from({ length: 5 }, () => sendMessage(env, scope, input)));
     expect(calls).toHaveLength(1);
     expect(new Set(results.map((result) => result.messageId)).size).toBe(1);
@@ -82,10 +82,11 @@ describe("sending a message to a customer", () => {
 
   it("keeps a staff member's key from using up a plugin's key", async () => {
     const { owner, customerId, workspaceId } = await customerWith({ sms: "granted" });
-    await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "typed by staff", idempotencyKey: "nps-survey-1" });
+    await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "typed by staff", idempotencyKey: "nps-survey-1" });
     const fromPlugin = await sendMessage(env, openWorkspace(env, workspaceId), {
       customerId,
       channel: "sms",
+      purpose: "transactional",
       body: "How did we do?",
       idempotencyKey: "nps-survey-1",
       sentBy: { plugin: "nps" },
@@ -96,8 +97,8 @@ describe("sending a message to a customer", () => {
   it("refuses a key already used for another customer with 409, sending nothing", async () => {
     const { owner, customerId } = await customerWith({ sms: "granted" });
     const other = await owner.post("/api/customers", { mobile: "09351112233", consent: { sms: "granted" } });
-    await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "one", idempotencyKey: "k-1" });
-    const reused = await owner.withLanguage("fa").post(`/api/customers/${other.body.id}/messages`, { channel: "sms", body: "two", idempotencyKey: "k-1" });
+    await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "one", idempotencyKey: "k-1" });
+    const reused = await owner.withLanguage("fa").post(`/api/customers/${other.body.id}/messages`, { channel: "sms", purpose: "transactional", body: "two", idempotencyKey: "k-1" });
     expect(reused.status).toBe(409);
     expect(reused.body.code).toBe("idempotency_key_reused");
     expect((await owner.get(`/api/customers/${other.body.id}/messages`)).body.items).toEqual([]);
@@ -107,14 +108,14 @@ describe("sending a message to a customer", () => {
     const { owner, customerId } = await customerWith({ sms: "granted" });
     await useKavenegar(owner);
     interceptFetch(() => Response.json({ return: { status: 418, message: "اعتبار حساب کافی نیست" }, entries: null }, { status: 418 }));
-    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "Hello" });
+    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "Hello" });
     expect(sent.status).toBe(201);
     expect(sent.body).toMatchObject({ status: "failed", provider: "kavenegar", providerMessageId: null });
     expect(sent.body.error).toContain("418");
     vi.restoreAllMocks();
     // A gateway that does not answer at all fails the same way.
     interceptFetch(() => Promise.reject(new TypeError("Network connection lost.")));
-    const unreachable = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "Hello again" });
+    const unreachable = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "Hello again" });
     expect(unreachable.status).toBe(201);
     expect(unreachable.body).toMatchObject({ status: "failed" });
     // One text for every network failure (outbound/safe-fetch.ts), so it cannot tell a closed port from an open one.
@@ -126,14 +127,14 @@ describe("sending a message to a customer", () => {
     const other = await signUp();
     const { calls } = interceptFetch(() => kavenegarAccepted());
     const before = await databaseFingerprint();
-    const foreign = await other.owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "Not my customer" });
+    const foreign = await other.owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "Not my customer" });
     expect(foreign.status).toBe(404);
     expect((await other.owner.get(`/api/customers/${customerId}/messages`)).status).toBe(404);
-    await expect(sendMessage(env, openWorkspace(env, other.workspaceId), { customerId, channel: "sms", body: "x", idempotencyKey: "k" })).rejects.toMatchObject({ status: 404 });
+    await expect(sendMessage(env, openWorkspace(env, other.workspaceId), { customerId, channel: "sms", purpose: "transactional", body: "x", idempotencyKey: "k" })).rejects.toMatchObject({ status: 404 });
     expect(await databaseFingerprint()).toEqual(before);
 
     expect((await owner.delete(`/api/customers/${customerId}`)).status).toBe(204);
-    const erased = await owner.withLanguage("fa").post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "Too late" });
+    const erased = await owner.withLanguage("fa").post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "Too late" });
     expect(erased.status).toBe(404);
     expect(erased.body.detail).toBe("پیدا نشد.");
     expect(calls).toEqual([]);
@@ -143,12 +144,14 @@ describe("sending a message to a customer", () => {
     const { owner, customerId } = await customerWith({ sms: "granted", email: "granted" });
     const before = await databaseFingerprint();
     const cases: Array<[unknown, string[]]> = [
-      [{ channel: "fax", body: "x" }, ["body.channel"]],
-      [{ channel: "sms", body: "" }, ["body.body"]],
-      [{ channel: "sms" }, ["body.body"]],
-      [{ channel: "email", body: "No subject" }, ["body.subject"]],
-      [{ channel: "sms", body: "x", idempotencyKey: "has spaces" }, ["body.idempotencyKey"]],
-      [{ channel: "sms", body: "x", to: "09120000000" }, ["body"]],
+      [{ channel: "fax", purpose: "transactional", body: "x" }, ["body.channel"]],
+      [{ channel: "sms", purpose: "transactional", body: "" }, ["body.body"]],
+      // Every send says what it is for: leaving it out must not let marketing pass as transactional.
+      [{ channel: "sms", body: "Spring sale", idempotencyKey: "no-purpose" }, ["body.purpose"]],
+      [{ channel: "sms", purpose: "marketing" }, ["body.body"]],
+      [{ channel: "email", purpose: "transactional", body: "No subject" }, ["body.subject"]],
+      [{ channel: "sms", purpose: "transactional", body: "x", idempotencyKey: "has spaces" }, ["body.idempotencyKey"]],
+      [{ channel: "sms", purpose: "transactional", body: "x", to: "09120000000" }, ["body"]],
     ];
     for (const [body, paths] of cases) {
       const response = await owner.withLanguage("fa").post(`/api/customers/${customerId}/messages`, body);
@@ -156,7 +159,7 @@ describe("sending a message to a customer", () => {
       expect(response.headers.get("content-type")).toContain("application/problem+json");
       expect(response.body.errors.map((e: { path: string }) => e.path), JSON.stringify(body)).toEqual(paths);
     }
-    const noSubject = await owner.withLanguage("fa").post(`/api/customers/${customerId}/messages`, { channel: "email", body: "x" });
+    const noSubject = await owner.withLanguage("fa").post(`/api/customers/${customerId}/messages`, { channel: "email", purpose: "transactional", body: "x" });
     expect(noSubject.body.errors[0].message).toBe("ایمیل به موضوع نیاز دارد.");
     expect(await databaseFingerprint()).toEqual(before);
   });
@@ -165,9 +168,9 @@ describe("sending a message to a customer", () => {
     const { customerId, workspaceId } = await customerWith({ sms: "granted" });
     const agent = await addMember(workspaceId, "agent");
     const viewer = await addMember(workspaceId, "viewer");
-    expect((await viewer.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "x" })).status).toBe(403);
+    expect((await viewer.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "x" })).status).toBe(403);
     for (const text of ["first", "second", "third"]) {
-      expect((await agent.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: text })).status).toBe(201);
+      expect((await agent.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: text })).status).toBe(201);
     }
     const firstPage = await viewer.get(`/api/customers/${customerId}/messages?limit=2`);
     const secondPage = await viewer.get(`/api/customers/${customerId}/messages?limit=2&cursor=${firstPage.body.nextCursor}`);

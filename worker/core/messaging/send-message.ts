@@ -36,7 +36,8 @@ const SendMessageInput = z
   .object({
     customerId: z.string().min(1).max(64),
     channel: z.enum(MESSAGE_CHANNELS),
-    purpose: z.enum(MESSAGE_PURPOSES).default("transactional"),
+    // Required of every sender: a send that does not say it is marketing must not slip past the policy by default.
+    purpose: z.enum(MESSAGE_PURPOSES),
     template: z.string().trim().min(1).max(80).optional(),
     body: Text(5000).optional(),
     subject: Text(200).optional(),

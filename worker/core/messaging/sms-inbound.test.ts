@@ -29,7 +29,7 @@ describe("delivery reports", () => {
     const { owner, customerId } = await customerWith({ sms: "granted" });
     const path = await callbackPath(owner, { kind: "kavenegar", apiKey: "4A6B7C8D9E0F1A2B3C4D5E6F7A8B9C0D" });
     interceptFetch(() => kavenegarAccepted(8792343));
-    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "Your order is on its way" });
+    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "Your order is on its way" });
     expect(sent.body.status).toBe("sent");
 
     const first = await anonymous().request("POST", path, "messageid=8792343&status=10", FORM);
@@ -53,7 +53,7 @@ describe("delivery reports", () => {
     const { owner, customerId } = await customerWith({ sms: "granted" });
     const path = await callbackPath(owner, { kind: "ippanel", token: "ipp_Xq9LmT2vR8sK4wZ1", sender: "3000505" });
     interceptFetch(() => Response.json({ data: { message_outbox_ids: [1123544244] }, meta: { status: true, message: "انجام شد", message_code: "200-1" } }));
-    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "Hi" });
+    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "Hi" });
     const report = { data: [{ bulk_id: 1123544244, recipient: "+989121234567", message_status: "4" }] };
     expect((await anonymous().post(path, report)).body.reports.applied).toBe(1);
     expect((await anonymous().post(path, report)).body.reports.repeated).toBe(1);
@@ -65,7 +65,7 @@ describe("delivery reports", () => {
     const { owner, customerId } = await customerWith({ sms: "granted" });
     const path = await callbackPath(owner, { kind: "smsir", apiKey: "pdeR38lAboNkpR9AJrWgwWn2vgtbxjfc", sender: "30007732000000" });
     interceptFetch(() => Response.json({ status: 1, message: "موفق", data: { packId: "p", messageIds: [89545112], cost: 1 } }));
-    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "Hi" });
+    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "Hi" });
     // deliveryState 3: still with the operator.
     expect((await anonymous().post(path, { messageId: 89545112, mobile: "9121234567", deliveryState: 3, deliveryDateTime: null })).body.reports).toEqual({ applied: 0, repeated: 0, unknown: 0 });
     expect((await messageRow(sent.body.id))!.status).toBe("sent");
@@ -79,7 +79,7 @@ describe("delivery reports", () => {
 
   it("can be simulated for an outbox message, through the same path as a provider's", async () => {
     const { owner, customerId } = await customerWith({ sms: "granted" });
-    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "Hi" });
+    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "Hi" });
     expect(sent.body.status).toBe("recorded");
     const simulated = await owner.post(`/api/messages/${sent.body.id}/simulated-report`, { status: "delivered" });
     expect(simulated.body).toMatchObject({ id: sent.body.id, status: "delivered" });
@@ -87,7 +87,7 @@ describe("delivery reports", () => {
     expect(await eventsNamed("message.delivered", "messageId", sent.body.id)).toHaveLength(1);
     // And by the outbox's own callback path.
     const path = await callbackPath(owner, { kind: "outbox" });
-    const other = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "Again" });
+    const other = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "Again" });
     expect((await anonymous().post(path, { messageId: other.body.id, status: "failed", reason: "handset off" })).body.reports.applied).toBe(1);
     expect(await messageRow(other.body.id)).toEqual({ status: "failed", error: "handset off" });
   });
@@ -98,7 +98,7 @@ describe("replies", () => {
     const { owner, customerId } = await customerWith({ sms: "granted" });
     const path = await callbackPath(owner, { kind: "kavenegar", apiKey: "4A6B7C8D9E0F1A2B3C4D5E6F7A8B9C0D" });
     interceptFetch(() => kavenegarAccepted(77));
-    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "How was your order?" });
+    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "How was your order?" });
     const reply = new URLSearchParams({ messageid: "5501", from: "+98 912 123 4567", to: "10004346", message: "عالی بود، ممنون" }).toString();
     expect((await anonymous().request("POST", path, reply, FORM)).body.replies).toEqual({ matched: 1, unmatched: 0, repeated: 0 });
     expect((await anonymous().request("POST", path, reply, FORM)).body.replies).toEqual({ matched: 0, unmatched: 0, repeated: 1 });
@@ -162,7 +162,7 @@ describe("isolation", () => {
     const b = await customerWith({ sms: "granted" });
     const pathA = await callbackPath(a.owner, { kind: "outbox" });
     const pathB = await callbackPath(b.owner, { kind: "outbox" });
-    const messageOfB = await b.owner.post(`/api/customers/${b.customerId}/messages`, { channel: "sms", body: "B's" });
+    const messageOfB = await b.owner.post(`/api/customers/${b.customerId}/messages`, { channel: "sms", purpose: "transactional", body: "B's" });
 
     // A's path does not reach B's message; a wrong provider or an unknown path is a 404 too.
     expect((await anonymous().post(pathA, { messageId: messageOfB.body.id, status: "delivered" })).status).toBe(404);
@@ -181,9 +181,9 @@ describe("isolation", () => {
 describe("the message log", () => {
   it("filters by channel, status, customer and time, and pages newest first", async () => {
     const { owner, customerId } = await customerWith({ sms: "granted", email: "withdrawn" });
-    const first = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "one" });
+    const first = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "one" });
     await owner.post(`/api/customers/${customerId}/messages`, { channel: "email", purpose: "marketing", subject: "s", body: "two" });
-    const third = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "three" });
+    const third = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "three" });
     await owner.post(`/api/messages/${first.body.id}/simulated-report`, { status: "delivered" });
 
     const bodies = async (query: string) => (await owner.get(`/api/messages?${query}`)).body.items.map((m: { body: string }) => m.body);

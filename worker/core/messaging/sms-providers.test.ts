@@ -31,7 +31,7 @@ describe("the IPPanel (Faraz SMS) provider", () => {
     expect(saved.body).toMatchObject({ kind: "ippanel", sender: "3000505", token: { set: true, hint: "…4wZ1" } });
     expect(JSON.stringify(saved.body)).not.toContain(TOKEN);
     const { calls } = interceptFetch(() => ippanelAccepted());
-    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "سفارش شما ارسال شد" });
+    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "سفارش شما ارسال شد" });
     expect(sent.body).toMatchObject({ status: "sent", provider: "ippanel", providerMessageId: "1123544244" });
     const [request] = calls;
     expect(request).toMatchObject({ method: "POST", url: "https://edge.ippanel.com/v1/api/send" });
@@ -44,7 +44,7 @@ describe("the IPPanel (Faraz SMS) provider", () => {
     const { owner, customerId } = await customerWith({ sms: "granted" });
     await owner.request("PUT", "/api/messaging/providers/sms", { kind: "ippanel", token: TOKEN, sender: "+983000505" });
     interceptFetch(() => ippanelRefused());
-    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "Hi" });
+    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "Hi" });
     expect(sent.body).toMatchObject({ status: "failed", error: "ippanel 400-1: اطلاعات وارد شده صحیح نمی باشد" });
   });
 
@@ -66,7 +66,7 @@ describe("the SMS.ir provider", () => {
     expect(saved.status).toBe(200);
     expect(saved.body.apiKey).toEqual({ set: true, hint: "…xjfc" });
     const { calls } = interceptFetch(() => smsIrBulkAccepted());
-    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "Your order shipped" });
+    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "Your order shipped" });
     expect(sent.body).toMatchObject({ status: "sent", provider: "smsir", providerMessageId: "89545112" });
     const [request] = calls;
     expect(request).toMatchObject({ method: "POST", url: "https://api.sms.ir/v1/send/bulk" });
@@ -78,7 +78,7 @@ describe("the SMS.ir provider", () => {
     const { owner, customerId } = await customerWith({ sms: "granted" });
     await owner.request("PUT", "/api/messaging/providers/sms", { kind: "smsir", apiKey: SMS_IR_KEY, sender: "30007732000000" });
     interceptFetch(() => Response.json({ status: 0, message: "اعتبار کافی نیست", data: null }));
-    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "Hi" });
+    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "Hi" });
     expect(sent.body).toMatchObject({ status: "failed", error: "sms.ir 0: اعتبار کافی نیست" });
   });
 

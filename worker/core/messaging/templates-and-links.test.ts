@@ -53,7 +53,7 @@ describe("message templates", () => {
     expect((await stranger.owner.get("/api/messaging/templates")).body.items).toEqual([]);
     expect((await stranger.owner.patch(`/api/messaging/templates/${saved.body.id}`, { name: "mine" })).status).toBe(404);
     expect((await stranger.owner.delete(`/api/messaging/templates/${saved.body.id}`)).status).toBe(404);
-    const theirs = await stranger.owner.post(`/api/customers/${stranger.customerId}/messages`, { channel: "sms", template: "points-reminder", variables: { points: 1 } });
+    const theirs = await stranger.owner.post(`/api/customers/${stranger.customerId}/messages`, { channel: "sms", purpose: "transactional", template: "points-reminder", variables: { points: 1 } });
     expect(theirs.status).toBe(400);
     expect(theirs.body.errors).toEqual([expect.objectContaining({ path: "body.template", code: "unknown_template" })]);
     expect((await owner.delete(`/api/messaging/templates/${saved.body.id}`)).status).toBe(204);
@@ -63,7 +63,7 @@ describe("message templates", () => {
 describe("short links", () => {
   it("put a sent link behind /s/{code}, redirect, count every click and emit message.clicked once per message", async () => {
     const { owner, customerId, workspaceId } = await customerWith({ sms: "granted" });
-    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "Your survey: {link}", link: { url: "https://shop.example/survey?o=1042" } });
+    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "Your survey: {link}", link: { url: "https://shop.example/survey?o=1042" } });
     expect(sent.status).toBe(201);
     const code = /\/s\/([A-Za-z0-9_-]{8})$/.exec(sent.body.body)?.[1];
     expect(code, sent.body.body).toBeDefined();
@@ -92,7 +92,7 @@ describe("short links", () => {
     expect(expired.status).toBe(404);
     expect(expired.text).toContain("Link not found");
 
-    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "Hi" });
+    const sent = await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "Hi" });
     const stranger = await customerWith({ sms: "granted" });
     await expect(
       pluginMessaging(env, openWorkspace(env, stranger.workspaceId), "survey", () => Date.now()).shortLink({ url: "https://evil.example", messageId: sent.body.id }),

@@ -15,9 +15,13 @@ import { localDay } from "../stats/local-day";
 import { addToDay, addToStageCount, isRetained, stageMoveIncrements } from "../stats/rollups";
 import type { MergeContext } from "../customers/merge-moves";
 
-/** `from orders where …` for the customer's paid orders (partly refunded included): the ones that count. */
+/**
+ * `from orders where …` for the customer's paid orders (partly refunded included): the ones that
+ * count. The unary `+` keeps SQLite off the (workspace, status) index, which would walk every paid
+ * order of the workspace; the customer's own index reads only theirs.
+ */
 const paidOrdersOf = (scope: WorkspaceScope, customerId: string) =>
-  sql`from ${orders} where ${orders.workspaceId} = ${scope.workspaceId} and ${orders.customerId} = ${customerId} and ${orders.status} = 'paid'`;
+  sql`from ${orders} where ${orders.workspaceId} = ${scope.workspaceId} and ${orders.customerId} = ${customerId} and +${orders.status} = 'paid'`;
 
 const theCustomer = (scope: WorkspaceScope, customerId: string) => sql`${customers.workspaceId} = ${scope.workspaceId} and ${customers.id} = ${customerId}`;
 

@@ -119,7 +119,7 @@ describe("secrets at rest", () => {
     expect(edited.body.apiKey).toEqual({ set: true, hint: "…9C0D" });
 
     const { calls } = interceptFetch(() => kavenegarAccepted(7));
-    expect((await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "hi" })).body.status).toBe("sent");
+    expect((await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "hi" })).body.status).toBe("sent");
     expect(calls[0]!.url).toContain(`/v1/${API_KEY}/sms/send.json`);
   });
 
@@ -133,7 +133,7 @@ describe("secrets at rest", () => {
 
     expect((await owner.get("/api/messaging/providers")).body.sms.apiKey).toEqual({ set: true, hint: "…9C0D" });
     const { calls } = interceptFetch((request) => (request.url.includes("kavenegar") ? kavenegarAccepted(1) : new Response(null, { status: 200 })));
-    expect((await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", body: "hi" })).body.status).toBe("sent");
+    expect((await owner.post(`/api/customers/${customerId}/messages`, { channel: "sms", purpose: "transactional", body: "hi" })).body.status).toBe("sent");
     expect(calls[0]!.url).toContain(`/v1/${API_KEY}/`);
     const event = { id: newId("evt"), workspaceId, name: "customer.created", payload: { customerId, cid: null, code: "C-1" }, actorUserId: null, createdAt: Date.now() };
     const [target] = await createWebhookTargets()(env, event);

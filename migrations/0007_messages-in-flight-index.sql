@@ -1,0 +1,1 @@
+CREATE INDEX `messages_sending_idx` ON `messages` (`due_at`,`created_at`) WHERE status = 'sending';
