@@ -22,6 +22,10 @@ export default defineConfig({
   test: {
     include: ["worker/**/*.test.ts", "plugins/**/*.test.ts", "test/api/**/*.test.ts", "test/fuzz/**/*.test.ts", "web/src/**/*.test.ts"],
     setupFiles: ["./test/support/apply-migrations.ts"],
+    // Two files at a time even on a 2-core machine (vitest's default there is one): a file spends
+    // most of its start-up waiting on workerd and module loading, so two overlap well (a measured
+    // 28 % shorter run; each file still has its own database).
+    maxWorkers: 2,
     // A stall guard, not a speed limit: a test that passes on a busy 2-core machine must not fail
     // for taking its time (keep tests fast instead; see test/api/*.test.ts).
     testTimeout: 600_000,
