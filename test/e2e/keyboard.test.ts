@@ -247,6 +247,9 @@ describe.each(LANGUAGES)("every Tab stop, in %s", (language) => {
     for (const path of ["/", "/customers", `/customers/${customerId}`, "/settings"]) {
       await page.goto(path);
       await page.locator("main h1").first().waitFor();
+      // Parts of a page arrive after its heading (the dashboard's figures, its first-run
+      // checklist): walk the stops once nothing is loading any more, or new ones appear mid-walk.
+      await page.waitForLoadState("networkidle");
       // Tab moves focus while the key is handled, so each read after a press sees the new stop.
       const forward: TabStop[] = [];
       for (let press = 0; press < 200; press++) {
