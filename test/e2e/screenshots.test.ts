@@ -118,6 +118,8 @@ describe.each(LANGUAGES)("screenshots in %s", (language) => {
     await page.getByRole("button", { name: language === "fa" ? "ارسال پیامک" : "Send SMS" }).click();
     await page.locator("dialog[open] textarea").fill("سلام، سفارش شما امروز ارسال شد و فردا به دستتان می‌رسد. کد رهگیری ۱۲۳۴۵۶ است. از خرید شما سپاسگزاریم!");
     await page.locator("dialog[open] .sms-meter__parts").waitFor();
+    // The cost line settles once the preview answers (it asks after typing pauses).
+    await eventually("the composer's cost line", () => page.locator("dialog[open] .sms-meter__cost").textContent()).not.toMatch(/Working out|در حال محاسبه/);
     await shoot(page, `${language}-phone-sms-composer`);
     await visitor.context.close();
   });
