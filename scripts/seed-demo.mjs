@@ -181,8 +181,11 @@ function organization(index, [organizationName, slug]) {
 // ---------------------------------------------------------------- interactions and tasks
 
 const DAY = 24 * 60 * 60 * 1000;
+// The latest 10:00 in Tehran that has passed: seeded at 02:00 UTC, today's 10:00 is still ahead,
+// and an order "placed" then is refused as not yet come.
 const today = new Date();
-today.setUTCHours(6, 30, 0, 0); // 10:00 in Tehran
+today.setUTCHours(6, 30, 0, 0);
+if (today.getTime() > Date.now()) today.setTime(today.getTime() - DAY);
 const daysAgo = (days, hours = 0) => new Date(today.getTime() - days * DAY - hours * 60 * 60 * 1000).toISOString();
 const daysFromNow = (days) => new Date(today.getTime() + days * DAY).toISOString();
 

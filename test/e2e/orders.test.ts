@@ -39,6 +39,14 @@ async function deliver(visitor: Visitor, platform: "woocommerce" | "shopify", co
   if (response.status() !== 202) throw new Error(`${platform} delivery: ${response.status()} ${await response.text()}`);
 }
 
+/** Each delivery's status, with the reason when it is not `processed` (the API's delivery list). */
+async function deliveryStatuses({ context }: Visitor, connectionId: string): Promise<string[]> {
+  const response = await context.request.get(`/api/connections/${connectionId}/deliveries`);
+  if (!response.ok()) return [`list: ${response.status()}`];
+  const { items } = (await response.json()) as { items: Array<{ status: string; reason: string | null }> };
+  return items.map(({ status, reason }) => (status === "processed" ? status : `${status}: ${reason ?? "(no reason yet)"}`));
+}
+
 describe.each(LANGUAGES)("orders in %s", (language) => {
   const w = words[language];
 
@@ -59,6 +67,10 @@ describe.each(LANGUAGES)("orders in %s", (language) => {
         meta_data: [{ id: 7, key: "_wc_shipment_tracking_items", value: [{ tracking_provider: "iran-post", tracking_number: "152300012345678901234" }] }],
       }),
     );
+    // The shop's deliveries are processed after they are answered: wait for that through the API
+    // (one after the other, as two shops' orders usually come), so a failure here says whether
+    // processing or the page is at fault.
+    await eventually("the WooCommerce delivery processed", () => deliveryStatuses(visitor, woo)).toEqual(["processed"]);
     await deliver(
       visitor,
       "shopify",
@@ -67,6 +79,8 @@ describe.each(LANGUAGES)("orders in %s", (language) => {
       shopifyOrder({ id: 5748362469999, name: "#1077", fulfillments: [{ id: 2, status: "success", tracking_company: "Iran Post", tracking_number: "IR987654321" }] }),
     );
 
+    await eventually("the Shopify delivery processed", () => deliveryStatuses(visitor, shopify)).toEqual(["processed"]);
+
     await page.goto("/");
     await page.getByRole("navigation", { name: w.navigation }).getByRole("link", { name: w.orders, exact: true }).click();
     const cases = [
@@ -74,7 +88,7 @@ describe.each(LANGUAGES)("orders in %s", (language) => {
       { number: "#1077", item: "IPod Nano - 8GB - Pink", tracking: "IR987654321" },
     ];
     for (const order of cases) {
-      // The shop's deliveries are processed after they are answered: the row appears when they are.
+      // The list may have been read before the order was processed: reload until it is there.
       const link = page.getByRole("main").getByRole("link", { name: shown(language, order.number), exact: true });
       await eventually(`order ${order.number} in the list`, async () => {
         if ((await link.count()) === 0) await page.reload();

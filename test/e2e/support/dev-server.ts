@@ -8,7 +8,7 @@
 // web/dist/ whenever a file under web/src is saved, and a page loaded before such a rebuild would
 // ask for code-split chunks whose hashed names are gone.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { closeSync, openSync, readFileSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
 import { cp, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -27,7 +27,11 @@ export interface DevServer {
   /** The built assets the server serves (a copy of web/dist/). */
   assetsDir: string;
   stop: () => Promise<void>;
+  /** The lines of the app's log that report an error (uncaught, or logged by the Worker). */
+  problemLines: () => string[];
 }
+
+const PROBLEM = /\b(error|exception|uncaught|failed|warning|cancell?ed)\b|✘/i;
 
 /** A port nobody listens on right now (the OS picks it). */
 async function freePort(): Promise<number> {
@@ -109,5 +113,6 @@ export async function startDevServer({ seed }: { seed: boolean }): Promise<DevSe
     await stop();
     throw new Error(`scripts/dev.mjs ${outcome}; its output is in ${logPath}:\n${output().slice(-4000)}`);
   }
-  return { origin, assetsDir, stop };
+  const problemLines = () => (existsSync(logPath) ? output().split("\n").filter((line) => PROBLEM.test(line)) : []);
+  return { origin, assetsDir, stop, problemLines };
 }

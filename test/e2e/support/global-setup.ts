@@ -43,5 +43,8 @@ export default async function setup(project: TestProject) {
   project.provide("assetsDir", server.assetsDir);
   return async () => {
     await server.stop();
+    // The app's own errors explain many a failed wait; a CI log shows only what is printed here.
+    const problems = server.problemLines();
+    if (problems.length) console.log(`e2e: the app logged ${problems.length} error line(s), the last ones:\n${problems.slice(-20).join("\n")}`);
   };
 }

@@ -30,7 +30,9 @@ async function receive(c: Context, provider: string, connectionId: string) {
   const connection = await providerForCallback(c.env, connectionId);
   if (!connection || connection.kind !== provider) throw notFound();
   const url = new URL(c.req.url);
-  const body = c.req.method === "POST" ? await c.req.text() : "";
+  // Read as bytes and decoded as UTF-8: providers post form bodies (Persian text percent-encoded),
+  // which the runtime warns about when they are read with text().
+  const body = c.req.method === "POST" ? new TextDecoder().decode(await c.req.arrayBuffer()) : "";
   const items = parseCallback(connection.kind, url, c.req.header("content-type") ?? "", body);
   if (items.length > MAX_CALLBACK_ITEMS) throw new Problem(413, "too_many_callback_items", { params: { max: MAX_CALLBACK_ITEMS } });
   const scope = openWorkspace(c.env, connection.workspaceId);
