@@ -1,17 +1,14 @@
-// The audit log's filters. The customer may be given by id or by any identifier (customer-lookup.ts);
-// the person is chosen from the staff list when the viewer may read it.
-import { useId, useState } from "preact/hooks";
+// The audit log's filters: the person (chosen from the staff list when the viewer may read it) and
+// the action, then the customer and the period that every log's filter form has (filter-form.tsx).
+import { useId } from "preact/hooks";
 import type { ApiError, Page } from "../../api/client";
-import { useAction } from "../../api/use-action";
 import { useResource } from "../../api/use-resource";
-import { Button } from "../../components/button";
-import { DateField } from "../../components/date-field";
-import { SelectField, TextField } from "../../components/field";
+import { SelectField } from "../../components/field";
 import { useFormat } from "../../i18n/format";
 import { useMessages } from "../../i18n/i18n";
 import { useSession } from "../../session/session";
 import { auditActionMessages, auditMessages } from "./audit.messages";
-import { customerIdFrom } from "./customer-lookup";
+import { FilterForm, filterWords, useFilterDraft } from "./filter-form";
 import { startOfDay } from "./zoned-day";
 
 export interface AuditFilterValues {
@@ -50,66 +47,24 @@ export function AuditFilters({
   const timeZone = me?.workspace.timeZone ?? "Asia/Tehran";
   const staff = useResource<Page<AuditActor>>(can("users:manage") ? "/api/users" : null, { limit: 200 });
   const actors = staff.data?.items ?? seenActors;
-  const [draft, setDraft] = useState<AuditFilterValues>(applied);
-  const [customer, setCustomer] = useState(applied.customerId);
-  const set = (key: keyof AuditFilterValues) => (value: string) => setDraft((current) => ({ ...current, [key]: value }));
-
-  const apply = useAction(async () => {
-    const customerId = await customerIdFrom(customer, t("customerNotFound"));
-    onApply({ ...draft, customerId });
-  });
-  const queryField = (name: string) => queryError?.problem.errors?.find((error) => error.path === `query.${name}`)?.message;
+  const words = filterWords(t);
+  const filters = useFilterDraft(applied, NO_FILTERS, onApply, queryError, words);
+  const { draft, set, queryField } = filters;
   // Under the browser's Gregorian picker, the day in words; the Jalali parts already say it.
   const dayHint = (day: string) => (day && f.language === "en" ? f.date(startOfDay(day, timeZone)) : undefined);
 
   return (
-    <form
-      class="audit-filters"
-      noValidate
-      aria-label={t("filters")}
-      onSubmit={(event) => {
-        event.preventDefault();
-        void apply.run();
-      }}
-    >
-      <div class="form__row">
-        <SelectField
-          label={t("actor")}
-          name="actor"
-          value={draft.actor}
-          onValue={set("actor")}
-          error={queryField("actor")}
-          options={[{ value: "", label: t("anyone") }, ...actors.map((user) => ({ value: user.id, label: `${user.name} (${user.email})` }))]}
-        />
-        <ActionField value={draft.action} onValue={set("action")} error={queryField("action")} />
-        <TextField
-          label={t("customer")}
-          name="customer"
-          dir="auto"
-          value={customer}
-          onValue={setCustomer}
-          hint={t("customerHint")}
-          error={apply.error?.fieldError("customer") ?? queryField("customerId")}
-        />
-        <DateField label={t("from")} name="from" value={draft.from} onValue={set("from")} hint={dayHint(draft.from)} error={queryField("from")} />
-        <DateField label={t("to")} name="to" value={draft.to} onValue={set("to")} hint={dayHint(draft.to)} error={queryField("to")} />
-      </div>
-      <div class="form__actions">
-        <Button type="submit" variant="primary" busy={apply.busy}>
-          {t("apply")}
-        </Button>
-        <Button
-          onClick={() => {
-            setDraft(NO_FILTERS);
-            setCustomer("");
-            apply.clearError();
-            onApply(NO_FILTERS);
-          }}
-        >
-          {t("clear")}
-        </Button>
-      </div>
-    </form>
+    <FilterForm filters={filters} words={words} dayHint={dayHint}>
+      <SelectField
+        label={t("actor")}
+        name="actor"
+        value={draft.actor}
+        onValue={set("actor")}
+        error={queryField("actor")}
+        options={[{ value: "", label: t("anyone") }, ...actors.map((user) => ({ value: user.id, label: `${user.name} (${user.email})` }))]}
+      />
+      <ActionField value={draft.action} onValue={set("action")} error={queryField("action")} />
+    </FilterForm>
   );
 }
 
