@@ -23,7 +23,16 @@ import { meterD1 } from "./core/data/d1-meter";
 
 export function createWorker(plugins: readonly AnyPlugin[]) {
   const runtime = new PluginRuntime(plugins);
-  declarePluginPermissions(plugins.flatMap((plugin) => (plugin.permissions ?? []).map(({ key, grantTo }) => ({ key, grantTo: grantTo ?? [] }))));
+  const permissions = plugins.flatMap((plugin) => (plugin.permissions ?? []).map(({ key, grantTo }) => ({ key, grantTo: grantTo ?? [] })));
+  declarePluginPermissions(permissions);
+  // A deployment builds one Worker; the tests build several in one isolate (test plugins beside
+  // the compiled-in ones), so each invocation declares its own Worker's plugin permissions again.
+  const declaring =
+    <Args extends unknown[], R>(handler: (...args: Args) => R) =>
+    (...args: Args): R => {
+      declarePluginPermissions(permissions);
+      return handler(...args);
+    };
   const app = createApp(runtime);
   const deliverySources: DeliveryTargetSource[] = [pluginTargets(runtime), webhookTargets];
   const consumeEvents = eventConsumer(deliverySources);
@@ -34,16 +43,17 @@ export function createWorker(plugins: readonly AnyPlugin[]) {
   return meterD1({
     runtime,
     deliverySources,
-    fetch: app.fetch,
+    fetch: declaring(app.fetch),
     // One queue handler for the Worker: the jobs queue's batches (imports) go to their consumer,
     // the events queue's dead letters to theirs, every other batch is the events queue's.
-    queue: (batch: MessageBatch<unknown>, env: Env, ctx?: ExecutionContext) =>
+    queue: declaring((batch: MessageBatch<unknown>, env: Env, ctx?: ExecutionContext) =>
       batch.queue.startsWith(JOBS_QUEUE_NAME)
         ? consumeJobs(batch, env, ctx)
         : batch.queue.startsWith(EVENTS_DEAD_QUEUE_NAME)
           ? consumeGivenUp(batch, env, ctx)
           : consumeEvents(batch, env, ctx),
-    async scheduled(controller: ScheduledController, env: Env, ctx: ExecutionContext) {
+    ),
+    scheduled: declaring(async (controller: ScheduledController, env: Env, ctx: ExecutionContext) => {
       // Independent jobs: one failing never keeps the other from running.
       const time = controller.scheduledTime;
       ctx.waitUntil(
@@ -61,6 +71,6 @@ export function createWorker(plugins: readonly AnyPlugin[]) {
           isPruneTick(time) ? pruneAuthRows(env, time) : undefined,
         ]),
       );
-    },
+    }),
   } satisfies ExportedHandler<Env> & Record<string, unknown>);
 }
