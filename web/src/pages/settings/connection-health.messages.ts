@@ -1,3 +1,4 @@
+// The words of a connection's health and of "Send a test", in English and Persian.
 import { defineMessages } from "../../i18n/i18n";
 
 export const connectionHealthMessages = defineMessages({
