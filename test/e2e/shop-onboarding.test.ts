@@ -3,7 +3,9 @@
 // in one step, watch its history come in, find its orders on the Orders page, then send a test
 // delivery and read the connection's health; the manual way's steps in the shop's own words; and
 // the loyalty club, enabled after the import, crediting the shop's past orders once.
+import { createHmac } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
+import { wooOrder } from "../../worker/core/webhooks-in/fixtures/woocommerce";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sameOrigin, signUpByApi } from "./support/accounts";
 import { launchBrowser, newVisitor, type Visitor } from "./support/browser";
@@ -36,6 +38,8 @@ const ui = {
     testProcessed: "The test arrived and was processed.",
     health: (name: string) => `Health of ${name}`,
     lastDelivery: "Last delivery",
+    showFailures: "Show failures",
+    replay: "Replay",
     newConnection: "Connect a store",
     platform: "Platform",
     name: "Name",
@@ -58,6 +62,8 @@ const ui = {
     testProcessed: "تحویل آزمایشی رسید و پردازش شد.",
     health: (name: string) => `وضعیت ${name}`,
     lastDelivery: "آخرین تحویل",
+    showFailures: "نمایش ناموفق‌ها",
+    replay: "پردازش دوباره",
     newConnection: "اتصال فروشگاه",
     platform: "سکو",
     name: "نام",
@@ -125,7 +131,7 @@ describe.each(LANGUAGES)("connecting a shop in %s", (language) => {
     await visitor.context.close();
   });
 
-  it("shows the manual way with a generated secret and the topics as WooCommerce names them", async () => {
+  it("shows the manual way with a generated secret and the topics as WooCommerce names them, then a failed delivery with its reason and a replay", async () => {
     const visitor = await newVisitor(browser, { viewport: PHONE_390, phone: true });
     const { page } = visitor;
     await signUpByApi(visitor, language);
@@ -138,6 +144,26 @@ describe.each(LANGUAGES)("connecting a shop in %s", (language) => {
     await eventually("the generated secret", () => page.locator(".secret-box input").inputValue()).toMatch(/^[0-9a-f]{64}$/);
     await page.getByText(t.orderCreated).first().waitFor();
     await eventually("sideways scrolling at 390 px", () => sidewaysScroll(page)).toBeLessThanOrEqual(0);
+
+    // The shop, set up by hand, sends an order the CRM cannot take: the health lists it with its reason.
+    const secret = await page.locator(".secret-box input").inputValue();
+    const url = new URL(await page.getByLabel(t.deliveryUrl).first().inputValue());
+    const body = JSON.stringify(wooOrder({ id: 501, currency: "XYZ" }));
+    const sent = await visitor.context.request.post(url.pathname, {
+      data: body,
+      headers: { "content-type": "application/json", "x-wc-webhook-topic": "order.created", "x-wc-webhook-delivery-id": "manual-1", "x-wc-webhook-signature": createHmac("sha256", secret).update(body).digest("base64") },
+    });
+    expect(sent.status()).toBe(202);
+    // It is processed after the shop's answer: once it is, the page (loaded afresh) shows it.
+    const connectionId = url.pathname.split("/").at(-1)!;
+    const rejected = async () => ((await (await visitor.context.request.get(`/api/connections/${connectionId}/deliveries?status=rejected`)).json()) as { items: unknown[] }).items.length;
+    await eventually("the delivery rejected", rejected).toBe(1);
+    await page.reload();
+    const showFailures = page.getByRole("button", { name: t.showFailures });
+    await showFailures.click();
+    await page.getByText(/currency/).first().waitFor();
+    await page.getByRole("button", { name: t.replay }).first().waitFor();
+    await eventually("sideways scrolling at 390 px with the failures open", () => sidewaysScroll(page)).toBeLessThanOrEqual(0);
     expect(visitor.problems).toEqual([]);
     await visitor.context.close();
   });
