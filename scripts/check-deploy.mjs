@@ -5,13 +5,14 @@
 // (and writes its id into the config), the three queues, applies the migrations, sets the
 // encryption key and deploys, in that order, and prints the URL; that a second run creates
 // nothing and keeps the key; that a config with the development allowance is refused; and that
-// without a login nothing happens.
+// without a login nothing happens; and that the README's deploy button matches package.json.
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { deployButtonBlock, publicRepositoryUrl } from "./deploy-button.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const fakeBin = join(root, "test", "support", "fake-wrangler");
@@ -98,6 +99,17 @@ try {
     assert.notEqual(result.status, 0);
     assert.match(result.stderr, /DEV_LOCAL_SHOP_ORIGINS/);
     assert.deepEqual(state().calls, []);
+  });
+
+  check("the README's deploy button is Cloudflare's URL for package.json's repository, or says how to set it", () => {
+    for (const given of ["https://github.com/shop-owner/edge-crm", "git+https://github.com/shop-owner/edge-crm.git", { url: "https://github.com/shop-owner/edge-crm/" }, "github:shop-owner/edge-crm"]) {
+      assert.equal(publicRepositoryUrl(given), "https://github.com/shop-owner/edge-crm", JSON.stringify(given));
+    }
+    for (const unusable of [undefined, "", "git@github.com:shop-owner/edge-crm.git", "https://example.com/a/b", "https://github.com/only-owner"]) assert.equal(publicRepositoryUrl(unusable), null, String(unusable));
+    assert.match(deployButtonBlock("https://github.com/shop-owner/edge-crm"), /\(https:\/\/deploy\.workers\.cloudflare\.com\/\?url=https:\/\/github\.com\/shop-owner\/edge-crm\)/);
+    assert.doesNotMatch(deployButtonBlock(null), /deploy\.workers\.cloudflare\.com/);
+    const result = spawnSync(process.execPath, [join(root, "scripts", "deploy-button.mjs"), "--check"], { encoding: "utf8" });
+    assert.equal(result.status, 0, result.stderr);
   });
 } finally {
   rmSync(scratch, { recursive: true, force: true });

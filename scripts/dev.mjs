@@ -11,7 +11,9 @@
 // Ctrl-C stops wrangler and exits. Options: --no-seed (never seed); --persist-to <dir> (keep the
 // local D1 and other state in <dir> instead of .wrangler/state/, e.g. a throwaway one for tests);
 // --assets <dir> (serve the static assets from <dir>, e.g. a frozen copy of web/dist/ that edits
-// under web/src cannot change while a browser test runs).
+// under web/src cannot change while a browser test runs). DEV_LOCAL_SHOP_ORIGINS in the environment
+// (the browser tests set it to their fake shop's loopback origin) is handed to the Worker as a
+// variable; nothing else sets it.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
@@ -27,6 +29,7 @@ const persistTo = optionValue("--persist-to");
 const stateArgs = persistTo ? ["--persist-to", persistTo] : [];
 const stateDir = persistTo ?? ".wrangler/state/";
 const assetsDir = optionValue("--assets");
+const localShopOrigins = process.env.DEV_LOCAL_SHOP_ORIGINS?.trim();
 const HEALTH_TIMEOUT_MS = 90_000;
 
 const tty = process.stdout.isTTY;
@@ -163,7 +166,7 @@ async function inspectDatabase() {
 /** Starts wrangler dev; its output goes to the terminal, except request logs while we seed. */
 function startServer(state) {
   // --test-scheduled lets us fire the Cron Trigger locally (see startCron), as Cloudflare does every minute.
-  server = track(spawnWrangler(["dev", "--local", "--test-scheduled", "--port", String(port), ...stateArgs, ...(assetsDir ? ["--assets", assetsDir] : [])], { env: tty ? { FORCE_COLOR: "1" } : {} }));
+  server = track(spawnWrangler(["dev", "--local", "--test-scheduled", "--port", String(port), ...stateArgs, ...(assetsDir ? ["--assets", assetsDir] : []), ...(localShopOrigins ? ["--var", `DEV_LOCAL_SHOP_ORIGINS:${localShopOrigins}`] : [])], { env: tty ? { FORCE_COLOR: "1" } : {} }));
   const relay = (stream, target) => {
     let buffer = "";
     stream.on("data", (chunk) => {

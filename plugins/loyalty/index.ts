@@ -29,8 +29,8 @@ export const loyaltyPlugin = definePlugin({
   id: "loyalty",
   name: PLUGIN_NAME,
   description: {
-    en: "Points on every purchase and for birthdays, signups and referrals; tiers with benefits; rewards with single-use coupons; raffles among members.",
-    fa: "امتیاز برای هر خرید و برای تولد، عضویت و معرفی دوستان؛ سطح‌بندی با مزایا؛ جایزه با کد تخفیف یک‌بارمصرف؛ قرعه‌کشی میان اعضا.",
+    en: "Points on every purchase and for birthdays, signups and referrals; tiers with benefits; rewards with single-use coupons; raffles among members. Enabling it changes nothing for past orders: the club's page then offers to credit them, once.",
+    fa: "امتیاز برای هر خرید و برای تولد، عضویت و معرفی دوستان؛ سطح‌بندی با مزایا؛ جایزه با کد تخفیف یک‌بارمصرف؛ قرعه‌کشی میان اعضا. فعال کردن آن برای سفارش‌های گذشته کاری نمی‌کند: صفحهٔ باشگاه سپس پیشنهاد می‌دهد یک بار به آن‌ها امتیاز بدهد.",
   },
   version: "1.0.0",
   permissions: loyaltyPermissions,

@@ -41,6 +41,18 @@ describe("crediting existing buyers", () => {
     for (const customerId of buyers) expect((await bed.owner.get(`/api/plugins/loyalty/members/${customerId}`)).body.balance ?? 0).toBe(0);
   });
 
+  it("says on the club's page that past orders earned nothing, and offers to credit them in chunks with progress (managers only)", async () => {
+    const blocks = (await bed.owner.get("/api/plugins/loyalty/ui/page")).body.blocks as Array<Record<string, any>>;
+    const note = blocks.find((block) => block.type === "text" && block.tone === "warning");
+    expect(note?.text.en).toMatch(/^Enabling the club changed nothing for past orders: 7 paid orders of 3 buyers/);
+    expect(note?.text.fa).toMatch(/^فعال کردن باشگاه برای سفارش‌های گذشته کاری نکرد/);
+    const offer = blocks.find((block) => block.type === "actions")?.items.find((item: Record<string, any>) => item.request.path === "/past-orders/credit");
+    expect(offer).toMatchObject({ request: { method: "POST" }, repeat: { cursor: "next", as: "after", count: "looked", total: 7 } });
+    const agent = await bed.member("agent");
+    const agentPage = await agent.get("/api/plugins/loyalty/ui/page");
+    if (agentPage.status === 200) expect(JSON.stringify(agentPage.body)).not.toContain("/past-orders/credit");
+  });
+
   it("previews the members, points and liability, then credits each past paid order once, in chunks, audited", async () => {
     const expectedPoints = totals.reduce((sum, total) => sum + Math.floor(total / 100_000), 0);
     const preview = await bed.owner.get("/api/plugins/loyalty/past-orders/preview");
@@ -59,6 +71,8 @@ describe("crediting existing buyers", () => {
     const audit = await env.DB.prepare("select count(*) as n from audit_log where workspace_id = ? and action = 'loyalty.past_orders_credited'").bind(bed.workspaceId).first<number>("n");
     expect(audit).toBe(chunks.filter((chunk) => chunk.credited > 0).length);
     expect((await bed.owner.get("/api/plugins/loyalty/past-orders/preview")).body).toMatchObject({ orders: 1, points: 0 });
+    // Once credited, the page offers it no more.
+    expect(JSON.stringify((await bed.owner.get("/api/plugins/loyalty/ui/page")).body)).not.toContain("/past-orders/credit");
   });
 
   it("credits nothing again when run again, and an order paid now earns live, once", async () => {

@@ -7,6 +7,7 @@ import { listRewards, rewardState } from "./rewards";
 import { loyaltyMembers } from "./schema";
 import type { LoyaltySettings } from "./settings";
 import { clubSummary } from "./summary";
+import { pastOrdersBlocks } from "./ui-past-orders";
 import { numberIn } from "./texts";
 import { both, stateLabel, type Lang } from "./ui-labels";
 
@@ -28,6 +29,7 @@ export async function clubPage(ctx: PluginContext<LoyaltySettings>, lang: Lang, 
       ],
     },
   ];
+  if (can.manage) blocks.push(...(await pastOrdersBlocks(ctx, lang)));
 
   if (can.redeem) {
     blocks.push({

@@ -92,6 +92,11 @@ const ActionsBlock = z.object({
       body: z.record(z.string(), z.unknown()).optional(),
       confirm: UiText.optional(),
       tone: z.enum(["default", "danger"]).optional(),
+      /**
+       * A chunked request: the UI sends it again with `{ [as]: response[cursor] }` until that is
+       * null, and shows a progress bar adding up `response[count]` against `total`.
+       */
+      repeat: z.object({ cursor: z.string(), as: z.string(), count: z.string(), total: z.number().int().nonnegative(), label: UiText }).optional(),
     }),
   ),
 });

@@ -66,7 +66,8 @@ async function waitUntil(condition: () => boolean, timeoutMs: number): Promise<b
   return condition();
 }
 
-export async function startDevServer({ seed }: { seed: boolean }): Promise<DevServer> {
+/** `env`: more environment for dev.mjs (e.g. DEV_LOCAL_SHOP_ORIGINS for the fake shop). */
+export async function startDevServer({ seed, env = {} }: { seed: boolean; env?: Record<string, string> }): Promise<DevServer> {
   const scratch = await mkdtemp(join(tmpdir(), "edge-crm-e2e-"));
   const stateDir = join(scratch, "state");
   const assetsDir = join(scratch, "assets");
@@ -89,7 +90,7 @@ export async function startDevServer({ seed }: { seed: boolean }): Promise<DevSe
     cwd: root,
     detached: true,
     stdio: ["ignore", log, log],
-    env: { ...process.env, PORT: String(port), WRANGLER_SEND_METRICS: "false", FORCE_COLOR: "0", NO_COLOR: "1" },
+    env: { ...process.env, ...env, PORT: String(port), WRANGLER_SEND_METRICS: "false", FORCE_COLOR: "0", NO_COLOR: "1" },
   });
   closeSync(log);
   const pid = child.pid!;

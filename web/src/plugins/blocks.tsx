@@ -236,6 +236,7 @@ function BlockActions({ pluginId, block, language, onChanged }: { pluginId: stri
   const toast = useToast();
   const [busy, setBusy] = useState<number>();
   const [error, setError] = useState<ApiError>();
+  const [progress, setProgress] = useState<{ index: number; done: number }>();
   const text = (value: UiText | undefined) => pickText(value, language);
   async function run(index: number) {
     const item = block.items[index]!;
@@ -244,26 +245,51 @@ function BlockActions({ pluginId, block, language, onChanged }: { pluginId: stri
     setError(undefined);
     try {
       const path = `/api/plugins/${encodeURIComponent(pluginId)}${fillPath(item.request.path, item.body ?? {})}`;
-      if (item.request.method === "DELETE") await api.delete(path);
-      else await api[item.request.method === "PATCH" ? "patch" : item.request.method === "PUT" ? "put" : "post"](path, item.body ?? {});
+      const send = (body: Record<string, unknown>) =>
+        item.request.method === "DELETE" ? api.delete<Record<string, unknown>>(path) : api[item.request.method === "PATCH" ? "patch" : item.request.method === "PUT" ? "put" : "post"]<Record<string, unknown>>(path, body);
+      const repeat = item.repeat;
+      if (repeat) {
+        // A chunked request: again from where the last answer says, until it says nothing is left.
+        let done = 0;
+        let cursor: unknown = null;
+        setProgress({ index, done });
+        do {
+          const answer: Record<string, unknown> = (await send({ ...item.body, ...(cursor === null ? {} : { [repeat.as]: cursor }) })) ?? {};
+          done += Number(answer[repeat.count] ?? 0);
+          setProgress({ index, done });
+          cursor = answer[repeat.cursor] ?? null;
+        } while (cursor !== null);
+      } else await send(item.body ?? {});
       toast(language === "fa" ? "انجام شد" : "Done");
       onChanged();
     } catch (caught) {
       setError(caught instanceof ApiError ? caught : new ApiError({ status: 0, detail: String(caught) }));
     } finally {
       setBusy(undefined);
+      setProgress(undefined);
     }
   }
+  const repeating = progress ? block.items[progress.index]?.repeat : undefined;
   return (
     <div class="stack" style={{ gap: "0.5rem" }}>
       <div class="row">
         {block.items.map((item, index) => (
-          <Button key={index} small variant={item.tone === "danger" ? "danger" : "secondary"} busy={busy === index} onClick={() => void run(index)}>
+          <Button key={index} small variant={item.tone === "danger" ? "danger" : "secondary"} busy={busy === index} disabled={busy !== undefined && busy !== index} onClick={() => void run(index)}>
             {text(item.label)}
           </Button>
         ))}
       </div>
+      {progress && repeating && (
+        <div class="stack" role="status">
+          <span id={`${pluginId}-repeat-progress`}>{text(repeating.label)
+            .replace("{done}", formatCount(Math.min(progress.done, repeating.total), language))
+            .replace("{total}", formatCount(repeating.total, language))}</span>
+          <progress aria-labelledby={`${pluginId}-repeat-progress`} max={Math.max(repeating.total, 1)} value={Math.min(progress.done, repeating.total)} />
+        </div>
+      )}
       <ErrorNotice error={error} />
     </div>
   );
 }
+
+const formatCount = (value: number, language: Language) => new Intl.NumberFormat(language === "fa" ? "fa-IR" : "en-US").format(value);

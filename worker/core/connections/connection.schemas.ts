@@ -12,12 +12,13 @@ export const ConnectionCreateInput = z
     platform: z.enum(CONNECTION_PLATFORMS),
     name,
     secret: ShopSecret.optional().openapi({
-      description: "Required for woocommerce (the webhook's Secret) and shopify (the app's client secret / the webhook signing key). Not accepted for generic: one is generated.",
+      description:
+        "shopify: required (the key Shopify signs with: Settings → Notifications → Webhooks, or the custom app's API secret key). woocommerce: leave it out and one is generated, shown once, to paste in the webhook's Secret (or give the secret already typed there). generic: not accepted, one is generated.",
     }),
   })
   .strict()
   .superRefine((body, ctx) => {
-    if (body.platform !== "generic" && body.secret === undefined) ctx.addIssue({ code: "custom", path: ["secret"], message: "shop_secret_required" });
+    if (body.platform === "shopify" && body.secret === undefined) ctx.addIssue({ code: "custom", path: ["secret"], message: "shop_secret_required" });
     if (body.platform === "generic" && body.secret !== undefined) ctx.addIssue({ code: "custom", path: ["secret"], message: "shop_secret_generated" });
   })
   .openapi("ConnectionCreate");
@@ -33,7 +34,7 @@ export const ConnectionUpdateInput = z
 export type ConnectionUpdate = z.infer<typeof ConnectionUpdateInput>;
 
 export const RotateSecretInput = z
-  .object({ secret: ShopSecret.optional().openapi({ description: "The shop's new secret (woocommerce, shopify). For generic, leave it out: one is generated." }) })
+  .object({ secret: ShopSecret.optional().openapi({ description: "shopify: the shop's new signing key. woocommerce: leave it out for a generated one (or give the one typed in the shop). generic: leave it out, one is generated." }) })
   .strict()
   .openapi("ConnectionRotateSecret");
 
@@ -57,5 +58,5 @@ export const ConnectionSchema = z
   .openapi("Connection");
 
 export const ConnectionWithSecretSchema = ConnectionSchema.extend({
-  secret: z.string().openapi({ description: "generic only: the generated signing secret (`whsec_…`), shown only in this response." }).optional(),
+  secret: z.string().openapi({ description: "The generated signing secret (generic: `whsec_…`; woocommerce when none was given), shown only in this response." }).optional(),
 }).openapi("ConnectionWithSecret");

@@ -8,10 +8,23 @@ import { newId } from "../data/ids";
 import { invalidField, notFound } from "../http/problem";
 import { createRouter } from "../http/router";
 import { secretBox } from "../secrets/secret-box";
+import { newShopSecret } from "../shop-api/shop-api";
 import { newSigningSecret } from "../webhooks-out/signing";
+import type { ConnectionPlatform } from "./connections.schema";
 import { presentConnection } from "./connection.presenter";
 import { createConnection, findConnection, listConnections, updateConnection } from "./connections.repository";
 import { createConnectionRoute, listConnectionsRoute, rotateConnectionSecretRoute, updateConnectionRoute } from "./connections.routes";
+
+/**
+ * The secret the CRM makes up, or undefined when the owner gave the shop's: generic always
+ * (Standard Webhooks), WooCommerce unless given (its webhook takes any secret we paste in);
+ * never Shopify, which signs with a key of its own.
+ */
+function generatedSecret(platform: ConnectionPlatform, given: string | undefined): string | undefined {
+  if (platform === "generic") return newSigningSecret();
+  if (platform === "woocommerce" && given === undefined) return newShopSecret();
+  return undefined;
+}
 
 export const connectionsRouter = createRouter()
   .openapi(listConnectionsRoute, async (c) => {
@@ -23,7 +36,7 @@ export const connectionsRouter = createRouter()
     const input = c.req.valid("json");
     const scope = c.get("scope");
     const time = now();
-    const generated = input.platform === "generic" ? newSigningSecret() : undefined;
+    const generated = generatedSecret(input.platform, input.secret);
     const row = {
       id: newId("con", time),
       platform: input.platform,
@@ -67,8 +80,8 @@ export const connectionsRouter = createRouter()
     const before = await findConnection(scope, id);
     if (!before) throw notFound();
     if (before.platform === "generic" && input.secret !== undefined) throw invalidField("body.secret", "shop_secret_generated");
-    if (before.platform !== "generic" && input.secret === undefined) throw invalidField("body.secret", "shop_secret_required");
-    const generated = before.platform === "generic" ? newSigningSecret() : undefined;
+    if (before.platform === "shopify" && input.secret === undefined) throw invalidField("body.secret", "shop_secret_required");
+    const generated = generatedSecret(before.platform, input.secret);
     const secret = await (await secretBox(c.env)).seal(generated ?? input.secret!);
     const after = await updateConnection(scope, id, { secret, updatedAt: now() }, auditOrigin(c), {
       action: "connection.secret_rotated",

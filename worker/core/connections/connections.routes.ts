@@ -39,7 +39,7 @@ export const createConnectionRoute = guardedRoute("connections:manage", {
   description: HOW,
   request: { body: { content: { "application/json": { schema: ConnectionCreateInput } }, required: true } },
   responses: {
-    201: jsonResponse("The connection, its webhook URL and topics; for generic, the generated secret, shown this once.", ConnectionWithSecretSchema),
+    201: jsonResponse("The connection, its webhook URL and topics; a generated secret (generic, or woocommerce without one), shown this once.", ConnectionWithSecretSchema),
     400: problemResponses[400],
     401: problemResponses[401],
     403: problemResponses[403],
@@ -61,7 +61,7 @@ export const rotateConnectionSecretRoute = guardedRoute("connections:manage", {
   tags: TAGS,
   summary: "Replace a connection's secret",
   description:
-    "WooCommerce / Shopify: send the shop's new secret. Generic: send `{}`; a new `whsec_` secret is generated and shown this once. The old secret stops at once.",
+    "Shopify: send the shop's new signing key. WooCommerce: send `{}` for a generated secret (shown this once, to paste in each webhook's Secret) or the one typed in the shop. Generic: send `{}`; a new `whsec_` secret is generated and shown this once. The old secret stops at once.",
   request: { params: ConnectionIdParam, body: { content: { "application/json": { schema: RotateSecretInput } }, required: true } },
   responses: { 200: jsonResponse("The connection (and, for generic, its new secret, shown this once).", ConnectionWithSecretSchema), ...problemResponses },
 });

@@ -4,6 +4,7 @@ import { env } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addMember, signUp, type ApiClient } from "../../../test/support/client";
 import { databaseFingerprint } from "../../../test/support/snapshot";
+import { sendWoo } from "../webhooks-in/fixtures/deliver";
 
 let owner: ApiClient;
 let workspaceId: string;
@@ -44,10 +45,23 @@ describe("shop connections", () => {
     }
   });
 
-  it("needs a secret for woocommerce and shopify, refuses one for generic, and writes nothing on bad input", async () => {
+  it("generates a WooCommerce secret when none is given, shows it once, and deliveries signed with it are accepted", async () => {
+    const created = await owner.post("/api/connections", { platform: "woocommerce", name: "Manual shop" });
+    expect(created.status).toBe(201);
+    expect(created.body.secret).toMatch(/^[0-9a-f]{64}$/);
+    expect((await owner.get("/api/connections")).text).not.toContain(created.body.secret);
+    const accepted = await sendWoo(created.body.id, created.body.secret, "customer.created", { id: 77, email: "a@example.com", first_name: "Sara" });
+    expect(accepted.status).toBe(202);
+    expect((await sendWoo(created.body.id, "some-other-secret", "customer.created", { id: 78 })).status).toBe(401);
+    const rotated = await owner.post(`/api/connections/${created.body.id}/rotate-secret`, {});
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.secret).toMatch(/^[0-9a-f]{64}$/);
+    expect(rotated.body.secret).not.toBe(created.body.secret);
+  });
+
+  it("needs Shopify's own signing key, refuses a secret for generic, and writes nothing on bad input", async () => {
     const before = await databaseFingerprint();
     const cases = [
-      { platform: "woocommerce", name: "No secret" },
       { platform: "shopify", name: "No secret" },
       { platform: "generic", name: "Mine", secret: "chosen-by-me-123" },
       { platform: "magento", name: "Other", secret: "whatever-123" },
@@ -61,8 +75,9 @@ describe("shop connections", () => {
     const woo = (await owner.post("/api/connections", { platform: "woocommerce", name: "W", secret: "woo-secret-123" })).body;
     const after = await databaseFingerprint();
     expect(Object.keys(after).filter((t) => after[t] !== before[t] && t !== "shop_connections" && t !== "audit_log")).toEqual([]);
-    expect((await owner.post(`/api/connections/${woo.id}/rotate-secret`, {})).status).toBe(400);
     expect((await owner.post(`/api/connections/${woo.id}/rotate-secret`, { secret: "new-woo-secret-456" })).status).toBe(200);
+    const shop = (await owner.post("/api/connections", { platform: "shopify", name: "S", secret: "shpss_abcdefgh" })).body;
+    expect((await owner.post(`/api/connections/${shop.id}/rotate-secret`, {})).status).toBe(400);
   });
 
   it("renames and disables a connection", async () => {

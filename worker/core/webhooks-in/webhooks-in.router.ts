@@ -1,20 +1,17 @@
 // The public receiver for shop webhooks, and the deliveries list and replay. The receiver
 // verifies before it parses, stores before it answers, and processes after it has answered.
 import { auditEntry, auditOrigin } from "../audit/audit";
-import { CONNECTION_PLATFORMS, type ConnectionPlatform } from "../connections/connections.schema";
-import { connectionForWebhook, connectionSecret, findConnection } from "../connections/connections.repository";
+import { connectionSecret, findConnection } from "../connections/connections.repository";
 import { toIso } from "../data/clock";
 import { cursorId, toPage } from "../data/cursor";
-import { openWorkspace } from "../data/database";
+import { now } from "../data/clock";
 import { notFound, Problem } from "../http/problem";
 import { createRouter } from "../http/router";
-import { findDelivery, listDeliveries, resetForReplay, storeDelivery, type DeliveryRow } from "./deliveries.repository";
+import { deliveryById, findDelivery, listDeliveries, resetForReplay, type DeliveryRow } from "./deliveries.repository";
 import { processDelivery } from "./process-delivery";
-import { deliveryIdOf, isWooPing, keptHeaders, topicOf } from "./receive";
-import { verifySignature } from "./verify-signature";
-import { listDeliveriesRoute, receiveWebhookRoute, replayDeliveryRoute } from "./webhooks-in.routes";
-
-const isPlatform = (value: string): value is ConnectionPlatform => (CONNECTION_PLATFORMS as readonly string[]).includes(value);
+import { receiveDelivery } from "./receive-delivery";
+import { testDelivery } from "./test-delivery";
+import { listDeliveriesRoute, receiveWebhookRoute, replayDeliveryRoute, sendTestDeliveryRoute } from "./webhooks-in.routes";
 
 function presentDelivery(row: DeliveryRow) {
   return {
@@ -33,26 +30,11 @@ function presentDelivery(row: DeliveryRow) {
 export const webhooksInRouter = createRouter()
   .openapi(receiveWebhookRoute, async (c) => {
     const { platform, connectionId } = c.req.valid("param");
-    const connection = isPlatform(platform) ? await connectionForWebhook(c.env, connectionId) : undefined;
-    if (!connection || !connection.enabled || connection.platform !== platform) throw notFound();
-    const bytes = new Uint8Array(await c.req.arrayBuffer());
-    const headers = c.req.raw.headers;
-    if (connection.platform === "woocommerce" && isWooPing(headers, bytes)) return c.json({ ok: true as const }, 200);
-    if (!(await verifySignature(connection.platform, await connectionSecret(c.env, connection), headers, bytes))) throw new Problem(401, "webhook_signature_invalid");
-
-    const body = new TextDecoder().decode(bytes);
-    const scope = openWorkspace(c.env, connection.workspaceId);
-    const stored = await storeDelivery(scope, {
-      connectionId: connection.id,
-      platform: connection.platform,
-      topic: topicOf(connection.platform, headers, body),
-      deliveryId: await deliveryIdOf(connection.platform, headers, bytes),
-      headers: keptHeaders(connection.platform, headers),
-      body,
-    });
-    if (stored.duplicate) return c.json({ id: stored.id, status: "duplicate" as const }, 200);
-    c.executionCtx.waitUntil(processDelivery(c.env, connection.workspaceId, stored.id));
-    return c.json({ id: stored.id, status: "received" as const }, 202);
+    const receipt = await receiveDelivery(c.env, platform, connectionId, c.req.raw.headers, new Uint8Array(await c.req.arrayBuffer()));
+    if (receipt.ping) return c.json({ ok: true as const }, 200);
+    if (receipt.duplicate) return c.json({ id: receipt.id, status: "duplicate" as const }, 200);
+    if (receipt.processing) c.executionCtx.waitUntil(receipt.processing);
+    return c.json({ id: receipt.id, status: "received" as const }, 202);
   })
   .openapi(listDeliveriesRoute, async (c) => {
     const { id } = c.req.valid("param");
@@ -77,4 +59,29 @@ export const webhooksInRouter = createRouter()
       details: { deliveryId: delivery.id, topic: delivery.topic, status },
     }).run();
     return c.json(presentDelivery((await findDelivery(scope, id, deliveryId))!), 200);
+  })
+  .openapi(sendTestDeliveryRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const scope = c.get("scope");
+    const connection = await findConnection(scope, id);
+    if (!connection) throw notFound();
+    const sample = await testDelivery(connection.platform, await connectionSecret(c.env, connection), now());
+    const audit = (outcome: string) =>
+      auditEntry(scope, auditOrigin(c), { action: "connection.test_sent", entityType: "connection", entityId: id, details: { platform: connection.platform, outcome } }).run();
+    let receipt;
+    try {
+      receipt = await receiveDelivery(c.env, connection.platform, connection.id, new Headers(sample.headers), new TextEncoder().encode(sample.body));
+    } catch (error) {
+      if (!(error instanceof Problem) || (error.status !== 404 && error.status !== 401)) throw error;
+      // The receiver answers a disabled connection as it answers an unknown one (404).
+      const refusal = error.status === 404 ? ("connection_disabled" as const) : ("webhook_signature_invalid" as const);
+      await audit("refused");
+      return c.json({ outcome: "refused" as const, refusal, reason: null, delivery: null }, 200);
+    }
+    if (receipt.ping) throw new Problem(500, "internal_error");
+    await receipt.processing;
+    const delivery = (await deliveryById(scope, receipt.id))!;
+    await audit(delivery.status);
+    const outcome = delivery.status === "duplicate" ? "processed" : delivery.status;
+    return c.json({ outcome, refusal: null, reason: delivery.reason, delivery: presentDelivery(delivery) }, 200);
   });

@@ -84,3 +84,31 @@ export const replayDeliveryRoute = guardedRoute("connections:manage", {
   request: { params: ConnectionParam.extend({ deliveryId: z.string().min(1).max(64).openapi({ param: { name: "deliveryId", in: "path" } }) }) },
   responses: { 200: jsonResponse("The delivery after processing.", DeliverySchema), ...problemResponses },
 });
+
+export const TEST_REFUSALS = ["connection_disabled", "webhook_signature_invalid"] as const;
+
+export const sendTestDeliveryRoute = guardedRoute("connections:manage", {
+  method: "post",
+  path: "/api/connections/{id}/test",
+  tags: ["Shop connections"],
+  summary: "Send a test delivery to a connection and see what became of it",
+  description: [
+    "A sample in the platform's own format, signed with the connection's secret, goes through the same receiver as the shop's deliveries (connection check, signature, storage, processing) and is processed before this answers.",
+    "`processed`: it arrived and was processed (it is listed among the deliveries; nothing is recorded from it). `rejected`: it arrived but processing refused it (`reason`). `refused`: the receiver refused it (`refusal`: the connection is disabled, or the signature did not verify) and nothing was stored.",
+  ].join("\n\n"),
+  request: { params: ConnectionParam },
+  responses: {
+    200: jsonResponse(
+      "What became of the test delivery.",
+      z
+        .object({
+          outcome: z.enum(["processed", "rejected", "received", "refused"]).openapi({ description: "`received`: stored, processing failed for now and will be retried." }),
+          refusal: z.enum(TEST_REFUSALS).nullable(),
+          reason: z.string().nullable(),
+          delivery: DeliverySchema.nullable(),
+        })
+        .openapi("TestDeliveryResult"),
+    ),
+    ...problemResponses,
+  },
+});

@@ -335,6 +335,39 @@ describe("generic (Standard Webhooks)", () => {
   });
 });
 
+describe("send a test", () => {
+  it("goes through the receiver for each platform: arrives, is processed, is listed, and records no customer or order", async () => {
+    const { owner: fresh, workspaceId: ws } = await signUp();
+    for (const [platform, secret] of [["woocommerce", WOO_SECRET], ["shopify", SHOPIFY_SECRET], ["generic", undefined]] as const) {
+      const shop = await connect(fresh, platform, secret);
+      const test = await fresh.post(`/api/connections/${shop.id}/test`);
+      expect(test.status).toBe(200);
+      expect(test.body).toMatchObject({ outcome: "processed", refusal: null, delivery: { status: "processed" } });
+      expect(test.body.reason).toMatch(/test delivery/);
+      const listed = (await fresh.get(`/api/connections/${shop.id}/deliveries`)).body.items;
+      expect(listed.map((d: { id: string }) => d.id)).toEqual([test.body.delivery.id]);
+      expect((await fresh.get(`/api/connections`)).body.items.find((c: { id: string }) => c.id === shop.id).lastDeliveryAt).not.toBeNull();
+    }
+    expect(await customersCount(ws)).toBe(0);
+    expect(await count("select count(*) as n from orders where workspace_id = ?", ws)).toBe(0);
+    expect(await count("select count(*) as n from audit_log where workspace_id = ? and action = 'connection.test_sent'", ws)).toBe(3);
+  });
+
+  it("says why when the receiver refuses it (a disabled connection), and stores nothing", async () => {
+    const { owner: fresh } = await signUp();
+    const shop = await connect(fresh, "woocommerce", WOO_SECRET);
+    await fresh.patch(`/api/connections/${shop.id}`, { enabled: false });
+    const test = await fresh.post(`/api/connections/${shop.id}/test`);
+    expect(test.body).toEqual({ outcome: "refused", refusal: "connection_disabled", reason: null, delivery: null });
+    expect((await fresh.get(`/api/connections/${shop.id}/deliveries`)).body.items).toEqual([]);
+  });
+
+  it("is another workspace's connection: 404", async () => {
+    const { owner: other } = await signUp();
+    expect((await other.post(`/api/connections/${woo.id}/test`)).status).toBe(404);
+  });
+});
+
 describe("shipment of shop orders", () => {
   it("keeps the shipping address, tracking code and shop link a WooCommerce and a Shopify order send, the address masked until revealed", async () => {
     const wooPayload = wooOrder({

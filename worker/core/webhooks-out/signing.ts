@@ -31,15 +31,20 @@ export interface SignedMessage {
  */
 export async function signedMessage(secret: string, event: StoredEvent, sentAtMs: number): Promise<SignedMessage> {
   const body = JSON.stringify({ type: event.name, timestamp: new Date(event.createdAt).toISOString(), data: event.payload });
+  return signedBody(secret, event.id, body, sentAtMs);
+}
+
+/** Any body signed per Standard Webhooks under the message id `id`. */
+export async function signedBody(secret: string, id: string, body: string, sentAtMs: number): Promise<SignedMessage> {
   const timestamp = Math.floor(sentAtMs / 1000);
   return {
     body,
     headers: {
       "content-type": "application/json",
       "user-agent": "edge-crm-webhooks/1",
-      "webhook-id": event.id,
+      "webhook-id": id,
       "webhook-timestamp": String(timestamp),
-      "webhook-signature": `v1,${await signature(secret, `${event.id}.${timestamp}.${body}`)}`,
+      "webhook-signature": `v1,${await signature(secret, `${id}.${timestamp}.${body}`)}`,
     },
   };
 }

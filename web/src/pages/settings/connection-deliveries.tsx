@@ -1,6 +1,6 @@
 // A connection's recent deliveries, filtered by status; a rejected delivery, or one still
 // waiting after a failed attempt, can be processed again once the cause is fixed.
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
 import { Button } from "../../components/button";
@@ -15,7 +15,7 @@ import { ListState } from "./list-state";
 import { settingsMessages } from "./settings.messages";
 import { useCursorList } from "./use-cursor-list";
 
-type DeliveryStatus = "received" | "processed" | "duplicate" | "rejected";
+export type DeliveryStatus = "received" | "processed" | "duplicate" | "rejected";
 
 interface ShopDelivery {
   id: string;
@@ -30,11 +30,16 @@ interface ShopDelivery {
 
 const STATUS_TONE: Record<DeliveryStatus, string> = { received: "badge--warning", processed: "badge--success", duplicate: "", rejected: "badge--danger" };
 
-export function ConnectionDeliveries({ connection }: { connection: Connection }) {
+/** `refresh` changes when something new may have arrived (a test was sent): the list loads again. */
+export function ConnectionDeliveries({ connection, initialStatus = "", refresh = 0 }: { connection: Connection; initialStatus?: "" | DeliveryStatus; refresh?: number }) {
   const t = useMessages(connectionsMessages);
   const s = useMessages(settingsMessages);
-  const [status, setStatus] = useState<"" | DeliveryStatus>("");
+  const [status, setStatus] = useState<"" | DeliveryStatus>(initialStatus);
   const deliveries = useCursorList<ShopDelivery>(`/api/connections/${connection.id}/deliveries`, { status, limit: 20 });
+  useEffect(() => {
+    if (refresh) void deliveries.reload();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [refresh]);
   return (
     <section class="subsection" aria-label={t("deliveriesOf", { name: connection.name })}>
       <div class="subsection__filters">

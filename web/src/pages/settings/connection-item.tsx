@@ -1,5 +1,5 @@
-// One connected shop: where it posts, what to subscribe to, enabling and disabling, replacing
-// its secret, and its recent deliveries.
+// One connected shop: its health and "Send a test", enabling and disabling, replacing its
+// secret, its recent deliveries, and (made by hand) what to paste where in the shop.
 import { useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
@@ -9,14 +9,15 @@ import { Dialog } from "../../components/dialog";
 import { TextField } from "../../components/field";
 import { ErrorNotice } from "../../components/states";
 import { useToast } from "../../components/toast";
-import { useFormat } from "../../i18n/format";
 import { useMessages } from "../../i18n/i18n";
 import { ConfirmButton } from "./confirm-button";
 import { ConnectionDeliveries } from "./connection-deliveries";
 import { connectionsMessages } from "./connections.messages";
-import { CopyField, SecretBox } from "./secret-box";
+import { ConnectionHealth } from "./connection-health";
+import { connectionHealthMessages } from "./connection-health.messages";
+import { ManualSetup } from "./manual-setup";
+import { SecretBox } from "./secret-box";
 import { settingsMessages } from "./settings.messages";
-import { TopicsList } from "./topics-list";
 
 export type Platform = "woocommerce" | "shopify" | "generic";
 
@@ -28,16 +29,19 @@ export interface Connection {
   webhookUrl: string;
   topics: string[];
   lastDeliveryAt: string | null;
+  shopUrl?: string | null;
+  connectedByApi?: boolean;
   createdAt: string;
 }
 
 export function ConnectionItem({ connection, onChanged }: { connection: Connection; onChanged: (connection: Connection) => void }) {
   const t = useMessages(connectionsMessages);
   const s = useMessages(settingsMessages);
-  const f = useFormat();
   const toast = useToast();
   const [showDeliveries, setShowDeliveries] = useState(false);
   const [rotating, setRotating] = useState(false);
+  const [tested, setTested] = useState(0);
+  const h = useMessages(connectionHealthMessages);
   const toggle = useAction(async (enabled: boolean) => {
     onChanged(await api.patch<Connection>(`/api/connections/${connection.id}`, { enabled }));
     toast(enabled ? t("enabledNow") : t("disabledNow"));
@@ -51,9 +55,11 @@ export function ConnectionItem({ connection, onChanged }: { connection: Connecti
           <span class="badge badge--primary">{t(connection.platform)}</span>
           <span class={connection.enabled ? "badge badge--success" : "badge badge--danger"}>{connection.enabled ? s("enabled") : s("disabled")}</span>
         </div>
-        <div class="muted small">
-          {t("lastDelivery")}: {connection.lastDeliveryAt ? f.dateTime(connection.lastDeliveryAt) : s("never")}
-        </div>
+        {connection.shopUrl && (
+          <div class="muted small break" dir="ltr">
+            {connection.shopUrl}
+          </div>
+        )}
       </div>
       <div class="settings-item__controls row">
         {connection.enabled ? (
@@ -78,10 +84,15 @@ export function ConnectionItem({ connection, onChanged }: { connection: Connecti
         </Button>
       </div>
       <div class="settings-item__extra stack">
-        <CopyField label={t("webhookUrl")} value={connection.webhookUrl} />
-        <TopicsList topics={connection.topics} />
+        <ConnectionHealth connection={connection} onTested={() => setTested((n) => n + 1)} />
+        {!connection.connectedByApi && (
+          <details class="connection-setup">
+            <summary>{h("setupHelp")}</summary>
+            <ManualSetup connection={connection} />
+          </details>
+        )}
         {toggle.error && <ErrorNotice error={toggle.error} />}
-        {showDeliveries && <ConnectionDeliveries connection={connection} />}
+        {showDeliveries && <ConnectionDeliveries connection={connection} refresh={tested} />}
       </div>
       {rotating && <RotateSecretDialog connection={connection} onClose={() => setRotating(false)} />}
     </li>
@@ -94,9 +105,10 @@ function RotateSecretDialog({ connection, onClose }: { connection: Connection; o
   const toast = useToast();
   const [secret, setSecret] = useState("");
   const [generated, setGenerated] = useState<string>();
-  const generic = connection.platform === "generic";
+  // Shopify signs with a key of its own; for the others the CRM makes the new secret.
+  const generates = connection.platform !== "shopify";
   const rotate = useAction(async () => {
-    const result = await api.post<Connection & { secret?: string }>(`/api/connections/${connection.id}/rotate-secret`, generic ? {} : { secret });
+    const result = await api.post<Connection & { secret?: string }>(`/api/connections/${connection.id}/rotate-secret`, generates ? {} : { secret });
     toast(t("rotated"));
     if (result.secret) setGenerated(result.secret);
     else onClose();
@@ -114,8 +126,8 @@ function RotateSecretDialog({ connection, onClose }: { connection: Connection; o
             void rotate.run();
           }}
         >
-          <p>{generic ? t("rotateGenericText") : t("rotateShopText")}</p>
-          {!generic && (
+          <p>{generates ? t("rotateGenericText") : t("rotateShopText")}</p>
+          {!generates && (
             <TextField label={t("newSecret")} name="secret" type="password" dir="ltr" autoComplete="new-password" value={secret} onValue={setSecret} error={rotate.error?.fieldError("secret")} required />
           )}
           {rotate.error && !rotate.error.problem.errors?.length && <ErrorNotice error={rotate.error} />}

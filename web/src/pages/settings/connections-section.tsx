@@ -1,6 +1,6 @@
 // Store connections (connections:manage): the connected shops, and connecting a new one: in one
-// step with the shop's API key (shop-connect-form.tsx), or by hand, where a WooCommerce or Shopify
-// connection takes the secret typed into the shop and a generic one gets a generated secret, shown once.
+// step with the shop's API key (shop-connect-form.tsx), or by hand (manual-setup.tsx): WooCommerce and
+// generic connections get a generated secret, shown once; Shopify takes the key Shopify signs with.
 import { useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
@@ -15,8 +15,8 @@ import { connectionsMessages } from "./connections.messages";
 import { ListState } from "./list-state";
 import { ShopConnectForm } from "./shop-connect-form";
 import { shopConnectMessages } from "./shop-connect.messages";
-import { CopyField, SecretBox } from "./secret-box";
-import { TopicsList } from "./topics-list";
+import { ManualSetup } from "./manual-setup";
+import { manualSetupMessages } from "./manual-setup.messages";
 import { useCursorList } from "./use-cursor-list";
 
 export function ConnectionsSection() {
@@ -64,9 +64,10 @@ function NewConnectionForm({ onCreated, onClose }: { onCreated: (connection: Con
   const [platform, setPlatform] = useState<Platform>("woocommerce");
   const [name, setName] = useState("");
   const [secret, setSecret] = useState("");
+  const manual = useMessages(manualSetupMessages);
   const [created, setCreated] = useState<Connection & { secret?: string }>();
   const create = useAction(async () => {
-    const connection = await api.post<Connection & { secret?: string }>("/api/connections", { platform, name, ...(platform === "generic" ? {} : { secret }) });
+    const connection = await api.post<Connection & { secret?: string }>("/api/connections", { platform, name, ...(platform === "shopify" ? { secret } : {}) });
     // The list keeps no secret; the panel below shows it this once.
     const { secret: _shownOnce, ...listed } = connection;
     onCreated(listed);
@@ -76,11 +77,8 @@ function NewConnectionForm({ onCreated, onClose }: { onCreated: (connection: Con
     return (
       <div class="inline-panel stack">
         <h3>{created.name}</h3>
-        <CopyField label={t("webhookUrl")} value={created.webhookUrl} />
-        <TopicsList topics={created.topics} />
-        {created.secret ? (
-          <SecretBox label={t("generatedSecret")} value={created.secret} warning={t("generatedWarning")} onDone={onClose} />
-        ) : (
+        <ManualSetup connection={created} secret={created.secret} onDone={onClose} />
+        {!created.secret && (
           <div class="form__actions">
             <Button onClick={onClose}>{common("close")}</Button>
           </div>
@@ -109,9 +107,7 @@ function NewConnectionForm({ onCreated, onClose }: { onCreated: (connection: Con
         />
         <TextField label={t("name")} name="name" value={name} onValue={setName} hint={t("nameHint")} error={create.error?.fieldError("name")} required />
       </div>
-      {platform === "generic" ? (
-        <Notice tone="info">{t("genericSecretNote")}</Notice>
-      ) : (
+      {platform === "shopify" ? (
         <TextField
           label={t("secret")}
           name="secret"
@@ -120,10 +116,12 @@ function NewConnectionForm({ onCreated, onClose }: { onCreated: (connection: Con
           autoComplete="new-password"
           value={secret}
           onValue={setSecret}
-          hint={platform === "woocommerce" ? t("secretHintWoo") : t("secretHintShopify")}
+          hint={manual("shopifyKey")}
           error={create.error?.fieldError("secret")}
           required
         />
+      ) : (
+        <Notice tone="info">{t("secretGeneratedNote")}</Notice>
       )}
       {create.error && !create.error.problem.errors?.length && <ErrorNotice error={create.error} />}
       <div class="form__actions">

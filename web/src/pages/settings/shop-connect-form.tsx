@@ -11,7 +11,7 @@ import { useMessages } from "../../i18n/i18n";
 import type { Connection } from "./connection-item";
 import { shopConnectMessages } from "./shop-connect.messages";
 
-interface ShopImport {
+export interface ShopImport {
   id: string;
   status: "running" | "done" | "failed" | "cancelled";
   pagesDone: number;
@@ -98,7 +98,7 @@ export function ShopConnectForm({ onConnected, onClose }: { onConnected: (connec
   );
 }
 
-function ImportProgress({ connectionId, initial }: { connectionId: string; initial: ShopImport }) {
+export function ImportProgress({ connectionId, initial }: { connectionId: string; initial: ShopImport }) {
   const t = useMessages(shopConnectMessages);
   const format = useFormat();
   const [job, setJob] = useState(initial);

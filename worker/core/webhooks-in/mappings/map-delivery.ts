@@ -4,6 +4,7 @@ import { mapGeneric } from "./generic";
 import { MappingError, type Mapped } from "./mapped";
 import { mapShopify } from "./shopify";
 import { mapWooCommerce } from "./woocommerce";
+import { TEST_DELIVERY_REASON, TEST_TOPIC } from "../test-delivery";
 
 /**
  * The JSON of a delivery, with every integer beyond 2^53 kept as its exact digits (a string):
@@ -26,6 +27,8 @@ function exactBigIntegers(_key: string, value: unknown, context?: { source?: str
 
 export function mapDelivery(platform: ConnectionPlatform, topic: string | null, body: string, connectionId: string): Mapped {
   const payload = parseBody(body);
+  // "Send a test": verified, stored and processed like any delivery, and nothing recorded.
+  if (topic === TEST_TOPIC[platform]) return { kind: "ignored", reason: TEST_DELIVERY_REASON };
   if (platform === "woocommerce") return mapWooCommerce(topic, payload, connectionId);
   if (platform === "shopify") return mapShopify(topic, payload, connectionId);
   return mapGeneric(payload, connectionId);
