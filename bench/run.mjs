@@ -239,7 +239,8 @@ async function bulkPaths(server, ws, customers) {
       rowsRead: worstChunk?.rowsRead ?? null,
       rowsWritten: worstChunk?.rowsWritten ?? null,
     });
-    const sends = await fetch(`${server.url}/api/plugins/nps/surveys/${NPS_SURVEY}/sends?status=sent&limit=1`, { headers: session }).then((response) => response.json());
+    // The newest send is the campaign's (sent, or deferred outside the quiet hours' window): its page asks for the score.
+    const sends = await fetch(`${server.url}/api/plugins/nps/surveys/${NPS_SURVEY}/sends?limit=1`, { headers: session }).then((response) => response.json());
     const answerPath = sends.items?.[0]?.path;
     if (answerPath) {
       for (const language of ["fa", "en"]) {
