@@ -239,9 +239,10 @@ async function bulkPaths(server, ws, customers) {
       rowsRead: worstChunk?.rowsRead ?? null,
       rowsWritten: worstChunk?.rowsWritten ?? null,
     });
-    // The newest send is the campaign's (sent, or deferred outside the quiet hours' window): its page asks for the score.
-    const sends = await fetch(`${server.url}/api/plugins/nps/surveys/${NPS_SURVEY}/sends?limit=1`, { headers: session }).then((response) => response.json());
-    const answerPath = sends.items?.[0]?.path;
+    // A send of the campaign not answered yet (sent, or deferred outside the quiet hours' window): its page asks for the score.
+    const unanswered = async (status) =>
+      (await fetch(`${server.url}/api/plugins/nps/surveys/${NPS_SURVEY}/sends?status=${status}&limit=100`, { headers: session }).then((response) => response.json())).items?.find((send) => send.respondedAt === null);
+    const answerPath = ((await unanswered("deferred")) ?? (await unanswered("sent")))?.path;
     if (answerPath) {
       for (const language of ["fa", "en"]) {
         const page = await d1Cost(server, () => ({ path: answerPath, headers: { "accept-language": language } }), { warmups: 0 });
