@@ -43,6 +43,8 @@ const WITH_UI = !argv.includes("--no-ui");
 const STAGES = QUICK ? [1_000] : [1_000, 100_000];
 const FREE_PLAN_CALLS = 50;
 const CRON_WORKSPACES = 1_000;
+/** The first chunks of an NPS send to everyone that are measured before the survey is paused. */
+const NPS_CHUNKS_MEASURED = 5;
 
 const here = fileURLToPath(new URL(".", import.meta.url));
 const STATE = join(here, ".state");
@@ -214,13 +216,40 @@ async function bulkPaths(server, ws, customers) {
   });
 
   // NPS: the results page reads daily rollups (one survey answered by every customer, over a
-  // year), so its rows read stay flat from 1k to 100k responses; sending a survey to everyone
-  // queues the first chunk of the audience and asks the first few, within one invocation.
+  // year), so its rows read stay flat from 1k to 100k responses. A send to everyone with consent
+  // runs in chunks on the jobs queue: the request makes the campaign and runs its first chunk;
+  // the worst of the first chunks is measured (each within the free plan's 50 calls), then the
+  // survey is paused, which holds the rest. The answer page is measured on a send of that campaign.
   if (ws.plugins?.includes("nps")) {
     const npsResults = await d1Cost(server, () => ({ path: `/api/plugins/nps/results?surveyId=${NPS_SURVEY}`, headers: session }), { warmups: 0 });
     results.push({ path: `NPS results page (${num(customers)} responses, from daily rollups)`, calls: npsResults.calls, rowsRead: npsResults.rowsRead, rowsWritten: npsResults.rowsWritten });
+    const chunksBefore = server.meterLines.length;
     const npsSend = await d1Cost(server, () => ({ method: "POST", path: `/api/plugins/nps/surveys/${NPS_SURVEY}/send`, headers: write, body: "{}" }), { warmups: 0, untilSettled: true });
-    results.push({ path: `NPS send to everyone (${num(customers)} with consent): the request's chunk and first asks`, calls: npsSend.calls, rowsRead: npsSend.rowsRead, rowsWritten: npsSend.rowsWritten });
+    results.push({ path: `NPS send to everyone (${num(customers)} with consent): the request and its first chunk`, calls: npsSend.calls, rowsRead: npsSend.rowsRead, rowsWritten: npsSend.rowsWritten });
+    const npsChunks = () => server.meterLines.slice(chunksBefore).filter((line) => line.kind === "queue" && String(line.queue).startsWith("edge-crm-jobs"));
+    await waitFor(async () => npsChunks().length >= NPS_CHUNKS_MEASURED, 300_000);
+    await fetch(`${server.url}/api/plugins/nps/surveys/${NPS_SURVEY}`, { method: "PATCH", headers: write, body: JSON.stringify({ active: false }) });
+    const measured = npsChunks();
+    const worstChunk = worstOf(measured);
+    const campaign = await fetch(`${server.url}/api/plugins/nps/surveys/${NPS_SURVEY}/campaigns?limit=1`, { headers: session }).then((response) => response.json());
+    const handled = campaign.items?.[0]?.queued ?? 0;
+    results.push({
+      path: `NPS send chunk on the queue (worst of ${measured.length}; ${num(handled)} customers asked, ${Math.round((handled / Math.max(1, measured.length)) * 10) / 10} per chunk)`,
+      calls: worstChunk?.calls ?? null,
+      rowsRead: worstChunk?.rowsRead ?? null,
+      rowsWritten: worstChunk?.rowsWritten ?? null,
+    });
+    // A send of the campaign not answered yet (sent, or deferred outside the quiet hours' window): its page asks for the score.
+    const unanswered = async (status) =>
+      (await fetch(`${server.url}/api/plugins/nps/surveys/${NPS_SURVEY}/sends?status=${status}&limit=100`, { headers: session }).then((response) => response.json())).items?.find((send) => send.respondedAt === null);
+    const answerPath = ((await unanswered("deferred")) ?? (await unanswered("sent")))?.path;
+    if (answerPath) {
+      for (const language of ["fa", "en"]) {
+        const page = await d1Cost(server, () => ({ path: answerPath, headers: { "accept-language": language } }), { warmups: 0 });
+        const bytes = Buffer.byteLength(await fetch(`${server.url}${answerPath}`, { headers: { "accept-language": language } }).then((response) => response.text()));
+        results.push({ path: `NPS answer page (${language}): ${num(bytes)} bytes of HTML, CSS and JS, under 15 KB`, calls: page.calls, rowsRead: page.rowsRead, rowsWritten: page.rowsWritten });
+      }
+    }
   }
 
   // The events queue's consumer (plugin hooks, outgoing webhooks), over everything above.

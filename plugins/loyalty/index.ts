@@ -16,7 +16,7 @@ import { pastOrdersRouter } from "./past-orders.router";
 import { LOYALTY_PERMISSIONS, loyaltyPermissions } from "./permissions";
 import { rafflesRouter } from "./raffles.router";
 import { loyaltyTierField } from "./segment-field";
-import { checkReferralCode } from "./referrals";
+import { checkReferralCode, memberReferralCode } from "./referrals";
 import { reverseOnRefund } from "./refunds";
 import { loyaltySettings } from "./settings";
 import { PLUGIN_NAME } from "./texts";
@@ -37,6 +37,8 @@ export const loyaltyPlugin = definePlugin({
   settings: loyaltySettings,
   events: loyaltyEvents,
   segmentFields: [loyaltyTierField],
+  // Other plugins may show a member's referral code (the NPS page invites promoters with it).
+  customerFacts: { referralCode: memberReferralCode },
   routes: createPluginRouter().route("/", membersRouter).route("/", balanceLinkRouter).route("/", catalogueRouter).route("/", rafflesRouter).route("/", uiRouter).route("/", pastOrdersRouter),
   // The member's own balance page, for the link staff send: /p/loyalty/{workspaceId}/balance/{token}.
   publicRoutes: balancePageRouter,

@@ -9,12 +9,18 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import { HookRejection, type PluginContext, type Statement } from "../../worker/plugin-api";
 import { normalizeCode } from "./codes";
-import { findMemberByReferralCode, type MemberRow } from "./members";
+import { findMember, findMemberByReferralCode, type MemberRow } from "./members";
 import { loyaltyLedger, loyaltyMembers } from "./schema";
 import type { LoyaltySettings } from "./settings";
 import { refusals } from "./texts";
 
 export const REFERRAL_ATTRIBUTE = "referralCode";
+
+/** A member's own code to hand to friends (`customerFacts.referralCode`); null for a customer who is not a member or was erased. */
+export async function memberReferralCode(customerId: string, ctx: PluginContext<unknown>): Promise<string | null> {
+  const member = await findMember(ctx, customerId);
+  return member && member.erasedAt === null ? member.referralCode : null;
+}
 
 /** The referrer a typed code names, or why it names none. */
 export async function referrerByCode(ctx: PluginContext<LoyaltySettings>, typed: string): Promise<MemberRow | null> {

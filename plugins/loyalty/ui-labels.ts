@@ -1,6 +1,5 @@
 // Words the club's UI surfaces put inside table cells and sentences, which the UI shows as they
 // are: so they are chosen here in the reader's language.
-import type { UiText } from "../../worker/plugin-api";
 import type { EntryRow } from "./ledger";
 import type { Tier } from "./settings";
 import { numberIn } from "./texts";
@@ -46,4 +45,4 @@ export function entryDetail(entry: EntryRow, lang: Lang): string {
 }
 
 export const tierName = (tier: Tier | undefined, key: string, lang: Lang) => tier?.name[lang] ?? key;
-export const both = (en: string, fa: string): UiText => ({ en, fa });
+export { uiText as both } from "../../worker/plugin-api";

@@ -18,12 +18,16 @@ function headers(c: Context) {
   c.header("referrer-policy", "no-referrer");
 }
 
+/** A promoter's loyalty referral code (when the club is on), for the invitation to refer a friend. */
+const referralCodeOf = (ctx: Ctx, response: ResponseRow) => (response.band === "promoter" ? ctx.customerFact("referralCode", response.customerId) : Promise.resolve(null));
+
 async function answered(c: Context, ctx: Ctx, shop: string, token: string, survey: SurveyRow, response: ResponseRow) {
+  const referralCode = await referralCodeOf(ctx, response);
   return c.html(
     answeredPage(
       ctx.locale,
       shop,
-      { question: survey.question, score: response.score, band: response.band, followUp: survey.followUps[response.band], comment: response.comment, reviewUrl: survey.reviewUrl, commentAction: `${answerPath(ctx.workspaceId, token)}/comment` },
+      { question: survey.question, score: response.score, band: response.band, followUp: survey.followUps[response.band], comment: response.comment, reviewUrl: survey.reviewUrl, referralInvite: survey.referralInvite, referralCode, commentAction: `${answerPath(ctx.workspaceId, token)}/comment` },
       (score) => answerPath(ctx.workspaceId, token, score),
     ),
     200,
@@ -73,5 +77,5 @@ export const answerPageRouter = createPluginRouter()
     if (!response) return c.html(askPage(ctx.locale, shop, found.survey.question, (score) => answerPath(ctx.workspaceId, token, score)), 200);
     const comment = form.comment?.trim() || null;
     if (!(await addComment(ctx, response, comment, form.consent === "yes"))) return c.html(closedPage(ctx.locale, shop), 410);
-    return c.html(thanksPage(ctx.locale, shop, found.survey.thankYou, found.survey.reviewUrl, response.band === "promoter"), 200);
+    return c.html(thanksPage(ctx.locale, shop, found.survey, response.band === "promoter" ? { referralCode: await referralCodeOf(ctx, response) } : null), 200);
   });

@@ -4,7 +4,7 @@
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import type { Band, Text } from "./schema";
-import { numberIn } from "./texts";
+import { DEFAULT_REFERRAL_INVITE, numberIn } from "./texts";
 
 type Locale = "fa" | "en";
 
@@ -29,11 +29,11 @@ const T = {
   consent: { en: "The shop may quote my comment, with my first name.", fa: "فروشگاه می‌تواند نظر مرا با نام کوچکم نقل کند." },
   send: { en: "Send", fa: "ارسال" },
   review: { en: "Write a review", fa: "نوشتن نقد و نظر" },
-  refer: { en: "Know someone who would like us? Tell them about us.", fa: "کسی را می‌شناسید که از ما خوشش بیاید؟ ما را به او معرفی کنید." },
   scale: { en: "Score from 0 to 10", fa: "امتیاز از ۰ تا ۱۰" },
   closed: { en: "This survey is closed. Thank you for your time.", fa: "این نظرسنجی بسته شده است. از وقتی که گذاشتید سپاسگزاریم." },
   notFound: { en: "This survey link is not valid. It may have expired. Thank you all the same.", fa: "این پیوند نظرسنجی معتبر نیست؛ شاید منقضی شده باشد. با این حال سپاسگزاریم." },
   survey: { en: "Survey", fa: "نظرسنجی" },
+  yourCode: { en: "Your referral code", fa: "کد معرفی شما" },
 };
 
 function page(locale: Locale, shop: string, body: HtmlEscapedString | Promise<HtmlEscapedString>) {
@@ -62,12 +62,19 @@ export interface AnsweredView {
   followUp: Text;
   comment: string | null;
   reviewUrl: string | null;
+  /** The survey's invitation to refer a friend (promoters only); null: the default words. */
+  referralInvite: Text | null;
+  /** The promoter's loyalty referral code, when the loyalty club is on and they are a member. */
+  referralCode: string | null;
   commentAction: string;
 }
 
+const invitation = (locale: Locale, words: Text | null, code: string | null) =>
+  html`<p>${(words ?? DEFAULT_REFERRAL_INVITE)[locale]}${code ? html` ${T.yourCode[locale]}: <strong dir="ltr">${code}</strong>` : ""}</p>`;
+
 export function answeredPage(locale: Locale, shop: string, view: AnsweredView, hrefOf: (score: number) => string) {
   const consent = view.band === "promoter" ? html`<label class="consent"><input type="checkbox" name="consent" value="yes"> ${T.consent[locale]}</label>` : "";
-  const refer = view.band === "promoter" ? html`<p>${T.refer[locale]}</p>` : "";
+  const refer = view.band === "promoter" ? invitation(locale, view.referralInvite, view.referralCode) : "";
   const review = view.reviewUrl ? html`<p><a href="${view.reviewUrl}" rel="noopener noreferrer">${T.review[locale]}</a></p>` : "";
   return page(
     locale,
@@ -78,9 +85,9 @@ export function answeredPage(locale: Locale, shop: string, view: AnsweredView, h
   );
 }
 
-export function thanksPage(locale: Locale, shop: string, thankYou: Text, reviewUrl: string | null, promoter: boolean) {
-  const review = reviewUrl ? html`<p><a href="${reviewUrl}" rel="noopener noreferrer">${T.review[locale]}</a></p>` : "";
-  return page(locale, shop, html`<h1>${thankYou[locale]}</h1>${promoter ? html`<p>${T.refer[locale]}</p>` : ""}${review}`);
+export function thanksPage(locale: Locale, shop: string, survey: { thankYou: Text; reviewUrl: string | null; referralInvite: Text | null }, promoter: { referralCode: string | null } | null) {
+  const review = survey.reviewUrl ? html`<p><a href="${survey.reviewUrl}" rel="noopener noreferrer">${T.review[locale]}</a></p>` : "";
+  return page(locale, shop, html`<h1>${survey.thankYou[locale]}</h1>${promoter ? invitation(locale, survey.referralInvite, promoter.referralCode) : ""}${review}`);
 }
 
 export const closedPage = (locale: Locale, shop: string) => page(locale, shop, html`<h1>${T.closed[locale]}</h1>`);

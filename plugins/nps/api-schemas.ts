@@ -20,6 +20,7 @@ export const SurveyCreateInput = z
     followUps: followUps.optional(),
     thankYou: text(300).optional(),
     reviewUrl: z.url({ protocol: /^https?$/ }).max(500).nullable().optional().openapi({ description: "Shown to every respondent, whatever the score." }),
+    referralInvite: text(300).nullable().optional().openapi({ description: "Shown to promoters, inviting them to refer a friend; null: the default words." }),
     trigger: z.enum(["manual", "after_order"]).default("manual").openapi({ description: "after_order: asked automatically `delayDays` after each paid order (once per order)." }),
     delayDays: z.number().int().min(0).max(60).default(3),
     reminderDays: z.number().int().min(1).max(30).nullable().default(null).openapi({ description: "One reminder to non-responders after this many days; null: none." }),
@@ -33,6 +34,8 @@ export const SurveyUpdateInput = z
     followUps,
     thankYou: text(300),
     reviewUrl: z.url({ protocol: /^https?$/ }).max(500).nullable(),
+    referralInvite: text(300).nullable(),
+    channel: z.enum(["sms", "email"]),
     delayDays: z.number().int().min(0).max(60),
     reminderDays: z.number().int().min(1).max(30).nullable(),
     active: z.boolean(),
@@ -52,6 +55,7 @@ export const SurveySchema = z
     followUps: z.object({ detractor: localized, passive: localized, promoter: localized }),
     thankYou: localized,
     reviewUrl: z.string().nullable(),
+    referralInvite: localized.nullable(),
     trigger: z.enum(["manual", "after_order"]),
     delayDays: z.number().int(),
     reminderDays: z.number().int().nullable(),
@@ -73,7 +77,23 @@ export const SendInput = z
   })
   .strict();
 
-export const CampaignSchema = z.object({ id: z.string(), surveyId: z.string(), segmentId: z.string().nullable(), notBefore: iso, status: z.enum(["running", "done"]), queued: z.number().int(), skipped: z.number().int() }).openapi("NpsCampaign");
+const count = z.number().int();
+export const CampaignSchema = z
+  .object({
+    id: z.string(),
+    surveyId: z.string(),
+    segmentId: z.string().nullable(),
+    notBefore: iso,
+    status: z.enum(["running", "done"]),
+    audience: count.openapi({ description: "Customers in the audience with consent when the send was made." }),
+    queued: count.openapi({ description: "Recipients handled so far (each once)." }),
+    sent: count,
+    deferred: count.openapi({ description: "Held by core until quiet hours end." }),
+    failed: count,
+    skipped: count,
+    skipReasons: z.record(z.string(), count).openapi({ description: "Skipped recipients by reason: throttled, daily_cap, no_consent, capped, daily_limit, …" }),
+  })
+  .openapi("NpsCampaign");
 
 export const AudienceSchema = z.object({ recipients: z.number().int(), withConsent: z.number().int() }).openapi("NpsAudience");
 
@@ -105,7 +125,7 @@ export const BreakdownSchema = z
   .object({ by: z.string(), groups: z.array(figures.extend({ key: z.string(), label: localized })) })
   .openapi("NpsBreakdown");
 
-export const BreakdownQuery = z.object({ by: z.enum(["stage", "rfm", "city", "segment"]).default("stage"), segmentId: z.string().min(1).max(64).optional() });
+export const BreakdownQuery = z.object({ by: z.enum(["stage", "rfm", "city", "segment", "channel"]).default("stage"), segmentId: z.string().min(1).max(64).optional() });
 
 export const ResponseSchema = z
   .object({ id: z.string(), surveyId: z.string(), customerId: z.string(), score: z.number().int(), band: z.enum(["detractor", "passive", "promoter"]), via: z.enum(["link", "sms"]), comment: z.string().nullable(), testimonialConsentAt: iso.nullable(), answeredAt: iso })

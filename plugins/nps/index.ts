@@ -4,13 +4,13 @@
 // and PLUGINS.md for the contract this is written against.
 import { createPluginRouter, definePlugin } from "../../worker/plugin-api";
 import { answerPageRouter } from "./answer-page.router";
-import { askDue, remindDue } from "./ask";
+import { anythingDue, ASK_JOB, runAskChunk } from "./ask";
+import { carryOnCampaigns, CHUNK_JOB, runCampaignChunk } from "./campaign-chunks";
 import { countDelivery } from "./deliveries";
 import { npsEvents } from "./events";
 import { openDetractorTask } from "./follow-ups";
 import { queueOnPaidOrder } from "./orders";
 import { NPS_PERMISSIONS, npsPermissions } from "./permissions";
-import { queueCampaignChunk, runningCampaign } from "./queue";
 import { scoreReply } from "./replies";
 import { npsAnsweredAtField, npsBandField, npsScoreField } from "./segment-fields";
 import { npsSettings } from "./settings";
@@ -43,17 +43,21 @@ export const npsPlugin = definePlugin({
   },
   schedules: [
     {
-      // Carries campaigns on and asks what is due: a chunk queued, then a few sends, each run.
+      // One query or two when there is nothing to do; the sending itself runs in jobs, a chunk each.
       id: "ask",
       timing: { every: "hour" },
       run: async (ctx) => {
-        const running = await runningCampaign(ctx);
-        if (running) await queueCampaignChunk(ctx, running.campaign, running.survey);
-        await askDue(ctx);
-        await remindDue(ctx);
+        await carryOnCampaigns(ctx);
+        if (await anythingDue(ctx)) await ctx.enqueue(ASK_JOB, {});
       },
     },
   ],
+  jobs: {
+    // A send to a segment or everyone, a chunk of customers at a time.
+    [CHUNK_JOB]: runCampaignChunk,
+    // What is due (after-order sends) and reminders, a chunk at a time.
+    [ASK_JOB]: runAskChunk,
+  },
   ui: {
     customerPanel: { title: PLUGIN_NAME, source: "/ui/customers/{customerId}", order: 20, permission: NPS_PERMISSIONS.read },
     page: { title: PLUGIN_NAME, source: "/ui/page", icon: "chart", permission: NPS_PERMISSIONS.read },

@@ -31,10 +31,11 @@ export async function newSurvey(bed: Bed, fields: Record<string, unknown> = {}):
   return response.body.id;
 }
 
-/** Sends a survey now to everyone with consent (or a segment); the campaign as the API answers it. */
+/** Sends a survey now to everyone with consent (or a segment), its chunks run through the jobs queue; the campaign as the API answered it. */
 export async function sendNow(bed: Bed, surveyId: string, body: Record<string, unknown> = {}) {
   const response = await bed.owner.post(`/api/plugins/nps/surveys/${surveyId}/send`, body);
   expect(response.status, response.text).toBe(202);
+  await bed.runJobs();
   return response.body;
 }
 

@@ -81,7 +81,57 @@ describe("surveys", () => {
     expect(badSettings.body.errors.map((error: { path: string }) => error.path)).toEqual(["body.settings.throttleDays"]);
   });
 
-  it("answers 404 while disabled, on its routes and its public page (politely), and keeps the data", async () => {
+  it("edits every text in both languages, the links, channel and timing, and refuses bad input naming each field, changing nothing", async () => {
+    const bed = await npsBed();
+    const surveyId = await newSurvey(bed);
+    const path = `/api/plugins/nps/surveys/${surveyId}`;
+    const edit = {
+      question: { en: "Would you recommend Gol Shop?", fa: "گل‌شاپ را پیشنهاد می‌کنید؟" },
+      followUps: { detractor: { en: "What hurt?", fa: "چه بد بود؟" }, passive: { en: "What is missing?", fa: "چه کم بود؟" }, promoter: { en: "What was best?", fa: "چه خوب بود؟" } },
+      thankYou: { en: "Many thanks.", fa: "بسیار سپاس." },
+      referralInvite: { en: "Bring a friend to Gol Shop!", fa: "دوستتان را به گل‌شاپ بیاورید!" },
+      reviewUrl: "https://maps.example.com/gol-shop",
+      channel: "email",
+      delayDays: 5,
+      reminderDays: 2,
+    };
+    const saved = await bed.owner.patch(path, edit);
+    expect(saved.status, saved.text).toBe(200);
+    expect(saved.body).toMatchObject(edit);
+    const bad = await bed.owner.withLanguage("fa").patch(path, { question: { en: "", fa: "x" }, reviewUrl: "not a link", delayDays: 99, channel: "fax" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((error: { path: string }) => error.path).sort()).toEqual(["body.channel", "body.delayDays", "body.question.en", "body.reviewUrl"]);
+    expect(bad.body.errors.every((error: { message: string }) => /[\u0600-\u06FF]/.test(error.message))).toBe(true);
+    expect((await bed.owner.get(path)).body).toMatchObject(edit);
+
+    // The page's editor for the survey: one field per language, filled with what is saved.
+    const page = (await bed.owner.get("/api/plugins/nps/ui/page")).body.blocks;
+    const editor = page.find((block: { type: string; request?: { method: string; path: string } }) => block.type === "form" && block.request?.method === "PATCH" && block.request.path === `/surveys/${surveyId}`);
+    const defaults = Object.fromEntries(editor.fields.map((field: { name: string; default?: unknown }) => [field.name, field.default]));
+    expect(defaults).toMatchObject({ "question.en": edit.question.en, "question.fa": edit.question.fa, "followUps.passive.fa": "چه کم بود؟", "referralInvite.en": edit.referralInvite.en, channel: "email", delayDays: 5, reminderDays: 2, reviewUrl: edit.reviewUrl });
+  });
+
+  it("shows a promoter the survey's own invitation to refer a friend, and a detractor none", async () => {
+    const bed = await npsBed();
+    const promoter = await asked(bed);
+    await bed.owner.patch(`/api/plugins/nps/surveys/${promoter.surveyId}`, { referralInvite: { en: "Bring a friend to Gol Shop!", fa: "دوستتان را به گل‌شاپ بیاورید!" } });
+    const visitor = anonymous(bed.worker).withLanguage("en");
+    const invited = (await visitor.get(pagePath(bed, promoter.token, 10))).text;
+    expect(invited).toContain("Bring a friend to Gol Shop!");
+    expect(invited).not.toContain("Your referral code"); // no loyalty club here
+    const detractor = await asked(bed);
+    await bed.owner.patch(`/api/plugins/nps/surveys/${detractor.surveyId}`, { referralInvite: { en: "Bring a friend to Gol Shop!", fa: "دوستتان را به گل‌شاپ بیاورید!" } });
+    const unhappy = await visitor.get(pagePath(bed, detractor.token, 2));
+    expect(unhappy.status).toBe(200);
+    expect(unhappy.text).not.toContain("Bring a friend");
+    // The breakdown by channel (from the rollups) and by stage, on the API and the page.
+    const byChannel = (await bed.owner.get("/api/plugins/nps/results/breakdown?by=channel")).body;
+    expect(byChannel.groups).toMatchObject([{ key: "sms", responses: 2, score: 0, marginOfError: expect.any(Number) }]);
+    const titles = (await bed.owner.get("/api/plugins/nps/ui/page")).body.blocks.map((block: { title?: { en: string } }) => block.title?.en);
+    expect(titles).toEqual(expect.arrayContaining(["By channel", "By customer stage", "By RFM group", "By saved segment", "Sends"]));
+  });
+
+  it("answers 404 while disabled, on its routes and with a polite HTML page in the visitor's language (else both) on its public page, and keeps the data", async () => {
     const bed = await npsBed();
     const customerId = await newCustomer(bed);
     const surveyId = await newSurvey(bed);
@@ -91,7 +141,14 @@ describe("surveys", () => {
     expect((await bed.owner.get("/api/plugins/nps/surveys")).status).toBe(404);
     const page = await anonymous(bed.worker).withLanguage("en").get(pagePath(bed, send!.token));
     expect(page.status).toBe(404);
-    expect(page.body.detail).toBeTruthy();
+    expect(page.headers.get("content-type")).toContain("text/html");
+    expect(page.text).toContain("This page is not available");
+    expect(page.text).not.toContain("در دسترس نیست");
+    const persian = await anonymous(bed.worker).withLanguage("fa-IR").get(pagePath(bed, send!.token, 9));
+    expect([persian.status, persian.text.includes('lang="fa" dir="rtl"'), persian.text.includes("This page")]).toEqual([404, true, false]);
+    // A browser that names neither language: both.
+    const unknown = await anonymous(bed.worker).withLanguage("de").get(pagePath(bed, send!.token));
+    expect([unknown.status, unknown.text.includes("در دسترس نیست"), unknown.text.includes("This page is not available")]).toEqual([404, true, true]);
     expect(await countRows("nps_sends", "workspace_id = ?", bed.workspaceId)).toBe(1);
     expect((await bed.owner.patch("/api/plugins/nps", { enabled: true })).status).toBe(200);
     expect((await bed.owner.get(`/api/plugins/nps/surveys/${surveyId}`)).status).toBe(200);
@@ -262,7 +319,9 @@ describe("asking", () => {
     const later = await newCustomer(bed);
     const campaign = await sendNow(bed, await newSurvey(bed), { at: "18:00" });
     expect(campaign.notBefore).toBe("2026-03-10T14:30:00.000Z"); // 18:00 in Tehran
-    expect((await sendsOf(bed, later)).map((send) => send.status)).toEqual(["queued"]);
+    expect(await sendsOf(bed, later)).toEqual([]);
+    await bed.tick(new Date("2026-03-10T15:00:00Z"));
+    expect((await sendsOf(bed, later)).map((send) => [send.status, send.skip_reason])).toEqual([["skipped", "daily_cap"]]);
   });
 
   it("scores an SMS reply of '۹' for the survey and customer it answers, and 'ده' for the latest survey when the reply names none", async () => {
@@ -287,6 +346,21 @@ describe("asking", () => {
 });
 
 describe("with the loyalty club", () => {
+  it("invites a promoter with their own referral code of the club, and a passive without", async () => {
+    const bed = await createPluginTestbed({ plugins, settings: { loyalty: { signupBonus: 0 } } });
+    const promoter = await asked(bed);
+    const passive = await asked(bed);
+    await bed.drain();
+    const member = await bed.owner.get(`/api/plugins/loyalty/members/${promoter.customerId}`);
+    expect(member.body.referralCode).toMatch(/^[A-Z0-9-]{4,}$/);
+    const visitor = anonymous(bed.worker).withLanguage("en");
+    expect((await visitor.get(pagePath(bed, promoter.token, 10))).text).toContain(`Your referral code: <strong dir="ltr">${member.body.referralCode}</strong>`);
+    const thanks = await visitor.post(`${pagePath(bed, promoter.token)}/comment`, "comment=Lovely", { "content-type": "application/x-www-form-urlencoded" });
+    expect(thanks.text).toContain(member.body.referralCode);
+    expect((await visitor.get(pagePath(bed, passive.token, 8))).text).not.toContain("Your referral code");
+  });
+
+
   it("earns the club's survey bonus once per answer, through nps.responded", async () => {
     const bed = await createPluginTestbed({ plugins, settings: { loyalty: { signupBonus: 0, npsResponseBonus: 20 } } });
     const { customerId, token } = await asked(bed);

@@ -1,10 +1,11 @@
 // Results from the daily rollups (rows read grow with days, not with responses): the score
 // overall and per period (Jalali months in Persian), the 0–10 distribution and the response rate;
-// and a breakdown by customer group from each customer's last answer.
+// and a breakdown by customer group from each customer's last answer, or by the channel asked
+// (from the rollups, every answer).
 import { and, eq, gte, isNotNull, lte, sql, type SQL } from "drizzle-orm";
 import { addDays, customersTable, localDay, savedSegments, segmentCondition, type PluginContext } from "../../worker/plugin-api";
 import { emptyCounts, npsOf, type NpsFigures } from "./scoring";
-import { npsCustomers, npsRollups } from "./schema";
+import { npsCustomers, npsRollups, npsSurveys } from "./schema";
 
 type Ctx = PluginContext<unknown>;
 type Locale = "fa" | "en";
@@ -97,8 +98,27 @@ export type BreakdownGroup = NpsFigures & { key: string; label: { en: string; fa
 
 const UNKNOWN = { en: "Not known", fa: "نامشخص" };
 
-/** NPS of each group of customers, from each one's last answer. */
-export async function breakdown(ctx: Ctx, by: "stage" | "rfm" | "city" | "segment", segmentId?: string): Promise<BreakdownGroup[]> {
+const CHANNELS = { sms: { en: "SMS", fa: "پیامک" }, email: { en: "E-mail", fa: "ایمیل" } };
+
+/** NPS of the answers to each channel's surveys, from the rollups. */
+async function byChannel(ctx: Ctx): Promise<BreakdownGroup[]> {
+  const sums = Object.fromEntries(SCORES.map((score) => [`c${score}`, sql<number>`coalesce(sum(${sql.identifier(`c${score}`)}), 0)`]));
+  const rows = await ctx.db
+    .select({ channel: npsSurveys.channel, ...sums })
+    .from(npsRollups)
+    .innerJoin(npsSurveys, and(eq(npsSurveys.workspaceId, npsRollups.workspaceId), eq(npsSurveys.id, npsRollups.surveyId)))
+    .where(eq(npsRollups.workspaceId, ctx.workspaceId))
+    .groupBy(npsSurveys.channel)
+    .all();
+  return rows
+    .map((row) => ({ key: row.channel, label: CHANNELS[row.channel], ...npsOf(SCORES.map((score) => Number((row as Record<string, unknown>)[`c${score}`] ?? 0))) }))
+    .filter((group) => group.responses > 0)
+    .sort((a, b) => b.responses - a.responses);
+}
+
+/** NPS of each group of customers, from each one's last answer; or of each channel's answers. */
+export async function breakdown(ctx: Ctx, by: "stage" | "rfm" | "city" | "segment" | "channel", segmentId?: string): Promise<BreakdownGroup[]> {
+  if (by === "channel") return byChannel(ctx);
   if (by === "segment") {
     const segments = segmentId ? [{ id: segmentId, name: "" }] : await savedSegments(ctx, 10);
     const groups: BreakdownGroup[] = [];

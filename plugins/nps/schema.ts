@@ -25,6 +25,8 @@ export const npsSurveys = sqliteTable(
     followUps: json<BandTexts>("follow_ups").notNull(),
     thankYou: json<Text>("thank_you").notNull(),
     reviewUrl: text("review_url"),
+    // What a promoter is invited with to refer a friend; null: the default words.
+    referralInvite: json<Text>("referral_invite"),
     trigger: text("trigger", { enum: SURVEY_TRIGGERS }).notNull(),
     delayDays: integer("delay_days").notNull().default(3),
     reminderDays: integer("reminder_days"),
@@ -82,8 +84,15 @@ export const npsCampaigns = sqliteTable(
     // The last customer id handled: the next chunk starts after it.
     cursor: text("cursor"),
     status: text("status", { enum: ["running", "done"] }).notNull(),
+    // Progress, moved on by each chunk together with the cursor (so a chunk counts once): the
+    // audience when the campaign was made, the recipients walked, and what became of them.
+    audience: integer("audience").notNull().default(0),
     queued: integer("queued").notNull().default(0),
+    sent: integer("sent").notNull().default(0),
+    deferred: integer("deferred").notNull().default(0),
+    failed: integer("failed").notNull().default(0),
     skipped: integer("skipped").notNull().default(0),
+    skipReasons: json<Record<string, number>>("skip_reasons").notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

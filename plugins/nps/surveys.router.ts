@@ -1,10 +1,10 @@
-// Handlers of surveys, sending and results. Sending queues the audience in chunks and asks the
-// first few at once; the hourly run carries on (throttle and caps applying to each send).
+// Handlers of surveys, sending and results. Sending makes a campaign whose audience is walked in
+// chunks on the jobs queue (throttle and caps applying to each send); its progress is listed.
 import { addDays, createPluginRouter, cursorId, localDay, localMidnight, pluginAuditEntry, pluginContext, pluginNotFound, toPage } from "../../worker/plugin-api";
 import { and, desc, eq, lt } from "drizzle-orm";
-import { askDue } from "./ask";
+import { presentCampaign, startCampaign } from "./campaign-chunks";
 import type { NpsEvents } from "./events";
-import { audienceCount, createCampaign, queueCampaignChunk, type CampaignRow } from "./queue";
+import { audienceCount } from "./queue";
 import { listResponses, presentResponse } from "./responses";
 import { breakdown, results } from "./results";
 import { npsCampaigns, npsSends } from "./schema";
@@ -14,6 +14,7 @@ import { createSurvey, findSurvey, listSurveys, presentSurvey, updateSurvey } fr
 import {
   audienceRoute,
   breakdownRoute,
+  campaignsRoute,
   createSurveyRoute,
   getSurveyRoute,
   listSurveysRoute,
@@ -24,9 +25,6 @@ import {
   updateSurveyRoute,
 } from "./surveys.routes";
 
-/** Sends asked inside the request that starts a campaign (the rest by the hourly run). */
-const ASKED_AT_ONCE = 2;
-
 /** Today at a local HH:MM, or tomorrow when that time has passed. */
 function nextLocalTime(at: number, time: string, timeZone: string): number {
   const [h, m] = time.split(":").map(Number) as [number, number];
@@ -34,8 +32,6 @@ function nextLocalTime(at: number, time: string, timeZone: string): number {
   const todayAt = localMidnight(today, timeZone) + (h * 60 + m) * 60_000;
   return todayAt > at ? todayAt : localMidnight(addDays(today, 1), timeZone) + (h * 60 + m) * 60_000;
 }
-
-const presentCampaign = (row: CampaignRow) => ({ id: row.id, surveyId: row.surveyId, segmentId: row.segmentId, notBefore: new Date(row.notBefore).toISOString(), status: row.status, queued: row.queued, skipped: row.skipped });
 
 export const surveysRouter = createPluginRouter()
   .openapi(listSurveysRoute, async (c) => {
@@ -77,13 +73,26 @@ export const surveysRouter = createPluginRouter()
     const input = c.req.valid("json");
     const survey = await findSurvey(ctx, surveyId);
     if (!survey) throw pluginNotFound();
-    if (input.segmentId !== null && !(await audienceCount(ctx, survey.channel, input.segmentId))) throw pluginNotFound("segmentId");
+    const audience = await audienceCount(ctx, survey.channel, input.segmentId);
+    if (!audience) throw pluginNotFound("segmentId");
     const notBefore = input.at === null ? ctx.now() : nextLocalTime(ctx.now(), input.at, ctx.timeZone);
-    const campaign = await createCampaign(ctx, survey, input.segmentId, notBefore, pluginAuditEntry(c, { action: "nps.survey_sent", entityType: "nps_survey", entityId: surveyId, details: { segmentId: input.segmentId, at: input.at } }));
-    await queueCampaignChunk(ctx, campaign, survey);
-    if (notBefore <= ctx.now()) await askDue(ctx, ASKED_AT_ONCE);
-    const [fresh] = await listCampaign(ctx, campaign.id);
-    return c.json(presentCampaign(fresh ?? campaign), 202);
+    const audit = pluginAuditEntry(c, { action: "nps.survey_sent", entityType: "nps_survey", entityId: surveyId, details: { segmentId: input.segmentId, at: input.at } });
+    const campaign = await startCampaign(ctx, survey, input.segmentId, notBefore, audience.withConsent, audit);
+    return c.json(presentCampaign(campaign), 202);
+  })
+  .openapi(campaignsRoute, async (c) => {
+    const ctx = pluginContext<NpsSettings, NpsEvents>(c);
+    const { surveyId } = c.req.valid("param");
+    const { cursor, limit } = c.req.valid("query");
+    if (!(await findSurvey(ctx, surveyId))) throw pluginNotFound();
+    const after = cursorId(cursor);
+    const rows = await ctx.db
+      .select()
+      .from(npsCampaigns)
+      .where(and(eq(npsCampaigns.workspaceId, ctx.workspaceId), eq(npsCampaigns.surveyId, surveyId), after ? lt(npsCampaigns.id, after) : undefined))
+      .orderBy(desc(npsCampaigns.id))
+      .limit(limit + 1);
+    return c.json(toPage(rows, limit, (row) => [row.id], presentCampaign), 200);
   })
   .openapi(sendsRoute, async (c) => {
     const ctx = pluginContext<NpsSettings, NpsEvents>(c);
@@ -118,7 +127,3 @@ export const surveysRouter = createPluginRouter()
     const rows = await listResponses(ctx, { ...filter, withComment: withComment === "true", testimonials: testimonials === "true" }, cursorId(cursor), limit);
     return c.json(toPage(rows, limit, (row) => [row.id], presentResponse), 200);
   });
-
-function listCampaign(ctx: Parameters<typeof createCampaign>[0], campaignId: string) {
-  return ctx.db.select().from(npsCampaigns).where(and(eq(npsCampaigns.workspaceId, ctx.workspaceId), eq(npsCampaigns.id, campaignId))).limit(1);
-}

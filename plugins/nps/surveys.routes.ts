@@ -57,9 +57,18 @@ export const sendSurveyRoute = pluginRoute(P.manage, {
   responses: { 202: json("The campaign, under way.", CampaignSchema), ...problemResponses },
 });
 
+export const campaignsRoute = pluginRoute(P.manage, {
+  method: "get",
+  path: "/surveys/{surveyId}/campaigns",
+  tags,
+  summary: "The survey's sends to a segment or everyone, newest first, with their progress: sent, deferred, failed, skipped by reason",
+  request: { params: SurveyIdParam, query: z.object(pageQuery) },
+  responses: { 200: json("A page of campaigns.", pageSchema(CampaignSchema)), ...problemResponses },
+});
+
 export const resultsRoute = pluginRoute(P.read, { method: "get", path: "/results", tags, summary: "NPS overall and per period, the 0–10 distribution and the response rate (from daily rollups)", request: { query: ResultsQuery }, responses: { 200: json("The results.", ResultsSchema), ...problemResponses } });
 
-export const breakdownRoute = pluginRoute(P.read, { method: "get", path: "/results/breakdown", tags, summary: "NPS per group of customers (stage, RFM group, city, saved segment), from each customer's last answer", request: { query: BreakdownQuery }, responses: { 200: json("The groups.", BreakdownSchema), ...problemResponses } });
+export const breakdownRoute = pluginRoute(P.read, { method: "get", path: "/results/breakdown", tags, summary: "NPS per group of customers (stage, RFM group, city, saved segment), from each customer's last answer; or per channel asked (sms, email), from every answer", request: { query: BreakdownQuery }, responses: { 200: json("The groups.", BreakdownSchema), ...problemResponses } });
 
 export const responsesRoute = pluginRoute(P.read, {
   method: "get",

@@ -16,6 +16,11 @@ export const DEFAULT_FOLLOW_UPS: BandTexts = {
   promoter: { en: "Thank you! What did you like most?", fa: "سپاس! چه چیزی را بیشتر پسندیدید؟" },
 };
 
+export const DEFAULT_REFERRAL_INVITE: Localized = {
+  en: "Know someone who would like us? Tell them about us.",
+  fa: "کسی را می‌شناسید که از ما خوشش بیاید؟ ما را به او معرفی کنید.",
+};
+
 export const DEFAULT_THANK_YOU: Localized = { en: "Thank you for your answer.", fa: "از پاسخ شما سپاسگزاریم." };
 
 export const BAND_NAMES: Record<Band, Localized> = {

@@ -1,6 +1,8 @@
 // The NPS answer page as a customer opens it from the survey message: on a 320 px phone, with
 // JavaScript off and no account, in Persian (RTL, Persian digits) and in English; a tap records
-// the score, the follow-up comment goes after; the page stays under 15 KB.
+// the score, the follow-up comment goes after; the page stays under 15 KB. And the survey editor
+// on the plugin's page, in both languages: a bad review link is refused at its field, a changed
+// Persian question is saved.
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCustomer, sameOrigin, signUpByApi } from "./support/accounts";
@@ -66,6 +68,37 @@ describe("the NPS answer page", () => {
       await page.getByRole("button", { name: TEXTS[language].send }).click();
       await page.getByRole("heading", { name: TEXTS[language].thanks }).waitFor();
       await phone.close();
+    });
+  }
+});
+
+const EDITOR = {
+  fa: { form: "ویرایش «After delivery»", question: "پرسش (فارسی)", review: "پیوند نقد و نظر (برای همهٔ پاسخ‌دهندگان)", save: "ذخیره" },
+  en: { form: "Edit “After delivery”", question: "Question (Persian)", review: "Review link (shown to everyone who answers)", save: "Save" },
+} as const;
+
+describe("the NPS survey editor", () => {
+  for (const language of ["fa", "en"] as const) {
+    it(`refuses a bad review link at its field and saves a changed question, in ${language === "fa" ? "Persian" : "English"}`, async () => {
+      const staff = await newVisitor(browser);
+      await signUpByApi(staff, language);
+      const { context, page } = staff;
+      expect((await context.request.patch("/api/plugins/nps", { data: { enabled: true }, headers: sameOrigin() })).ok()).toBe(true);
+      const surveyId = ((await (await context.request.post("/api/plugins/nps/surveys", { data: { name: "After delivery" }, headers: sameOrigin() })).json()) as { id: string }).id;
+      await page.goto("/plugins/nps");
+      const words = EDITOR[language];
+      const editor = page.getByRole("form", { name: words.form });
+      const review = editor.getByRole("textbox", { name: words.review });
+      await review.fill("not a link");
+      await editor.getByRole("textbox", { name: words.question }).fill("آیا ما را به دوستانتان پیشنهاد می‌کنید؟");
+      await editor.getByRole("button", { name: words.save, exact: true }).click();
+      await eventually("the review link marked as refused", () => review.getAttribute("aria-invalid")).toBe("true");
+      await review.fill("https://example.com/reviews");
+      await editor.getByRole("button", { name: words.save, exact: true }).click();
+      const saved = async () => ((await (await context.request.get(`/api/plugins/nps/surveys/${surveyId}`)).json()) as { question: { fa: string }; reviewUrl: string | null });
+      await eventually("the saved question", async () => (await saved()).question.fa).toBe("آیا ما را به دوستانتان پیشنهاد می‌کنید؟");
+      expect((await saved()).reviewUrl).toBe("https://example.com/reviews");
+      await context.close();
     });
   }
 });

@@ -4,5 +4,6 @@
 // the vitest pool (workerd), so nothing in the Worker imports it.
 export { countRows, createPluginTestbed, drainEvents, type DrainReport } from "../../test/support/plugin-harness";
 export { signUp } from "../../test/support/client";
+export { seedCustomers } from "../../test/support/seed-customers";
 export type { PluginTestFixtures } from "../../test/support/plugin-fixtures";
 export type { ApiClient } from "../../test/support/client";

@@ -145,6 +145,12 @@ export interface PluginContext<Settings = unknown, Events extends EventMap = Eve
    * 12 hours) if given. At least once: a job may run again, so make its effect idempotent.
    */
   enqueue(job: string, payload: Record<string, unknown>, options?: { delaySeconds?: number }): Promise<void>;
+  /**
+   * A fact about a customer that another plugin enabled in the workspace offers through its
+   * `customerFacts` (e.g. `"referralCode"` from the loyalty club); null when no enabled plugin
+   * offers it, or it has none for this customer.
+   */
+  customerFact(name: string, customerId: string): Promise<string | null>;
 }
 
 /** Who is calling a plugin route: a signed-in user or an API key (then `userId` is its creator). */
@@ -243,4 +249,6 @@ export interface PluginDefinition<Settings extends z.ZodObject = z.ZodObject, Ow
   /** Jobs the plugin queues with `ctx.enqueue(name, payload)`, by name. */
   jobs?: NoInfer<Record<string, PluginJob<z.infer<Settings>, OwnEvents>>>;
   ui?: PluginUi;
+  /** Facts about a customer other plugins may ask for by name (`ctx.customerFact`), e.g. `referralCode`. */
+  customerFacts?: NoInfer<Record<string, (customerId: string, ctx: PluginContext<z.infer<Settings>, OwnEvents>) => Promise<string | null>>>;
 }

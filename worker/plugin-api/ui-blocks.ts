@@ -11,6 +11,9 @@ import { z } from "@hono/zod-openapi";
 export const UiText = z.union([z.string(), z.object({ en: z.string(), fa: z.string() })]);
 export type UiText = z.infer<typeof UiText>;
 
+/** A block's words in both languages. */
+export const uiText = (en: string, fa: string): { en: string; fa: string } => ({ en, fa });
+
 /** How the UI formats a value: money uses the workspace currency, dates its time zone and calendar. */
 export const UiFormat = z.enum(["text", "number", "money", "percent", "date", "datetime", "badge", "code"]);
 export type UiFormat = z.infer<typeof UiFormat>;
@@ -61,6 +64,7 @@ const UiRequest = z.object({
 });
 
 const FormField = z.object({
+  /** The body's member; with dots (`question.en`) a member of a member ({ question: { en } }). */
   name: z.string(),
   label: UiText,
   input: z.enum(["text", "number", "textarea", "select", "date", "checkbox"]),

@@ -24,7 +24,7 @@ export function pluginTargets(runtime: PluginRuntime): DeliveryTargetSource {
             const scope = openWorkspace(env, delivered.workspaceId);
             const writes: Statement[] = [];
             const ctx: HookContext<unknown> = {
-              ...buildPluginContext(env, scope, plugin, settings, workspace, { actorUserId: delivered.actorUserId }),
+              ...buildPluginContext(env, scope, plugin, settings, workspace, { actorUserId: delivered.actorUserId, enabled }),
               write: (...statements) => void writes.push(...statements),
             };
             const hook = plugin.on![delivered.name] as OnHook<unknown, unknown>;

@@ -10,6 +10,7 @@ import { Problem } from "../http/problem";
 import type { Database, EventMap, PluginActor, PluginContext, RouteContext } from "../../plugin-api/types";
 import { enqueuePluginJob } from "./plugin-job-message";
 import { pluginMessaging } from "./plugin-messaging";
+import type { EnabledPlugin } from "./enabled-plugins";
 import type { AnyPlugin } from "./validate-plugins";
 
 /** What a plugin context needs to know of its workspace (a row of workspace settings has it). */
@@ -26,6 +27,8 @@ export interface ContextOptions {
   locale?: "fa" | "en";
   /** A fixed clock: a scheduled job's due time. */
   now?: () => number;
+  /** The plugins enabled in the workspace, whose customer facts `ctx.customerFact` asks. */
+  enabled?: readonly EnabledPlugin[];
 }
 
 /** The workspace scope behind a context (found by its db, which hooks' copies of the context share), for plugin-api helpers that write core rows with their events. */
@@ -56,6 +59,15 @@ export function buildPluginContext<S>(env: Env, scope: WorkspaceScope, plugin: A
     // The job's clock starts at the enqueuer's (a schedule's tick), so a job never runs "before" it was queued.
     enqueue: (job: string, payload: Record<string, unknown>, enqueueOptions?: { delaySeconds?: number }) =>
       enqueuePluginJob(env, { workspaceId: scope.workspaceId, pluginId: plugin.id, job, payload, at: (options.now ?? clockNow)() }, enqueueOptions),
+    // Another enabled plugin's answer (with its own settings and context), never its tables.
+    async customerFact(name: string, customerId: string) {
+      for (const other of options.enabled ?? []) {
+        const offer = other.plugin.customerFacts?.[name];
+        if (!offer || other.plugin.id === plugin.id) continue;
+        return (await offer(customerId, buildPluginContext(env, scope, other.plugin, other.settings, workspace, { ...options, enabled: [] }))) ?? null;
+      }
+      return null;
+    },
   } as PluginContext<S>;
   scopes.set(scope.db, scope);
   return context;

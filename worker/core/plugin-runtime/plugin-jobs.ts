@@ -20,7 +20,7 @@ export async function runPluginJob(env: Env, runtime: PluginRuntime, message: Pl
   const scope = openWorkspace(env, message.workspaceId);
   // The job's "now" is never before the enqueuer's: a job queued by a schedule's tick sees at least that tick's time.
   const queuedAt = message.at ?? 0;
-  await run(message.payload, buildPluginContext(env, scope, plugin, mine.settings, workspace, { now: () => Math.max(queuedAt, Date.now()) }));
+  await run(message.payload, buildPluginContext(env, scope, plugin, mine.settings, workspace, { now: () => Math.max(queuedAt, Date.now()), enabled }));
   await dispatchEvents(env, message.workspaceId, scope.pendingEvents);
   return true;
 }

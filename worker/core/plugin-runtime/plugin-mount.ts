@@ -25,7 +25,7 @@ function requireEnabledPlugin(runtime: PluginRuntime, plugin: AnyPlugin): Middle
     const mine = enabled.find((entry) => entry.plugin.id === plugin.id);
     // Not enabled here: as if it did not exist, though its data stays for when it is enabled again.
     if (!mine) throw new Problem(404, "not_found");
-    const context = buildPluginContext(c.env, c.get("scope"), plugin, mine.settings, workspace, { actorUserId: actor.userId, locale: c.get("locale") });
+    const context = buildPluginContext(c.env, c.get("scope"), plugin, mine.settings, workspace, { actorUserId: actor.userId, locale: c.get("locale"), enabled });
     c.set("plugin", { id: plugin.id, context: { ...context, actor: pluginActor(actor) } });
     await next();
   };

@@ -1,7 +1,8 @@
 // Plugins' public pages: routes for people without an account (a survey's answer page, a
 // customer's points balance), mounted at /p/{pluginId}/{workspaceId}/…. No session and no CSRF
 // cookie (nothing ambient to forge); rate-limited per IP and per page; reachable only where the
-// workspace in the path exists and has the plugin enabled (otherwise 404, as if nothing were there).
+// workspace in the path exists and has the plugin enabled (otherwise a polite 404 page, as if
+// nothing were there).
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
@@ -14,6 +15,7 @@ import type { EventMap, PublicContext } from "../../plugin-api/types";
 import { buildPluginContext } from "./plugin-context";
 import type { PluginRuntime } from "./plugin-runtime";
 import { allowPublicRequest, PER_IP, PER_PAGE } from "./public-rate-limit";
+import { unavailablePublicPage } from "./public-unavailable";
 import type { AnyPlugin } from "./validate-plugins";
 
 const WORKSPACE_ID = /^[A-Za-z0-9_-]{1,64}$/;
@@ -36,13 +38,13 @@ function openPublicPlugin(runtime: PluginRuntime, plugin: AnyPlugin): Middleware
   return async function openPublicPlugin(c, next) {
     await withinRateLimit(c, plugin.id);
     const workspaceId = c.req.param("workspaceId") ?? "";
-    if (!WORKSPACE_ID.test(workspaceId)) throw new Problem(404, "not_found");
-    const mine = (await runtime.enabled(c.env, workspaceId)).find((entry) => entry.plugin.id === plugin.id);
-    if (!mine) throw new Problem(404, "not_found");
+    const enabled = WORKSPACE_ID.test(workspaceId) ? await runtime.enabled(c.env, workspaceId) : [];
+    const mine = enabled.find((entry) => entry.plugin.id === plugin.id);
+    if (!mine) return unavailablePublicPage(c.req.header("accept-language"));
     const workspace = await getWorkspaceSettings(c.env, workspaceId);
     const scope = openWorkspace(c.env, workspaceId);
     c.set("scope", scope);
-    c.set("plugin", { id: plugin.id, context: buildPluginContext(c.env, scope, plugin, mine.settings, workspace, { locale: c.get("locale") }) });
+    c.set("plugin", { id: plugin.id, context: buildPluginContext(c.env, scope, plugin, mine.settings, workspace, { locale: c.get("locale"), enabled }) });
     await next();
   };
 }

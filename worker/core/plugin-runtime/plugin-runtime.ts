@@ -48,7 +48,7 @@ export class PluginRuntime {
         const hook = plugin.before?.[eventName as never] as BeforeHook<unknown, I> | undefined;
         if (!hook) continue;
         try {
-          current = await hook(current, buildPluginContext(env, scope, plugin, settings, workspace, { actorUserId }));
+          current = await hook(current, buildPluginContext(env, scope, plugin, settings, workspace, { actorUserId, enabled }));
         } catch (error) {
           if (error instanceof HookRejection) {
             throw new Problem(422, "rejected_by_plugin", {

@@ -19,7 +19,8 @@ export async function runWorkspaceSchedules(env: Env, runtime: PluginRuntime, wo
   const { timeZone } = workspace;
   const report: ScheduleReport = { ran: [], nextDueAt: null };
   if (!runtime.plugins.some((plugin) => plugin.schedules?.length)) return report;
-  const enabled = (await runtime.enabled(env, workspaceId)).filter(({ plugin }) => plugin.schedules?.length);
+  const everyEnabled = await runtime.enabled(env, workspaceId);
+  const enabled = everyEnabled.filter(({ plugin }) => plugin.schedules?.length);
   if (enabled.length === 0) return report;
   const directory = openDirectory(env);
   const lastRuns = new Map(
@@ -42,7 +43,7 @@ export async function runWorkspaceSchedules(env: Env, runtime: PluginRuntime, wo
         let lastError: string | null = null;
         try {
           // The job's clock is the tick it was due at: a run late in a busy minute still sees its own time.
-          await job.run(buildPluginContext(env, scope, plugin, settings, workspace, { now: () => at }));
+          await job.run(buildPluginContext(env, scope, plugin, settings, workspace, { now: () => at, enabled: everyEnabled }));
           await dispatchEvents(env, workspaceId, scope.pendingEvents);
         } catch (error) {
           status = "failed";
