@@ -28,7 +28,7 @@ export const customerListsRouter = createRouter()
     try {
       await insertCustomerList(scope, { id, name: c.req.valid("json").name, createdBy: actorOf(c).userId }).run();
     } catch (error) {
-      if (isUniqueViolation(error)) throw new Problem(409, "list_name_taken", { errors: [{ path: "body.name", code: "list_name_taken" }] });
+      if (isUniqueViolation(error) || isUniqueViolation((error as Error)?.cause)) throw new Problem(409, "list_name_taken", { errors: [{ path: "body.name", code: "list_name_taken" }] });
       throw error;
     }
     return c.json(presentCustomerList((await findCustomerList(scope, id))!, 0), 201);
