@@ -10,7 +10,7 @@ import { createRouter } from "../http/router";
 import { findSegment } from "../segments/segments.repository";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
 import type { BulkSelection } from "./bulk-action.schemas";
-import { createBulkActionRoute, getBulkActionRoute } from "./bulk-actions.routes";
+import { countSelectionRoute, createBulkActionRoute, getBulkActionRoute } from "./bulk-actions.routes";
 import { findBulkAction, insertBulkAction, presentBulkAction } from "./bulk-actions.repository";
 import { bulkChunkMessage } from "./bulk-message";
 import { countSelection, type StoredSelection } from "./bulk-selection";
@@ -31,6 +31,12 @@ export const bulkActionsRouter = createRouter()
     await insertBulkAction(scope, auditOrigin(c), { id, change, selection: stored, selectionKind: Object.keys(selection)[0]!, total });
     if (total > 0) await c.env.JOBS_QUEUE.send(bulkChunkMessage(scope.workspaceId, id, 0));
     return c.json(presentBulkAction((await findBulkAction(scope, id))!), 202);
+  })
+  .openapi(countSelectionRoute, async (c) => {
+    const scope = c.get("scope");
+    const stored = await storedSelection(scope, c.req.valid("json").selection, actorOf(c).permissions.has("customers.pii:read"));
+    const settings = await getWorkspaceSettings(c.env, scope.workspaceId);
+    return c.json({ total: await countSelection(scope, stored, settings.timeZone) }, 200);
   })
   .openapi(getBulkActionRoute, async (c) => {
     const row = await findBulkAction(c.get("scope"), c.req.valid("param").id);

@@ -2,7 +2,8 @@
 // segment), and follow the action's progress.
 import { problemResponses } from "../http/problem.schema";
 import { guardedRoute, IdParam, jsonBody, jsonResponse } from "../http/route";
-import { BulkActionInput, BulkActionSchema } from "./bulk-action.schemas";
+import { z } from "@hono/zod-openapi";
+import { BulkActionInput, BulkActionSchema, BulkSelection } from "./bulk-action.schemas";
 
 export const createBulkActionRoute = guardedRoute("customers:write", {
   method: "post",
@@ -26,3 +27,13 @@ export const getBulkActionRoute = guardedRoute("customers:write", {
   responses: { 200: jsonResponse("The action.", BulkActionSchema), ...problemResponses },
 });
 
+
+export const countSelectionRoute = guardedRoute("customers:read", {
+  method: "post",
+  path: "/api/customers/bulk/count",
+  tags: ["Customers"],
+  summary: "How many customers a selection matches",
+  description: "For \"select all N matching this filter\" before acting; nothing is changed.",
+  request: { body: jsonBody(z.object({ selection: BulkSelection }).strict()) },
+  responses: { 200: jsonResponse("The count.", z.object({ total: z.number().int() })), ...problemResponses },
+});

@@ -83,6 +83,7 @@ afterAll(() => vi.restoreAllMocks());
 
 describe("bulk actions on all customers matching a filter", () => {
   it("tags every customer the filter matches, chunk by chunk within 50 D1 queries each, audited once", async () => {
+    expect((await owner.post("/api/customers/bulk/count", { selection: { filter: { city: "Tehran" } } })).body).toEqual({ total: 260 });
     const created = await owner.post("/api/customers/bulk", { selection: { filter: { city: "Tehran" } }, change: { type: "tag", tag: "vip" } });
     expect(created.status, created.text).toBe(202);
     expect(created.body).toMatchObject({ action: "tag", status: "running", total: 260, done: 0 });
