@@ -1,7 +1,7 @@
 // The customers list (/customers): search by name or any identifier form, filter by stage, tag,
 // city and owner, or pick a saved segment; pages with the API's cursor ("Load more").
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { api } from "../../api/client";
+import { api, withQuery } from "../../api/client";
 import { useLocation, useSearch } from "wouter-preact";
 import type { Page } from "../../api/client";
 import { useResource } from "../../api/use-resource";
@@ -94,7 +94,7 @@ export default function CustomersPage() {
         actions={
           <>
             {can("customers:export") && (
-              <a class="button button--secondary" href="/api/export/customers.csv" download>
+              <a class="button button--secondary" href={withQuery("/api/export/customers.csv", applied.segment ? { segmentId: applied.segment } : listQuery(applied))} download>
                 {t("exportCsv")}
               </a>
             )}
