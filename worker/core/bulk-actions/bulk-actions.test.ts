@@ -151,6 +151,19 @@ describe("bulk actions on all customers matching a filter", () => {
     expect(entry?.details).toMatchObject({ action: "set_consent", reason: "Asked in store to stop texts", count: 40 });
   });
 
+  it("acts on a saved segment's customers as the segment selected them when asked", async () => {
+    const segment = await owner.post("/api/segments", { name: "Tehran", filter: { cities: ["Tehran"] } });
+    expect(segment.status, segment.text).toBe(201);
+    const tagged = await owner.post("/api/customers/bulk", { selection: { segmentId: segment.body.id }, change: { type: "tag", tag: "segment-picked" } });
+    expect(tagged.body.total).toBe(260);
+    // Editing the segment afterwards does not change what the action works through.
+    await owner.patch(`/api/segments/${segment.body.id}`, { filter: { cities: ["Shiraz"] } });
+    await drive();
+    expect(new Set(await listAll(owner, "tag=segment-picked"))).toEqual(new Set(tehran));
+    const unknown = await owner.post("/api/customers/bulk", { selection: { segmentId: "seg_nope" }, change: { type: "tag", tag: "x" } });
+    expect(unknown.status).toBe(400);
+  });
+
   it("refuses an owner from another workspace, a bad change, and a viewer, changing nothing", async () => {
     const other = await signUp();
     const stranger = await owner.post("/api/customers/bulk", { selection: { ids: shiraz }, change: { type: "assign_owner", ownerUserId: other.me.user.id } });
@@ -162,7 +175,7 @@ describe("bulk actions on all customers matching a filter", () => {
     const viewer = await addMember(workspaceId, "viewer", "Viewer");
     expect((await viewer.post("/api/customers/bulk", { selection: { filter: {} }, change: { type: "tag", tag: "x" } })).status).toBe(403);
     expect(queues.takeJobs()).toEqual([]);
-    expect(await auditCount(workspaceId, "customers.bulk")).toBe(5);
+    expect(await auditCount(workspaceId, "customers.bulk")).toBe(6);
   });
 
   it("erases only with customers:delete and the typed number of customers, audited once for all of them", async () => {
@@ -181,7 +194,7 @@ describe("bulk actions on all customers matching a filter", () => {
     expect(await listAll(owner, "city=Shiraz")).toEqual([]);
     expect((await owner.get(`/api/customers/${shiraz[0]}`)).status).toBe(404);
     expect(await auditCount(workspaceId, "customer.deleted")).toBe(0);
-    expect(await auditCount(workspaceId, "customers.bulk")).toBe(6);
+    expect(await auditCount(workspaceId, "customers.bulk")).toBe(7);
   });
 });
 
