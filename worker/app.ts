@@ -13,6 +13,8 @@ import { invitationsRouter } from "./core/users/invitations.router";
 import { duplicatesRouter } from "./core/customers/duplicates.router";
 import { mergeCustomersRouter } from "./core/customers/merge-customers.router";
 import { customersRouter } from "./core/customers/customers.router";
+import { bulkActionsRouter } from "./core/bulk-actions/bulk-actions.router";
+import { customerListsRouter } from "./core/customer-lists/customer-lists.router";
 import { exportRouter } from "./core/export/export.router";
 import { importRouter } from "./core/import/import.router";
 import { interactionsRouter } from "./core/interactions/interactions.router";
@@ -81,7 +83,9 @@ export function createApp(runtime: PluginRuntime) {
   // Before the customers router, so /api/customers/duplicates is not read as /api/customers/{id}.
   app.route("/", duplicatesRouter);
   app.route("/", mergeCustomersRouter);
+  app.route("/", bulkActionsRouter);
   app.route("/", customersRouter);
+  app.route("/", customerListsRouter);
   app.route("/", exportRouter);
   app.route("/", importRouter);
   app.route("/", interactionsRouter);

@@ -18,6 +18,7 @@ import { isPruneTick, pruneAuthRows } from "./core/auth/prune-auth-rows";
 import { webhookTargets } from "./core/webhooks-out/webhook-targets";
 import { sweepShopDeliveries } from "./core/webhooks-in/sweep";
 import { resumeStalledImports } from "./core/import/resume-stalled-imports";
+import { resumeStalledBulkActions } from "./core/bulk-actions/resume-stalled-bulk-actions";
 import { resumeShopImports } from "./core/shop-api/resume-shop-imports";
 import { meterD1 } from "./core/data/d1-meter";
 
@@ -67,6 +68,7 @@ export function createWorker(plugins: readonly AnyPlugin[]) {
           closeInterruptedSends(env, time),
           sweepShopDeliveries(env, time),
           resumeStalledImports(env, time),
+          resumeStalledBulkActions(env, time),
           resumeShopImports(env, time),
           isPruneTick(time) ? pruneAuthRows(env, time) : undefined,
         ]),

@@ -28,6 +28,7 @@ interface WorkspaceB {
   deadDeliveryId: string;
   importJobId: string;
   segmentId: string;
+  listId: string;
   templateId: string;
   plugins: PluginIds;
   mobile: string;
@@ -61,6 +62,7 @@ const VALID_BODIES: Record<string, unknown> = {
   "POST /api/connections/{id}/rotate-secret": {},
   "PATCH /api/plugins/{id}": { enabled: true },
   "PATCH /api/segments/{id}": { name: "Changed" },
+  "POST /api/lists/{id}/members": { add: ["cus_planted"] },
   "PATCH /api/messaging/templates/{id}": { name: "Changed" },
 };
 
@@ -84,6 +86,7 @@ function idsFor(route: PublishedRoute): Record<string, string> {
   if (route.path.startsWith("/api/events/dead/")) return { id: b.deadDeliveryId };
   if (route.path.startsWith("/api/import/jobs/")) return { id: b.importJobId };
   if (route.path.startsWith("/api/segments/")) return { id: b.segmentId };
+  if (route.path.startsWith("/api/lists/")) return { id: b.listId };
   if (route.path.startsWith("/api/messaging/templates/")) return { id: b.templateId };
   // A short link is public by design (its 48-bit code is the secret it is sent with); what A
   // must not reach is B's message through it, tested in templates-and-links.test.ts.
@@ -109,6 +112,7 @@ beforeAll(async () => {
   b.userId = workspaceB.me.user.id;
   b.apiKeyId = (await ownerB.post("/api/api-keys", { name: "B key", scopes: ["customers:read"] })).body.id;
   b.segmentId = (await ownerB.post("/api/segments", { name: "B segment", filter: { cities: ["Tehran"] } })).body.id;
+  b.listId = (await ownerB.post("/api/lists", { name: "B list" })).body.id;
   b.templateId = (await ownerB.post("/api/messaging/templates", { name: "b-thanks", channel: "sms", purpose: "transactional", text: { fa: "ممنون {firstName}", en: "Thanks {firstName}" } })).body.id;
   // Subscribed to an event this test never causes, so no background delivery changes the database.
   b.webhookId = (await ownerB.post("/api/webhooks", { url: "https://hooks.example.com/b", events: ["order.refunded"] })).body.id;

@@ -144,6 +144,22 @@ describe.each(LANGUAGES)("keyboard only, in %s", (language) => {
     expect(await focusInside(page.locator("main#main"))).toBe(true);
     await visitor.context.close();
   });
+
+  it("moves focus to the new page's heading after choosing a page, so Tab goes on in its content", async () => {
+    const visitor = await newVisitor(browser);
+    const { page } = visitor;
+    await signUpByApi(visitor, language);
+    await page.goto("/tasks");
+    const navigation = page.getByRole("navigation", { name: w.navigation });
+    await navigation.waitFor();
+    await tabTo(page, navigation.getByRole("link", { name: w.customers }));
+    await page.keyboard.press("Enter");
+    const heading = page.locator("main#main h1", { hasText: w.customers });
+    await expect.poll(() => hasFocus(heading)).toBe(true);
+    await page.keyboard.press("Tab");
+    expect(await focusInside(page.locator("main#main"))).toBe(true);
+    await visitor.context.close();
+  });
 });
 
 describe("every kind of dialog, keyboard only", () => {

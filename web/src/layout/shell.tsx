@@ -9,6 +9,7 @@ import { usePluginSurfaces, useSession } from "../session/session";
 import { LanguageSwitch } from "./language-switch";
 import { shellMessages } from "./shell.messages";
 import { useDrawerFocus } from "./use-drawer-focus";
+import { useHeadingFocus } from "./use-heading-focus";
 import { EmbeddedText } from "../components/embedded-text";
 import { SearchPalette } from "./search-palette";
 
@@ -29,6 +30,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
     setDrawerOpen(false);
   }, [location]);
   useDrawerFocus(drawerOpen, () => setDrawerOpen(false), drawer, menuButton);
+  useHeadingFocus(location);
 
   const items = [
     { href: "/", label: t("dashboard"), icon: LayoutDashboard, show: can("customers:read") },

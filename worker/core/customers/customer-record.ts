@@ -51,6 +51,6 @@ export const tagsDelete = (scope: WorkspaceScope, customerId: string) =>
 export const consentAt = (state: ConsentState, time: number): number | null => (state === "unknown" ? null : time);
 
 /** Owners are staff of this workspace; anything else is a 400 on the field. */
-export async function assertOwnerIsMember(env: Env, workspaceId: string, ownerUserId: string | null | undefined): Promise<void> {
-  if (ownerUserId && !(await isWorkspaceMember(env, workspaceId, ownerUserId))) throw invalidField("body.ownerUserId", "unknown_user");
+export async function assertOwnerIsMember(env: Env, workspaceId: string, ownerUserId: string | null | undefined, path = "body.ownerUserId"): Promise<void> {
+  if (ownerUserId && !(await isWorkspaceMember(env, workspaceId, ownerUserId))) throw invalidField(path, "unknown_user");
 }

@@ -8,6 +8,7 @@ import { mobileTailOf } from "../cid/mobile-tail";
 import type { WorkspaceScope } from "../data/database";
 import { customerIdentifiers, customerNameWords, customers, customerTags } from "../data/schema";
 import type { LifecycleStage } from "./customers.schema";
+import { sortAfter, sortOrder, type CustomerSort, type SortAfter } from "./customer-sort";
 import { identifierPairsOf } from "./identifier-pairs";
 
 export interface CustomerFilters {
@@ -28,6 +29,10 @@ export interface SearchReach {
 export interface PageRequest {
   afterId: string | null;
   limit: number;
+  /** Newest first unless another order is asked for (customer-sort.ts). */
+  sort?: CustomerSort;
+  /** In another order than newest first: where the previous page ended. */
+  after?: SortAfter | undefined;
 }
 
 /**
@@ -128,19 +133,37 @@ export function customerListQuery(
   search: SearchPlan = { driver: null },
   reach: SearchReach = { mobileTail: false },
 ) {
-  // With a tag, the tag index drives: it is ordered by customer id, so a page reads a page.
+  const sort = page.sort ?? "created";
+  // With a tag, newest first, the tag index drives: it is ordered by customer id, so a page reads a page.
   const idColumn = filters.tag ? customerTags.customerId : customers.id;
   const conditions: Array<SQL | undefined> = [
     eq(customers.workspaceId, scope.workspaceId),
     isNull(customers.erasedAt),
     isNull(customers.mergedInto),
-    page.afterId ? lt(idColumn, page.afterId) : undefined,
+    sort === "created" ? (page.afterId ? lt(idColumn, page.afterId) : undefined) : page.after ? sortAfter(sort, page.after) : undefined,
     filters.city !== undefined ? eq(customers.city, filters.city) : undefined,
     filters.province !== undefined ? eq(customers.province, filters.province) : undefined,
     filters.ownerUserId !== undefined ? eq(customers.ownerUserId, filters.ownerUserId) : undefined,
     filters.stage !== undefined ? eq(customers.lifecycleStage, filters.stage) : undefined,
     filters.q !== undefined ? searchCondition(scope, filters.q, search, reach.mobileTail) : undefined,
   ];
+  if (sort !== "created") {
+    // Sorted: the sort's own index walks the workspace in order; a tag is then a check per row.
+    const tagged = filters.tag
+      ? exists(
+          scope.db
+            .select({ one: sql`1` })
+            .from(customerTags)
+            .where(and(eq(customerTags.workspaceId, scope.workspaceId), eq(customerTags.tag, filters.tag), eq(customerTags.customerId, customers.id))),
+        )
+      : undefined;
+    return scope.db
+      .select()
+      .from(customers)
+      .where(and(...conditions, tagged))
+      .orderBy(...sortOrder(sort))
+      .limit(page.limit + 1);
+  }
   if (filters.tag) {
     // CROSS JOIN fixes the loop order in SQLite: without it the planner may walk every customer
     // of the workspace and sort, reading the whole workspace for the first page.

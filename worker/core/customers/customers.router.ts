@@ -27,6 +27,7 @@ import { identifiersIn } from "./identifier-fields";
 import { auditProbeMatch, countIdentifierProbe, guardIdentifierWrite } from "./identifier-probe";
 import { auditReveal, wantsReveal } from "./reveal";
 import { updateCustomer } from "./update-customer";
+import { afterFromKey, sortKey } from "./customer-sort";
 
 export const customersRouter = createRouter()
   .openapi(lookupCustomerRoute, async (c) => {
@@ -41,20 +42,21 @@ export const customersRouter = createRouter()
     return c.json(await presentRevealed(c, match.customerId, revealPii), 200);
   })
   .openapi(listCustomersRoute, async (c) => {
-    const { cursor, limit, reveal, ...filters } = c.req.valid("query");
+    const { cursor, limit, reveal, sort, ...filters } = c.req.valid("query");
     const revealPii = wantsReveal(c, reveal);
-    const after = cursor ? decodeCursor(cursor) : null;
-    if (cursor && (after === null || typeof after[0] !== "string")) throw invalidField("query.cursor", "invalid_cursor");
+    const key = cursor ? decodeCursor(cursor) : null;
+    const after = key ? afterFromKey(sort, key) : null;
+    if (cursor && after === null) throw invalidField("query.cursor", "invalid_cursor");
     const scope = c.get("scope");
     const probed = filters.q !== undefined && (await countIdentifierProbe(c, identifierCandidates(filters.q)));
     const [rows, settings] = await Promise.all([
-      listCustomers(scope, { afterId: (after?.[0] as string | undefined) ?? null, limit }, filters, {
+      listCustomers(scope, { afterId: after?.afterId ?? null, after: after?.after, sort, limit }, filters, {
         mobileTail: actorOf(c).permissions.has("customers.pii:read"),
       }),
       getWorkspaceSettings(c.env, scope.workspaceId),
     ]);
     const identifiers = await identifiersOf(scope, rows.slice(0, limit).map((row) => row.id));
-    const page = toPage(rows, limit, (row) => [row.id], (row) =>
+    const page = toPage(rows, limit, (row) => sortKey(sort, row), (row) =>
       presentCustomer(row, identifiers.get(row.id) ?? [], { revealPii, cidKind: settings.cidKind }),
     );
     if (revealPii && page.items.length) await auditReveal(c, page.items.map((item) => item.id), "bulk");

@@ -5,6 +5,7 @@ import { conflictResponse, problemResponses, tooManyRequestsResponse } from "../
 import { guardedRoute } from "../http/route";
 import { CustomerCreateInput, CustomerSchema, CustomerUpdateInput } from "./customer.schemas";
 import { LIFECYCLE_STAGES } from "./customers.schema";
+import { CUSTOMER_SORTS } from "./customer-sort";
 
 const customerResponse = (description: string) => ({ description, content: { "application/json": { schema: CustomerSchema } } });
 
@@ -62,13 +63,17 @@ export const CustomerListQuery = RevealQuery.extend({
   province: filterText(80, "Customers in this province (as stored)."),
   ownerUserId: filterText(64, "Customers assigned to this staff member."),
   stage: z.enum(LIFECYCLE_STAGES).optional().openapi({ description: "Customers at this lifecycle stage." }),
+  sort: z
+    .enum(CUSTOMER_SORTS)
+    .default("created")
+    .openapi({ description: "`created` newest first, `name` A→Z, `lastOrder`, `totalSpent` and `orderCount` largest first (no orders last). Send the same sort with each page." }),
 });
 
 export const listCustomersRoute = guardedRoute("customers:read", {
   method: "get",
   path: "/api/customers",
   tags: ["Customers"],
-  summary: "List and search customers, newest first",
+  summary: "List, search and sort customers",
   description: "Filters combine (AND) and page with the cursor; send the same filters with each page." + PROBE_NOTE.replace("such request", "search (`q`)"),
   request: { query: CustomerListQuery },
   responses: { 200: { description: "A page of customers.", content: { "application/json": { schema: pageSchema(CustomerSchema) } } }, ...problemResponses, ...tooManyRequestsResponse },

@@ -66,7 +66,12 @@ export const customers = sqliteTable(
     uniqueIndex("customers_workspace_cid_unique").on(t.workspaceId, t.cid),
     uniqueIndex("customers_workspace_code_unique").on(t.workspaceId, t.code),
     index("customers_workspace_id_idx").on(t.workspaceId, t.id),
-    index("customers_workspace_name_idx").on(t.workspaceId, t.nameKey),
+    // The list sorted by name (and duplicates by equal name keys): id breaks ties for keyset pages.
+    index("customers_workspace_name_idx").on(t.workspaceId, t.nameKey, t.id),
+    // The list sorted by last order, total spent or order count, paged by keyset (customer-sort.ts).
+    index("customers_workspace_last_order_idx").on(t.workspaceId, t.lastOrderAt, t.id),
+    index("customers_workspace_spent_idx").on(t.workspaceId, t.totalSpent, t.id),
+    index("customers_workspace_order_count_idx").on(t.workspaceId, t.orderCount, t.id),
     index("customers_workspace_city_idx").on(t.workspaceId, t.city, t.id),
     index("customers_workspace_province_idx").on(t.workspaceId, t.province, t.id),
     index("customers_workspace_owner_idx").on(t.workspaceId, t.ownerUserId, t.id),

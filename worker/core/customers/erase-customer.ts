@@ -84,6 +84,14 @@ function mentions(column: typeof webhookDeliveries.body, terms: string[]): SQL {
 }
 
 export async function eraseCustomer(scope: WorkspaceScope, row: CustomerRow, identifiers: IdentifierRow[], origin: AuditOrigin): Promise<void> {
+  await scope.db.batch(erasureStatements(scope, row, identifiers, origin) as never);
+}
+
+/**
+ * The statements that erase one customer, for a batch. A bulk erase batches several customers and
+ * audits the whole action once (`audited: false`); erasing one customer audits that customer.
+ */
+export function erasureStatements(scope: WorkspaceScope, row: CustomerRow, identifiers: IdentifierRow[], origin: AuditOrigin, options: { audited?: boolean } = {}) {
   const time = now();
   const customerId = row.id;
   // Names only where the text is about this customer; a delivery linked to nobody is matched by
@@ -95,7 +103,7 @@ export async function eraseCustomer(scope: WorkspaceScope, row: CustomerRow, ide
   const ofWorkspace = (table: { workspaceId: SQLiteColumn }) => eq(table.workspaceId, scope.workspaceId);
   const mergedIntoThis = scope.db.select({ id: customers.id }).from(customers).where(and(ofWorkspace(customers), eq(customers.mergedInto, customerId)));
 
-  await scope.db.batch([
+  return [
     scope.db
       .update(customers)
       .set({ ...ANONYMOUS, erasedAt: time, updatedAt: time })
@@ -156,7 +164,7 @@ export async function eraseCustomer(scope: WorkspaceScope, row: CustomerRow, ide
     tagsDelete(scope, customerId),
     nameWordsDelete(scope, customerId),
     // No personal data in the audit row or the event: they outlive the person.
-    auditEntry(scope, origin, { action: "customer.deleted", entityType: "customer", entityId: customerId, customerId }),
+    ...(options.audited === false ? [] : [auditEntry(scope, origin, { action: "customer.deleted", entityType: "customer", entityId: customerId, customerId })]),
     eventEntry(scope, "customer.deleted", { customerId }, origin.actorUserId),
-  ]);
+  ];
 }

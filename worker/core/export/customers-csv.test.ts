@@ -169,4 +169,24 @@ describe("exporting customers as CSV", () => {
     expect(rows).toHaveLength(ids.length);
     expect(rows.map((row) => row.display_name)).toEqual(ids.map((_, i) => `Bulk ${i}`));
   });
+
+  it("follows the list on screen: exactly the filtered customers, in its sort, across pages, with the filter audited", async () => {
+    const { owner, workspaceId } = await signUp();
+    const ids = await insertCustomers(workspaceId, 1100, "shown");
+    // Every other customer is in Tabriz (more than a page of the export), with spending that ties in pairs.
+    const chosen = ids.filter((_, i) => i % 2 === 0);
+    await env.DB.batch(chosen.map((id, i) => env.DB.prepare("update customers set city = 'Tabriz', total_spent = ? where id = ?").bind(Math.floor(i / 2) * 100, id)));
+    const all = await download(owner, "/api/export/customers.csv?city=Tabriz&sort=totalSpent");
+    expect(all.status).toBe(200);
+    const records = readCsv(all.text);
+    expect(records).toHaveLength(chosen.length);
+    expect(new Set(records.map((record) => record.code)).size).toBe(chosen.length);
+    const spent = records.map((record) => Number(record.total_spent));
+    expect(spent).toEqual([...spent].sort((a, b) => b - a));
+    expect(records.every((record) => record.city === "Tabriz")).toBe(true);
+
+    const audit = await env.DB.prepare("select details from audit_log where workspace_id = ? and action = 'export.customers_csv'").bind(workspaceId).first<{ details: string }>();
+    expect(JSON.parse(audit!.details)).toMatchObject({ shown: { city: "Tabriz", sort: "totalSpent" } });
+    expect((await download(owner, "/api/export/customers.csv?sort=sideways")).status).toBe(400);
+  });
 });

@@ -16,6 +16,8 @@ export interface CustomersCsvOptions {
   cidKind: CidKind;
   /** Staff e-mail by user id, to name each customer's owner. */
   ownerEmails: ReadonlyMap<string, string>;
+  /** The customers to write, page by page after the last one written; every live customer when absent. */
+  source?: (after: CustomerRow | null) => Promise<CustomerRow[]>;
 }
 
 interface CsvCustomer {
@@ -96,7 +98,8 @@ const cells = (customer: CsvCustomer) => CSV_COLUMNS.map(([, read]) => read(cust
 /** The file as text chunks: BOM and header first, then one chunk per page of customers. */
 export async function* customersCsv(scope: WorkspaceScope, options: CustomersCsvOptions): AsyncGenerator<string> {
   yield UTF8_BOM + csvRow(CSV_COLUMNS.map(([header]) => header));
-  for await (const page of pages((after: CustomerRow | null) => liveCustomersAfter(scope, after), PAGE_SIZE)) {
+  const source = options.source ?? ((after: CustomerRow | null) => liveCustomersAfter(scope, after));
+  for await (const page of pages(source, PAGE_SIZE)) {
     const identifiers = await identifiersByCustomer(scope, page.map((row) => row.id));
     yield page.map((row) => csvRow(cells(csvCustomer(row, identifiers.get(row.id) ?? [], options)))).join("");
   }

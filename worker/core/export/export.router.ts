@@ -10,6 +10,7 @@ import { getWorkspaceSettings } from "../workspaces/workspace-settings";
 import { customersCsv } from "./customers-csv";
 import { exportCustomersCsvRoute, exportWorkspaceJsonRoute } from "./export.routes";
 import { staffOf } from "./export.repository";
+import { followsList, shownCustomersSource } from "./shown-customers";
 import { textStream } from "./text-stream";
 import { omittedSections, workspaceJson } from "./workspace-json";
 
@@ -32,8 +33,10 @@ export const exportRouter = createRouter()
     const directory = openDirectory(c.env);
     const [settings, staff] = await Promise.all([getWorkspaceSettings(c.env, scope.workspaceId), staffOf(directory, scope.workspaceId)]);
     const revealPii = actor.permissions.has("customers.pii:read");
-    await audit(c, { action: "export.customers_csv", entityType: "customer", details: { piiMasked: !revealPii } });
-    const rows = customersCsv(scope, { revealPii, cidKind: settings.cidKind, ownerEmails: new Map(staff.map((user) => [user.id, user.email])) });
+    const shown = c.req.valid("query");
+    const source = followsList(shown) ? await shownCustomersSource(scope, shown, { timeZone: settings.timeZone, mobileTail: revealPii }) : undefined;
+    await audit(c, { action: "export.customers_csv", entityType: "customer", details: { piiMasked: !revealPii, ...(source ? { shown } : {}) } });
+    const rows = customersCsv(scope, { revealPii, cidKind: settings.cidKind, ownerEmails: new Map(staff.map((user) => [user.id, user.email])), ...(source ? { source } : {}) });
     return download(c, textStream(rows), "text/csv; charset=utf-8", `customers-${localDate(settings.timeZone)}.csv`);
   })
   .openapi(exportWorkspaceJsonRoute, async (c) => {

@@ -2,6 +2,14 @@
 import { z } from "@hono/zod-openapi";
 import { problemResponses } from "../http/problem.schema";
 import { guardedRoute } from "../http/route";
+import { CustomerListQuery } from "../customers/customers.routes";
+
+/** What the customer list shows: its filters and sort, or a saved segment (newest first). */
+export const CustomerExportQuery = CustomerListQuery.pick({ q: true, tag: true, city: true, province: true, ownerUserId: true, stage: true })
+  .extend({
+    sort: CustomerListQuery.shape.sort.unwrap().optional(),
+    segmentId: z.string().min(1).max(64).optional().openapi({ description: "A saved segment's customers instead of the list's filters." }),
+  });
 
 const errors = { 401: problemResponses[401], 403: problemResponses[403] };
 
@@ -9,9 +17,11 @@ export const exportCustomersCsvRoute = guardedRoute("customers:export", {
   method: "get",
   path: "/api/export/customers.csv",
   tags: ["Export"],
-  summary: "Every live customer as CSV",
+  request: { query: CustomerExportQuery },
+  summary: "Live customers as CSV: all, or what the list shows",
   description:
     "UTF-8 with a byte-order mark (Excel shows Persian), RFC 4180 quoting, one row per live customer, streamed. " +
+    "With the customer list's filters and sort (or a saved segment), exactly the customers the list shows, in its order; the filters are audited with the export. " +
     "Mobile, e-mail, national code and address are masked unless the exporter holds `customers.pii:read`. " +
     "Mobiles are written as 0912…; tags are separated by `; `; text that a spreadsheet would run as a formula starts with `'`. Audited.",
   responses: {

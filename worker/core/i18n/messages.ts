@@ -140,6 +140,12 @@ export const messages = {
   unknown_user: { en: "No such user in this workspace.", fa: "چنین کاربری در این کسب‌وکار نیست." },
   unknown_role: { en: "No such role in this workspace.", fa: "چنین نقشی در این کسب‌وکار نیست." },
   unknown_customer: { en: "No such customer in this workspace.", fa: "چنین مشتری‌ای در این کسب‌وکار نیست." },
+  unknown_list: { en: "No such list in this workspace.", fa: "چنین فهرستی در این کسب‌وکار نیست." },
+  list_name_taken: { en: "A list with this name already exists.", fa: "فهرستی با این نام از قبل هست." },
+  confirm_count_mismatch: {
+    en: "{count} customers match now; type that number to confirm.",
+    fa: "اکنون {count} مشتری مطابق است؛ برای تأیید همین عدد را وارد کنید.",
+  },
   invalid_time_zone: { en: "Unknown time zone.", fa: "منطقهٔ زمانی ناشناخته است." },
   invalid_currency: { en: "Use IRR, IRT or an ISO 4217 code.", fa: "از IRR، IRT یا یک کد ISO 4217 استفاده کنید." },
   invalid_date: { en: "Use a date like 1990-03-21.", fa: "تاریخ را به شکل 1990-03-21 وارد کنید." },

@@ -1,7 +1,11 @@
 // The jobs queue's consumer: each message runs one chunk of an import and queues the next, or
 // one workspace's scheduled work (a workspace tick, queued by the cron), deferred messages now due,
-// one step of a shop history import (shop-api/), or a plugin's queued job.
+// one step of a shop history import (shop-api/), one chunk of a bulk action on customers, or a
+// plugin's queued job.
 // A chunk that keeps failing fails its job (visible to whoever polls it) rather than looping.
+import { markBulkFailed } from "../bulk-actions/bulk-actions.repository";
+import { bulkChunkMessage, BulkChunkMessageSchema } from "../bulk-actions/bulk-message";
+import { runBulkChunk } from "../bulk-actions/run-bulk-chunk";
 import { openWorkspace } from "../data/database";
 import { DueMessagesJobSchema, sendDueMessages } from "../messaging/deferred-messages";
 import { PluginJobMessageSchema } from "../plugin-runtime/plugin-job-message";
@@ -45,6 +49,22 @@ export function jobsConsumer(runtime?: PluginRuntime) {
       const shopImport = ShopImportMessageSchema.safeParse(message.body);
       if (shopImport.success) {
         await consumeShopImport(env, message, shopImport.data);
+        continue;
+      }
+      const bulk = BulkChunkMessageSchema.safeParse(message.body);
+      if (bulk.success) {
+        const { workspaceId, actionId } = bulk.data;
+        try {
+          const { next } = await runBulkChunk(env, bulk.data);
+          if (next !== null) await env.JOBS_QUEUE.send(bulkChunkMessage(workspaceId, actionId, next));
+          message.ack();
+        } catch (error) {
+          console.error("bulk action chunk failed", actionId, bulk.data.seq, String(error));
+          if (message.attempts >= MAX_ATTEMPTS) {
+            await markBulkFailed(openWorkspace(env, workspaceId), actionId, String((error as Error)?.message ?? error));
+            message.ack();
+          } else message.retry({ delaySeconds: 10 * message.attempts });
+        }
         continue;
       }
       const pluginJob = PluginJobMessageSchema.safeParse(message.body);

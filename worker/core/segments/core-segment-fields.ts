@@ -13,10 +13,11 @@
 //   lastOrderAfter  last order at or after this (a plain date is the workspace's local midnight)
 //   lastOrderBefore last order strictly before this; customers without orders match neither
 //   consent         { sms, email }: true = granted, false = not granted (unknown or withdrawn)
+//   lists           on at least one of these static lists (customer-lists/)
 import { z } from "@hono/zod-openapi";
 import { and, eq, gte, lt, lte, ne, sql, type Column } from "drizzle-orm";
 import { LIFECYCLE_STAGES, VALUE_TIERS } from "../customers/customers.schema";
-import { customers, customerTags } from "../data/schema";
+import { customerListMembers, customers, customerTags } from "../data/schema";
 import { inList } from "../data/in-list";
 import { instantOf } from "./local-midnight";
 import { registerSegmentField, type SegmentField } from "./segment-fields";
@@ -42,6 +43,10 @@ const instant = z.string().max(40).refine((value) => instantOf(value, "UTC") !==
 const hasTag = (scope: { workspaceId: string }, tags: string[]) =>
   sql`exists (select 1 from ${customerTags} where ${customerTags.workspaceId} = ${scope.workspaceId}
     and ${inList(customerTags.tag, tags)} and ${customerTags.customerId} = ${customers.id})`;
+
+const onList = (scope: { workspaceId: string }, lists: string[]) =>
+  sql`exists (select 1 from ${customerListMembers} where ${customerListMembers.workspaceId} = ${scope.workspaceId}
+    and ${inList(customerListMembers.listId, lists)} and ${customerListMembers.customerId} = ${customers.id})`;
 
 const field = <T>(spec: Omit<SegmentField<T>, "source">): SegmentField<T> => ({ ...spec, source: "core" });
 
@@ -107,6 +112,7 @@ export const CORE_SEGMENT_FIELDS = [
         consent.email === undefined ? undefined : consent.email ? eq(customers.consentEmail, "granted") : ne(customers.consentEmail, "granted"),
       ) ?? sql`1`,
   }),
+  field({ name: "lists", schema: list(z.string().min(1).max(64), 20), compile: (lists, { scope }) => onList(scope, lists) }),
 ] as const;
 
 for (const coreField of CORE_SEGMENT_FIELDS) registerSegmentField(coreField as SegmentField<any>);

@@ -1,4 +1,4 @@
-// What the customers list is showing, kept in the address (?q=&stage=&tag=&city=&owner=&segment=)
+// What the customers list is showing, kept in the address (?q=&stage=&tag=&city=&owner=&segment=&sort=)
 // so a filtered list can be bookmarked, shared and returned to with Back.
 
 export interface CustomerFilters {
@@ -8,11 +8,15 @@ export interface CustomerFilters {
   city: string;
   owner: string;
   segment: string;
+  /** "" is newest first; else name, lastOrder, totalSpent or orderCount. */
+  sort: string;
 }
 
-const KEYS = ["q", "stage", "tag", "city", "owner", "segment"] as const;
+const KEYS = ["q", "stage", "tag", "city", "owner", "segment", "sort"] as const;
 
-export const NO_FILTERS: CustomerFilters = { q: "", stage: "", tag: "", city: "", owner: "", segment: "" };
+export const SORTS = ["", "name", "lastOrder", "totalSpent", "orderCount"] as const;
+
+export const NO_FILTERS: CustomerFilters = { q: "", stage: "", tag: "", city: "", owner: "", segment: "", sort: "" };
 
 export function filtersFromSearch(search: string): CustomerFilters {
   const params = new URLSearchParams(search);
@@ -27,7 +31,7 @@ export function searchFromFilters(filters: CustomerFilters): string {
   return params.toString();
 }
 
-/** The query GET /api/customers takes (q, stage, tag, city, ownerUserId). */
+/** The query GET /api/customers takes (q, stage, tag, city, ownerUserId, sort). */
 export function listQuery(filters: CustomerFilters) {
   return {
     q: filters.q.trim() || undefined,
@@ -35,7 +39,14 @@ export function listQuery(filters: CustomerFilters) {
     tag: filters.tag.trim() || undefined,
     city: filters.city.trim() || undefined,
     ownerUserId: filters.owner || undefined,
+    sort: filters.sort || undefined,
   };
+}
+
+/** The list's filters as a bulk action's "all matching" selection takes them. */
+export function bulkFilter(filters: CustomerFilters) {
+  const { sort: _sort, ...filter } = listQuery(filters);
+  return Object.fromEntries(Object.entries(filter).filter(([, value]) => value !== undefined));
 }
 
 export const hasListFilters = (filters: CustomerFilters) => Boolean(filters.q.trim() || filters.stage || filters.tag.trim() || filters.city.trim() || filters.owner);

@@ -1,16 +1,21 @@
 // The customers list (/customers): search by name or any identifier form, filter by stage, tag,
 // city and owner, or pick a saved segment; pages with the API's cursor ("Load more").
-import { useEffect, useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { api, withQuery } from "../../api/client";
 import { useLocation, useSearch } from "wouter-preact";
 import type { Page } from "../../api/client";
 import { useResource } from "../../api/use-resource";
-import { ButtonLink } from "../../components/button";
+import { Button, ButtonLink } from "../../components/button";
 import { Card, PageHeader } from "../../components/card";
 import { ErrorNotice, Loading, Notice } from "../../components/states";
 import { useMessages } from "../../i18n/i18n";
 import { useSession } from "../../session/session";
 import { CustomerFilterBar } from "./customer-filter-bar";
-import { filtersFromSearch, hasListFilters, listQuery, searchFromFilters, type CustomerFilters } from "./customer-filters";
+import { SelectField } from "../../components/field";
+import { useFormat } from "../../i18n/format";
+import { bulkMessages } from "./bulk-actions.messages";
+import { BulkBar, type BulkSelection } from "./bulk-bar";
+import { bulkFilter, filtersFromSearch, hasListFilters, listQuery, searchFromFilters, SORTS, type CustomerFilters } from "./customer-filters";
 import type { Customer, Segment } from "./customer-types";
 import { customersListMessages } from "./customers-list.messages";
 import { CustomersTable } from "./customers-table";
@@ -18,11 +23,15 @@ import { LoadMore } from "./load-more";
 import { useCursorList } from "./use-cursor-list";
 
 const PAGE_SIZE = 25;
+
+const SORT_LABELS = { "": "sortNewest", name: "sortName", lastOrder: "sortLastOrder", totalSpent: "sortTotalSpent", orderCount: "sortOrderCount" } as const;
 /** Typing pauses this long before the list follows, so each keystroke is not a request. */
 const TYPING_PAUSE_MS = 300;
 
 export default function CustomersPage() {
   const t = useMessages(customersListMessages);
+  const b = useMessages(bulkMessages);
+  const f = useFormat();
   const { can } = useSession();
   const search = useSearch();
   const [, navigate] = useLocation();
@@ -49,6 +58,28 @@ export default function CustomersPage() {
     applied.segment ? { limit: PAGE_SIZE } : { ...listQuery(applied), limit: PAGE_SIZE },
   );
 
+  // Ticked rows, or every customer matching the filter ("all N matching"); a new filter starts afresh.
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [allMatching, setAllMatching] = useState<number | null>(null);
+  const [matching, setMatching] = useState<number | null>(null);
+  const anchor = useRef(-1);
+  useEffect(() => {
+    setSelected(new Set());
+    setAllMatching(null);
+    setMatching(null);
+  }, [search]);
+  const allOnPage = list.items.length > 0 && list.items.every((item) => selected.has(item.id));
+  // Once the whole page is ticked and more pages follow, offer the filter's count.
+  useEffect(() => {
+    if (!allOnPage || !list.hasMore || applied.segment || matching !== null) return;
+    void api.post<{ total: number }>("/api/customers/bulk/count", { selection: { filter: bulkFilter(applied) } }).then((answer) => setMatching(answer.total), () => undefined);
+  }, [allOnPage, list.hasMore]);
+  const selection: BulkSelection | null = allMatching !== null ? { filter: bulkFilter(applied) } : selected.size ? { ids: [...selected] } : null;
+  const clearSelection = () => {
+    setSelected(new Set());
+    setAllMatching(null);
+  };
+
   /** Selects and buttons apply at once; text fields wait for the typing pause. */
   const applyNow = (next: CustomerFilters) => {
     setDraft(next);
@@ -63,7 +94,7 @@ export default function CustomersPage() {
         actions={
           <>
             {can("customers:export") && (
-              <a class="button button--secondary" href="/api/export/customers.csv" download>
+              <a class="button button--secondary" href={withQuery("/api/export/customers.csv", applied.segment ? { segmentId: applied.segment } : listQuery(applied))} download>
                 {t("exportCsv")}
               </a>
             )}
@@ -99,7 +130,37 @@ export default function CustomersPage() {
           <Loading />
         ) : (
           <div aria-busy={list.loading || undefined} class={list.loading ? "customers-list__rows customers-list__rows--stale" : "customers-list__rows"}>
-            <CustomersTable customers={list.items} empty={hasListFilters(applied) || applied.segment ? t("empty") : t("emptyAll")} />
+            <div class="customers-list__tools">
+              <SelectField
+                label={b("sortBy")}
+                name="sort"
+                value={applied.sort}
+                onValue={(sort) => applyNow({ ...draft, sort })}
+                disabled={Boolean(applied.segment)}
+                options={SORTS.map((sort) => ({ value: sort, label: b(SORT_LABELS[sort]) }))}
+              />
+            </div>
+            {selection && can("customers:write") && (
+              <div class="customers-list__bulk">
+                <p class="customers-list__selected">
+                  {allMatching !== null ? b("allMatching") : b("selected", { count: f.number(selected.size) })}{" "}
+                  {allMatching === null && matching !== null && allOnPage && (
+                    <Button small variant="ghost" onClick={() => setAllMatching(matching)}>
+                      {b("selectAllMatching", { count: f.number(matching) })}
+                    </Button>
+                  )}{" "}
+                  <Button small variant="ghost" onClick={clearSelection}>
+                    {b("clearSelection")}
+                  </Button>
+                </p>
+                <BulkBar selection={selection} count={allMatching ?? selected.size} onFinished={() => void list.reload()} />
+              </div>
+            )}
+            <CustomersTable
+              customers={list.items}
+              empty={hasListFilters(applied) || applied.segment ? t("empty") : t("emptyAll")}
+              selection={can("customers:write") && !applied.segment ? { selected, onChange: (next) => { setAllMatching(null); setSelected(next); }, anchor } : undefined}
+            />
             {list.items.length > 0 && <p class="muted small customers-list__count">{t("shown", { count: list.items.length })}</p>}
             <LoadMore list={list} />
           </div>

@@ -6,14 +6,63 @@ import { useFormat } from "../../i18n/format";
 import { useMessages } from "../../i18n/i18n";
 import type { Customer } from "./customer-types";
 import { customersListMessages } from "./customers-list.messages";
+import { bulkMessages } from "./bulk-actions.messages";
 import { LtrText } from "./ltr-text";
 import { StageBadge } from "./stage-badge";
 import { EmbeddedText } from "../../components/embedded-text";
 
-export function CustomersTable({ customers, empty }: { customers: Customer[]; empty: ComponentChildren }) {
+/** Which rows are ticked, for the bulk bar; Shift+click ticks the range from the last one clicked. */
+export interface RowSelection {
+  selected: ReadonlySet<string>;
+  onChange: (next: Set<string>) => void;
+  /** The row last clicked (a ref kept by the page across renders). */
+  anchor: { current: number };
+}
+
+function selectColumn(customers: Customer[], selection: RowSelection, labels: { page: string; row: (name: string) => string }): Column<Customer> {
+  const allOnPage = customers.length > 0 && customers.every((customer) => selection.selected.has(customer.id));
+  const { anchor } = selection;
+  const toggle = (index: number, checked: boolean, range: boolean) => {
+    const next = new Set(selection.selected);
+    const [from, to] = range && anchor.current >= 0 ? [Math.min(anchor.current, index), Math.max(anchor.current, index)] : [index, index];
+    for (let i = from; i <= to; i++) (checked ? next.add(customers[i]!.id) : next.delete(customers[i]!.id));
+    anchor.current = index;
+    selection.onChange(next);
+  };
+  return {
+    key: "select",
+    header: (
+      <input
+        type="checkbox"
+        aria-label={labels.page}
+        checked={allOnPage}
+        onChange={(event) => {
+          const next = new Set(selection.selected);
+          for (const customer of customers) ((event.target as HTMLInputElement).checked ? next.add(customer.id) : next.delete(customer.id));
+          selection.onChange(next);
+        }}
+      />
+    ),
+    cell: (customer) => {
+      const index = customers.indexOf(customer);
+      return (
+        <input
+          type="checkbox"
+          aria-label={labels.row(customer.displayName || customer.code)}
+          checked={selection.selected.has(customer.id)}
+          onClick={(event) => toggle(index, (event.target as HTMLInputElement).checked, event.shiftKey)}
+        />
+      );
+    },
+  };
+}
+
+export function CustomersTable({ customers, empty, selection }: { customers: Customer[]; empty: ComponentChildren; selection?: RowSelection | undefined }) {
   const t = useMessages(customersListMessages);
+  const b = useMessages(bulkMessages);
   const f = useFormat();
   const columns: Column<Customer>[] = [
+    ...(selection ? [selectColumn(customers, selection, { page: b("selectPage"), row: (name) => b("selectRow", { name }) })] : []),
     {
       key: "name",
       header: t("colName"),

@@ -18,6 +18,8 @@ import { TaskItem } from "./task-item";
 import { TASK_VIEWS, VIEW_QUERY, isTaskView, type Task, type TaskView } from "./task-api";
 import { tasksMessages } from "./tasks.messages";
 import { useTaskPages } from "./use-task-pages";
+import { SelectField } from "../../components/field";
+import { useStaff } from "../customers/use-staff";
 
 const EMPTY: Record<TaskView, "emptyMine" | "emptyOverdue" | "emptyOpen" | "emptyDone"> = { mine: "emptyMine", overdue: "emptyOverdue", open: "emptyOpen", done: "emptyDone" };
 
@@ -34,7 +36,14 @@ export default function TasksPage() {
   const initialCustomerId = params.get("customer");
   const canWrite = can("tasks:write");
 
-  const tasks = useTaskPages(VIEW_QUERY[view]);
+  // Everyone's tasks can be narrowed to one colleague's (?assignee=); "mine" is already the reader's.
+  const assignee = view === "mine" ? "" : (params.get("assignee") ?? "");
+  const { staff } = useStaff();
+  const tasks = useTaskPages({ ...VIEW_QUERY[view], assigneeUserId: assignee || undefined });
+  const chooseAssignee = (next: string) => {
+    const query = new URLSearchParams({ view, ...(next ? { assignee: next } : {}) });
+    navigate(`/tasks?${query}`, { replace: true });
+  };
   // Rows come with their customer's name; only the customer a new task starts with is read.
   const names = useCustomerNames([initialCustomerId], can("customers:read"));
   const initialCustomer: ChosenCustomer | null = useMemo(
@@ -100,6 +109,17 @@ export default function TasksPage() {
           </a>
         ))}
       </nav>
+      {view !== "mine" && (
+        <div class="tasks-assignee">
+          <SelectField
+            label={t("assignedTo")}
+            name="assignee"
+            value={assignee}
+            onValue={chooseAssignee}
+            options={[{ value: "", label: t("anyone") }, ...staff.map((member) => ({ value: member.id, label: member.name }))]}
+          />
+        </div>
+      )}
       {tasks.error && <ErrorNotice error={tasks.error} onRetry={() => void (tasks.loaded ? tasks.loadMore() : tasks.reload())} />}
       {!tasks.loaded && !tasks.error ? (
         <Loading />
