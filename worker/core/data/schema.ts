@@ -23,3 +23,4 @@ export * from "../import/import.schema";
 export * from "../schedules/workspace-due.schema";
 export * from "../rate-limit/rate-limit.schema";
 export * from "../shop-api/shop-imports.schema";
+export * from "../attributes/attributes.schema";
