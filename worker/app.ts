@@ -18,6 +18,8 @@ import { customerListsRouter } from "./core/customer-lists/customer-lists.router
 import { exportRouter } from "./core/export/export.router";
 import { importRouter } from "./core/import/import.router";
 import { interactionsRouter } from "./core/interactions/interactions.router";
+import { complaintsRouter } from "./core/interactions/complaints.router";
+import { attributesRouter } from "./core/attributes/attributes.router";
 import { tasksRouter } from "./core/tasks/tasks.router";
 import { ordersRouter } from "./core/orders/orders.router";
 import { statsRouter } from "./core/stats/stats.router";
@@ -89,6 +91,8 @@ export function createApp(runtime: PluginRuntime) {
   app.route("/", exportRouter);
   app.route("/", importRouter);
   app.route("/", interactionsRouter);
+  app.route("/", complaintsRouter);
+  app.route("/", attributesRouter);
   app.route("/", tasksRouter);
   app.route("/", ordersRouter);
   app.route("/", searchRouter);

@@ -248,11 +248,6 @@ export function seedSql(p) {
   statements.push(`insert into stage_counts (workspace_id, stage, count)
   select ${W}, lifecycle_stage, count(*) ${stageCustomers} group by lifecycle_stage
   on conflict (workspace_id, stage) do update set count = count + excluded.count`);
-  statements.push(`insert into buyer_totals (workspace_id, buyers, repeat_buyers, first_order_day_sum)
-  select ${W}, coalesce(sum(order_count > 0), 0), coalesce(sum(order_count > 1), 0),
-    coalesce(sum(case when order_count > 0 then first_order_at / ${DAY} else 0 end), 0) ${stageCustomers}
-  on conflict (workspace_id) do update set buyers = buyers + excluded.buyers, repeat_buyers = repeat_buyers + excluded.repeat_buyers,
-    first_order_day_sum = first_order_day_sum + excluded.first_order_day_sum`);
   statements.push(`insert into buyer_days (workspace_id, customer_id, day, orders)
   select ${W}, customer_id, ${localDaySql("placed_at")}, count(*) ${stageOrders} and status = 'paid' group by 2, 3
   on conflict (workspace_id, customer_id, day) do update set orders = orders + excluded.orders`);

@@ -15,6 +15,8 @@ import { databaseFingerprint } from "../support/snapshot";
 
 interface WorkspaceB {
   customerId: string;
+  complaintId: string;
+  attributeKey: string;
   identifierId: string;
   taskId: string;
   orderId: string;
@@ -64,6 +66,8 @@ const VALID_BODIES: Record<string, unknown> = {
   "PATCH /api/segments/{id}": { name: "Changed" },
   "POST /api/lists/{id}/members": { add: ["cus_planted"] },
   "PATCH /api/messaging/templates/{id}": { name: "Changed" },
+  "PATCH /api/complaints/{id}": { status: "resolved" },
+  "PATCH /api/attribute-definitions/{key}": { labelEn: "Changed" },
 };
 
 function idsFor(route: PublishedRoute): Record<string, string> {
@@ -88,6 +92,8 @@ function idsFor(route: PublishedRoute): Record<string, string> {
   if (route.path.startsWith("/api/segments/")) return { id: b.segmentId };
   if (route.path.startsWith("/api/lists/")) return { id: b.listId };
   if (route.path.startsWith("/api/messaging/templates/")) return { id: b.templateId };
+  if (route.path.startsWith("/api/complaints/")) return { id: b.complaintId };
+  if (route.path.startsWith("/api/attribute-definitions/")) return { key: b.attributeKey };
   // A short link is public by design (its 48-bit code is the secret it is sent with); what A
   // must not reach is B's message through it, tested in templates-and-links.test.ts.
   if (route.path.startsWith("/s/")) return { code: "NoSuch12" };
@@ -104,6 +110,8 @@ beforeAll(async () => {
   b.customerId = customer.body.id;
   b.identifierId = customer.body.identifiers.find((i: { kind: string }) => i.kind === "email").id;
   await ownerB.post(`/api/customers/${b.customerId}/interactions`, { type: "call", direction: "inbound", summary: "B's private call" });
+  b.complaintId = (await ownerB.post(`/api/customers/${b.customerId}/interactions`, { type: "complaint", summary: "B's complaint" })).body.id;
+  b.attributeKey = (await ownerB.post("/api/attribute-definitions", { key: "b_only", labelFa: "ب", labelEn: "B", type: "text" })).body.key;
   b.taskId = (await ownerB.post("/api/tasks", { title: "B's task", customerId: b.customerId })).body.id;
   b.orderId = (await ownerB.post("/api/orders", { customerId: b.customerId, total: 1000, status: "pending" })).body.id;
   const roles = (await ownerB.get("/api/roles")).body.items as Array<{ id: string; key: string }>;

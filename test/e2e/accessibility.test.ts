@@ -1,5 +1,5 @@
 // The accessibility sweep: every route of the UI (web/src/routes.ts), signed out and signed in with
-// every plugin enabled, in Persian and English, at 1366 and 320 px, checked with axe-core's WCAG
+// every plugin enabled, in Persian and English, at 1366 and 320 px (and at 1366 px in dark mode), checked with axe-core's WCAG
 // 2.0/2.1 A and AA rules (zero violations) and for reflow (nothing scrolls the page sideways at
 // 320 px). One browser; one context per language and kind of visitor, reused across pages.
 //   npm test -- test/e2e/accessibility.test.ts
@@ -58,6 +58,13 @@ async function check(page: Page, where: string, language: Language): Promise<str
     const label = `${where} (${language}, ${size.width} px)`;
     const violations = await axeViolations(page);
     if (violations.length) problems.push(describeViolations(label, violations));
+    if (size === WIDE) {
+      // Dark mode follows the system setting: the same rules (contrast above all) hold in it.
+      await page.emulateMedia({ colorScheme: "dark" });
+      const dark = await axeViolations(page);
+      if (dark.length) problems.push(describeViolations(`${label}, dark`, dark));
+      await page.emulateMedia({ colorScheme: "light" });
+    }
     if (size === NARROW) {
       const overflow = await sidewaysScroll(page);
       if (overflow > 0) problems.push(`${label}: the page scrolls sideways by ${overflow} px (WCAG 1.4.10 reflow)`);

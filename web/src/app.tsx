@@ -19,6 +19,7 @@ const CustomerPage = lazyPage(() => import("./pages/customers/customer-page"));
 const CustomerFormPage = lazyPage(() => import("./pages/customers/customer-form-page"));
 const DuplicatesPage = lazyPage(() => import("./pages/customers/duplicates-page"));
 const TasksPage = lazyPage(() => import("./pages/tasks/tasks-page"));
+const ComplaintsPage = lazyPage(() => import("./pages/complaints/complaints-page"));
 const OrdersPage = lazyPage(() => import("./pages/orders/orders-page"));
 const OrderPage = lazyPage(() => import("./pages/orders/order-page"));
 const ImportPage = lazyPage(() => import("./pages/import/import-page"));
@@ -36,6 +37,7 @@ const SIGNED_IN_PAGES: Record<SignedInPage, ReturnType<typeof lazyPage>> = {
   orders: OrdersPage,
   order: OrderPage,
   tasks: TasksPage,
+  complaints: ComplaintsPage,
   import: ImportPage,
   settings: SettingsPage,
   pluginPage: PluginPage,

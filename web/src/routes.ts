@@ -13,6 +13,7 @@ export const SIGNED_IN_ROUTES = {
   orders: "/orders",
   order: "/orders/:id",
   tasks: "/tasks",
+  complaints: "/complaints",
   import: "/import",
   settings: "/settings/:section?",
   pluginPage: "/plugins/:id",

@@ -128,6 +128,7 @@ export const SIGNED_IN_VISITS: Visit[] = [
   { route: "orders", name: "orders", paths: () => ["/orders", "/orders?status=refunded"] },
   { route: "order", name: "order page", paths: ({ orderId }) => [`/orders/${orderId}`] },
   { route: "tasks", name: "tasks", paths: () => ["/tasks"] },
+  { route: "complaints", name: "complaints", paths: () => ["/complaints"] },
   { route: "import", name: "import wizard", paths: () => ["/import"], states: importSteps },
   ...SETTINGS_SECTIONS.map((section) => ({ route: "settings", name: `settings: ${section}`, paths: () => [`/settings/${section}`], states: SECTION_STATES[section] })),
   { route: "pluginPage", name: "plugin pages", paths: ({ pluginPages }) => pluginPages.map((id) => `/plugins/${id}`) },

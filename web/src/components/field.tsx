@@ -118,6 +118,8 @@ type SelectProps = {
   required?: boolean;
   name?: string;
   disabled?: boolean;
+  /** The control a dialog focuses when it opens. */
+  autofocus?: boolean;
 };
 
 export function SelectField({ label, value, onValue, options, error, hint, required, ...rest }: SelectProps) {

@@ -34,7 +34,8 @@ export function makeFormatter(language: Language, timeZone: string, currency: st
     }
   })();
   const dateFormat = new Intl.DateTimeFormat(locale, { timeZone: safeZone, year: "numeric", month: "short", day: "numeric" });
-  const dateTimeFormat = new Intl.DateTimeFormat(locale, { timeZone: safeZone, year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" });
+  // 24-hour in both languages: Persian readers of a shop's times expect ۱۴:۳۰, not ۲:۳۰ ب.ظ.
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, { timeZone: safeZone, year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
   const relativeFormat = new Intl.RelativeTimeFormat(language === "fa" ? "fa-IR" : "en", { numeric: "auto" });
   const toDate = (value: number | string) => new Date(typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value);
   return {

@@ -1,7 +1,7 @@
 // The frame around every signed-in page: navigation at the start side (right in Persian), a top
 // bar with the workspace, language and sign-out; on a phone the navigation is a drawer.
 import type { ComponentChildren } from "preact";
-import { Copy, Gift, LayoutDashboard, ListChecks, LogOut, Menu, Puzzle, Receipt, Send, Settings, Upload, Users } from "lucide-preact";
+import { Copy, Gift, LayoutDashboard, ListChecks, LogOut, Menu, MessageSquareWarning, Puzzle, Receipt, Send, Settings, Upload, Users } from "lucide-preact";
 import { useEffect, useRef, useState } from "preact/hooks";
 import { useLocation } from "wouter-preact";
 import { pickText, useLanguage, useMessages } from "../i18n/i18n";
@@ -38,6 +38,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
     { href: "/customers/duplicates", label: t("duplicates"), icon: Copy, show: can("customers:merge") },
     { href: "/orders", label: t("orders"), icon: Receipt, show: can("orders:read") },
     { href: "/tasks", label: t("tasks"), icon: ListChecks, show: can("tasks:read") },
+    { href: "/complaints", label: t("complaints"), icon: MessageSquareWarning, show: can("customers:read") },
     { href: "/import", label: t("import"), icon: Upload, show: can("import:run") },
     ...pluginPages.map(({ plugin, surface }) => ({
       href: `/plugins/${plugin.id}`,

@@ -7,6 +7,7 @@ import { decodeCursor, toPage } from "../data/cursor";
 import { invalidField, notFound } from "../http/problem";
 import { createRouter } from "../http/router";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
+import { checkAttributes } from "../attributes/check-attributes";
 import { createCustomer } from "./create-customer";
 import { customerIdentifiersRouter } from "./customer-identifiers.router";
 import { customerContactRouter } from "./customer-contact.router";
@@ -67,6 +68,7 @@ export const customersRouter = createRouter()
     const input = await runBeforeHooks(c.get("scope"), "customer.created", c.req.valid("json"));
     const actor = actorOf(c);
     await assertOwnerIsMember(c.env, actor.workspaceId, input.ownerUserId);
+    await checkAttributes(c.get("scope"), input.attributes);
     const settings = await getWorkspaceSettings(c.env, actor.workspaceId);
     const customerId = await guardIdentifierWrite(c, identifiersIn(input), () =>
       createCustomer(c.get("scope"), settings.cidKind, input, actor.userId, settings.timeZone),
@@ -87,6 +89,7 @@ export const customersRouter = createRouter()
     const actor = actorOf(c);
     const { row, identifiers, cidKind } = await loadCustomer(c, id);
     await assertOwnerIsMember(c.env, actor.workspaceId, input.ownerUserId);
+    await checkAttributes(c.get("scope"), input.attributes);
     await guardIdentifierWrite(c, identifiersIn(input), () => updateCustomer(c.get("scope"), cidKind, row, identifiers, input, actor.userId));
     return c.json(await presentRevealed(c, id, revealPii), 200);
   })

@@ -25,3 +25,4 @@ export * from "../rate-limit/rate-limit.schema";
 export * from "../shop-api/shop-imports.schema";
 export * from "../bulk-actions/bulk-actions.schema";
 export * from "../customer-lists/customer-lists.schema";
+export * from "../attributes/attributes.schema";

@@ -2,7 +2,8 @@
 import { z } from "@hono/zod-openapi";
 import { TimeWithOffset } from "../calendar/calendar-day";
 import { now } from "../data/clock";
-import { INTERACTION_DIRECTIONS, INTERACTION_TYPES, type InteractionType } from "./interactions.schema";
+import { pageQuery } from "../data/cursor";
+import { CALL_OUTCOMES, COMPLAINT_STATUSES, INTERACTION_DIRECTIONS, INTERACTION_TYPES, type InteractionType } from "./interactions.schema";
 
 /** Clocks disagree a little; an interaction further ahead than this has not happened yet. */
 export const FUTURE_TOLERANCE_MS = 15 * 60 * 1000;
@@ -39,9 +40,32 @@ export const InteractionCreateInput = z
       .optional()
       .openapi({ description: "When it happened; defaults to now.", example: "2025-03-21T09:30:00+03:30" }),
     staffUserId: z.string().min(1).max(64).optional().openapi({ description: "The staff member involved; defaults to the caller." }),
+    outcome: z.enum(CALL_OUTCOMES).optional().openapi({ description: "Calls only: how the call went." }),
+    durationSeconds: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 3600)
+      .optional()
+      .openapi({ description: "Calls only: how long it lasted, in seconds.", example: 180 }),
+    status: z.enum(COMPLAINT_STATUSES).optional().openapi({ description: "Complaints only; a new complaint is `open` unless told otherwise." }),
+    followUp: z
+      .object({
+        title: z.string().trim().min(1).max(200),
+        dueAt: TimeWithOffset.transform((value) => Date.parse(value)).optional(),
+        assigneeUserId: z.string().min(1).max(64).optional().openapi({ description: "Defaults to the caller." }),
+      })
+      .strict()
+      .optional()
+      .openapi({ description: "A follow-up task about the customer, created with the interaction (requires `tasks:write`)." }),
   })
   .strict()
   .superRefine((input, ctx) => {
+    if (input.type !== "call") {
+      if (input.outcome !== undefined) ctx.addIssue({ code: "custom", path: ["outcome"], message: "only_for_calls" });
+      if (input.durationSeconds !== undefined) ctx.addIssue({ code: "custom", path: ["durationSeconds"], message: "only_for_calls" });
+    }
+    if (input.type !== "complaint" && input.status !== undefined) ctx.addIssue({ code: "custom", path: ["status"], message: "only_for_complaints" });
     if (input.type === "social" && input.channel === undefined) {
       ctx.addIssue({ code: "custom", path: ["channel"], message: "channel_required" });
     }
@@ -62,8 +86,27 @@ export const InteractionSchema = z
     summary: z.string(),
     occurredAt: z.string(),
     staffUserId: z.string().nullable(),
+    outcome: z.enum(CALL_OUTCOMES).nullable(),
+    durationSeconds: z.number().int().nullable(),
+    status: z.enum(COMPLAINT_STATUSES).nullable().openapi({ description: "Complaints only: open, in progress or resolved." }),
+    statusChangedAt: z.string().nullable(),
     createdBy: z.string().nullable(),
     createdAt: z.string(),
   })
   .openapi("Interaction");
 export type InteractionView = z.infer<typeof InteractionSchema>;
+
+export const LoggedInteractionSchema = InteractionSchema.extend({
+  followUpTaskId: z.string().nullable().openapi({ description: "The follow-up task created with it, if one was asked for." }),
+}).openapi("LoggedInteraction");
+
+export const ComplaintListQuery = z.object({
+  ...pageQuery,
+  status: z.enum(COMPLAINT_STATUSES).optional().openapi({ description: "Defaults to the ones still to work through: open and in progress." }),
+});
+
+export const ComplaintSchema = InteractionSchema.extend({
+  customerName: z.string().nullable().openapi({ description: "The customer's shown name; null once erased or merged away." }),
+}).openapi("Complaint");
+
+export const ComplaintUpdateInput = z.object({ status: z.enum(COMPLAINT_STATUSES) }).strict().openapi("ComplaintUpdate");

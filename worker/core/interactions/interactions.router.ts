@@ -5,7 +5,7 @@ import { findCustomer } from "../customers/customers.repository";
 import { now } from "../data/clock";
 import { cursorTimeId } from "../data/cursor";
 import { newId } from "../data/ids";
-import { invalidField, notFound } from "../http/problem";
+import { forbidden, notFound, Problem } from "../http/problem";
 import { createRouter } from "../http/router";
 import { isWorkspaceMember } from "../workspaces/members";
 import { DEFAULT_DIRECTION } from "./interaction.schemas";
@@ -21,10 +21,30 @@ export const interactionsRouter = createRouter()
     const scope = c.get("scope");
     if (!(await findCustomer(scope, customerId))) throw notFound();
     const staffUserId = input.staffUserId ?? actor.userId;
-    if (staffUserId !== actor.userId && !(await isWorkspaceMember(c.env, actor.workspaceId, staffUserId))) {
-      throw invalidField("body.staffUserId", "unknown_user");
-    }
+    const assigneeUserId = input.followUp ? (input.followUp.assigneeUserId ?? actor.userId) : undefined;
+    if (input.followUp && !actor.permissions.has("tasks:write")) throw forbidden();
+    const [staffOk, assigneeOk] = await Promise.all([
+      staffUserId === actor.userId || isWorkspaceMember(c.env, actor.workspaceId, staffUserId),
+      assigneeUserId === undefined || assigneeUserId === actor.userId || isWorkspaceMember(c.env, actor.workspaceId, assigneeUserId),
+    ]);
+    const errors = [
+      ...(staffOk ? [] : [{ path: "body.staffUserId", code: "unknown_user" }]),
+      ...(assigneeOk ? [] : [{ path: "body.followUp.assigneeUserId", code: "unknown_user" }]),
+    ];
+    if (errors.length) throw new Problem(400, "validation_failed", { errors });
     const time = now();
+    const followUp = input.followUp
+      ? {
+          id: newId("tsk", time),
+          customerId,
+          title: input.followUp.title,
+          assigneeUserId: assigneeUserId ?? null,
+          dueAt: input.followUp.dueAt ?? null,
+          createdBy: actor.userId,
+          createdAt: time,
+          updatedAt: time,
+        }
+      : undefined;
     const row = await logInteraction(
       scope,
       {
@@ -36,12 +56,17 @@ export const interactionsRouter = createRouter()
         summary: input.summary,
         occurredAt: input.occurredAt ?? time,
         staffUserId,
+        outcome: input.outcome ?? null,
+        durationSeconds: input.durationSeconds ?? null,
+        status: input.type === "complaint" ? (input.status ?? "open") : null,
+        statusChangedAt: input.type === "complaint" ? time : null,
         createdBy: actor.userId,
         createdAt: time,
       },
       actor.userId,
+      followUp,
     );
-    return c.json(presentInteraction(row), 201);
+    return c.json({ ...presentInteraction(row), followUpTaskId: followUp?.id ?? null }, 201);
   })
   .openapi(timelineRoute, async (c) => {
     const { id: customerId } = c.req.valid("param");

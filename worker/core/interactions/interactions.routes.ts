@@ -3,7 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { pageQuery, pageSchema } from "../data/cursor";
 import { problemResponses } from "../http/problem.schema";
 import { guardedRoute } from "../http/route";
-import { InteractionCreateInput, InteractionSchema } from "./interaction.schemas";
+import { InteractionCreateInput, LoggedInteractionSchema } from "./interaction.schemas";
 import { TimelineEntrySchema } from "./timeline";
 
 const CustomerIdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" }, example: "cus_01jd…" }) });
@@ -13,10 +13,11 @@ export const logInteractionRoute = guardedRoute("interactions:write", {
   path: "/api/customers/{id}/interactions",
   tags: ["Interactions"],
   summary: "Log a call, message, visit, note, complaint or invoice with a customer",
-  description: "Social-network messages (Instagram, Telegram, WhatsApp, ...) are type `social` with the network as `channel`. Emits `interaction.logged`.",
+  description:
+    "Social-network messages (Instagram, Telegram, WhatsApp, ...) are type `social` with the network as `channel`. A call may carry its outcome and duration; a complaint starts `open`. With `followUp`, a task about the customer is created in the same batch (emits `task.created`). Emits `interaction.logged`.",
   request: { params: CustomerIdParam, body: { content: { "application/json": { schema: InteractionCreateInput } }, required: true } },
   responses: {
-    201: { description: "The logged interaction.", content: { "application/json": { schema: InteractionSchema } } },
+    201: { description: "The logged interaction (and the id of its follow-up task).", content: { "application/json": { schema: LoggedInteractionSchema } } },
     ...problemResponses,
   },
 });

@@ -110,4 +110,96 @@ describe("logging interactions", () => {
     const viewer = await addMember(workspaceId, "viewer");
     expect((await viewer.post(`/api/customers/${customerId}/interactions`, { type: "note", summary: "x" })).status).toBe(403);
   });
+
+  it("logs a call with its outcome, duration and a follow-up task in one go", async () => {
+    const { owner, customerId, workspaceId } = await withCustomer();
+    const due = new Date(Date.now() + 2 * 86_400_000).toISOString();
+    const response = await owner.post(`/api/customers/${customerId}/interactions`, {
+      type: "call",
+      direction: "outbound",
+      outcome: "no_answer",
+      durationSeconds: 0,
+      summary: "Rang about the late parcel",
+      followUp: { title: "Call Sara again", dueAt: due },
+    });
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ outcome: "no_answer", durationSeconds: 0, status: null, followUpTaskId: expect.stringMatching(/^tsk_/) });
+    const task = await env.DB.prepare("select title, customer_id, assignee_user_id, due_at from tasks where id = ?").bind(response.body.followUpTaskId).first();
+    expect(task).toEqual({ title: "Call Sara again", customer_id: customerId, assignee_user_id: owner.identity.userId, due_at: Date.parse(due) });
+    const events = await env.DB.prepare("select name from events where workspace_id = ? order by id").bind(workspaceId).all<{ name: string }>();
+    expect(events.results.map((event) => event.name).filter((name) => name !== "customer.created").sort()).toEqual(["interaction.logged", "task.created"]);
+    const timeline = await owner.get(`/api/customers/${customerId}/timeline`);
+    expect(timeline.body.items.map((entry: { kind: string }) => entry.kind).sort()).toEqual(["interaction", "task"]);
+  });
+
+  it("logs neither the call nor its follow-up when the follow-up cannot be made", async () => {
+    const { owner, customerId, workspaceId } = await withCustomer();
+    const stranger = await signUp();
+    // Logs calls, but may not create tasks.
+    await owner.post("/api/roles", { key: "caller", name: "Caller", permissions: ["customers:read", "interactions:write"] });
+    const caller = await addMember(workspaceId, "caller");
+    const before = await databaseFingerprint();
+    const badAssignee = await owner.post(`/api/customers/${customerId}/interactions`, {
+      type: "call",
+      direction: "inbound",
+      summary: "Asked for a refund",
+      followUp: { title: "Refund", assigneeUserId: stranger.owner.identity.userId },
+    });
+    expect(badAssignee.status).toBe(400);
+    expect(badAssignee.body.errors).toEqual([expect.objectContaining({ path: "body.followUp.assigneeUserId", code: "unknown_user" })]);
+    expect((await caller.post(`/api/customers/${customerId}/interactions`, { type: "note", summary: "x", followUp: { title: "y" } })).status).toBe(403);
+    const notACall = await owner.withLanguage("fa").post(`/api/customers/${customerId}/interactions`, { type: "note", summary: "x", outcome: "busy", status: "open" });
+    expect(notACall.body.errors.map((e: { path: string; message: string }) => [e.path, e.message])).toEqual([
+      ["body.outcome", "فقط تماس تلفنی نتیجه و مدت دارد."],
+      ["body.status", "فقط شکایت وضعیت دارد."],
+    ]);
+    expect(await databaseFingerprint()).toEqual(before);
+  });
+});
+
+describe("complaints", () => {
+  it("opens a complaint, lists the open ones oldest first, and drops it from the list once resolved, audited", async () => {
+    const { owner, customerId, workspaceId } = await withCustomer();
+    const older = await owner.post(`/api/customers/${customerId}/interactions`, { type: "complaint", summary: "Parcel arrived broken", occurredAt: minutesAgo(120) });
+    const newer = await owner.post(`/api/customers/${customerId}/interactions`, { type: "complaint", summary: "Wrong size", occurredAt: minutesAgo(60) });
+    await owner.post(`/api/customers/${customerId}/interactions`, { type: "note", summary: "Not a complaint" });
+    expect(older.body.status).toBe("open");
+    const open = await owner.get("/api/complaints");
+    expect(open.status).toBe(200);
+    expect(open.body.items.map((item: { summary: string; customerName: string }) => [item.summary, item.customerName])).toEqual([
+      ["Parcel arrived broken", "Sara"],
+      ["Wrong size", "Sara"],
+    ]);
+    // Paged by keyset, one at a time.
+    const first = await owner.get("/api/complaints?limit=1");
+    const second = await owner.get(`/api/complaints?limit=1&cursor=${first.body.nextCursor}`);
+    expect(second.body.items.map((item: { id: string }) => item.id)).toEqual([newer.body.id]);
+
+    expect((await owner.patch(`/api/complaints/${older.body.id}`, { status: "in_progress" })).body.status).toBe("in_progress");
+    const resolved = await owner.patch(`/api/complaints/${older.body.id}`, { status: "resolved" });
+    expect(resolved.status).toBe(200);
+    expect((await owner.get("/api/complaints")).body.items.map((item: { id: string }) => item.id)).toEqual([newer.body.id]);
+    expect((await owner.get("/api/complaints?status=resolved")).body.items.map((item: { id: string }) => item.id)).toEqual([older.body.id]);
+    const audits = await env.DB.prepare("select details from audit_log where workspace_id = ? and action = 'complaint.status_changed' order by created_at, id")
+      .bind(workspaceId)
+      .all<{ details: string }>();
+    expect(audits.results.map((row) => JSON.parse(row.details))).toEqual([
+      { before: "open", after: "in_progress" },
+      { before: "in_progress", after: "resolved" },
+    ]);
+  });
+
+  it("keeps each workspace's complaints to itself and lets no viewer change one", async () => {
+    const { owner, customerId, workspaceId } = await withCustomer();
+    const complaint = await owner.post(`/api/customers/${customerId}/interactions`, { type: "complaint", summary: "Late" });
+    const note = await owner.post(`/api/customers/${customerId}/interactions`, { type: "note", summary: "x" });
+    const other = await signUp();
+    expect((await other.owner.get("/api/complaints")).body.items).toEqual([]);
+    expect((await other.owner.patch(`/api/complaints/${complaint.body.id}`, { status: "resolved" })).status).toBe(404);
+    expect((await owner.patch(`/api/complaints/${note.body.id}`, { status: "resolved" })).status).toBe(404);
+    const viewer = await addMember(workspaceId, "viewer");
+    expect((await viewer.get("/api/complaints")).body.items).toHaveLength(1);
+    expect((await viewer.patch(`/api/complaints/${complaint.body.id}`, { status: "resolved" })).status).toBe(403);
+    expect((await owner.patch(`/api/complaints/${complaint.body.id}`, { status: "closed" })).status).toBe(400);
+  });
 });

@@ -8,7 +8,7 @@ import { and, eq, sql, type SQL } from "drizzle-orm";
 import { now } from "../data/clock";
 import type { WorkspaceScope } from "../data/database";
 import { newId } from "../data/ids";
-import { buyerDays, buyerTotals, customers, customerStageChanges, events, orders } from "../data/schema";
+import { buyerDays, customers, customerStageChanges, events, orders } from "../data/schema";
 import type { LifecycleStage } from "../customers/customers.schema";
 import { coreEvents } from "../events/event-catalog";
 import { localDay } from "../stats/local-day";
@@ -44,30 +44,12 @@ export function recomputeFiguresStatement(scope: WorkspaceScope, customerId: str
     .where(theCustomer(scope, customerId));
 }
 
-/** Adds (sign 1) or removes (sign -1) the customer's share of the workspace's buyer totals. */
-function buyerShare(scope: WorkspaceScope, customerId: string, sign: 1 | -1): BatchItem<"sqlite"> {
-  return scope.db
-    .insert(buyerTotals)
-    .select(
-      sql`select ${scope.workspaceId},
-        ${sign} * (${customers.orderCount} > 0),
-        ${sign} * (${customers.orderCount} > 1),
-        ${sign} * (case when ${customers.orderCount} > 0 then coalesce(${customers.firstOrderAt}, 0) / 86400000 else 0 end)
-        from ${customers} where ${theCustomer(scope, customerId)} and ${customers.mergedInto} is null`,
-    )
-    .onConflictDoUpdate({
-      target: buyerTotals.workspaceId,
-      set: {
-        buyers: sql`${buyerTotals.buyers} + excluded.buyers`,
-        repeatBuyers: sql`${buyerTotals.repeatBuyers} + excluded.repeat_buyers`,
-        firstOrderDaySum: sql`${buyerTotals.firstOrderDaySum} + excluded.first_order_day_sum`,
-      },
-    });
-}
-
-/** The figures recomputed, with the buyer totals moved by the difference. */
+/**
+ * The figures recomputed. (The workspace-wide buyer_totals rollup is no longer kept: the
+ * dashboard counts a period's buyers from buyer_days and nothing else read it.)
+ */
 export function figureStatements(scope: WorkspaceScope, customerId: string, at: number): BatchItem<"sqlite">[] {
-  return [buyerShare(scope, customerId, -1), recomputeFiguresStatement(scope, customerId, at), buyerShare(scope, customerId, 1)];
+  return [recomputeFiguresStatement(scope, customerId, at)];
 }
 
 /**
@@ -173,7 +155,7 @@ export function customerAfterOrders(
 
 /**
  * In a merge, after the orders have moved to the survivor: the merged customer leaves the stage
- * counts and buyer totals (it becomes a tombstone), and the survivor's figures and stage are
+ * counts (it becomes a tombstone), and the survivor's figures and stage are
  * recomputed from the orders it now has (cause "merge"), on the local day of the workspace's zone.
  */
 export const mergedOrderFigures = ({ scope, survivorId, mergedId, timeZone }: MergeContext): BatchItem<"sqlite">[] => {
@@ -195,7 +177,6 @@ export const mergedOrderFigures = ({ scope, survivorId, mergedId, timeZone }: Me
       .select(sql`select ${buyerDays.workspaceId}, ${survivorId}, ${buyerDays.day}, ${buyerDays.orders} from ${buyerDays} where ${ofMerged}`)
       .onConflictDoUpdate({ target: [buyerDays.workspaceId, buyerDays.customerId, buyerDays.day], set: { orders: sql`${buyerDays.orders} + excluded.orders` } }),
     scope.db.delete(buyerDays).where(ofMerged),
-    buyerShare(scope, mergedId, -1),
     recomputeFiguresStatement(scope, mergedId, at),
     ...customerAfterOrders(scope, { customerId: survivorId, purchase: false, cause: "merge", at, timeZone }),
   ];

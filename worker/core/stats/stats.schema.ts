@@ -69,8 +69,8 @@ export const stageCounts = sqliteTable(
 );
 
 /**
- * Workspace-wide figures over buying customers (at least one paid order), kept by subtracting a
- * customer's contribution before their figures are recomputed and adding it back after.
+ * Workspace-wide figures over buying customers. No longer written nor read (the dashboard's
+ * figures are per period, from buyer_days); kept until a migration may drop it.
  */
 export const buyerTotals = sqliteTable("buyer_totals", {
   workspaceId: text("workspace_id").primaryKey(),

@@ -5,6 +5,7 @@ import type { ApiError } from "../../api/client";
 import { DateField } from "../../components/date-field";
 import { SelectField, TextArea, TextField } from "../../components/field";
 import { useLanguage, useMessages } from "../../i18n/i18n";
+import { provinceOptions } from "./provinces";
 import { useSession } from "../../session/session";
 import { formatCalendarDay } from "./calendar-day";
 import type { Customer } from "./customer-types";
@@ -152,7 +153,7 @@ export function CustomerFormFields({ values, onChange, error, existing }: Props)
       </Section>
 
       <Section title={t("place")}>
-        <TextField label={t("province")} name="province" value={values.province} onValue={set("province")} error={fieldError("province")} autoComplete="off" />
+        <SelectField label={t("province")} name="province" value={values.province} onValue={set("province")} error={fieldError("province")} options={provinceOptions(language, values.province, "—")} />
         <TextField label={t("city")} name="city" value={values.city} onValue={set("city")} error={fieldError("city")} autoComplete="off" />
         <div class="customer-form__wide">
           <TextArea label={t("address")} name="address" value={values.address} onValue={set("address")} rows={2} error={fieldError("address")} hint={maskedHint("address")} />

@@ -7,6 +7,7 @@ import { type ApiError, withQuery } from "../../api/client";
 import { Button } from "../../components/button";
 import { Card } from "../../components/card";
 import { ErrorNotice, Notice } from "../../components/states";
+import { useFormat } from "../../i18n/format";
 import { useMessages } from "../../i18n/i18n";
 import { useSession } from "../../session/session";
 import { AddIdentifierForm } from "./add-identifier-form";
@@ -14,6 +15,7 @@ import type { Customer } from "./customer-types";
 import { customerPageMessages } from "./customer-page.messages";
 import { customerWords, wordFor } from "./customer-words.messages";
 import { LtrText } from "./ltr-text";
+import { identifierText } from "./identifier-text";
 import { RemoveIdentifierDialog } from "./remove-identifier-dialog";
 
 type Identifier = Customer["identifiers"][number];
@@ -30,6 +32,7 @@ interface Props {
 
 export function CustomerIdentifiers({ customer, revealed, revealing, revealError, onReveal, onChanged }: Props) {
   const t = useMessages(customerPageMessages);
+  const f = useFormat();
   const w = useMessages(customerWords);
   const { me, can } = useSession();
   const cidKind = me?.workspace.cidKind;
@@ -61,7 +64,7 @@ export function CustomerIdentifiers({ customer, revealed, revealing, revealError
               {wordFor(w, "kind", identifier.kind)}
               {isCid(identifier) && <span class="badge badge--primary customer-ids__cid">{t("cid")}</span>}
             </span>
-            <LtrText>{identifier.value}</LtrText>
+            <LtrText>{identifierText(identifier.kind, identifier.value, f)}</LtrText>
             {removable(identifier) && (
               <button type="button" class="icon-button customer-ids__remove" aria-label={t("removeIdentifier", { kind: wordFor(w, "kind", identifier.kind), value: identifier.value })} onClick={() => setRemoving(identifier)}>
                 <Trash2 size={16} aria-hidden="true" />

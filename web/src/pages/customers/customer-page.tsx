@@ -10,6 +10,7 @@ import { PageHeader } from "../../components/card";
 import { Empty, ErrorNotice, Loading } from "../../components/states";
 import { useMessages } from "../../i18n/i18n";
 import { useSession } from "../../session/session";
+import { CustomerAttributes } from "./customer-attributes";
 import { CustomerIdentifiers } from "./customer-identifiers";
 import { CustomerOrders } from "./customer-orders";
 import { customerPageMessages } from "./customer-page.messages";
@@ -90,6 +91,7 @@ export default function CustomerPage() {
       <div class="customer-360">
         <div class="customer-360__about stack">
           <CustomerProfile customer={person} />
+          <CustomerAttributes customer={person} onChanged={() => void customer.reload()} />
           <CustomerIdentifiers
             customer={person}
             revealed={revealed}

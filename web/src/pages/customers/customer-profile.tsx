@@ -8,7 +8,7 @@ import { formatCalendarDay } from "./calendar-day";
 import type { Customer } from "./customer-types";
 import { customerPageMessages } from "./customer-page.messages";
 import { customerWords, wordFor } from "./customer-words.messages";
-import { LtrText } from "./ltr-text";
+import { customerSince, readRfm } from "./customer-summary";
 import { StageBadge } from "./stage-badge";
 import { useStaff } from "./use-staff";
 import { EmbeddedText } from "../../components/embedded-text";
@@ -34,7 +34,7 @@ export function CustomerProfile({ customer }: { customer: Customer }) {
     </>
   );
   const place = [customer.city, customer.province !== customer.city ? customer.province : null].filter(Boolean).join(f.language === "fa" ? "، " : ", ");
-  const attributes = Object.entries(customer.attributes);
+  const rfm = readRfm(customer.rfmSegment);
   return (
     <Card title={t("profile")} labelledBy="profile-title">
       <dl class="profile-facts">
@@ -42,9 +42,23 @@ export function CustomerProfile({ customer }: { customer: Customer }) {
         <Row label={t("stage")}>
           <StageBadge stage={customer.lifecycleStage} />
         </Row>
-        {customer.rfmSegment && (
+        {rfm && (
           <Row label={t("valueSegment")}>
-            <LtrText>{customer.rfmSegment}</LtrText>
+            <span class="rfm-words">
+              {t(`rfm_${rfm.segment}`)}
+              {f.language === "fa" ? "، " : ", "}
+              {t(`recency_${rfm.recency}`)}
+            </span>
+            <span class="muted small rfm-basis">
+              {t("rfmBasis", {
+                last: f.date(customer.stats.lastOrderAt),
+                orders: f.number(customer.stats.orderCount),
+                spent: f.money(customer.stats.totalSpent),
+                r: f.number(rfm.scores.r),
+                f: f.number(rfm.scores.f),
+                m: f.number(rfm.scores.m),
+              })}
+            </span>
           </Row>
         )}
         <Row label={t("tags")}>
@@ -67,12 +81,7 @@ export function CustomerProfile({ customer }: { customer: Customer }) {
         <Row label={t("owner")}>{customer.ownerUserId ? (nameOf(customer.ownerUserId) ?? t("otherStaff")) : <span class="muted">{t("unassigned")}</span>}</Row>
         <Row label={t("consentSms")}>{consent(customer.consent.sms)}</Row>
         <Row label={t("consentEmail")}>{consent(customer.consent.email)}</Row>
-        <Row label={t("customerSince")}>{f.date(customer.createdAt)}</Row>
-        {attributes.map(([key, value]) => (
-          <Row key={key} label={key}>
-            {value === null ? "—" : typeof value === "boolean" ? (value ? "✓" : "✗") : typeof value === "number" ? f.number(value) : <EmbeddedText>{value}</EmbeddedText>}
-          </Row>
-        ))}
+        <Row label={t("customerSince")}>{f.date(customerSince(customer.createdAt, customer.stats.firstOrderAt))}</Row>
       </dl>
     </Card>
   );

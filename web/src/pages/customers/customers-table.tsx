@@ -8,6 +8,7 @@ import type { Customer } from "./customer-types";
 import { customersListMessages } from "./customers-list.messages";
 import { bulkMessages } from "./bulk-actions.messages";
 import { LtrText } from "./ltr-text";
+import { identifierText } from "./identifier-text";
 import { StageBadge } from "./stage-badge";
 import { EmbeddedText } from "../../components/embedded-text";
 
@@ -77,7 +78,15 @@ export function CustomersTable({ customers, empty, selection }: { customers: Cus
         </div>
       ),
     },
-    { key: "identifier", header: t("colIdentifier"), cell: (customer) => <LtrText>{customer.cid ?? customer.mobile ?? customer.email}</LtrText> },
+    {
+      key: "identifier",
+      header: t("colIdentifier"),
+      cell: (customer) => {
+        const kind = customer.cid !== null ? (customer.identifiers.find((identifier) => identifier.value === customer.cid)?.kind ?? "") : customer.mobile !== null ? "mobile" : "email";
+        const value = customer.cid ?? customer.mobile ?? customer.email;
+        return <LtrText>{value === null ? null : identifierText(kind, value, f)}</LtrText>;
+      },
+    },
     { key: "city", header: t("colCity"), cell: (customer) => (customer.city ? <EmbeddedText>{customer.city}</EmbeddedText> : "—"), wide: true },
     { key: "stage", header: t("colStage"), cell: (customer) => <StageBadge stage={customer.lifecycleStage} /> },
     {

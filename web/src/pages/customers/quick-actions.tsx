@@ -1,8 +1,8 @@
 // The customer page's quick actions, each in a dialog, each shown only to those who may do it:
-// log a call and add a note (interactions:write), create a task (tasks:write), send an SMS
+// log a call, add a note and log a complaint (interactions:write), create a task (tasks:write), send an SMS
 // (messages:send; with the outbox the composer says the message is only recorded). After any of
 // them the timeline reloads.
-import { ListTodo, MessageSquare, Phone, StickyNote } from "lucide-preact";
+import { ListTodo, MessageSquare, MessageSquareWarning, Phone, StickyNote } from "lucide-preact";
 import { useState } from "preact/hooks";
 import { useResource } from "../../api/use-resource";
 import { Button } from "../../components/button";
@@ -16,7 +16,7 @@ import { LogInteractionForm } from "./log-interaction-form";
 import { quickActionsMessages } from "./quick-actions.messages";
 import { SendSmsForm } from "./send-sms-form";
 
-export type QuickAction = "call" | "note" | "task" | "sms";
+export type QuickAction = "call" | "note" | "complaint" | "task" | "sms";
 type Action = QuickAction;
 
 /** Whether the caller may send SMS (once the channels are known the composer opens; with the outbox it says it only records) and whether SMS reaches anyone. */
@@ -40,6 +40,7 @@ export function QuickActions({ customer, onChanged, open: openFromPage, onOpen }
   const actions: Array<{ key: Action; label: string; icon: typeof Phone; show: boolean }> = [
     { key: "call", label: t("logCall"), icon: Phone, show: can("interactions:write") },
     { key: "note", label: t("addNote"), icon: StickyNote, show: can("interactions:write") },
+    { key: "complaint", label: t("logComplaint"), icon: MessageSquareWarning, show: can("interactions:write") },
     { key: "task", label: t("createTask"), icon: ListTodo, show: can("tasks:write") },
     { key: "sms", label: t("sendSms"), icon: MessageSquare, show: sms.available },
   ];
@@ -63,7 +64,7 @@ export function QuickActions({ customer, onChanged, open: openFromPage, onOpen }
         ))}
       </div>
       <Dialog open={open !== null} title={current?.label ?? ""} onClose={close}>
-        {(open === "call" || open === "note") && <LogInteractionForm customerId={customer.id} type={open} onDone={done} onCancel={close} />}
+        {(open === "call" || open === "note" || open === "complaint") && <LogInteractionForm customerId={customer.id} type={open} onDone={done} onCancel={close} />}
         {open === "task" && <CreateTaskForm customerId={customer.id} onDone={done} onCancel={close} />}
         {open === "sms" && <SendSmsForm customer={customer} delivers={sms.delivers} onDone={done} onCancel={close} />}
       </Dialog>

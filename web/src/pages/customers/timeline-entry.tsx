@@ -66,7 +66,14 @@ export function TimelineItem({ entry }: { entry: TimelineEntry | OtherEntry }) {
         ? t("interaction", { type: wordFor(w, "interaction", known.type), direction: wordFor(w, "direction", known.direction) })
         : wordFor(w, "interaction", known.type);
       text = known.summary;
-      extra = known.channel ? t("via", { channel: wordFor(w, "channel", known.channel) }) : null;
+      extra = [
+        known.channel ? t("via", { channel: wordFor(w, "channel", known.channel) }) : null,
+        known.durationSeconds ? w("call_minutes", { minutes: f.number(Math.round(known.durationSeconds / 60)) }) : null,
+      ]
+        .filter(Boolean)
+        .join(" · ") || null;
+      if (known.outcome) status = <Status tone={known.outcome === "answered" ? "done" : "pending"}>{wordFor(w, "outcome", known.outcome)}</Status>;
+      if (known.status) status = <Status tone={known.status === "resolved" ? "done" : known.status === "open" ? "failed" : "pending"}>{wordFor(w, "complaint", known.status)}</Status>;
       break;
     case "task":
       Icon = ListTodo;

@@ -61,15 +61,25 @@ export function ChooseStep({ kind, onKind, file, onFile, onNext }: ChooseStepPro
         <label for={`${id}-file`} class="field__label">
           {t("file")}
         </label>
-        <input
-          id={`${id}-file`}
-          type="file"
-          class="input import-file"
-          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
-          aria-describedby={`${id}-hint${problem ? ` ${id}-problem` : ""}`}
-          aria-invalid={problem ? true : undefined}
-          onChange={(event) => void choose(event.target as HTMLInputElement)}
-        />
+        {/* The browser's own button speaks the browser's language ("Choose File"); this one the
+            reader's. The input stays the focusable, labelled control, shown through the button. */}
+        <div class="file-picker">
+          <input
+            id={`${id}-file`}
+            type="file"
+            class="file-picker__input visually-hidden"
+            accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+            aria-describedby={`${id}-hint${problem ? ` ${id}-problem` : ""}`}
+            aria-invalid={problem ? true : undefined}
+            onChange={(event) => void choose(event.target as HTMLInputElement)}
+          />
+          <label for={`${id}-file`} class="button file-picker__button" aria-hidden="true">
+            {t("chooseFile")}
+          </label>
+          <span class="muted file-picker__name" aria-hidden="true">
+            {file ? file.name : t("noFileChosen")}
+          </span>
+        </div>
         <p id={`${id}-hint`} class="field__hint">
           {t("fileHint")}
         </p>

@@ -15,6 +15,7 @@ import { useFormat } from "../../i18n/format";
 import { useLanguage, useMessages } from "../../i18n/i18n";
 import { useSession, type WeekStart } from "../../session/session";
 import { readNumber } from "./number-text";
+import { AttributeDefinitionsCard } from "./attribute-definitions-card";
 import { workspaceMessages } from "./workspace.messages";
 import { EmbeddedText } from "../../components/embedded-text";
 
@@ -42,7 +43,12 @@ export function WorkspaceSection() {
   const settings = useResource<Settings>("/api/settings");
   if (settings.error) return <ErrorNotice error={settings.error} onRetry={() => void settings.reload()} />;
   if (!settings.data) return <Loading />;
-  return <WorkspaceForm initial={settings.data} onSaved={(next) => settings.mutate(next)} />;
+  return (
+    <div class="stack">
+      <WorkspaceForm initial={settings.data} onSaved={(next) => settings.mutate(next)} />
+      <AttributeDefinitionsCard />
+    </div>
+  );
 }
 
 function WorkspaceForm({ initial, onSaved }: { initial: Settings; onSaved: (settings: Settings) => void }) {
