@@ -20,6 +20,8 @@ export { isConstraintError, onlyIf } from "./conditional-writes";
 export { pluginNotFound, pluginRefusal, type RefusalOptions } from "./problems";
 export { pluginAuditEntry, type AuditFacts } from "./audit";
 export { followUpTask, type FollowUpTask } from "./tasks";
+export { changeCustomerProfile, type CustomerProfileChange } from "./customer-profile";
+export { callWebhook, newSigningSecret, openSecret, sealSecret, webhookUrlRefusal, type WebhookAnswer, type WebhookCall } from "./outgoing-webhook";
 export type {
   BeforeHook,
   DeliveredEvent,
