@@ -67,6 +67,12 @@ describe("flow steps", () => {
       { step: 2, outcomes: { attribute_set: 1 } },
       { step: 3, outcomes: { task_created: 1 } },
     ]);
+    // The customer page's panel shows the flow and what each step did.
+    const panel = (await bed.owner.get(`${BASE}/ui/customer/${customerId}`)).body.blocks;
+    expect(panel[0].rows).toEqual([expect.objectContaining({ flow: "Flow", status: { en: "Completed", fa: "تمام‌شده" } })]);
+    expect(panel[1].rows.map((row: { step: number; outcome: { en: string } }) => `${row.step} ${row.outcome.en}`).sort()).toEqual(["1 Tag added", "2 Tag removed", "3 Attribute set", "4 Task opened"]);
+    const viewer = await bed.member("viewer");
+    expect((await viewer.get(`${BASE}/ui/customer/${customerId}`)).status).toBe(403);
   });
 
   it("calls a webhook signed with the workspace's secret, tries again after a failure, and records the failure after the last try", async () => {
