@@ -10,7 +10,7 @@
 //      (autocannon, from this process), beside a bare Worker that runs only the one equivalent D1
 //      query, and the ratio;
 //   3. D1 calls per invocation of the bulk paths (CSV import chunk, exports, the daily
-//      lifecycle/RFM job), against the free plan's 50, and the rows the daily job writes on its
+//      lifecycle/RFM job, an automation campaign chunk and a flow wake-up job), against the free plan's 50, and the rows the daily job writes on its
 //      first run and on the next day's; then the cron at 1,000 workspaces: D1 calls of a daily
 //      tick, of an idle minute tick and of each workspace's job on the jobs queue;
 //   4. the bundle (raw, gzip) and its start-up time; the web UI's customer list render time.
@@ -161,6 +161,52 @@ const waitFor = async (find, timeoutMs) => {
   return null;
 };
 
+const AUTOMATION = "/api/plugins/automation";
+const CAMPAIGN_CHUNKS_MEASURED = 20;
+
+/** D1 calls per campaign chunk and per flow wake-up job (each one invocation on the jobs queue). */
+async function automationPaths(server, write, customers) {
+  const post = (path, body) => fetch(`${server.url}${AUTOMATION}${path}`, { method: "POST", headers: write, body: JSON.stringify(body) }).then((response) => response.json());
+  const jobLines = (from) => server.meterLines.slice(from).filter((line) => line.kind === "queue" && String(line.queue).startsWith("edge-crm-jobs"));
+  const results = [];
+
+  const campaign = await post("/campaigns", { name: "Bench campaign", filter: {}, channel: "sms", body: { en: "{firstName}, 20% off this week", fa: "{firstName} عزیز، این هفته ۲۰٪ تخفیف" } });
+  const sendFrom = server.meterLines.length;
+  const started = Date.now();
+  await post(`/campaigns/${campaign.id}/send`, {});
+  await waitFor(() => jobLines(sendFrom).length >= CAMPAIGN_CHUNKS_MEASURED, 300_000);
+  const chunkSeconds = (Date.now() - started) / 1000;
+  await post(`/campaigns/${campaign.id}/pause`, {});
+  const chunks = jobLines(sendFrom);
+  const worstChunk = worstOf(chunks);
+  results.push({
+    path: `Campaign chunk on the queue, ${num(customers)}-customer audience (worst of ${chunks.length}; ${Math.round((chunks.length / chunkSeconds) * 10) / 10} chunks/s)`,
+    calls: worstChunk?.calls ?? null,
+    rowsRead: worstChunk?.rowsRead ?? null,
+    rowsWritten: worstChunk?.rowsWritten ?? null,
+  });
+
+  // Ten customers enter a flow whose first step is due at once; the next tick wakes them.
+  const flow = await post("/flows", {
+    name: "Bench flow",
+    definition: { trigger: { type: "event", event: "customer.created" }, steps: [{ type: "wait", minutes: 0 }, { type: "send", channel: "sms", transactional: true, body: { en: "Hello {firstName}", fa: "سلام {firstName}" } }] },
+  });
+  await post(`/flows/${flow.id}/publish`, {});
+  for (let n = 0; n < 10; n++) {
+    await fetch(`${server.url}/api/customers`, { method: "POST", headers: write, body: JSON.stringify({ firstName: `Flow ${n}`, mobile: `0936${String(customers * 10 + n).padStart(7, "0")}`, consent: { sms: "granted" } }) });
+  }
+  await waitFor(async () => {
+    const [row] = await sqlRows(PERSIST, `select count(*) as n from automation_enrollments where flow_id = '${flow.id}' and status = 'waiting'`);
+    return Number(row?.n ?? 0) >= 10;
+  }, 120_000);
+  const tick = await cronTick(server, 3, 300_000);
+  const wakeJob = worstOf(tick.jobs);
+  results.push({ path: "Minute tick with 10 flow waits due (finds them by the partial index)", calls: tick.tick?.calls ?? null, rowsRead: tick.tick?.rowsRead ?? null, rowsWritten: tick.tick?.rowsWritten ?? null });
+  results.push({ path: `Flow wake-up job, 4 customers each (worst of ${tick.jobs.length})`, calls: wakeJob?.calls ?? null, rowsRead: wakeJob?.rowsRead ?? null, rowsWritten: wakeJob?.rowsWritten ?? null });
+  await post(`/flows/${flow.id}/pause`, {});
+  return results;
+}
+
 /** D1 calls per invocation of the bulk paths. */
 async function bulkPaths(server, ws, customers) {
   const session = { cookie: ws.cookie };
@@ -251,6 +297,11 @@ async function bulkPaths(server, ws, customers) {
       }
     }
   }
+
+  // Automation: a campaign to every customer sends a chunk per invocation on the jobs queue (the
+  // first chunks are measured, then it is paused); a flow whose customers are due makes the minute
+  // tick queue a wake-up job that runs a few of them per invocation.
+  if (ws.plugins?.includes("automation")) results.push(...(await automationPaths(server, write, customers)));
 
   // The events queue's consumer (plugin hooks, outgoing webhooks), over everything above.
   const deliveries = server.meterLines.filter((entry) => entry.kind === "queue" && String(entry.queue).startsWith("edge-crm-events"));

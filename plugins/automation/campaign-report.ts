@@ -1,6 +1,7 @@
-// A campaign's report from its recipient rows and conversions: two aggregate queries.
-import { and, eq, sql } from "drizzle-orm";
-import type { PluginContext } from "../../worker/plugin-api";
+// A campaign's report from its recipient rows, their customers' consent and the conversions: three
+// aggregate queries.
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { customersTable, type PluginContext } from "../../worker/plugin-api";
 import type { CampaignView } from "./campaign-schemas";
 import { automationCampaignRecipients as recipients, automationCampaigns as campaigns, automationConversions as conversions } from "./schema";
 
@@ -8,7 +9,8 @@ type Campaign = typeof campaigns.$inferSelect;
 
 export async function campaignReport(ctx: PluginContext<unknown>, campaign: Campaign): Promise<CampaignView["report"]> {
   const mine = and(eq(recipients.workspaceId, ctx.workspaceId), eq(recipients.campaignId, campaign.id));
-  const [counts, [won]] = await Promise.all([
+  const consent = campaign.channel === "sms" ? { state: customersTable.consentSms, at: customersTable.consentSmsAt } : { state: customersTable.consentEmail, at: customersTable.consentEmailAt };
+  const [counts, [won], [optedOut]] = await Promise.all([
     ctx.db
       .select({ status: recipients.status, reason: recipients.reason, n: sql<number>`count(*)`, clicked: sql<number>`count(${recipients.clickedAt})` })
       .from(recipients)
@@ -18,6 +20,12 @@ export async function campaignReport(ctx: PluginContext<unknown>, campaign: Camp
       .select({ n: sql<number>`count(*)`, revenue: sql<number>`coalesce(sum(${conversions.amount}), 0)` })
       .from(conversions)
       .where(and(eq(conversions.workspaceId, ctx.workspaceId), eq(conversions.campaignId, campaign.id))),
+    // Withdrawn after the message was recorded (an opt-out reply, or by hand): each recipient once.
+    ctx.db
+      .select({ n: sql<number>`count(*)` })
+      .from(recipients)
+      .innerJoin(customersTable, and(eq(customersTable.workspaceId, recipients.workspaceId), eq(customersTable.id, recipients.customerId)))
+      .where(and(mine, inArray(recipients.status, ["sent", "delivered", "deferred"]), eq(consent.state, "withdrawn"), sql`${consent.at} >= ${recipients.createdAt}`)),
   ]);
   const report: CampaignView["report"] = {
     targeted: campaign.targeted ?? 0,
@@ -27,6 +35,7 @@ export async function campaignReport(ctx: PluginContext<unknown>, campaign: Camp
     delivered: 0,
     failed: 0,
     clicked: 0,
+    optedOut: Number(optedOut?.n ?? 0),
     conversions: Number(won?.n ?? 0),
     revenue: Number(won?.revenue ?? 0),
   };

@@ -59,6 +59,8 @@ export const CampaignReport = z.object({
   delivered: z.number().int(),
   failed: z.number().int(),
   clicked: z.number().int(),
+  /** Recipients who withdrew their consent for the channel after this campaign's message reached them. */
+  optedOut: z.number().int(),
   conversions: z.number().int(),
   revenue: z.number().int(),
 });

@@ -189,7 +189,17 @@ describe("campaigns", () => {
     await bed.emit("message.clicked", { messageId: message!.id, customerId: customer.body.id, code: "Ab3dE6gH", url: "https://shop.example/sale" });
     await bed.emit("message.clicked", { messageId: message!.id, customerId: customer.body.id, code: "Ab3dE6gH", url: "https://shop.example/sale" });
     await bed.drain();
-    expect((await bed.owner.get(`${BASE}/campaigns/${latest.id}`)).body.report).toMatchObject({ delivered: 1, clicked: 1, failed: 0 });
+    expect((await bed.owner.get(`${BASE}/campaigns/${latest.id}`)).body.report).toMatchObject({ delivered: 1, clicked: 1, failed: 0, optedOut: 0 });
+
+    // The customer opts out afterwards: both campaigns that reached them count it, beside sent and delivered.
+    expect((await bed.owner.patch(`/api/customers/${customer.body.id}`, { consent: { sms: "withdrawn" } })).status).toBe(200);
+    expect((await bed.owner.get(`${BASE}/campaigns/${latest.id}`)).body.report).toMatchObject({ sent: 1, delivered: 1, optedOut: 1 });
+    expect((await bed.owner.get(`${BASE}/campaigns/${older.id}`)).body.report.optedOut).toBe(1);
+    // The customer page's panel lists both campaigns and what became of each message.
+    const panel = (await bed.owner.get(`${BASE}/ui/customer/${customer.body.id}`)).body.blocks;
+    const campaignsTable = panel.find((block: { title?: { en: string } }) => block.title?.en === "Campaigns");
+    // (The first is sent, or deferred when the test runs in quiet hours.)
+    expect(campaignsTable.rows.map((row: { campaign: string; status: { en: string } }) => `${row.campaign}: ${row.status.en}`).sort()).toEqual([expect.stringMatching(/^First: (Sent|Deferred)$/), "Second: Delivered"]);
   });
 
   it("estimates the audience, the skips by reason and the SMS parts and cost before sending, and reports the same skips after", async () => {

@@ -2,13 +2,14 @@
 // a split jumps to a step by its index), a goal and a re-entry policy, validated by zod. Steps are
 // checked one by one, so an editor shows each problem at its step (`steps.2.days`).
 import { z } from "@hono/zod-openapi";
-import { SegmentFilter } from "../../worker/plugin-api";
+import { SegmentFilter, webhookUrlRefusal } from "../../worker/plugin-api";
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time_of_day");
+const Tag = z.string().trim().min(1).max(40);
 const Localized = z.object({ en: z.string().trim().min(1).max(2000), fa: z.string().trim().min(1).max(2000) });
 
-/** Core events a flow can start on. */
-export const TRIGGER_EVENTS = ["customer.created", "order.paid", "customer.stage_changed"] as const;
+/** Events a flow can start on: core's, and `nps.detractor` (the NPS plugin's, received by name when it is on). */
+export const TRIGGER_EVENTS = ["customer.created", "order.paid", "customer.stage_changed", "nps.detractor"] as const;
 export type TriggerEvent = (typeof TRIGGER_EVENTS)[number];
 
 export const FlowTrigger = z.discriminatedUnion("type", [
@@ -25,6 +26,15 @@ export const FlowTrigger = z.discriminatedUnion("type", [
     /** The customer's birthday, on the Jalali (Persian) or Gregorian calendar. */
     field: z.literal("birthday"),
     calendar: z.enum(["persian", "gregorian"]).default("persian"),
+    at: Time.default("10:00"),
+  }),
+  /** A customer newly matching a saved segment (found by a scan every few minutes; members when the flow was published are not new). */
+  z.object({ type: z.literal("segment"), segmentId: z.string().min(1).max(64) }),
+  /** Everyone matching the entry conditions, every N days or on a weekday (0 = Sunday … 6 = Saturday), at a local time. */
+  z.object({
+    type: z.literal("recurring"),
+    everyDays: z.number().int().min(1).max(365).optional(),
+    weekday: z.number().int().min(0).max(6).optional(),
     at: Time.default("10:00"),
   }),
 ]);
@@ -48,6 +58,19 @@ export const FlowStep = z.discriminatedUnion("type", [
     /** Marketing (quiet hours, caps) unless the message is one the customer expects. */
     transactional: z.boolean().default(false),
   }),
+  z.object({ type: z.literal("add_tag"), tag: Tag }),
+  z.object({ type: z.literal("remove_tag"), tag: Tag }),
+  /** A custom attribute of the customer (null removes it). */
+  z.object({ type: z.literal("set_attribute"), key: z.string().trim().min(1).max(64), value: z.union([z.string().max(1000), z.number(), z.boolean(), z.null()]) }),
+  /** A follow-up task for staff: the customer's owner (or a given member, or no one when they have none), due in N days. */
+  z.object({
+    type: z.literal("task"),
+    title: z.string().trim().min(1).max(200),
+    assignee: z.union([z.literal("customer_owner"), z.string().min(1).max(64)]).default("customer_owner"),
+    dueInDays: z.number().int().min(0).max(365).default(1),
+  }),
+  /** A signed POST to a public https URL with the customer and the flow; retried with back-off, then recorded as failed. */
+  z.object({ type: z.literal("webhook"), url: z.url({ protocol: /^https$/ }).max(2000) }),
   z.object({ type: z.literal("exit") }),
 ]);
 export type FlowStep = z.infer<typeof FlowStep>;
@@ -63,8 +86,13 @@ export const FlowDefinition = z
     reentry: z.discriminatedUnion("policy", [z.object({ policy: z.literal("never") }), z.object({ policy: z.literal("after_days"), days: z.number().int().min(1).max(3650) })]).default({ policy: "never" }),
     /** Days that are not business days besides Friday (YYYY-MM-DD, local). */
     holidays: z.array(z.string().regex(/^\d{4}-\d{2}-\d{2}$/)).max(366).default([]),
+    /** Messages this flow sends per local day at most; the rest are skipped (recorded as `skipped:flow_daily_limit`). */
+    dailySendLimit: z.number().int().min(1).max(1_000_000).optional(),
   })
   .superRefine((flow, ctx) => {
+    if (flow.trigger.type === "recurring" && (flow.trigger.everyDays === undefined) === (flow.trigger.weekday === undefined)) {
+      ctx.addIssue({ code: "custom", message: "every_days_or_weekday", path: ["trigger", "everyDays"] });
+    }
     flow.steps.forEach((step, index) => {
       const jump = (target: number, path: (string | number)[]) => {
         if (target >= flow.steps.length || target <= index) ctx.addIssue({ code: "custom", message: "step_jump_forward", path: ["steps", index, ...path] });
@@ -76,6 +104,10 @@ export const FlowDefinition = z
       if (step.type === "split") {
         step.arms.forEach((arm, arm_) => jump(arm.goTo, ["arms", arm_, "goTo"]));
         if (step.arms.reduce((sum, arm) => sum + arm.percent, 0) !== 100) ctx.addIssue({ code: "custom", message: "split_total_100", path: ["steps", index, "arms"] });
+      }
+      if (step.type === "webhook") {
+        const refusal = webhookUrlRefusal(step.url);
+        if (refusal) ctx.addIssue({ code: "custom", message: refusal, path: ["steps", index, "url"] });
       }
       if (step.type === "send" && (step.template === undefined) === (step.body === undefined)) ctx.addIssue({ code: "custom", message: "template_or_body", path: ["steps", index, "body"] });
     });

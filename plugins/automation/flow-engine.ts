@@ -5,8 +5,9 @@
 // wake-up delivered twice finds the step taken and does nothing; a send's idempotency key is the
 // same (enrollment, round, step), so even a run cut short between the send and the batch never
 // sends twice. A paused flow's enrollments are parked: nothing is sent until it is resumed.
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { customersTable, filterCondition, newId, type PluginContext, type SendResult } from "../../worker/plugin-api";
+import { and, eq, gte, inArray, sql } from "drizzle-orm";
+import { customersTable, filterCondition, isConstraintError, localDay, localMidnight, newId, onlyIf, type PluginContext, type SendResult, type Statement } from "../../worker/plugin-api";
+import { runProfileStep, runWebhookStep, taskStatements } from "./flow-actions";
 import { wakeTime } from "./flow-clock";
 import type { FlowDefinition, FlowStep } from "./flow-definition";
 import { automationEnrollments as enrollments, automationFlows as flows, automationFlowVersions as versions, automationStepReceipts as receipts } from "./schema";
@@ -19,6 +20,7 @@ const DAY_MS = 86_400_000;
 const STEPS_PER_RUN = 10;
 /** A paused flow's woken enrollment looks again after this. */
 const PARKED_MS = 60 * 60_000;
+const STEP_TAKEN_ONCE = "automation-step-once";
 
 export async function loadVersion(ctx: Ctx, flowId: string, version: number): Promise<FlowDefinition | null> {
   const row = await ctx.db
@@ -62,16 +64,29 @@ export async function enroll(ctx: Ctx, flow: { id: string; version: number }, de
   return again ?? null;
 }
 
-/** What a step did and where the enrollment goes next. */
+/** What a step did and where the enrollment goes next (`retry`: the same step again later, no receipt yet). */
 interface Outcome {
   outcome: string;
   messageId?: string;
-  next: { step: number } | { wait: number; step: number } | { exit: string } | { complete: true };
+  next: { step: number } | { wait: number; step: number } | { exit: string } | { complete: true } | { retry: number };
   arm?: string;
+  /** Writes that belong to the step (a task), committed with its receipt, once. */
+  statements?: Statement[];
+}
+
+/** Messages the flow sent (or had deferred) since the local midnight of `at`: the per-flow daily limit. */
+async function sentToday(ctx: Ctx, flowId: string, at: number): Promise<number> {
+  const midnight = localMidnight(localDay(at, ctx.timeZone), ctx.timeZone);
+  const row = await ctx.db
+    .select({ n: sql<number>`count(*)` })
+    .from(receipts)
+    .where(and(eq(receipts.workspaceId, ctx.workspaceId), eq(receipts.flowId, flowId), gte(receipts.createdAt, midnight), inArray(receipts.outcome, ["sent", "deferred"])))
+    .get();
+  return Number(row?.n ?? 0);
 }
 
 /** A stable number 0–99 for an enrollment's split, so a rerun takes the same arm. */
-function bucket(key: string): number {
+export function bucket(key: string): number {
   let hash = 2166136261;
   for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 16777619);
   return (hash >>> 0) % 100;
@@ -107,6 +122,7 @@ async function runStep(ctx: Ctx, enrollment: Enrollment, definition: FlowDefinit
       return { outcome: `split:${last.name}`, arm: last.name, next: { step: last.goTo } };
     }
     case "send": {
+      if (definition.dailySendLimit !== undefined && (await sentToday(ctx, enrollment.flowId, at)) >= definition.dailySendLimit) return { outcome: "skipped:flow_daily_limit", next };
       const result = await ctx.messaging.send({
         customerId: enrollment.customerId,
         channel: step.channel,
@@ -119,6 +135,16 @@ async function runStep(ctx: Ctx, enrollment: Enrollment, definition: FlowDefinit
       // An opted-out customer leaves the flow: nothing after this would reach them.
       if (result.status === "skipped" && result.reason === "no_consent") return { outcome: sendOutcome(result), messageId: result.messageId, next: { exit: "opted_out" } };
       return { outcome: sendOutcome(result), messageId: result.messageId, next };
+    }
+    case "add_tag":
+    case "remove_tag":
+    case "set_attribute":
+      return { outcome: await runProfileStep(ctx, enrollment.customerId, step), next };
+    case "task":
+      return { outcome: "task_created", next, statements: await taskStatements(ctx, enrollment.customerId, step, at) };
+    case "webhook": {
+      const tried = await runWebhookStep(ctx, enrollment, index, step, at);
+      return "retryAt" in tried ? { outcome: "webhook_retry", next: { retry: tried.retryAt } } : { outcome: tried.outcome, next };
     }
     case "exit":
       return { outcome: "exited", next: { exit: "exit_step" } };
@@ -150,6 +176,11 @@ export async function advance(ctx: Ctx, enrollmentId: string, at: number): Promi
     const index: number = enrollment.step;
     const step: FlowStep | undefined = definition.steps[index];
     const result: Outcome = step ? await runStep(ctx, enrollment, definition, index, step, at) : { outcome: "completed", next: { complete: true } };
+    if ("retry" in result.next) {
+      // Not taken yet: the same step again at the retry's time (no receipt until it is).
+      await ctx.db.update(enrollments).set({ status: "waiting", wakeAt: result.next.retry, attempts: enrollment.attempts + 1, updatedAt: at }).where(where);
+      return;
+    }
     const move =
       "complete" in result.next
         ? { status: "completed" as const, wakeAt: null }
@@ -160,20 +191,29 @@ export async function advance(ctx: Ctx, enrollmentId: string, at: number): Promi
             : result.next.step >= definition.steps.length
               ? { status: "completed" as const, wakeAt: null, step: result.next.step }
               : { status: "active" as const, wakeAt: null, step: result.next.step };
-    const [, moved] = await ctx.db.batch([
-      step
-        ? ctx.db
-            .insert(receipts)
-            .values({ workspaceId: ctx.workspaceId, enrollmentId: enrollment.id, round: enrollment.round, step: index, flowId: enrollment.flowId, outcome: result.outcome, messageId: result.messageId ?? null, createdAt: at })
-            .onConflictDoNothing()
-        : ctx.db.select({ one: sql`1` }).from(sql`(select 1)`),
-      ctx.db
-        .update(enrollments)
-        .set({ ...move, ...(result.arm ? { arm: result.arm } : {}), updatedAt: at })
-        .where(where)
-        .returning(),
-    ]);
-    const updated = (moved as Enrollment[])[0];
+    // A step's own writes are guarded: the batch fails (and writes nothing) when another run took the step first.
+    const own = result.statements?.length ? [onlyIf(ctx, STEP_TAKEN_ONCE, sql`exists (select 1 from ${enrollments} where ${where})`), ...result.statements] : [];
+    let batch: unknown[];
+    try {
+      batch = await ctx.db.batch([
+        step
+          ? ctx.db
+              .insert(receipts)
+              .values({ workspaceId: ctx.workspaceId, enrollmentId: enrollment.id, round: enrollment.round, step: index, flowId: enrollment.flowId, outcome: result.outcome, messageId: result.messageId ?? null, createdAt: at })
+              .onConflictDoNothing()
+          : ctx.db.select({ one: sql`1` }).from(sql`(select 1)`),
+        ...own,
+        ctx.db
+          .update(enrollments)
+          .set({ ...move, attempts: 0, ...(result.arm ? { arm: result.arm } : {}), updatedAt: at })
+          .where(where)
+          .returning(),
+      ] as [Statement, ...Statement[]]);
+    } catch (error) {
+      if (isConstraintError(error, STEP_TAKEN_ONCE)) return;
+      throw error;
+    }
+    const updated = (batch.at(-1) as Enrollment[])[0];
     // Another run took this step first: it goes on from here.
     if (!updated) return;
     enrollment = updated;

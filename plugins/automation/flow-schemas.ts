@@ -37,3 +37,46 @@ export const FlowView = z
   })
   .openapi("AutomationFlow");
 export type FlowView = z.infer<typeof FlowView>;
+
+export const DryRunRequest = z
+  .object({
+    /** One customer, or a sample of the newest customers matching the entry conditions. */
+    customerId: z.string().min(1).max(64).optional(),
+    sample: z.number().int().min(1).max(10).optional(),
+    /** The draft being edited (default), or the published version customers enter now. */
+    of: z.enum(["draft", "published"]).default("draft"),
+  })
+  .strict()
+  .refine((body) => (body.customerId === undefined) !== (body.sample === undefined), { message: "customer_or_sample", path: ["customerId"] })
+  .openapi("AutomationDryRunRequest");
+
+export const DryRunStep = z.object({
+  step: z.number().int(),
+  type: z.string(),
+  /** When the step would run (epoch ms). */
+  at: z.number().int(),
+  /** wait, branch_yes, branch_no, split, send, defer, skip_no_consent, skip_no_address, add_tag, remove_tag, set_attribute, task, webhook, exit. */
+  does: z.string(),
+  until: z.number().int().optional(),
+  arm: z.string().optional(),
+  channel: z.enum(["sms", "email"]).optional(),
+  text: z.string().optional(),
+  template: z.string().optional(),
+  parts: z.number().int().optional(),
+  tag: z.string().optional(),
+  attribute: z.object({ key: z.string(), value: z.union([z.string(), z.number(), z.boolean(), z.null()]) }).optional(),
+  task: z.object({ title: z.string(), dueAt: z.number().int() }).optional(),
+  url: z.string().optional(),
+});
+export type DryRunStep = z.infer<typeof DryRunStep>;
+
+export const DryRunPath = z.object({
+  customerId: z.string(),
+  name: z.string(),
+  enters: z.boolean(),
+  steps: z.array(DryRunStep),
+  ends: z.enum(["completed", "exit_step", "opted_out", "not_entered"]),
+});
+export type DryRunPath = z.infer<typeof DryRunPath>;
+
+export const DryRunView = z.object({ at: z.number().int(), paths: z.array(DryRunPath) }).openapi("AutomationDryRun");

@@ -7,7 +7,8 @@ export interface FlowTemplate {
   key: string;
   name: Localized;
   description: Localized;
-  definition: FlowDefinition;
+  /** A task title is staff's text, written in the language of whoever switches the template on. */
+  definition: FlowDefinition | ((locale: "fa" | "en") => FlowDefinition);
 }
 
 const never = { policy: "never" } as const;
@@ -73,6 +74,30 @@ export const FLOW_TEMPLATES: FlowTemplate[] = [
       reentry: never,
       holidays: [],
     },
+  },
+  {
+    key: "detractor-follow-up",
+    name: { en: "Detractor follow-up", fa: "پیگیری مشتری ناراضی" },
+    description: {
+      en: "When a customer gives a low survey score (the NPS plugin's detractor): a call-back task for their owner due tomorrow, and an apology SMS.",
+      fa: "وقتی مشتری در نظرسنجی امتیاز پایین می‌دهد (ناراضی در افزونهٔ NPS): کار تماس برای مسئول مشتری با مهلت فردا، و پیامک عذرخواهی.",
+    },
+    definition: (locale) => ({
+      trigger: { type: "event", event: "nps.detractor" },
+      steps: [
+        { type: "task", title: locale === "fa" ? "تماس با مشتری ناراضی (امتیاز پایین در نظرسنجی)" : "Call back an unhappy customer (low survey score)", assignee: "customer_owner", dueInDays: 1 },
+        { type: "add_tag", tag: "detractor" },
+        {
+          type: "send",
+          channel: "sms",
+          // An answer to what the customer just told us, not an offer: it goes at once, outside the marketing caps.
+          transactional: true,
+          body: { en: "{firstName}, we are sorry your experience with {shopName} fell short. We will call you soon to make it right.", fa: "{firstName} عزیز، متأسفیم که تجربهٔ شما از {shopName} خوب نبود. به‌زودی با شما تماس می‌گیریم تا جبران کنیم." },
+        },
+      ],
+      reentry: { policy: "after_days", days: 30 },
+      holidays: [],
+    }),
   },
 ];
 

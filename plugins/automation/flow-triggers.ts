@@ -1,20 +1,26 @@
 // What starts flows and wakes them: an event (found by index among the active flows it starts),
 // a Jalali or Gregorian birthday at a local time (a daily run), and the minute tick that wakes due
 // waits (a bounded, indexed query; the run goes on in a job of its own when there are many).
-import { and, asc, eq, isNull, lte, sql } from "drizzle-orm";
-import { addDays, customersTable, localDay, type DeliveredEvent, type PluginContext } from "../../worker/plugin-api";
-import { nextLocalTime } from "./flow-clock";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { customersTable, type DeliveredEvent, type PluginContext } from "../../worker/plugin-api";
 import type { FlowDefinition, TriggerEvent } from "./flow-definition";
+import { startEntry, WAKE_JOB } from "./flow-entry";
 import { advance, enroll, loadVersion } from "./flow-engine";
 import { automationEnrollments as enrollments, automationFlows as flows } from "./schema";
 
+export { WAKE_JOB };
+
 type Ctx = PluginContext<unknown>;
 
-export const WAKE_JOB = "flows-wake";
 /** Enrollments a wake-up job runs (each a few sends at most, within the invocation's D1 queries). */
 const WAKE_BATCH = 4;
 
-export const triggerKeyOf = (definition: FlowDefinition) => (definition.trigger.type === "event" ? `event:${definition.trigger.event}` : `date:${definition.trigger.field}`);
+export function triggerKeyOf(definition: FlowDefinition): string {
+  const trigger = definition.trigger;
+  if (trigger.type === "event") return `event:${trigger.event}`;
+  if (trigger.type === "date") return `date:${trigger.field}`;
+  return trigger.type;
+}
 
 async function activeFlows(ctx: Ctx, triggerKey: string) {
   const rows = await ctx.db
@@ -68,53 +74,12 @@ export async function runWakeJob(payload: Record<string, unknown>, ctx: Ctx): Pr
   if (due.length === WAKE_BATCH) await ctx.enqueue(WAKE_JOB, { at });
 }
 
-const persianMonthDay = (day: string) =>
-  new Intl.DateTimeFormat("en-u-ca-persian-nu-latn", { timeZone: "UTC", month: "numeric", day: "numeric" }).format(new Date(`${day}T12:00:00Z`));
-
-/** Whether a birthday (YYYY-MM-DD, Gregorian as stored) falls on `today` in the calendar; 29 Feb and 30 Esfand on the day before in other years. */
-export function isBirthdayOn(birthday: string, today: string, calendar: "persian" | "gregorian"): boolean {
-  if (calendar === "gregorian") return birthday.slice(5) === today.slice(5) || (birthday.slice(5) === "02-29" && today.slice(5) === "02-28" && addDays(today, 1).slice(5) === "03-01");
-  const mine = persianMonthDay(birthday);
-  if (mine === persianMonthDay(today)) return true;
-  // 30 Esfand exists in leap years only: celebrated on the year's last day otherwise.
-  return mine === "12/30" && persianMonthDay(addDays(today, 1)) === "1/1" && persianMonthDay(today) === "12/29";
-}
-
 /**
- * The daily birthday run: customers whose birthday is today (in the flow's calendar) enter each
- * active birthday flow. A Jalali day falls within a day of the same Gregorian day every year, so
- * three Gregorian days are read and the calendar decides. They enter at once and wait for the
+ * The daily birthday run: each active birthday flow starts a chunked entry run (flow-entry.ts)
+ * for the customers whose birthday is the local today in the flow's calendar; they wait for the
  * flow's local time.
  */
 export async function enterBirthdays(ctx: Ctx): Promise<void> {
   const at = ctx.now();
-  const today = localDay(at, ctx.timeZone);
-  const candidates = [addDays(today, -1), today, addDays(today, 1)].map((day) => day.slice(5));
-  if (candidates.includes("02-28")) candidates.push("02-29");
-  const active = await activeFlows(ctx, "date:birthday");
-  if (active.length === 0) return;
-  const people = await ctx.db
-    .select({ id: customersTable.id, birthday: customersTable.birthday })
-    .from(customersTable)
-    .where(
-      and(
-        eq(customersTable.workspaceId, ctx.workspaceId),
-        isNull(customersTable.erasedAt),
-        isNull(customersTable.mergedInto),
-        sql`substr(${customersTable.birthday}, 6, 5) in (${sql.join(candidates.map((d) => sql`${d}`), sql`, `)})`,
-      ),
-    );
-  for (const flow of active) {
-    const trigger = flow.definition.trigger;
-    if (trigger.type !== "date") continue;
-    const wake = nextLocalTime(at - 1, trigger.at, ctx.timeZone);
-    for (const person of people) {
-      if (!person.birthday || !isBirthdayOn(person.birthday, today, trigger.calendar)) continue;
-      const enrollment = await enroll(ctx, flow, flow.definition, person.id, at);
-      if (!enrollment) continue;
-      // Wait for the flow's local time today (or run now when it has passed).
-      if (wake > at) await ctx.db.update(enrollments).set({ status: "waiting", wakeAt: wake, updatedAt: at }).where(and(eq(enrollments.workspaceId, ctx.workspaceId), eq(enrollments.id, enrollment.id)));
-      else await advance(ctx, enrollment.id, at);
-    }
-  }
+  for (const flow of await activeFlows(ctx, "date:birthday")) await startEntry(ctx, flow, "birthday", at);
 }

@@ -3,11 +3,13 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { createPluginRouter, newId, pluginAuditEntry, pluginContext, pluginNotFound, pluginRefusal, type PluginContext } from "../../worker/plugin-api";
 import type { FlowDefinition } from "./flow-definition";
+import { nextOccurrence } from "./flow-entry";
 import { presentFlow } from "./flow-report";
 import { FLOW_TEMPLATES, templateByKey } from "./flow-templates";
 import { triggerKeyOf } from "./flow-triggers";
 import {
   createFlowRoute,
+  dryRunFlowRoute,
   flowFromTemplateRoute,
   flowTemplatesRoute,
   getFlowRoute,
@@ -17,7 +19,11 @@ import {
   publishFlowRoute,
   resumeFlowRoute,
   updateFlowRoute,
+  webhookSecretRoute,
 } from "./flows.routes";
+import { dryRun, sampleCustomers } from "./flow-dry-run";
+import { signingSecret } from "./flow-actions";
+import { loadVersion } from "./flow-engine";
 import { automationEnrollments as enrollments, automationFlows as flows, automationFlowVersions as versions } from "./schema";
 import { CAMPAIGN_WRONG_STATE, PLUGIN_NAME } from "./texts";
 
@@ -46,6 +52,30 @@ async function createDraft(c: Parameters<typeof pluginContext>[0], name: string,
 }
 
 export const flowsRouter = createPluginRouter()
+  // Before /flows/{flowId}, which would take "webhook-secret" for an id.
+  .openapi(webhookSecretRoute, async (c) => {
+    const ctx = pluginContext(c);
+    const secret = await signingSecret(ctx);
+    await ctx.db.batch([pluginAuditEntry(c, { action: "automation.webhook_secret_revealed", entityType: "automation_flow" })]);
+    return c.json({ secret }, 200);
+  })
+  .openapi(dryRunFlowRoute, async (c) => {
+    const ctx = pluginContext(c);
+    const { flowId } = c.req.valid("param");
+    const body = c.req.valid("json");
+    const flow = await findFlow(ctx, flowId);
+    const definition = body.of === "published" ? (flow.version ? await loadVersion(ctx, flowId, flow.version) : null) : flow.draft;
+    if (!definition) throw wrongState();
+    const at = ctx.now();
+    const ids = body.customerId ? [body.customerId] : await sampleCustomers(ctx, definition, body.sample!);
+    const paths = [];
+    for (const id of ids) {
+      const path = await dryRun(ctx, definition, id, at);
+      if (!path && body.customerId) throw pluginNotFound("customerId");
+      if (path) paths.push(path);
+    }
+    return c.json({ at, paths }, 200);
+  })
   .openapi(createFlowRoute, async (c) => {
     const { name, definition } = c.req.valid("json");
     return c.json(await createDraft(c, name, definition), 201);
@@ -55,7 +85,7 @@ export const flowsRouter = createPluginRouter()
     const { template: key, name } = c.req.valid("json");
     const template = templateByKey(key);
     if (!template) throw pluginNotFound("template");
-    return c.json(await createDraft(c, name ?? template.name[ctx.locale], structuredClone(template.definition)), 201);
+    return c.json(await createDraft(c, name ?? template.name[ctx.locale], typeof template.definition === "function" ? template.definition(ctx.locale) : structuredClone(template.definition)), 201);
   })
   .openapi(flowTemplatesRoute, async (c) => {
     const ctx = pluginContext(c);
@@ -87,10 +117,13 @@ export const flowsRouter = createPluginRouter()
     const flow = await findFlow(ctx, flowId);
     const version = (flow.version ?? 0) + 1;
     const time = ctx.now();
+    const trigger = flow.draft.trigger;
+    // A recurring flow waits for its first occurrence; a segment flow scans at the next tick.
+    const nextRunAt = trigger.type === "recurring" ? nextOccurrence(trigger, time, ctx.timeZone, null) : null;
     // The version number read is the guard: two publishes at once make one version each, never the same one twice.
     await ctx.db.batch([
       ctx.db.insert(versions).values({ workspaceId: ctx.workspaceId, flowId, version, definition: flow.draft, createdAt: time }),
-      ctx.db.update(flows).set({ version, status: "active", triggerKey: triggerKeyOf(flow.draft), updatedAt: time }).where(flowWhere(ctx, flowId)),
+      ctx.db.update(flows).set({ version, status: "active", triggerKey: triggerKeyOf(flow.draft), nextRunAt, updatedAt: time }).where(flowWhere(ctx, flowId)),
       pluginAuditEntry(c, { action: "automation.flow_published", entityType: "automation_flow", entityId: flowId, details: { version } }),
     ]);
     return c.json(await presentFlow(ctx, await findFlow(ctx, flowId)), 200);

@@ -2,7 +2,7 @@
 // pause, resume, the kill switch, list, report and the template gallery.
 import { z } from "@hono/zod-openapi";
 import { pluginRoute, problemResponses } from "../../worker/plugin-api";
-import { FlowCreate, FlowFromTemplate, FlowIdParam, FlowUpdate, FlowView } from "./flow-schemas";
+import { DryRunRequest, DryRunView, FlowCreate, FlowFromTemplate, FlowIdParam, FlowUpdate, FlowView } from "./flow-schemas";
 import { AUTOMATION_PERMISSIONS as P } from "./permissions";
 
 const tags = ["Marketing automation"];
@@ -72,4 +72,21 @@ export const pauseAllFlowsRoute = pluginRoute(P.manage, {
   summary: "The kill switch: pause every active flow of the workspace",
   request: { body: { required: false, ...json(Empty) } },
   responses: { 200: { description: "How many flows were paused.", ...json(z.object({ paused: z.number().int() })) }, ...problemResponses },
+});
+
+export const dryRunFlowRoute = pluginRoute(P.read, {
+  method: "post",
+  path: "/flows/{flowId}/dry-run",
+  tags,
+  summary: "The path a customer (or a sample) would take through the flow from now, sending and writing nothing",
+  request: { params: FlowIdParam, body: { required: true, ...json(DryRunRequest) } },
+  responses: { 200: { description: "Each customer's path.", ...json(DryRunView) }, ...problemResponses },
+});
+
+export const webhookSecretRoute = pluginRoute(P.manage, {
+  method: "get",
+  path: "/flows/webhook-secret",
+  tags,
+  summary: "The secret that signs the flows' webhook calls (Standard Webhooks), for their receivers",
+  responses: { 200: { description: "The secret.", ...json(z.object({ secret: z.string() })) }, ...problemResponses },
 });

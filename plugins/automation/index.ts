@@ -2,10 +2,12 @@
 // jobs queue (each recipient at most once, paused at once, resumable), with an estimate before
 // sending (audience, skips by reason, SMS parts and cost) and a report after (sent, deferred,
 // skipped, delivered, failed, clicked, conversions by last touch); and flows: versioned lists of
-// steps (waits in local time, branches, splits, sends, exit) started by events or birthdays, each
-// step run once per customer. See README.md.
+// steps (waits in local time, branches, splits, sends, tags, attributes, tasks, webhooks, exit)
+// started by events, birthdays, a segment or a schedule, each step run once per customer; a dry
+// run shows a customer's path without doing anything. See README.md.
 import { createPluginRouter, definePlugin } from "../../worker/plugin-api";
 import { attributeOrder } from "./attribution";
+import { ENTRY_JOB, runEntryJob, startDueEntries } from "./flow-entry";
 import { enterBirthdays, enterOnEvent, runWakeJob, WAKE_JOB, wakeDueWaits } from "./flow-triggers";
 import { flowsRouter } from "./flows.router";
 import { markClicked, markDelivered, markFailed } from "./message-outcomes";
@@ -44,14 +46,24 @@ export const automationPlugin = definePlugin({
     { id: "campaigns", timing: { every: "minute" }, run: moveCampaignsOn },
     // Flow waits that are due.
     { id: "flow-waits", timing: { every: "minute" }, run: wakeDueWaits },
+    // Recurring flows whose occurrence has come, and segment flows due a scan for newcomers.
+    { id: "flow-entries", timing: { every: "minute" }, run: startDueEntries },
     // Birthdays of the local day enter birthday flows (and wait for the flow's time of day).
     { id: "flow-birthdays", timing: { every: "day", at: "00:05" }, run: enterBirthdays },
   ],
   ui: {
     page: { title: PLUGIN_NAME, source: "/ui/page", icon: "send", permission: AUTOMATION_PERMISSIONS.read },
+    customerPanel: { title: { en: "Flows and campaigns", fa: "جریان‌ها و کمپین‌ها" }, source: "/ui/customer/{customerId}", order: 40, permission: AUTOMATION_PERMISSIONS.read },
   },
   jobs: {
     [CHUNK_JOB]: runCampaignChunk,
     [WAKE_JOB]: runWakeJob,
+    [ENTRY_JOB]: runEntryJob,
   },
 });
+
+/**
+ * Other plugins' events that start flows, by name only (this plugin never imports another): the
+ * registry adds them to `on` where the plugin that declares them is compiled in.
+ */
+export const automationOtherPluginHooks = { "nps.detractor": enterOnEvent };

@@ -113,6 +113,10 @@ export const automationFlows = sqliteTable(
     version: integer("version"),
     // What starts it, copied from the published version so an event finds its flows by index.
     triggerKey: text("trigger_key"),
+    // A recurring flow's next occurrence, a segment flow's next scan (epoch ms).
+    nextRunAt: integer("next_run_at"),
+    // The segment whose first scan is done: its members then were there already, not newly in it.
+    segmentBaseline: text("segment_baseline"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -151,6 +155,8 @@ export const automationEnrollments = sqliteTable(
     wakeAt: integer("wake_at"),
     // The split arm taken, for the per-arm report.
     arm: text("arm"),
+    // Tries of the current step so far (an outgoing webhook retried with back-off).
+    attempts: integer("attempts").notNull().default(0),
     exitReason: text("exit_reason"),
     enteredAt: integer("entered_at").notNull(),
     convertedAt: integer("converted_at"),
@@ -183,5 +189,27 @@ export const automationStepReceipts = sqliteTable(
     uniqueIndex("automation_step_receipts_unique").on(t.workspaceId, t.enrollmentId, t.round, t.step),
     index("automation_step_receipts_flow_idx").on(t.workspaceId, t.flowId, t.step),
     index("automation_step_receipts_message_idx").on(t.workspaceId, t.messageId),
+    // The per-flow daily send limit counts the flow's sends since local midnight.
+    index("automation_step_receipts_day_idx").on(t.workspaceId, t.flowId, t.createdAt),
   ],
 );
+
+/** Who is in a segment-entry flow's segment, as its scans last saw: a customer not in it before is newly in it. */
+export const automationSegmentMembers = sqliteTable(
+  "automation_segment_members",
+  {
+    workspaceId: workspaceId(),
+    flowId: text("flow_id").notNull(),
+    segmentId: text("segment_id").notNull(),
+    customerId: text("customer_id").notNull(),
+    enteredAt: integer("entered_at").notNull(),
+  },
+  (t) => [uniqueIndex("automation_segment_members_unique").on(t.workspaceId, t.flowId, t.segmentId, t.customerId)],
+);
+
+/** The workspace's secret that signs the flows' outgoing webhooks (sealed at rest). */
+export const automationSigningKeys = sqliteTable("automation_signing_keys", {
+  workspaceId: text("workspace_id").primaryKey(),
+  secret: text("secret").notNull(),
+  createdAt: createdAt(),
+});

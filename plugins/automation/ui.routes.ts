@@ -1,4 +1,5 @@
 // The contract of the automation page: the blocks the web UI renders.
+import { z } from "@hono/zod-openapi";
 import { pluginRoute, problemResponses, UiSurface } from "../../worker/plugin-api";
 import { AUTOMATION_PERMISSIONS as P } from "./permissions";
 
@@ -8,4 +9,13 @@ export const pageRoute = pluginRoute(P.read, {
   tags: ["Marketing automation"],
   summary: "The automation page",
   responses: { 200: { description: "The page's blocks.", content: { "application/json": { schema: UiSurface } } }, ...problemResponses },
+});
+
+export const customerPanelRoute = pluginRoute(P.read, {
+  method: "get",
+  path: "/ui/customer/{customerId}",
+  tags: ["Marketing automation"],
+  summary: "The customer page's panel: the flows and campaigns a customer is in, and what they were sent",
+  request: { params: z.object({ customerId: z.string().min(1).max(64).openapi({ param: { name: "customerId", in: "path" } }) }) },
+  responses: { 200: { description: "The panel's blocks.", content: { "application/json": { schema: UiSurface } } }, ...problemResponses },
 });

@@ -1,0 +1,116 @@
+// A dry run: the path a customer would take through a flow from now, step by step with the time
+// each would happen, and what each send would say (in the customer's language, with its SMS parts)
+// or why it would not go out (consent, address, quiet hours). It only reads: nothing is sent,
+// entered, tagged or called. A branch on "ordered since entering" takes the "no" side (no order
+// can have come yet); a split takes the arm this customer's id falls in.
+import { and, desc, eq } from "drizzle-orm";
+import { customersTable, filterCondition, hasAddress, workspaceProfile, type PluginContext } from "../../worker/plugin-api";
+import { quietHoursRelease } from "./campaign-estimate";
+import { wakeTime } from "./flow-clock";
+import type { FlowDefinition } from "./flow-definition";
+import { bucket } from "./flow-engine";
+import type { DryRunPath, DryRunStep } from "./flow-schemas";
+
+type Ctx = PluginContext<unknown>;
+const DAY_MS = 86_400_000;
+
+async function matches(ctx: Ctx, customerId: string, filter: Record<string, unknown>): Promise<boolean> {
+  return (await ctx.db.select({ id: customersTable.id }).from(customersTable).where(and(filterCondition(ctx, filter), eq(customersTable.id, customerId))).get()) !== undefined;
+}
+
+const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+
+/** Customers for a sample: the newest matching the flow's entry conditions. */
+export async function sampleCustomers(ctx: Ctx, definition: FlowDefinition, size: number): Promise<string[]> {
+  const rows = await ctx.db
+    .select({ id: customersTable.id })
+    .from(customersTable)
+    .where(filterCondition(ctx, definition.conditions ?? {}))
+    .orderBy(desc(customersTable.id))
+    .limit(size);
+  return rows.map((row) => row.id);
+}
+
+export async function dryRun(ctx: Ctx, definition: FlowDefinition, customerId: string, at: number): Promise<DryRunPath | null> {
+  const customer = await ctx.db.select().from(customersTable).where(and(eq(customersTable.workspaceId, ctx.workspaceId), eq(customersTable.id, customerId))).get();
+  if (!customer || customer.erasedAt || customer.mergedInto) return null;
+  const path: DryRunPath = { customerId, name: customer.displayName, enters: true, steps: [], ends: "completed" };
+  if (definition.conditions && !(await matches(ctx, customerId, definition.conditions))) return { ...path, enters: false, ends: "not_entered" };
+  const [profile, policy] = await Promise.all([workspaceProfile(ctx), ctx.messaging.policy()]);
+  const chosen = customer.attributes.locale ?? customer.attributes.language;
+  const locale: "fa" | "en" = chosen === "fa" || chosen === "en" ? chosen : profile.locale;
+  const values = { firstName: customer.firstName ?? "", lastName: customer.lastName ?? "", shopName: profile.name };
+  let clock = at;
+  let index = 0;
+  while (index < definition.steps.length) {
+    const step = definition.steps[index]!;
+    const entry: DryRunStep = { step: index, type: step.type, at: clock, does: step.type };
+    let next = index + 1;
+    switch (step.type) {
+      case "wait":
+      case "wait_until":
+      case "wait_business_day":
+        clock = wakeTime(step, clock, ctx.timeZone, definition.holidays);
+        entry.does = "wait";
+        entry.until = clock;
+        break;
+      case "branch": {
+        const holds = (!step.filter || (await matches(ctx, customerId, step.filter))) && !step.orderedSinceEntry;
+        entry.does = holds ? "branch_yes" : "branch_no";
+        if (!holds) next = step.elseGoTo;
+        break;
+      }
+      case "split": {
+        let point = bucket(customerId);
+        const arm = step.arms.find((candidate) => (point -= candidate.percent) < 0) ?? step.arms.at(-1)!;
+        entry.does = "split";
+        entry.arm = arm.name;
+        next = arm.goTo;
+        break;
+      }
+      case "send": {
+        const purpose = step.transactional ? "transactional" : "marketing";
+        const consent = step.channel === "sms" ? customer.consentSms : customer.consentEmail;
+        const reachable = await ctx.db.select({ id: customersTable.id }).from(customersTable).where(and(eq(customersTable.workspaceId, ctx.workspaceId), eq(customersTable.id, customerId), hasAddress(step.channel))).get();
+        entry.channel = step.channel;
+        if (step.body) entry.text = fill(step.body[locale], values);
+        else entry.template = step.template;
+        if (step.channel === "sms") {
+          const preview = await ctx.messaging.preview({ channel: "sms", ...(entry.text ? { body: entry.text } : { template: step.template! }), locale });
+          entry.parts = preview.parts;
+        }
+        if (consent !== "granted") entry.does = "skip_no_consent";
+        else if (!reachable) entry.does = "skip_no_address";
+        else if (purpose === "marketing" && quietHoursRelease(clock, policy.quietHours, ctx.timeZone) > clock) {
+          entry.does = "defer";
+          entry.until = quietHoursRelease(clock, policy.quietHours, ctx.timeZone);
+        } else entry.does = "send";
+        // An opted-out customer leaves the flow at their first send.
+        if (entry.does === "skip_no_consent") {
+          path.steps.push(entry);
+          return { ...path, ends: "opted_out" };
+        }
+        break;
+      }
+      case "add_tag":
+      case "remove_tag":
+        entry.tag = step.tag;
+        break;
+      case "set_attribute":
+        entry.attribute = { key: step.key, value: step.value };
+        break;
+      case "task":
+        entry.task = { title: step.title, dueAt: clock + step.dueInDays * DAY_MS };
+        break;
+      case "webhook":
+        entry.url = step.url;
+        break;
+      case "exit":
+        path.steps.push(entry);
+        return { ...path, ends: "exit_step" };
+    }
+    path.steps.push(entry);
+    index = next;
+  }
+  return path;
+}

@@ -1,0 +1,195 @@
+// Flow steps beyond sending: tags, attributes and tasks (once, however often the trigger comes), a
+// signed webhook retried then recorded, the per-flow daily send limit, the dry run (which sends
+// and writes nothing) and the detractor follow-up template on the NPS plugin's event.
+import { env } from "cloudflare:test";
+import { Webhook } from "standardwebhooks";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { countRows, createPluginTestbed } from "../../worker/plugin-api/testing";
+import { plugins } from "../registry";
+import { automationPlugin } from "./index";
+
+const BASE = "/api/plugins/automation";
+const DAY = 86_400_000;
+
+type Bed = Awaited<ReturnType<typeof createPluginTestbed>>;
+
+afterEach(() => vi.restoreAllMocks());
+
+const text = (en: string, fa = en) => ({ en, fa });
+const smsTo = (workspaceId: string, customerId: string) => countRows("messages", "workspace_id = ? and customer_id = ? and sent_by_plugin = 'automation'", workspaceId, customerId);
+
+async function customer(bed: Bed, firstName: string, mobile: string, extra: Record<string, unknown> = {}): Promise<string> {
+  const created = await bed.owner.post("/api/customers", { firstName, mobile, consent: { sms: "granted" }, ...extra });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  return created.body.id;
+}
+
+async function publishedFlow(bed: Bed, definition: Record<string, unknown>): Promise<string> {
+  const created = await bed.owner.post(`${BASE}/flows`, { name: "Flow", definition });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  expect((await bed.owner.post(`${BASE}/flows/${created.body.id}/publish`, {})).status).toBe(200);
+  return created.body.id;
+}
+
+const stepsOf = async (bed: Bed, flowId: string) => (await bed.owner.get(`${BASE}/flows/${flowId}`)).body.report.steps;
+
+describe("flow steps", () => {
+  it("tags the customer, removes a tag, sets an attribute and opens one task for their owner, however often the trigger comes", async () => {
+    const bed = await createPluginTestbed({ plugins: [automationPlugin] });
+    const flowId = await publishedFlow(bed, {
+      trigger: { type: "event", event: "order.paid" },
+      steps: [
+        { type: "add_tag", tag: "vip" },
+        { type: "remove_tag", tag: "prospect" },
+        { type: "set_attribute", key: "tier", value: "gold" },
+        { type: "task", title: "Thank them by phone", assignee: "customer_owner", dueInDays: 2 },
+      ],
+    });
+    const customerId = await customer(bed, "Tara", "09121120001", { tags: ["prospect", "newsletter"], ownerUserId: bed.me.user.id });
+    const start = Date.now();
+    for (let i = 0; i < 3; i++) await bed.emit("order.paid", { orderId: `ord_${i}`, customerId, total: 1000, currency: "IRT" });
+    await bed.drain();
+    await bed.drain();
+
+    const profile = (await bed.owner.get(`/api/customers/${customerId}`)).body;
+    expect([...profile.tags].sort()).toEqual(["newsletter", "vip"]);
+    expect(profile.attributes).toMatchObject({ tier: "gold" });
+    const tasks = await env.DB.prepare("select title, assignee_user_id, due_at, customer_id, created_by from tasks where workspace_id = ?").bind(bed.workspaceId).all<Record<string, unknown>>();
+    expect(tasks.results).toHaveLength(1);
+    expect(tasks.results[0]).toMatchObject({ title: "Thank them by phone", assignee_user_id: bed.me.user.id, customer_id: customerId, created_by: "plugin:automation" });
+    expect(Number(tasks.results[0]!.due_at) - start).toBeGreaterThanOrEqual(2 * DAY - 60_000);
+    expect(Number(tasks.results[0]!.due_at) - start).toBeLessThan(2 * DAY + 5 * 60_000);
+    // The changes are the customer's own updates, with their event.
+    expect(await countRows("events", "workspace_id = ? and name = 'customer.updated'", bed.workspaceId)).toBeGreaterThanOrEqual(1);
+    expect(await stepsOf(bed, flowId)).toEqual([
+      { step: 0, outcomes: { tag_added: 1 } },
+      { step: 1, outcomes: { tag_removed: 1 } },
+      { step: 2, outcomes: { attribute_set: 1 } },
+      { step: 3, outcomes: { task_created: 1 } },
+    ]);
+    // The customer page's panel shows the flow and what each step did.
+    const panel = (await bed.owner.get(`${BASE}/ui/customer/${customerId}`)).body.blocks;
+    expect(panel[0].rows).toEqual([expect.objectContaining({ flow: "Flow", status: { en: "Completed", fa: "تمام‌شده" } })]);
+    expect(panel[1].rows.map((row: { step: number; outcome: { en: string } }) => `${row.step} ${row.outcome.en}`).sort()).toEqual(["1 Tag added", "2 Tag removed", "3 Attribute set", "4 Task opened"]);
+    const viewer = await bed.member("viewer");
+    expect((await viewer.get(`${BASE}/ui/customer/${customerId}`)).status).toBe(403);
+  });
+
+  it("calls a webhook signed with the workspace's secret, tries again after a failure, and records the failure after the last try", async () => {
+    const bed = await createPluginTestbed({ plugins: [automationPlugin] });
+    const calls: Array<{ url: string; headers: Record<string, string>; body: string }> = [];
+    const answers = new Map<string, number[]>([
+      ["https://hooks.example.com/flaky", [500, 200]],
+      ["https://hooks.example.com/down", [503, 503, 503, 503]],
+    ]);
+    vi.spyOn(globalThis, "fetch").mockImplementation(async (input, init) => {
+      const request = new Request(input as RequestInfo, init);
+      calls.push({ url: request.url, headers: Object.fromEntries(request.headers), body: await request.text() });
+      const status = answers.get(request.url)?.shift() ?? 404;
+      return new Response(null, { status });
+    });
+    const flaky = await publishedFlow(bed, { trigger: { type: "event", event: "customer.created" }, steps: [{ type: "webhook", url: "https://hooks.example.com/flaky" }] });
+    const down = await publishedFlow(bed, { trigger: { type: "event", event: "customer.created" }, steps: [{ type: "webhook", url: "https://hooks.example.com/down" }] });
+    const start = Date.now();
+    const customerId = await customer(bed, "Hook", "09121120002");
+    await bed.drain();
+    expect(calls.map((call) => call.url).sort()).toEqual(["https://hooks.example.com/down", "https://hooks.example.com/flaky"]);
+    // Not yet: the retry waits its back-off.
+    await bed.tick(new Date(start + 30_000));
+    expect(calls).toHaveLength(2);
+    await bed.tick(new Date(start + 2 * 60_000));
+    await bed.tick(new Date(start + 15 * 60_000));
+    await bed.tick(new Date(start + 30 * 60_000));
+    expect(calls.filter((call) => call.url.endsWith("/flaky"))).toHaveLength(2);
+    expect(calls.filter((call) => call.url.endsWith("/down"))).toHaveLength(3);
+    expect(await stepsOf(bed, flaky)).toEqual([{ step: 0, outcomes: { webhook_delivered: 1 } }]);
+    expect(await stepsOf(bed, down)).toEqual([{ step: 0, outcomes: { "webhook_failed:HTTP 503": 1 } }]);
+
+    // Every try carries the same id and a signature the receiver can check with the workspace's secret.
+    const { secret } = (await bed.owner.get(`${BASE}/flows/webhook-secret`)).body;
+    const tries = calls.filter((call) => call.url.endsWith("/flaky"));
+    expect(tries[0]!.headers["webhook-id"]).toBe(tries[1]!.headers["webhook-id"]);
+    const verified = new Webhook(secret).verify(tries[1]!.body, tries[1]!.headers) as { type: string; data: Record<string, unknown> };
+    expect(verified).toMatchObject({ type: "automation.flow_step", data: { flowId: flaky, customerId, step: 0 } });
+    expect(() => new Webhook(`whsec_${btoa("another secret of 32 bytes......")}`).verify(tries[1]!.body, tries[1]!.headers)).toThrow();
+    expect(await countRows("automation_signing_keys", "workspace_id = ? and secret like 'v1:%'", bed.workspaceId)).toBe(1);
+  });
+
+  it("refuses a webhook to a private or plain-http address when the flow is saved, naming the step", async () => {
+    const bed = await createPluginTestbed({ plugins: [automationPlugin] });
+    for (const url of ["https://127.0.0.1/hook", "https://10.1.2.3/hook", "http://hooks.example.com/hook"]) {
+      const refused = await bed.owner.post(`${BASE}/flows`, { name: "Hook", definition: { trigger: { type: "event", event: "customer.created" }, steps: [{ type: "add_tag", tag: "x" }, { type: "webhook", url }] } });
+      expect(refused.status, url).toBe(400);
+      expect(refused.body.errors.map((error: { path: string }) => error.path)).toContain("body.definition.steps.1.url");
+    }
+    expect(await countRows("automation_flows", "workspace_id = ?", bed.workspaceId)).toBe(0);
+  });
+
+  it("sends no more than the flow's daily limit and records each skip with its reason", async () => {
+    const bed = await createPluginTestbed({ plugins: [automationPlugin] });
+    const flowId = await publishedFlow(bed, {
+      trigger: { type: "event", event: "customer.created" },
+      dailySendLimit: 2,
+      steps: [{ type: "send", channel: "sms", transactional: true, body: text("Welcome {firstName}") }],
+    });
+    const ids = [await customer(bed, "One", "09121120011"), await customer(bed, "Two", "09121120012"), await customer(bed, "Three", "09121120013")];
+    await bed.drain();
+    expect(await countRows("messages", "workspace_id = ? and sent_by_plugin = 'automation'", bed.workspaceId)).toBe(2);
+    expect(await stepsOf(bed, flowId)).toEqual([{ step: 0, outcomes: { sent: 2, "skipped:flow_daily_limit": 1 } }]);
+    expect((await Promise.all(ids.map((id) => smsTo(bed.workspaceId, id)))).sort()).toEqual([0, 1, 1]);
+  });
+
+  it("dry-runs a flow on a customer: the path with each step's time and the text they would get, sending and writing nothing", async () => {
+    const bed = await createPluginTestbed({ plugins: [automationPlugin] });
+    const created = await bed.owner.post(`${BASE}/flows/from-template`, { template: "welcome" });
+    const flowId = created.body.id;
+    const withTag = { ...created.body.draft, steps: [...created.body.draft.steps, { type: "add_tag", tag: "welcomed" }, { type: "task", title: "Call", dueInDays: 1 }] };
+    expect((await bed.owner.patch(`${BASE}/flows/${flowId}`, { definition: withTag })).status).toBe(200);
+    const customerId = await customer(bed, "Mina", "09121120021", { attributes: { locale: "fa" } });
+    const optedOut = await customer(bed, "Nima", "09121120022", { consent: { sms: "withdrawn" } });
+    await bed.drain();
+    const before = await Promise.all(["messages", "automation_enrollments", "automation_step_receipts", "tasks", "events"].map((table) => countRows(table, "workspace_id = ?", bed.workspaceId)));
+
+    const run = await bed.owner.post(`${BASE}/flows/${flowId}/dry-run`, { customerId });
+    expect(run.status, JSON.stringify(run.body)).toBe(200);
+    const [path] = run.body.paths;
+    expect(path).toMatchObject({ customerId, enters: true, ends: "completed" });
+    expect(path.steps.map((step: { does: string }) => step.does)).toEqual(["wait", expect.stringMatching(/^(send|defer)$/), "wait", "branch_no", "send", "add_tag", "task"]);
+    const firstSend = path.steps[1];
+    expect(firstSend.text).toMatch(/^Mina عزیز، به .+ خوش آمدید!$/);
+    expect(firstSend.parts).toBe(1);
+    // 10:00 Tehran is 06:30 UTC; the second wait is three days after the first.
+    expect(new Date(path.steps[0].until).toISOString().slice(11, 16)).toBe("06:30");
+    expect(path.steps[2].until - path.steps[0].until).toBe(3 * DAY);
+    // The "else" side of the branch skips the exit: the reminder is step 5.
+    expect(path.steps[4].step).toBe(5);
+
+    const optedOutRun = await bed.owner.post(`${BASE}/flows/${flowId}/dry-run`, { customerId: optedOut });
+    expect(optedOutRun.body.paths[0]).toMatchObject({ ends: "opted_out" });
+    expect(optedOutRun.body.paths[0].steps.at(-1).does).toBe("skip_no_consent");
+
+    const sample = await bed.owner.post(`${BASE}/flows/${flowId}/dry-run`, { sample: 5 });
+    expect(sample.body.paths.map((entry: { customerId: string }) => entry.customerId).sort()).toEqual([customerId, optedOut].sort());
+
+    const after = await Promise.all(["messages", "automation_enrollments", "automation_step_receipts", "tasks", "events"].map((table) => countRows(table, "workspace_id = ?", bed.workspaceId)));
+    expect(after).toEqual(before);
+    expect((await bed.owner.post(`${BASE}/flows/${flowId}/dry-run`, { customerId: "cus_nobody" })).status).toBe(404);
+    expect((await bed.owner.post(`${BASE}/flows/${flowId}/dry-run`, {})).status).toBe(400);
+  });
+
+  it("follows up a detractor from the NPS plugin's event: one task for the owner, a tag and one apology SMS, even when the event comes twice", async () => {
+    const bed = await createPluginTestbed({ plugins, enable: ["automation"] });
+    const flow = await bed.owner.post(`${BASE}/flows/from-template`, { template: "detractor-follow-up" });
+    expect(flow.status).toBe(201);
+    expect((await bed.owner.post(`${BASE}/flows/${flow.body.id}/publish`, {})).status).toBe(200);
+    const customerId = await customer(bed, "Sad", "09121120031", { ownerUserId: bed.me.user.id });
+    await bed.drain();
+    for (let i = 0; i < 2; i++) await bed.emit("nps.detractor", { customerId, responseId: "rsp_1", surveyId: "srv_1", score: 3 });
+    await bed.drain();
+    const tasks = await env.DB.prepare("select title, assignee_user_id from tasks where workspace_id = ? and customer_id = ?").bind(bed.workspaceId, customerId).all<{ title: string; assignee_user_id: string }>();
+    expect(tasks.results).toHaveLength(1);
+    expect(tasks.results[0]!.assignee_user_id).toBe(bed.me.user.id);
+    expect(await smsTo(bed.workspaceId, customerId)).toBe(1);
+    expect((await bed.owner.get(`/api/customers/${customerId}`)).body.tags).toContain("detractor");
+  });
+});
