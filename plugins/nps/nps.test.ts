@@ -139,15 +139,19 @@ describe("surveys", () => {
     const [send] = await sendsOf(bed, customerId);
     expect((await bed.owner.patch("/api/plugins/nps", { enabled: false })).status).toBe(200);
     expect((await bed.owner.get("/api/plugins/nps/surveys")).status).toBe(404);
-    const page = await anonymous(bed.worker).withLanguage("en").get(pagePath(bed, send!.token));
+    // As a browser asks for a page: HTML. (A program that does not ask for HTML gets a problem.)
+    const browser = { accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8" };
+    const program = await anonymous(bed.worker).get(pagePath(bed, send!.token));
+    expect([program.status, program.headers.get("content-type")]).toEqual([404, "application/problem+json; charset=utf-8"]);
+    const page = await anonymous(bed.worker).withLanguage("en").get(pagePath(bed, send!.token), browser);
     expect(page.status).toBe(404);
     expect(page.headers.get("content-type")).toContain("text/html");
     expect(page.text).toContain("This page is not available");
     expect(page.text).not.toContain("در دسترس نیست");
-    const persian = await anonymous(bed.worker).withLanguage("fa-IR").get(pagePath(bed, send!.token, 9));
+    const persian = await anonymous(bed.worker).withLanguage("fa-IR").get(pagePath(bed, send!.token, 9), browser);
     expect([persian.status, persian.text.includes('lang="fa" dir="rtl"'), persian.text.includes("This page")]).toEqual([404, true, false]);
     // A browser that names neither language: both.
-    const unknown = await anonymous(bed.worker).withLanguage("de").get(pagePath(bed, send!.token));
+    const unknown = await anonymous(bed.worker).withLanguage("de").get(pagePath(bed, send!.token), browser);
     expect([unknown.status, unknown.text.includes("در دسترس نیست"), unknown.text.includes("This page is not available")]).toEqual([404, true, true]);
     expect(await countRows("nps_sends", "workspace_id = ?", bed.workspaceId)).toBe(1);
     expect((await bed.owner.patch("/api/plugins/nps", { enabled: true })).status).toBe(200);

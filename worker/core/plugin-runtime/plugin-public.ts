@@ -9,7 +9,7 @@ import { bodyLimit } from "hono/body-limit";
 import { now } from "../data/clock";
 import { openWorkspace } from "../data/database";
 import type { AppEnv } from "../http/context";
-import { Problem } from "../http/problem";
+import { notFound, Problem } from "../http/problem";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
 import type { EventMap, PublicContext } from "../../plugin-api/types";
 import { buildPluginContext } from "./plugin-context";
@@ -40,7 +40,11 @@ function openPublicPlugin(runtime: PluginRuntime, plugin: AnyPlugin): Middleware
     const workspaceId = c.req.param("workspaceId") ?? "";
     const enabled = WORKSPACE_ID.test(workspaceId) ? await runtime.enabled(c.env, workspaceId) : [];
     const mine = enabled.find((entry) => entry.plugin.id === plugin.id);
-    if (!mine) return unavailablePublicPage(c.req.header("accept-language"));
+    if (!mine) {
+      // A customer's browser gets a page; a program (which does not ask for HTML) the usual problem.
+      if (!(c.req.header("accept") ?? "").includes("text/html")) throw notFound();
+      return unavailablePublicPage(c.req.header("accept-language"));
+    }
     const workspace = await getWorkspaceSettings(c.env, workspaceId);
     const scope = openWorkspace(c.env, workspaceId);
     c.set("scope", scope);

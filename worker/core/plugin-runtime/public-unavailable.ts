@@ -1,6 +1,6 @@
-// What a visitor sees at a plugin's public page where there is none (the plugin is off in that
-// workspace, or the workspace is unknown): a polite HTML page, 404, not a JSON problem, since the
-// visitor is a customer who followed a link. In their language when the browser names fa or en,
+// What a visitor's browser sees at a plugin's public page where there is none (the plugin is off
+// in that workspace, or the workspace is unknown): a polite HTML page, 404, not a JSON problem,
+// since the visitor is a customer who followed a link (a program gets the problem). In their language when the browser names fa or en,
 // else in both.
 import { html } from "hono/html";
 import { pickLocale, type Locale } from "../i18n/locale";
