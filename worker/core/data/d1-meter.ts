@@ -65,10 +65,11 @@ class MeteredStatement {
     readonly inner: D1PreparedStatement,
     private readonly usage: D1Usage,
     readonly sql: string,
+    private readonly rowsOfRaw: boolean,
   ) {}
 
   bind(...values: unknown[]): MeteredStatement {
-    return new MeteredStatement(this.inner.bind(...values), this.usage, this.sql);
+    return new MeteredStatement(this.inner.bind(...values), this.usage, this.sql, this.rowsOfRaw);
   }
 
   async all<T>(): Promise<D1Result<T>> {
@@ -96,7 +97,7 @@ class MeteredStatement {
   // Rows as arrays keep columns that share a name (joins), which all()'s objects would merge, so
   // raw() stays raw and its metadata is read from the answer raw() itself receives.
   async raw<T>(options?: { columnNames?: boolean }): Promise<T[]> {
-    const answer = await rawWithMeta(this.inner, options?.columnNames === true);
+    const answer = this.rowsOfRaw ? await rawWithMeta(this.inner, options?.columnNames === true) : null;
     if (answer) {
       count(this.usage, [answer.meta], [this.sql]);
       return answer.rows as T[];
@@ -111,10 +112,14 @@ class MeteredStatement {
 const unwrap = (statements: D1PreparedStatement[]) => statements.map((s) => (s instanceof MeteredStatement ? s.inner : s));
 const sqlOf = (statements: D1PreparedStatement[]) => statements.map((s) => (s instanceof MeteredStatement ? s.sql : undefined));
 
-/** A D1 binding that adds what each call costs to `usage`; otherwise it is the binding itself. */
-export function meteredD1(db: D1Database, usage: D1Usage): D1Database {
+/**
+ * A D1 binding that adds what each call costs to `usage`; otherwise it is the binding itself.
+ * `rowsOfRaw: false` counts raw() calls without their rows, through the binding's public API only
+ * (for counting calls in production; the rows of raw() need the binding's internals).
+ */
+export function meteredD1(db: D1Database, usage: D1Usage, { rowsOfRaw = true }: { rowsOfRaw?: boolean } = {}): D1Database {
   const metered = {
-    prepare: (query: string) => new MeteredStatement(db.prepare(query), usage, query),
+    prepare: (query: string) => new MeteredStatement(db.prepare(query), usage, query, rowsOfRaw),
     async batch<T>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]> {
       const results = await db.batch<T>(unwrap(statements));
       count(usage, results.map((result) => result.meta), sqlOf(statements));
@@ -130,7 +135,7 @@ export function meteredD1(db: D1Database, usage: D1Usage): D1Database {
     withSession(constraintOrBookmark?: string) {
       const session = db.withSession(constraintOrBookmark);
       return {
-        prepare: (query: string) => new MeteredStatement(session.prepare(query), usage, query),
+        prepare: (query: string) => new MeteredStatement(session.prepare(query), usage, query, rowsOfRaw),
         async batch<T>(statements: D1PreparedStatement[]): Promise<D1Result<T>[]> {
           const results = await session.batch<T>(unwrap(statements));
           count(usage, results.map((result) => result.meta), sqlOf(statements));

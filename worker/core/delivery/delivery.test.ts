@@ -1,4 +1,4 @@
-import { env } from "cloudflare:test";
+import { createExecutionContext, createMessageBatch, env, getQueueResult } from "cloudflare:test";
 import { beforeEach, describe, expect, it } from "vitest";
 import { countRows, createPluginTestbed } from "../../../test/support/plugin-harness";
 import { brokenPlugin, brokenState, flakyAttempts, flakyPlugin, stampsPlugin } from "../../../test/support/test-plugins";
@@ -103,5 +103,35 @@ describe("the sweeper", () => {
     await bed.tick(new Date());
     const row = await env.DB.prepare("select dispatched_at from events where id = ?").bind(eventId).first<{ dispatched_at: number | null }>();
     expect(row?.dispatched_at).toBeNull();
+  });
+});
+
+describe("a batch of events", () => {
+  it("stays within the plan's D1 queries per invocation: events that might not fit go back to the queue untouched, and arrive next time", async () => {
+    const bed = await createPluginTestbed({ plugins: [stampsPlugin] });
+    for (const [firstName, mobile] of [["Sara", "09121234567"], ["Reza", "09121234568"], ["Mina", "09121234569"]]) {
+      expect((await bed.owner.post("/api/customers", { firstName, mobile })).status).toBe(201);
+    }
+    const { results: created } = await env.DB.prepare("select id from events where workspace_id = ? and name = 'customer.created' order by id").bind(bed.workspaceId).all<{ id: string }>();
+    expect(created).toHaveLength(3);
+    // A plan allowing 1 query per invocation: the first event is delivered (a batch always makes
+    // progress), the other two wait for an invocation of their own.
+    const tight = { ...env, D1_QUERIES_PER_INVOCATION: "1" } as Env;
+    const messages = created.map(({ id }, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body: { workspaceId: bed.workspaceId, eventId: id } }));
+    const batch = createMessageBatch("edge-crm-events", messages);
+    const ctx = createExecutionContext();
+    await bed.worker.queue(batch, tight, ctx);
+    const result = await getQueueResult(batch, ctx);
+    expect(result.explicitAcks).toEqual(["m0"]);
+    expect(result.retryMessages.map((retry) => retry.msgId)).toEqual(["m1", "m2"]);
+    expect(await notes(bed.workspaceId, "stamped")).toBe(1);
+
+    for (const message of messages.slice(1)) {
+      const again = createMessageBatch("edge-crm-events", [message]);
+      const againCtx = createExecutionContext();
+      await bed.worker.queue(again, tight, againCtx);
+      expect((await getQueueResult(again, againCtx)).explicitAcks).toEqual([message.id]);
+    }
+    expect(await notes(bed.workspaceId, "stamped")).toBe(3);
   });
 });
