@@ -4,32 +4,11 @@
 // the orders that followed.
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { countRows, createPluginTestbed } from "../../worker/plugin-api/testing";
+import { countRows, createPluginTestbed, seedCustomers } from "../../worker/plugin-api/testing";
 import { automationPlugin } from "./index";
 
 const BASE = "/api/plugins/automation";
 const TEXT = { en: "{firstName}, 20% off for you this week", fa: "{firstName} عزیز، این هفته ۲۰٪ تخفیف برای شماست" };
-
-/** Customers of a workspace written straight to the database (the API would take minutes for a thousand). */
-async function seedCustomers(workspaceId: string, count: number, stage = "lapsed"): Promise<string[]> {
-  const ids: string[] = [];
-  const time = Date.now();
-  const statements: D1PreparedStatement[] = [];
-  for (let i = 0; i < count; i++) {
-    const id = `cus_${stage}${String(i).padStart(6, "0")}_${workspaceId.slice(-6)}`;
-    const mobile = `+98${stage === "lapsed" ? "935" : "936"}${String(i).padStart(7, "0")}`;
-    ids.push(id);
-    statements.push(
-      env.DB.prepare(
-        `insert into customers (id, workspace_id, cid, code, kind, first_name, display_name, name_key, tags, consent_sms, attributes, lifecycle_stage, order_count, total_spent, created_at, updated_at)
-         values (?, ?, ?, ?, 'person', ?, ?, ?, '[]', 'granted', '{}', ?, 0, 0, ?, ?)`,
-      ).bind(id, workspaceId, mobile, `${stage}-${i}`, `Sara${i}`, `Sara${i}`, `sara${i}`, stage, time, time),
-      env.DB.prepare(`insert into customer_identifiers (id, workspace_id, customer_id, kind, value, created_at) values (?, ?, ?, 'mobile', ?, ?)`).bind(`idf_${id}`, workspaceId, id, mobile, time),
-    );
-  }
-  for (let start = 0; start < statements.length; start += 500) await env.DB.batch(statements.slice(start, start + 500));
-  return ids;
-}
 
 const messagesOf = (workspaceId: string) => countRows("messages", "workspace_id = ? and sent_by_plugin = 'automation'", workspaceId);
 const distinctRecipients = async (workspaceId: string) =>
@@ -50,7 +29,7 @@ describe("campaigns", () => {
   it("sends a campaign to 1,000 customers of a segment once each, even when chunks are delivered twice, each chunk within 50 D1 queries", async () => {
     const bed = await createPluginTestbed({ plugins: [automationPlugin], env: { D1_METER: "on", D1_QUERIES_PER_INVOCATION: undefined } });
     await seedCustomers(bed.workspaceId, 1000);
-    await seedCustomers(bed.workspaceId, 20, "active"); // not in the segment
+    await seedCustomers(bed.workspaceId, 20, "active", "936"); // not in the segment
     const segmentId = await lapsedSegment(bed.owner);
     const campaign = await bed.owner.post(`${BASE}/campaigns`, { name: "Win them back", segmentId, channel: "sms", body: TEXT });
     expect(campaign.status).toBe(201);

@@ -2,13 +2,14 @@
 // take minutes for hundreds): for tests of sends to a whole audience, walked in chunks.
 import { env } from "cloudflare:test";
 
-export async function seedCustomers(workspaceId: string, count: number, stage = "lapsed"): Promise<string[]> {
+/** `mobilePrefix` (after +98) keeps two seeds of one workspace apart: their mobiles must differ. */
+export async function seedCustomers(workspaceId: string, count: number, stage = "lapsed", mobilePrefix = "935"): Promise<string[]> {
   const ids: string[] = [];
   const time = Date.now();
   const statements: D1PreparedStatement[] = [];
   for (let i = 0; i < count; i++) {
     const id = `cus_${stage}${String(i).padStart(6, "0")}_${workspaceId.slice(-6)}`;
-    const mobile = `+98935${String(i).padStart(7, "0")}`;
+    const mobile = `+98${mobilePrefix}${String(i).padStart(7, "0")}`;
     ids.push(id);
     statements.push(
       env.DB.prepare(
