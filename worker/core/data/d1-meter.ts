@@ -149,6 +149,12 @@ export function meteredD1(db: D1Database, usage: D1Usage, { rowsOfRaw = true }: 
   return metered as unknown as D1Database;
 }
 
+/** The env with its D1 binding counting calls into the returned usage (public API only; see above). */
+export function withQueryCount(env: Env): { env: Env; usage: D1Usage } {
+  const usage = emptyUsage();
+  return { env: { ...env, DB: meteredD1(env.DB, usage, { rowsOfRaw: false }) } as Env, usage };
+}
+
 const meterMode = (env: Env): unknown => (env as unknown as Record<string, unknown>).D1_METER;
 
 /** Whether this Worker was started with D1_METER=on (or =statements). */

@@ -3,7 +3,7 @@
 // plan's D1 queries per invocation however many plugins receive each event: when the next event
 // might not fit (judged by the costliest one delivered in this batch), it and the rest go back
 // to the queue untouched, for the next invocation.
-import { emptyUsage, meteredD1 } from "../data/d1-meter";
+import { withQueryCount } from "../data/d1-meter";
 import { queriesPerInvocation } from "../import/chunk-rows";
 import type { DeliveryTargetSource } from "./delivery-target";
 import { deliverEvent } from "./deliver-event";
@@ -12,8 +12,7 @@ import { EventMessageSchema } from "./event-message";
 export function eventConsumer(sources: readonly DeliveryTargetSource[]) {
   return async function consumeEvents(batch: MessageBatch<unknown>, env: Env, _ctx?: ExecutionContext): Promise<void> {
     const budget = queriesPerInvocation(env);
-    const usage = emptyUsage();
-    const countedEnv = { ...env, DB: meteredD1(env.DB, usage, { rowsOfRaw: false }) } as Env;
+    const { env: countedEnv, usage } = withQueryCount(env);
     let costliest = 0;
     for (const message of batch.messages) {
       if (usage.calls > 0 && usage.calls + costliest > budget) {
