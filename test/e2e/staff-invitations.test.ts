@@ -83,6 +83,9 @@ describe.each(LANGUAGES)("staff invitations in %s", (language) => {
     const joined = await hr.context.request.post("/api/auth/accept-invite", { data: { token: linkPath.split("/").pop(), name: hrAccount.name, password: PASSWORD }, headers: sameOrigin() });
     expect(joined.status(), await joined.text()).toBe(200);
     await hr.page.goto("/settings/users");
+    // The page draws its roles before everything it loads has arrived, and drawing it again would
+    // close an editor opened in between: open it once nothing is loading.
+    await hr.page.waitForLoadState("networkidle");
     await hr.page.getByRole("button", { name: `${t.edit}: Exporter` }).click();
     const reason = hr.page.getByText(t.cannotChange);
     await reason.waitFor();
