@@ -42,7 +42,7 @@ async function workspaceWithCustomers(visitor: Visitor, language: Language) {
   return created;
 }
 
-describe.each(LANGUAGES)("a 360 px phone in %s", (language) => {
+describe.each(LANGUAGES)("a phone (360 px; 390 px for the list's filters) in %s", (language) => {
   const w = words[language];
 
   it("shows the customer list and a customer's page without sideways scrolling", async () => {
