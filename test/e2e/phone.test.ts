@@ -1,12 +1,17 @@
 // On a 360 px wide phone, in Persian and in English: the customer list and a customer's page fit
 // the screen (no sideways page scroll), and the navigation is a drawer behind the menu button that
-// slides in from the start side (right in Persian) and closes once a page is chosen.
+// slides in from the start side (right in Persian) and closes once a page is chosen. On a 390 px
+// phone the customer list's filters sit behind a Filters button and applied filters are chips.
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addCustomer, signUpByApi } from "./support/accounts";
+import { addCustomer, sameOrigin, signUpByApi } from "./support/accounts";
 import { PHONE, launchBrowser, newVisitor, type Visitor } from "./support/browser";
+import { hasFocus, tabTo } from "./support/keyboard";
 import { eventually } from "./support/waiting";
 import { LANGUAGES, words, type Language } from "./support/words";
+
+/** A common phone of today (the 390 × 844), besides the narrower PHONE. */
+const PHONE_390 = { width: 390, height: 844 };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -37,7 +42,7 @@ async function workspaceWithCustomers(visitor: Visitor, language: Language) {
   return created;
 }
 
-describe.each(LANGUAGES)("a 360 px phone in %s", (language) => {
+describe.each(LANGUAGES)("a phone (360 px; 390 px for the list's filters) in %s", (language) => {
   const w = words[language];
 
   it("shows the customer list and a customer's page without sideways scrolling", async () => {
@@ -94,6 +99,48 @@ describe.each(LANGUAGES)("a 360 px phone in %s", (language) => {
     await eventually("the menu button's aria-expanded after choosing a page", expanded).toBe("false");
     await eventually("navigation landmarks after choosing a page", () => navigation.count()).toBe(0);
     await eventually("how far the tasks page scrolls sideways", () => sidewaysScroll(page)).toBe(0);
+    await visitor.context.close();
+  });
+
+  it("keeps the list's filters behind a Filters button, shows a stage filter as a chip, and the chip removed by keyboard brings the whole list back", async () => {
+    const visitor = await newVisitor(browser, { viewport: PHONE_390, phone: true });
+    const { page } = visitor;
+    const [buyer] = await workspaceWithCustomers(visitor, language);
+    // One order makes its customer "new"; the other stays a prospect.
+    const order = await visitor.context.request.post("/api/orders", { data: { customerId: buyer!.id, total: 150_000 }, headers: sameOrigin() });
+    expect(order.status(), await order.text()).toBe(201);
+
+    await page.goto("/customers");
+    const rows = page.getByRole("row");
+    await rows.nth(2).waitFor();
+    const filters = page.getByRole("button", { name: w.filters, exact: true });
+    const stage = page.getByRole("combobox", { name: w.stage, exact: true });
+    const chip = page.getByRole("button", { name: w.removeStageNew, exact: true });
+    const stageInAddress = () => new URL(page.url()).searchParams.get("stage");
+
+    // Rows first: the filters are closed until asked for.
+    await eventually("the Filters button's aria-expanded on arrival", () => filters.getAttribute("aria-expanded")).toBe("false");
+    await eventually("stage filters shown before Filters is opened", () => stage.count()).toBe(0);
+    await filters.click();
+    await eventually("the Filters button's aria-expanded once clicked", () => filters.getAttribute("aria-expanded")).toBe("true");
+    await stage.selectOption("new");
+
+    await chip.waitFor();
+    await eventually("the customer rows with the stage filter (and the header row)", () => rows.count()).toBe(2);
+    await eventually("the stage in the address", stageInAddress).toBe("new");
+    await page.setViewportSize({ width: 320, height: 640 });
+    await eventually("how far the filtered list with its filters open scrolls sideways at 320 px", () => sidewaysScroll(page)).toBe(0);
+    await page.setViewportSize(PHONE_390);
+
+    await tabTo(page, chip);
+    await page.keyboard.press("Enter");
+    await eventually("the stage chips after removing it", () => chip.count()).toBe(0);
+    await eventually("the customer rows once the chip is gone (and the header row)", () => rows.count()).toBe(3);
+    await eventually("the stage in the address once the chip is gone", stageInAddress).toBe(null);
+    await eventually("the stage filter's choice once the chip is gone", () => stage.inputValue()).toBe("");
+    // With no chip left, focus goes back to the Filters button rather than the top of the page.
+    await eventually("whether the Filters button has focus after the last chip went", () => hasFocus(filters)).toBe(true);
+    expect(visitor.problems).toEqual([]);
     await visitor.context.close();
   });
 });

@@ -93,12 +93,14 @@ describe.each(LANGUAGES)("screenshots in %s", (language) => {
     await visitor.context.close();
   });
 
-  it("of a customer, the dashboard, orders and an order on a phone", async () => {
+  it("of a customer, the filtered customers list, the dashboard, orders and an order on a phone", async () => {
     const visitor = await newVisitor(browser, { viewport: PHONE, phone: true });
     const customerId = await demoOwner(visitor, language);
     const orderId = await anOrder(visitor);
     for (const [name, path] of [
       ["phone-customer", `/customers/${customerId}`],
+      // Rows first, the filters behind their button, the applied ones as chips.
+      ["phone-customers-filtered", "/customers?stage=active&city=%D8%AA%D9%87%D8%B1%D8%A7%D9%86"],
       ["phone-dashboard", "/"],
       ["phone-orders", "/orders"],
       ["phone-order", `/orders/${orderId}`],

@@ -115,6 +115,9 @@ export const SIGNED_IN_VISITS: Visit[] = [
       {
         name: "save-segment dialog open",
         reach: async (page) => {
+          // On a phone the filters (and the save button) are behind the Filters button; it is the chips' page state too.
+          const filters = page.locator(".customer-filters__toggle");
+          if (await filters.isVisible()) await filters.click();
           await page.locator(".customer-filters__buttons button").last().click();
           await page.locator("dialog[open]").waitFor();
         },

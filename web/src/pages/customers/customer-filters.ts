@@ -62,3 +62,17 @@ export function segmentFilter(filters: CustomerFilters): Record<string, unknown>
   if (filters.city.trim()) filter.cities = [filters.city.trim()];
   return Object.keys(filter).length ? filter : null;
 }
+
+/** The filters shown as removable chips above the list (search text has its own box in view). */
+export const CHIP_FILTERS = ["stage", "tag", "city", "owner"] as const;
+export type ChipFilter = (typeof CHIP_FILTERS)[number];
+
+/** The chip filters that are set, in the form's order. */
+export const appliedChips = (filters: CustomerFilters): ChipFilter[] => CHIP_FILTERS.filter((key) => filters[key].trim() !== "");
+
+/** The filters without one chip's filter, or without every chip's (search text and sort stay). */
+export function withoutChips(filters: CustomerFilters, keys: readonly ChipFilter[]): CustomerFilters {
+  const next = { ...filters };
+  for (const key of keys) next[key] = "";
+  return next;
+}

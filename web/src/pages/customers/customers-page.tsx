@@ -108,6 +108,7 @@ export default function CustomersPage() {
       />
       <Card class="customers-filters">
         <CustomerFilterBar
+          applied={applied}
           draft={draft}
           onDraft={setDraft}
           onApply={applyNow}
