@@ -116,6 +116,11 @@ describe.each(LANGUAGES)("the shell in %s", (language) => {
     const banner = page.getByRole("banner");
     await banner.getByRole("link", { name: tasksDue(language, 3) }).click();
     await eventually("the address the bell opens", () => page.url()).toMatch(/\/tasks$/);
+    // Due dates in the reader's calendar: Jalali with Persian digits in Persian, Gregorian in English.
+    const invoiceDay = new Intl.DateTimeFormat(language === "fa" ? "fa-IR-u-ca-persian" : "en-GB", { timeZone: "Asia/Tehran", year: "numeric", month: "short", day: "numeric" }).format(
+      Date.now() - 30 * 3_600_000,
+    );
+    await eventually("the invoice task's row", () => page.getByRole("listitem").filter({ hasText: "Send the invoice" }).textContent()).toContain(invoiceDay);
     const saved = page.waitForResponse((response) => new URL(response.url()).pathname.startsWith("/api/tasks/tsk") && response.request().method() === "PATCH");
     await page.getByRole("checkbox", { name: "Send the invoice" }).check();
     expect((await saved).status()).toBe(200);
