@@ -2,7 +2,7 @@
 // direction, in Persian and in English.
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signUpByApi, signUpInBrowser } from "./support/accounts";
+import { sameOrigin, signUpByApi, signUpInBrowser } from "./support/accounts";
 import { launchBrowser, newVisitor } from "./support/browser";
 import { eventually } from "./support/waiting";
 import { LANGUAGES, words, type Language } from "./support/words";
@@ -14,6 +14,10 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** The bell's accessible name for a count, as the top bar says it. */
+const tasksDue = (language: Language, count: number) =>
+  language === "fa" ? `${String(count).replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!)} کار سررسیده` : `${count} tasks due`;
 
 const documentLanguage = (page: Page) => page.evaluate<[string, string]>("[document.documentElement.lang, document.documentElement.dir]");
 const pathname = (page: Page) => new URL(page.url()).pathname;
@@ -97,6 +101,32 @@ describe.each(LANGUAGES)("the shell in %s", (language) => {
     await page.goto("/tasks");
     await page.getByRole("heading", { name: w.loginTitle }).waitFor();
     await eventually("the address a signed-out visitor of /tasks lands on", () => new URL(page.url()).search).toBe(`?next=${encodeURIComponent("/tasks")}`);
+    await visitor.context.close();
+  });
+
+  it("rings the bell with my overdue and due-today tasks, opens my tasks from it, and counts again after a change", async () => {
+    const visitor = await newVisitor(browser);
+    await signUpByApi(visitor, language);
+    const { page, context } = visitor;
+    const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+    for (const [title, dueAt] of [["Call back Mrs. Ahmadi", hoursAgo(2)], ["Send the invoice", hoursAgo(30)], ["Confirm the address", hoursAgo(1)]]) {
+      expect((await context.request.post("/api/tasks", { data: { title, dueAt }, headers: sameOrigin() })).status()).toBe(201);
+    }
+    await page.goto("/");
+    const banner = page.getByRole("banner");
+    await banner.getByRole("link", { name: tasksDue(language, 3) }).click();
+    await eventually("the address the bell opens", () => page.url()).toMatch(/\/tasks$/);
+    // Due dates in the reader's calendar: Jalali with Persian digits in Persian, Gregorian in English.
+    const invoiceDay = new Intl.DateTimeFormat(language === "fa" ? "fa-IR-u-ca-persian" : "en-GB", { timeZone: "Asia/Tehran", year: "numeric", month: "short", day: "numeric" }).format(
+      Date.now() - 30 * 3_600_000,
+    );
+    await eventually("the invoice task's row", () => page.getByRole("listitem").filter({ hasText: "Send the invoice" }).textContent()).toContain(invoiceDay);
+    const saved = page.waitForResponse((response) => new URL(response.url()).pathname.startsWith("/api/tasks/tsk") && response.request().method() === "PATCH");
+    await page.getByRole("checkbox", { name: "Send the invoice" }).check();
+    expect((await saved).status()).toBe(200);
+    // The count is read again when the reader moves on.
+    await page.getByRole("navigation", { name: w.navigation }).getByRole("link", { name: w.customers, exact: true }).click();
+    await banner.getByRole("link", { name: tasksDue(language, 2) }).waitFor();
     await visitor.context.close();
   });
 });

@@ -1,5 +1,5 @@
 // The frame around every signed-in page: navigation at the start side (right in Persian), a top
-// bar with the workspace, language and sign-out; on a phone the navigation is a drawer.
+// bar with the workspace, search, the bell of due tasks, language and sign-out; on a phone the navigation is a drawer.
 import type { ComponentChildren } from "preact";
 import { Copy, Gift, LayoutDashboard, ListChecks, LogOut, Menu, MessageSquareWarning, Puzzle, Receipt, Send, Settings, Upload, Users } from "lucide-preact";
 import { useEffect, useRef, useState } from "preact/hooks";
@@ -12,6 +12,7 @@ import { useDrawerFocus } from "./use-drawer-focus";
 import { useHeadingFocus } from "./use-heading-focus";
 import { EmbeddedText } from "../components/embedded-text";
 import { SearchPalette } from "./search-palette";
+import { TaskBell } from "./task-bell";
 
 const PLUGIN_ICONS: Record<string, typeof Gift> = { gift: Gift, send: Send };
 
@@ -80,6 +81,7 @@ export function Shell({ children }: { children: ComponentChildren }) {
           </div>
           <div class="topbar__tools">
             <SearchPalette pages={items.map((item) => ({ href: item.href, label: item.label }))} />
+            {can("tasks:read") && <TaskBell location={location} />}
             <LanguageSwitch label={t("language")} />
             <span class="topbar__user" title={me?.user.email}>
               <EmbeddedText>{me?.user.name}</EmbeddedText>

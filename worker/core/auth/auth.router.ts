@@ -1,21 +1,22 @@
-// Sign up, log in, log out, me.
+// Sign up, log in, log out, me, and changing one's own password.
 import { eq } from "drizzle-orm";
 import { now } from "../data/clock";
 import { openDirectory } from "../data/database";
-import { roles, users } from "../data/schema";
-import { Problem } from "../http/problem";
+import { roles, sessions, users } from "../data/schema";
+import { forbidden, invalidField, Problem } from "../http/problem";
 import { createRouter } from "../http/router";
 import { findReleasedAccount } from "../users/email-holder";
 import { createWorkspace } from "../workspaces/create-workspace";
 import { actorOf } from "./auth.middleware";
-import { loginRoute, logoutRoute, meRoute, signupRoute, updateMeRoute } from "./auth.routes";
+import { changePasswordRoute, loginRoute, logoutRoute, meRoute, signupRoute, updateMeRoute } from "./auth.routes";
 import { budgetAddress, spend, tooManyAttempts } from "../rate-limit/rate-limit";
 import { SIGNUP_BUDGET } from "./signup-throttle";
 import { countLoginAttempt, forgetLoginFailures } from "./login-throttle";
 import { describeActor } from "./me";
 import { rolePermissions } from "./resolve-actor";
 import { hashPassword, verifyPassword } from "./password";
-import { clearSessionCookie, createSession, revokeSession, sessionOrigin, setSessionCookie } from "./sessions";
+import { clearSessionCookie, createSession, revokeOtherSessions, revokeSession, sessionOrigin, setSessionCookie } from "./sessions";
+import { auditEntry, auditOrigin } from "../audit/audit";
 
 export const authRouter = createRouter()
   .openapi(signupRoute, async (c) => {
@@ -87,4 +88,27 @@ export const authRouter = createRouter()
     // A preference of one's own: no audit row (nothing another user could be wronged by).
     if (Object.keys(changes).length) await directory.update(users).set(changes).where(eq(users.id, actor.userId));
     return c.json(await describeActor(directory, actor), 200);
+  })
+  .openapi(changePasswordRoute, async (c) => {
+    const { currentPassword, newPassword } = c.req.valid("json");
+    const actor = actorOf(c);
+    // A key in a script must not be able to take the account over.
+    if (!actor.sessionId) throw forbidden();
+    const directory = openDirectory(c.env);
+    const user = await directory.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, actor.userId)).get();
+    if (!user) throw new Problem(401, "unauthenticated");
+    // Guessing the current password from a stolen session is guessing a password: the sign-in budget applies.
+    const attempt = { email: user.email, ip: budgetAddress(c) };
+    const verdict = await countLoginAttempt(directory, attempt, now());
+    if (!verdict.allowed) throw tooManyAttempts("login_locked", verdict);
+    if (!(await verifyPassword(currentPassword, user.passwordHash))) throw invalidField("body.currentPassword", "wrong_current_password");
+    await forgetLoginFailures(directory, attempt);
+    if (newPassword === currentPassword) throw invalidField("body.newPassword", "password_unchanged");
+    const scope = c.get("scope");
+    const [, signedOut] = await directory.batch([
+      directory.update(users).set({ passwordHash: await hashPassword(newPassword), updatedAt: now() }).where(eq(users.id, actor.userId)),
+      revokeOtherSessions(directory, actor.userId, actor.sessionId).returning({ id: sessions.id }),
+      auditEntry(scope, auditOrigin(c), { action: "user.password_changed", entityType: "user", entityId: actor.userId }),
+    ]);
+    return c.json({ signedOutSessions: signedOut.length }, 200);
   });

@@ -113,3 +113,34 @@ export const updateMeRoute = guardedRoute("signed-in", {
   },
   responses: { 200: { description: "The caller, changed.", content: { "application/json": { schema: MeSchema } } }, 400: problemResponses[400], 401: problemResponses[401] },
 });
+
+export const changePasswordRoute = guardedRoute("signed-in", {
+  method: "post",
+  path: "/api/auth/password",
+  tags: ["Auth"],
+  summary: "Change your own password",
+  description:
+    "Only from a signed-in browser session (an API key is refused with 403). The new password follows the sign-up rules. " +
+    "Tries are counted like sign-in attempts for the account and address (429 with Retry-After). " +
+    "On success every other session of the user ends; this one stays signed in.",
+  request: {
+    body: jsonBody(
+      z
+        .object({
+          currentPassword: z.string().min(1).max(200),
+          newPassword: PasswordSchema,
+        })
+        .strict(),
+    ),
+  },
+  responses: {
+    200: {
+      description: "Changed; other sessions signed out.",
+      content: { "application/json": { schema: z.object({ signedOutSessions: z.number().int() }).openapi("PasswordChanged") } },
+    },
+    400: problemResponses[400],
+    401: problemResponses[401],
+    403: problemResponses[403],
+    ...tooManyRequestsResponse,
+  },
+});

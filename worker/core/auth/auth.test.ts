@@ -1,5 +1,6 @@
+import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { anonymous, signUp } from "../../../test/support/client";
+import { ApiClient, anonymous, signUp } from "../../../test/support/client";
 
 describe("sign-up and sign-in", () => {
   it("creates a workspace whose owner is signed in with a secure cookie", async () => {
@@ -60,5 +61,65 @@ describe("sign-up and sign-in", () => {
     expect(paths).toEqual(expect.arrayContaining(["body.workspaceName", "body.email", "body.password"]));
     const password = response.body.errors.find((e: { path: string }) => e.path === "body.password");
     expect(password.message).toBe("دست‌کم ۱۰ نویسه وارد کنید.");
+  });
+});
+
+describe("changing one's own password", () => {
+  const signInElsewhere = async (email: string, password: string) => {
+    const login = await anonymous().post("/api/auth/login", { email, password }, { "cf-connecting-ip": "198.51.100.7" });
+    expect(login.status).toBe(200);
+    return new ApiClient({ cookie: login.headers.get("set-cookie")!.split(";")[0]! });
+  };
+
+  it("refuses a wrong current password at its field, in Persian, and changes nothing", async () => {
+    const { owner, email, password, workspaceId } = await signUp();
+    const phone = await signInElsewhere(email, password);
+    const wrong = await owner.withLanguage("fa").post("/api/auth/password", { currentPassword: "not my password", newPassword: "a brand new passphrase" });
+    expect(wrong.status).toBe(400);
+    expect(wrong.headers.get("content-type")).toContain("application/problem+json");
+    expect(wrong.body.errors).toEqual([{ path: "body.currentPassword", code: "wrong_current_password", message: "این گذرواژهٔ فعلی شما نیست." }]);
+    const weak = await owner.post("/api/auth/password", { currentPassword: password, newPassword: "short" });
+    expect(weak.body.errors.map((e: { path: string }) => e.path)).toEqual(["body.newPassword"]);
+    const same = await owner.post("/api/auth/password", { currentPassword: password, newPassword: password });
+    expect(same.body.errors).toEqual([expect.objectContaining({ path: "body.newPassword", code: "password_unchanged" })]);
+    expect((await anonymous().post("/api/auth/login", { email, password })).status).toBe(200);
+    expect((await phone.get("/api/auth/me")).status).toBe(200);
+    const audited = await env.DB.prepare("SELECT count(*) AS n FROM audit_log WHERE workspace_id = ? AND action = 'user.password_changed'").bind(workspaceId).first<{ n: number }>();
+    expect(audited!.n).toBe(0);
+  });
+
+  it("takes the new password, signs the user's other sessions out, keeps this one and audits the change", async () => {
+    const { owner, email, password, workspaceId, me } = await signUp();
+    const phone = await signInElsewhere(email, password);
+    const changed = await owner.post("/api/auth/password", { currentPassword: password, newPassword: "a brand new passphrase" });
+    expect(changed.status).toBe(200);
+    expect(changed.body).toEqual({ signedOutSessions: 1 });
+    expect((await owner.get("/api/auth/me")).status).toBe(200);
+    expect((await phone.get("/api/auth/me")).status).toBe(401);
+    expect((await anonymous().post("/api/auth/login", { email, password })).status).toBe(401);
+    expect((await anonymous().post("/api/auth/login", { email, password: "a brand new passphrase" })).status).toBe(200);
+    const audit = await env.DB.prepare("SELECT actor_user_id, entity_id FROM audit_log WHERE workspace_id = ? AND action = 'user.password_changed'")
+      .bind(workspaceId)
+      .all<{ actor_user_id: string; entity_id: string }>();
+    expect(audit.results).toEqual([{ actor_user_id: me.user.id, entity_id: me.user.id }]);
+  });
+
+  it("counts wrong current passwords like failed sign-ins and makes the next try wait", async () => {
+    const { owner, password } = await signUp();
+    const ip = { "cf-connecting-ip": "198.51.100.99" };
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await owner.post("/api/auth/password", { currentPassword: `guess ${i}`, newPassword: "a brand new passphrase" }, ip)).status);
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429]);
+    const held = await owner.post("/api/auth/password", { currentPassword: password, newPassword: "a brand new passphrase" }, ip);
+    expect(held.status).toBe(429);
+    expect(Number(held.headers.get("retry-after"))).toBeGreaterThan(0);
+  });
+
+  it("refuses an API key, so a script cannot take the account over", async () => {
+    const { owner, password } = await signUp();
+    const key = await owner.post("/api/api-keys", { name: "script", scopes: ["customers:read"] });
+    expect(key.status).toBe(201);
+    const viaKey = new ApiClient({ authorization: `Bearer ${key.body.key}` });
+    expect((await viaKey.post("/api/auth/password", { currentPassword: password, newPassword: "a brand new passphrase" })).status).toBe(403);
   });
 });

@@ -1,6 +1,6 @@
 // Starting and ending sessions. The token goes to the browser in an HttpOnly cookie; the
 // database keeps only its hash.
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { now } from "../data/clock";
@@ -59,6 +59,14 @@ export async function revokeSession(directory: Database, sessionId: string): Pro
 /** Ends every session of a user at once (an employee leaves, a password is reset). */
 export function revokeUserSessions(directory: Database, userId: string) {
   return directory.update(sessions).set({ revokedAt: now() }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)));
+}
+
+/** Ends every session of a user but the one in use (the user changed their own password). */
+export function revokeOtherSessions(directory: Database, userId: string, keptSessionId: string) {
+  return directory
+    .update(sessions)
+    .set({ revokedAt: now() })
+    .where(and(eq(sessions.userId, userId), ne(sessions.id, keptSessionId), isNull(sessions.revokedAt)));
 }
 
 export function sessionOrigin(c: Context): SessionOrigin {

@@ -124,6 +124,8 @@ export const messages = {
   unknown_filter_field: { en: "There is no such filter field.", fa: "چنین فیلد فیلتری وجود ندارد." },
   invalid_cursor: { en: "The cursor is invalid; start from the first page.", fa: "نشانگر صفحه نامعتبر است." },
   weak_password: { en: "Use at least 10 characters.", fa: "دست‌کم ۱۰ نویسه وارد کنید." },
+  wrong_current_password: { en: "This is not your current password.", fa: "این گذرواژهٔ فعلی شما نیست." },
+  password_unchanged: { en: "Choose a password other than the current one.", fa: "گذرواژه‌ای غیر از گذرواژهٔ فعلی انتخاب کنید." },
   unknown_permission: { en: "Unknown permission.", fa: "مجوز ناشناخته." },
   permission_not_held: {
     en: "You cannot grant a permission you do not hold yourself.",

@@ -60,6 +60,28 @@ export async function listTasks(scope: WorkspaceScope, filter: TaskFilter, page:
   return overdueAt === undefined ? rows : rows.filter((row) => row.dueKey !== null && row.dueKey < overdueAt);
 }
 
+/** The bell counts no further than this: past it, "99+" says all there is to say. */
+export const DUE_COUNT_CAP = 100;
+
+/**
+ * A user's open tasks due before `endOfToday`, split at `time` into overdue and due later today.
+ * The inner query is a range of tasks_assignee_idx (workspace, assignee, status, due key) that
+ * stops after DUE_COUNT_CAP rows, so the bell costs the same however much work piles up.
+ */
+export function dueTasksQuery(scope: WorkspaceScope, userId: string, time: number, endOfToday: number) {
+  return sql<{ overdue: number | null; total: number }>`select sum(due_key < ${time}) as overdue, count(*) as total from (
+    select ${tasks.dueKey} as due_key from ${tasks}
+    where ${tasks.workspaceId} = ${scope.workspaceId} and ${tasks.assigneeUserId} = ${userId} and ${tasks.status} = 'open' and ${tasks.dueKey} < ${endOfToday}
+    limit ${DUE_COUNT_CAP + 1})`;
+}
+
+export async function countDueTasks(scope: WorkspaceScope, userId: string, time: number, endOfToday: number) {
+  const row = await scope.db.get<{ overdue: number | null; total: number }>(dueTasksQuery(scope, userId, time, endOfToday));
+  const total = Math.min(row.total, DUE_COUNT_CAP);
+  const overdue = Math.min(row.overdue ?? 0, total);
+  return { overdue, dueToday: total - overdue, capped: row.total > DUE_COUNT_CAP };
+}
+
 /** The shown names of the live customers these tasks are about: one query for a whole page. */
 export async function customerNamesOf(scope: WorkspaceScope, rows: TaskRow[]): Promise<Map<string, string>> {
   const ids = [...new Set(rows.map((row) => row.customerId).filter((id): id is string => id !== null))];

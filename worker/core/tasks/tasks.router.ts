@@ -9,8 +9,10 @@ import { newId } from "../data/ids";
 import { invalidField, notFound, Problem } from "../http/problem";
 import { createRouter } from "../http/router";
 import { isWorkspaceMember } from "../workspaces/members";
-import { createTask, customerNamesOf, findTask, listTasks, presentTask, updateTask, type TaskKey, type TaskRow } from "./tasks.repository";
-import { createTaskRoute, listTasksRoute, updateTaskRoute } from "./tasks.routes";
+import { countDueTasks, createTask, customerNamesOf, findTask, listTasks, presentTask, updateTask, type TaskKey, type TaskRow } from "./tasks.repository";
+import { createTaskRoute, dueTasksRoute, listTasksRoute, updateTaskRoute } from "./tasks.routes";
+import { addDays, localDay, startOfDay } from "../stats/local-day";
+import { getWorkspaceSettings } from "../workspaces/workspace-settings";
 
 function afterKey(cursor: string | undefined): TaskKey | null {
   if (cursor === undefined) return null;
@@ -57,6 +59,14 @@ export const tasksRouter = createRouter()
     );
     const page = toPage(rows, query.limit, (row) => [row.dueKey, row.id], (row) => row);
     return c.json({ ...page, items: await presentTasks(c, page.items, time) }, 200);
+  })
+  .openapi(dueTasksRoute, async (c) => {
+    const actor = actorOf(c);
+    const { timeZone } = await getWorkspaceSettings(c.env, actor.workspaceId);
+    const time = now();
+    // "Today" ends at the workspace's next local midnight, not UTC's.
+    const endOfToday = startOfDay(addDays(localDay(time, timeZone), 1), timeZone);
+    return c.json(await countDueTasks(c.get("scope"), actor.userId, time, endOfToday), 200);
   })
   .openapi(createTaskRoute, async (c) => {
     const input = await runBeforeHooks(c.get("scope"), "task.created", c.req.valid("json"));

@@ -1,7 +1,9 @@
-// The tasks contract: list with filters, create, update (assign, reschedule, complete).
+// The tasks contract: list with filters, create, update (assign, reschedule, complete), and the
+// count of the caller's due work for the bell in the top bar.
 import { pageSchema } from "../data/cursor";
 import { problemResponses } from "../http/problem.schema";
 import { guardedRoute } from "../http/route";
+import { z } from "@hono/zod-openapi";
 import { TaskCreateInput, TaskIdParam, TaskListQuery, TaskSchema, TaskUpdateInput } from "./task.schemas";
 
 const taskResponse = (description: string) => ({ description, content: { "application/json": { schema: TaskSchema } } });
@@ -39,4 +41,25 @@ export const updateTaskRoute = guardedRoute("tasks:write", {
   summary: "Change a task's title, notes, assignee, due time or status",
   request: { params: TaskIdParam, body: body(TaskUpdateInput) },
   responses: { 200: taskResponse("The task as it is now."), ...problemResponses },
+});
+
+export const DueTasksSchema = z
+  .object({
+    overdue: z.number().int().openapi({ description: "Open tasks assigned to the caller whose due time has passed." }),
+    dueToday: z.number().int().openapi({ description: "Open tasks assigned to the caller due later today, in the workspace's time zone." }),
+    capped: z.boolean().openapi({ description: "True when there are more than the counts say (they stop at 100 together)." }),
+  })
+  .openapi("DueTasks");
+
+export const dueTasksRoute = guardedRoute("tasks:read", {
+  method: "get",
+  path: "/api/tasks/due",
+  tags: ["Tasks"],
+  summary: "How many of my open tasks are overdue or due today",
+  description: "For the bell in the top bar: one read of the assignee index, counting at most 100 tasks.",
+  responses: {
+    200: { description: "The caller's due work.", content: { "application/json": { schema: DueTasksSchema } } },
+    401: problemResponses[401],
+    403: problemResponses[403],
+  },
 });

@@ -3,7 +3,9 @@ import { describe, expect, it } from "vitest";
 import { addMember, signUp, type ApiClient } from "../../../test/support/client";
 import { databaseFingerprint } from "../../../test/support/snapshot";
 import { openWorkspace } from "../data/database";
-import { listTasksQuery } from "./tasks.repository";
+import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
+import { addDays, localDay, startOfDay } from "../stats/local-day";
+import { dueTasksQuery, listTasksQuery } from "./tasks.repository";
 
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 const titles = (response: { body: { items: Array<{ title: string }> } }) => response.body.items.map((task) => task.title);
@@ -183,5 +185,44 @@ describe("tasks", () => {
       expect(details, JSON.stringify(filter)).toContain(`USING INDEX ${index}`);
       expect(details, JSON.stringify(filter)).not.toMatch(/TEMP B-TREE|SCAN tasks/);
     }
+  });
+
+  it("counts for the bell my open tasks overdue and due later today in the workspace's zone, and nobody else's", async () => {
+    const { owner, agent } = await teamWithTasks();
+    const empty = await agent.withLanguage("fa").get("/api/tasks/due");
+    expect(empty.status).toBe(200);
+    const time = Date.now();
+    const endOfToday = startOfDay(addDays(localDay(time, "Asia/Tehran"), 1), "Asia/Tehran");
+    const at = (ms: number) => new Date(ms).toISOString();
+    // From teamWithTasks the owner already has one task overdue; "owner soon" may fall today or tomorrow.
+    const before = (await owner.get("/api/tasks/due")).body;
+    await owner.post("/api/tasks", { title: "last thing today", dueAt: at(endOfToday - 1000) });
+    await owner.post("/api/tasks", { title: "first thing tomorrow", dueAt: at(endOfToday + 1000) });
+    const finished = await owner.post("/api/tasks", { title: "finished overdue", dueAt: at(time - 3_600_000) });
+    await owner.patch(`/api/tasks/${finished.body.id}`, { status: "done" });
+    await owner.post("/api/tasks", { title: "the agent's, overdue", dueAt: at(time - 3_600_000), assigneeUserId: agent.identity.userId });
+    const after = await owner.get("/api/tasks/due");
+    expect(before.overdue).toBe(1);
+    expect(after.body).toEqual({ overdue: 1, dueToday: before.dueToday + 1, capped: false });
+    expect((await agent.get("/api/tasks/due")).body).toEqual({ overdue: empty.body.overdue + 1, dueToday: empty.body.dueToday, capped: false });
+  });
+
+  it("stops the bell's count at 100 and reads it from the assignee index", async () => {
+    const { owner, workspaceId } = await signUp();
+    const userId = owner.identity.userId!;
+    const time = Date.now();
+    const rows = Array.from({ length: 105 }, (_, i) =>
+      env.DB.prepare("insert into tasks (id, workspace_id, title, assignee_user_id, due_at, status, created_at, updated_at) values (?, ?, ?, ?, ?, 'open', ?, ?)").bind(
+        `tsk_pile_${i}`, workspaceId, `pile ${i}`, userId, time - 60_000 - i, time, time,
+      ),
+    );
+    await env.DB.batch(rows);
+    expect((await owner.get("/api/tasks/due")).body).toEqual({ overdue: 100, dueToday: 0, capped: true });
+    const query = new SQLiteSyncDialect().sqlToQuery(dueTasksQuery(openWorkspace(env, workspaceId), userId, time, time + 86_400_000));
+    const plan = await env.DB.prepare(`explain query plan ${query.sql}`).bind(...query.params).all<{ detail: string }>();
+    const details = plan.results.map((row) => row.detail).join("; ");
+    // A range of the index bounded by the due key, stopped after 101 rows by the inner limit.
+    expect(details).toMatch(/SEARCH tasks USING (COVERING )?INDEX tasks_assignee_idx \(workspace_id=\? AND assignee_user_id=\? AND status=\? AND due_key<\?\)/);
+    expect(details).not.toMatch(/SCAN tasks/);
   });
 });

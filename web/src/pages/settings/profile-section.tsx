@@ -1,4 +1,4 @@
-// My profile: anyone's own name and language (PATCH /api/auth/me). The session is loaded again
+// My profile: anyone's own name and language (PATCH /api/auth/me), and their password. The session is loaded again
 // afterwards, so the new language takes effect at once.
 import { useState } from "preact/hooks";
 import { api } from "../../api/client";
@@ -14,6 +14,7 @@ import { useSession } from "../../session/session";
 import { profileMessages } from "./profile.messages";
 import { useRoleName } from "./role-names";
 import { EmbeddedText } from "../../components/embedded-text";
+import { ChangePasswordCard } from "./change-password-card";
 
 export function ProfileSection() {
   const t = useMessages(profileMessages);
@@ -31,48 +32,51 @@ export function ProfileSection() {
   if (!me) return null;
   const workspaceLanguage = me.workspace.locale === "fa" ? t("persian") : t("english");
   return (
-    <Card title={t("heading")} labelledBy="profile-heading">
-      <form
-        class="form settings-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void save.run();
-        }}
-      >
-        <dl class="facts">
-          <div>
-            <dt>{t("email")}</dt>
-            <dd>
-              <EmbeddedText class="ltr">{me.user.email}</EmbeddedText>
-            </dd>
+    <>
+      <Card title={t("heading")} labelledBy="profile-heading">
+        <form
+          class="form settings-form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save.run();
+          }}
+        >
+          <dl class="facts">
+            <div>
+              <dt>{t("email")}</dt>
+              <dd>
+                <EmbeddedText class="ltr">{me.user.email}</EmbeddedText>
+              </dd>
+            </div>
+            <div>
+              <dt>{t("role")}</dt>
+              <dd>{roleName(me.role)}</dd>
+            </div>
+          </dl>
+          <TextField label={t("name")} name="name" value={name} onValue={setName} error={save.error?.fieldError("name")} required autoComplete="name" />
+          <SelectField
+            label={t("language")}
+            name="locale"
+            value={locale}
+            onValue={setLocale}
+            hint={t("languageHint")}
+            error={save.error?.fieldError("locale")}
+            options={[
+              { value: "", label: t("workspaceLanguage", { language: workspaceLanguage }) },
+              { value: "fa", label: t("persian") },
+              { value: "en", label: t("english") },
+            ]}
+          />
+          {save.error && !save.error.problem.errors?.length && <ErrorNotice error={save.error} />}
+          <div class="form__actions">
+            <Button type="submit" variant="primary" busy={save.busy}>
+              {common("save")}
+            </Button>
           </div>
-          <div>
-            <dt>{t("role")}</dt>
-            <dd>{roleName(me.role)}</dd>
-          </div>
-        </dl>
-        <TextField label={t("name")} name="name" value={name} onValue={setName} error={save.error?.fieldError("name")} required autoComplete="name" />
-        <SelectField
-          label={t("language")}
-          name="locale"
-          value={locale}
-          onValue={setLocale}
-          hint={t("languageHint")}
-          error={save.error?.fieldError("locale")}
-          options={[
-            { value: "", label: t("workspaceLanguage", { language: workspaceLanguage }) },
-            { value: "fa", label: t("persian") },
-            { value: "en", label: t("english") },
-          ]}
-        />
-        {save.error && !save.error.problem.errors?.length && <ErrorNotice error={save.error} />}
-        <div class="form__actions">
-          <Button type="submit" variant="primary" busy={save.busy}>
-            {common("save")}
-          </Button>
-        </div>
-      </form>
-    </Card>
+        </form>
+      </Card>
+      <ChangePasswordCard />
+    </>
   );
 }
