@@ -2,7 +2,7 @@
 // step did to them (sent, deferred, skipped with the reason, tagged, …), and the campaigns that
 // reached them with what became of each message. Three indexed reads by customer.
 import { and, desc, eq, inArray } from "drizzle-orm";
-import type { PluginContext, UiBlock } from "../../worker/plugin-api";
+import { uiText as both, type PluginContext, type UiBlock } from "../../worker/plugin-api";
 import {
   automationCampaignRecipients as recipients,
   automationCampaigns as campaigns,
@@ -11,7 +11,6 @@ import {
   automationStepReceipts as receipts,
 } from "./schema";
 
-const both = (en: string, fa: string) => ({ en, fa });
 
 const ENROLLMENT_STATUS = {
   active: both("Running", "در حال اجرا"),

@@ -2,13 +2,12 @@
 // a send button for drafts, flows with theirs, the template gallery and the kill switch. Forms and
 // buttons appear only for who may use them.
 import { desc, eq } from "drizzle-orm";
-import { savedSegments, type PluginContext, type UiBlock } from "../../worker/plugin-api";
+import { savedSegments, uiText as both, type PluginContext, type UiBlock } from "../../worker/plugin-api";
 import { campaignReport } from "./campaign-report";
 import { flowReport } from "./flow-report";
 import { FLOW_TEMPLATES } from "./flow-templates";
 import { automationCampaigns as campaigns, automationFlows as flows } from "./schema";
 
-const both = (en: string, fa: string) => ({ en, fa });
 
 const CAMPAIGN_STATUS = {
   draft: both("Draft", "پیش‌نویس"),
