@@ -11,7 +11,6 @@ import {
   automationStepReceipts as receipts,
 } from "./schema";
 
-
 const ENROLLMENT_STATUS = {
   active: both("Running", "در حال اجرا"),
   waiting: both("Waiting", "در انتظار"),

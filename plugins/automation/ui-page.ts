@@ -8,7 +8,6 @@ import { flowReport } from "./flow-report";
 import { FLOW_TEMPLATES } from "./flow-templates";
 import { automationCampaigns as campaigns, automationFlows as flows } from "./schema";
 
-
 const CAMPAIGN_STATUS = {
   draft: both("Draft", "پیش‌نویس"),
   scheduled: both("Scheduled", "زمان‌بندی‌شده"),
