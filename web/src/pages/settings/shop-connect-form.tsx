@@ -1,6 +1,6 @@
 // Connecting a WooCommerce or Shopify shop in one step: the shop's address and its API key, with the
 // steps to get the key in the shop's own words. Then the history import's progress, polled.
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useId, useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
 import { Button } from "../../components/button";
@@ -102,6 +102,8 @@ export function ImportProgress({ connectionId, initial }: { connectionId: string
   const t = useMessages(shopConnectMessages);
   const format = useFormat();
   const [job, setJob] = useState(initial);
+  // Two connections may import at once, each with its own progress bar and label.
+  const labelId = useId();
   useEffect(() => {
     if (job.status !== "running") return;
     const timer = setTimeout(() => {
@@ -114,8 +116,8 @@ export function ImportProgress({ connectionId, initial }: { connectionId: string
   if (job.status !== "running") return <p>{t("importFailed", { error: job.error ?? job.status })}</p>;
   return (
     <div class="stack">
-      <p id="shop-import-label">{t("importing")}</p>
-      <progress aria-labelledby="shop-import-label" max={job.totalPages ?? undefined} value={job.totalPages ? job.pagesDone : undefined} />
+      <p id={labelId}>{t("importing")}</p>
+      <progress aria-labelledby={labelId} max={job.totalPages ?? undefined} value={job.totalPages ? job.pagesDone : undefined} />
       <p class="muted small">{t("importProgress", counts)}</p>
     </div>
   );
