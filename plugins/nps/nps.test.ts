@@ -109,6 +109,11 @@ describe("surveys", () => {
     const editor = page.find((block: { type: string; request?: { method: string; path: string } }) => block.type === "form" && block.request?.method === "PATCH" && block.request.path === `/surveys/${surveyId}`);
     const defaults = Object.fromEntries(editor.fields.map((field: { name: string; default?: unknown }) => [field.name, field.default]));
     expect(defaults).toMatchObject({ "question.en": edit.question.en, "question.fa": edit.question.fa, "followUps.passive.fa": "چه کم بود؟", "referralInvite.en": edit.referralInvite.en, channel: "email", delayDays: 5, reminderDays: 2, reviewUrl: edit.reviewUrl });
+    // Emptying the review link and the reminder in the editor clears them (the form sends null).
+    const clearable = editor.fields.filter((field: { emptyAs?: string }) => field.emptyAs === "null").map((field: { name: string }) => field.name);
+    expect(clearable.sort()).toEqual(["reminderDays", "reviewUrl"]);
+    const cleared = await bed.owner.patch(path, { reviewUrl: null, reminderDays: null });
+    expect(cleared.body).toMatchObject({ reviewUrl: null, reminderDays: null, delayDays: 5 });
   });
 
   it("shows a promoter the survey's own invitation to refer a friend, and a detractor none", async () => {

@@ -100,10 +100,10 @@ function surveyEditor(survey: SurveyRow): UiBlock {
       ...texts("followUps.promoter", both("Follow-up for promoters (9–10)", "پرسش پیگیری برای مشوق‌ها (۹ و ۱۰)"), survey.followUps.promoter),
       ...texts("thankYou", both("Thank-you text", "متن سپاس"), survey.thankYou),
       ...texts("referralInvite", both("Invitation to refer a friend (promoters)", "دعوت به معرفی دوست (مشوق‌ها)"), survey.referralInvite ?? DEFAULT_REFERRAL_INVITE),
-      { name: "reviewUrl", label: both("Review link (shown to everyone who answers)", "پیوند نقد و نظر (برای همهٔ پاسخ‌دهندگان)"), input: "text", placeholder: "https://", ...(survey.reviewUrl && { default: survey.reviewUrl }) },
+      { name: "reviewUrl", label: both("Review link (shown to everyone who answers)", "پیوند نقد و نظر (برای همهٔ پاسخ‌دهندگان)"), input: "text", placeholder: "https://", emptyAs: "null", help: both("Empty: no review link.", "خالی: بدون پیوند."), ...(survey.reviewUrl && { default: survey.reviewUrl }) },
       { name: "channel", label: both("Channel", "روش"), input: "select", required: true, options: [{ value: "sms", label: both("SMS", "پیامک") }, { value: "email", label: both("E-mail", "ایمیل") }], default: survey.channel },
       { name: "delayDays", label: both("Days after the order", "روز پس از سفارش"), input: "number", help: both("For surveys asked after each paid order (0–60).", "برای نظرسنجی پس از هر سفارش پرداخت‌شده (۰ تا ۶۰)."), default: survey.delayDays },
-      { name: "reminderDays", label: both("Remind non-responders after (days)", "یادآوری به پاسخ‌ندادگان پس از (روز)"), input: "number", help: both("Once, 1–30 days; empty: no change.", "یک بار، ۱ تا ۳۰ روز؛ خالی: بدون تغییر."), ...(survey.reminderDays !== null && { default: survey.reminderDays }) },
+      { name: "reminderDays", label: both("Remind non-responders after (days)", "یادآوری به پاسخ‌ندادگان پس از (روز)"), input: "number", emptyAs: "null", help: both("Once, 1–30 days; empty: no reminder.", "یک بار، ۱ تا ۳۰ روز؛ خالی: بدون یادآوری."), ...(survey.reminderDays !== null && { default: survey.reminderDays }) },
     ],
     submitLabel: both("Save", "ذخیره"),
   };

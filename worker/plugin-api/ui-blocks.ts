@@ -73,6 +73,8 @@ const FormField = z.object({
   placeholder: UiText.optional(),
   help: UiText.optional(),
   default: z.union([z.string(), z.number(), z.boolean()]).optional(),
+  /** "null": a field the user empties is sent as null, so an optional value can be cleared; otherwise an empty field is left out of the body. */
+  emptyAs: z.literal("null").optional(),
 });
 
 const FormBlock = z.object({

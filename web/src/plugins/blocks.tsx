@@ -13,6 +13,7 @@ import { useToast } from "../components/toast";
 import { useFormat, type Formatter } from "../i18n/format";
 import { pickText, useLanguage, type Language } from "../i18n/i18n";
 import { fillPath } from "./plugin-surface";
+import { formBody } from "./form-body";
 
 export type { UiBlock };
 
@@ -149,17 +150,6 @@ function initialValues(block: FormBlock): Record<string, string | boolean> {
   return Object.fromEntries(block.fields.map((field) => [field.name, field.input === "checkbox" ? Boolean(field.default) : field.default === undefined ? "" : String(field.default)]));
 }
 
-/** A field named with dots (`question.en`) goes inside the body's objects ({ question: { en } }), where its errors (body.question.en) come back. */
-function putField(body: Record<string, unknown>, name: string, value: unknown): void {
-  const path = name.split(".");
-  let at = body;
-  for (const key of path.slice(0, -1)) {
-    const inner = at[key];
-    at = (at[key] = inner && typeof inner === "object" ? inner : {}) as Record<string, unknown>;
-  }
-  at[path.at(-1)!] = value;
-}
-
 function BlockForm({ pluginId, block, language, onChanged }: { pluginId: string; block: FormBlock; language: Language; onChanged: () => void }) {
   const toast = useToast();
   const [values, setValues] = useState(() => initialValues(block));
@@ -173,14 +163,7 @@ function BlockForm({ pluginId, block, language, onChanged }: { pluginId: string;
     setBusy(true);
     setError(undefined);
     setResult(undefined);
-    const body: Record<string, unknown> = { ...block.body };
-    for (const field of block.fields) {
-      const value = values[field.name];
-      if (field.input === "number") {
-        if (value !== "") putField(body, field.name, Number(value));
-      } else if (field.input === "checkbox") putField(body, field.name, Boolean(value));
-      else if (value !== "") putField(body, field.name, value);
-    }
+    const body = formBody(block, values);
     try {
       const response = await api[block.request.method === "DELETE" ? "delete" : block.request.method === "PATCH" ? "patch" : block.request.method === "PUT" ? "put" : "post"]<Record<string, unknown>>(
         `/api/plugins/${encodeURIComponent(pluginId)}${fillPath(block.request.path, { ...block.body, ...values })}`,
