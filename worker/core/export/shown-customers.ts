@@ -3,7 +3,7 @@
 // written (a page is PAGE_SIZE rows, so the export's paging ends on a short page as for every other
 // source).
 import { and } from "drizzle-orm";
-import { planSearch, customerListQuery, type CustomerFilters } from "../customers/customer-search.repository";
+import { planSearch, customerListQuery, searchMatching, type CustomerFilters } from "../customers/customer-search.repository";
 import { sortKey, type CustomerSort } from "../customers/customer-sort";
 import type { WorkspaceScope } from "../data/database";
 import { notFound } from "../http/problem";
@@ -36,7 +36,9 @@ export async function shownCustomersSource(
   if (segmentId) {
     const segment = await findSegment(scope, segmentId);
     if (!segment) throw notFound();
-    const condition = compileSegmentFilter(segment.filter, scope, options.timeZone);
+    // Searching inside a segment: the search box narrows the segment's customers.
+    const search = filters.q !== undefined ? await searchMatching(scope, filters.q, options) : undefined;
+    const condition = and(compileSegmentFilter(segment.filter, scope, options.timeZone), search)!;
     return async (after) => (await matchingPageQuery(scope, condition, after?.id ?? null, PAGE_SIZE)).slice(0, PAGE_SIZE);
   }
   const search = filters.q !== undefined ? await planSearch(scope, filters.q) : undefined;

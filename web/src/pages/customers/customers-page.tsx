@@ -1,5 +1,5 @@
 // The customers list (/customers): search by name or any identifier form, filter by stage, tag,
-// city and owner, or pick a saved segment; pages with the API's cursor ("Load more").
+// city and owner, or pick a saved segment (and search inside it); pages with the API's cursor ("Load more").
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { useLocation, useSearch } from "wouter-preact";
@@ -56,7 +56,8 @@ export default function CustomersPage() {
   const segment = segments.data?.items.find((item) => item.id === applied.segment);
   const list = useCursorList<Customer>(
     applied.segment ? `/api/segments/${encodeURIComponent(applied.segment)}/customers` : "/api/customers",
-    applied.segment ? { limit: PAGE_SIZE } : { ...listQuery(applied), limit: PAGE_SIZE },
+    // Inside a segment the search box still narrows the list; the other filters are the segment's.
+    applied.segment ? { q: listQuery(applied).q, limit: PAGE_SIZE } : { ...listQuery(applied), limit: PAGE_SIZE },
   );
 
   // Ticked rows, or every customer matching the filter ("all N matching"); a new filter starts afresh.
@@ -95,7 +96,7 @@ export default function CustomersPage() {
         actions={
           <>
             {can("customers:export") && (
-              <ExportMenu shown={applied.segment ? { segmentId: applied.segment } : listQuery(applied)} />
+              <ExportMenu shown={applied.segment ? { segmentId: applied.segment, q: listQuery(applied).q } : listQuery(applied)} />
             )}
             {can("customers:write") && (
               <ButtonLink href="/customers/new" variant="primary">
