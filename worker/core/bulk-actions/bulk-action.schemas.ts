@@ -77,7 +77,7 @@ export const BulkActionSchema = z
     done: z.number().int().openapi({ description: "Customers worked through so far." }),
     changed: z.number().int().openapi({ description: "Of those, how many the action changed (a tag already there changes nothing)." }),
     outcomes: z.record(z.string(), z.number().int()).nullable().openapi({
-      description: "A send's messages by outcome: `sent`, `deferred` (quiet hours), `failed`, `skipped_no_consent`, `skipped_no_address`, `skipped_capped`, `skipped_daily_limit`.",
+      description: "A send's messages by outcome: `sent`, `recorded` (the outbox, which sends nothing), `deferred` (quiet hours), `failed`, `skipped_no_consent`, `skipped_no_address`, `skipped_capped`, `skipped_daily_limit`.",
     }),
     error: z.string().nullable(),
     createdAt: z.string(),

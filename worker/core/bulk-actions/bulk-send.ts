@@ -20,13 +20,15 @@ export function sendChunkSize(env: Env): number {
   return Math.max(1, Math.min(100, Math.floor((budget - QUERIES_PER_CHUNK) / QUERIES_PER_SEND)));
 }
 
-/** `sent`, `deferred`, `failed` or `skipped_<reason>`: the words the progress counts by. */
+/** `sent`, `recorded`, `deferred`, `failed` or `skipped_<reason>`: the words the progress counts by. */
 export function outcomeOf(result: MessageResult): string {
   switch (result.status) {
     case "skipped":
       return `skipped_${result.reason}`;
     case "deferred":
     case "failed":
+    // Kept by the outbox, which sends nothing: not to be counted as sent.
+    case "recorded":
       return result.status;
     default:
       return "sent";
@@ -53,5 +55,5 @@ export async function sendToEach(
     const outcome = outcomeOf(result);
     outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
   }
-  return { outcomes, changed: (outcomes.sent ?? 0) + (outcomes.deferred ?? 0) };
+  return { outcomes, changed: (outcomes.sent ?? 0) + (outcomes.recorded ?? 0) + (outcomes.deferred ?? 0) };
 }

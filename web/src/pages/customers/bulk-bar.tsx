@@ -25,7 +25,7 @@ interface BulkAction {
   total: number;
   done: number;
   changed: number;
-  /** A send's messages by outcome: sent, deferred, failed, skipped_<reason>. */
+  /** A send's messages by outcome: sent, recorded, deferred, failed, skipped_<reason>. */
   outcomes: Record<string, number> | null;
   error: string | null;
 }
