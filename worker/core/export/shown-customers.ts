@@ -10,7 +10,7 @@ import { notFound } from "../http/problem";
 import { inList } from "../data/in-list";
 import { customers } from "../data/schema";
 import { compileSegmentFilter, liveCustomers } from "../segments/segment-filter";
-import { findSegment, matchingPageQuery } from "../segments/segments.repository";
+import { countMatching, findSegment, matchingPageQuery } from "../segments/segments.repository";
 import { countSelection } from "../bulk-actions/bulk-selection";
 import { PAGE_SIZE, type CustomerRow } from "./export.repository";
 
@@ -56,7 +56,8 @@ export async function countShownCustomers(scope: WorkspaceScope, query: ShownCus
   if (segmentId) {
     const segment = await findSegment(scope, segmentId);
     if (!segment) throw notFound();
-    return countSelection(scope, { segmentFilter: segment.filter }, options.timeZone);
+    const search = filters.q !== undefined ? await searchMatching(scope, filters.q, options) : undefined;
+    return countMatching(scope, and(compileSegmentFilter(segment.filter, scope, options.timeZone), search)!);
   }
   return countSelection(scope, { filter: filters, mobileTail: options.mobileTail }, options.timeZone);
 }
