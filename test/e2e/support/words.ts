@@ -64,6 +64,10 @@ export const words = {
     // messaging
     sendSms: "ارسال پیامک",
     smsText: "متن پیام",
+    selectPage: "انتخاب همهٔ مشتریان این صفحه",
+    bulkAction: "کار",
+    sentRecorded: "ثبت شد (ارسال نشد)",
+    skippedNoConsent: "ارسال نشد (بدون رضایت)",
     send: "ارسال",
     done: "تمام",
     smsPrice: "بهای هر بخش پیامک (اختیاری)",
@@ -141,6 +145,10 @@ export const words = {
     // messaging
     sendSms: "Send SMS",
     smsText: "Message",
+    selectPage: "Select every customer on this page",
+    bulkAction: "Action",
+    sentRecorded: "Recorded (not delivered)",
+    skippedNoConsent: "Not sent (no consent)",
     send: "Send",
     done: "Done",
     smsPrice: "Price per SMS part (optional)",

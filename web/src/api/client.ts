@@ -88,6 +88,21 @@ export async function request<T>(method: string, path: string, body?: unknown, i
   return payload as T;
 }
 
+/** A file the API writes in answer to a POST (the export of ticked rows), for the browser to save. */
+export async function postForFile(path: string, body: unknown): Promise<Blob> {
+  const response = await fetch(path, {
+    method: "POST",
+    headers: { accept: "*/*", "accept-language": language, "content-type": "application/json" },
+    credentials: "same-origin",
+    body: JSON.stringify(body),
+  }).catch(() => null);
+  if (!response) throw new ApiError({ status: 0, code: "network", detail: language === "fa" ? "اتصال به سرور برقرار نشد." : "Could not reach the server." });
+  if (response.ok) return response.blob();
+  if (response.status === 401) onUnauthenticated?.();
+  const problem = (await response.json().catch(() => null)) as ProblemDocument | null;
+  throw new ApiError({ ...(problem ?? { detail: response.statusText }), status: response.status });
+}
+
 export const api = {
   get: <T>(path: string, query?: Query) => request<T>("GET", withQuery(path, query)),
   post: <T>(path: string, body?: unknown) => request<T>("POST", path, body ?? {}),

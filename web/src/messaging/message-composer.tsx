@@ -1,8 +1,8 @@
 // The message composer: purpose, a saved template or free text, and while the text is typed its
 // parts, characters left, encoding and estimated cost; after sending, what became of the message.
-// It knows nothing of who receives it: the page gives `send` (one customer today; a bulk send or
-// the contact bar later) and the number of recipients the cost is for. One idempotency key per
-// opened composer, so a double click or a retry never sends twice.
+// It knows nothing of who receives it: the page gives `send` (one customer, or a bulk send whose
+// progress the page shows itself) and the number of recipients the cost is for. One idempotency
+// key per opened composer, so a double click or a retry never sends twice.
 import type { ComponentChildren } from "preact";
 import { useId, useState } from "preact/hooks";
 import { useAction } from "../api/use-action";
@@ -31,6 +31,7 @@ export interface ComposedMessage {
 
 export function MessageComposer({
   recipients = 1,
+  purpose: initialPurpose = "transactional",
   send,
   onDone,
   onCancel,
@@ -38,7 +39,10 @@ export function MessageComposer({
 }: {
   /** How many receive it (the cost is for all of them). */
   recipients?: number;
-  send: (message: ComposedMessage) => Promise<SentMessage>;
+  /** The purpose chosen when it opens (marketing for a bulk send). */
+  purpose?: MessagePurpose;
+  /** One message's outcome to show, or null when the page follows what was sent (a bulk send's progress). */
+  send: (message: ComposedMessage) => Promise<SentMessage | null>;
   /** After the outcome is read ("Close"), so the page can reload what changed. */
   onDone: () => void;
   onCancel: () => void;
@@ -50,7 +54,7 @@ export function MessageComposer({
   const common = useMessages(commonMessages);
   const { language } = useLanguage();
   const meterId = useId();
-  const [purpose, setPurpose] = useState<MessagePurpose>("transactional");
+  const [purpose, setPurpose] = useState<MessagePurpose>(initialPurpose);
   const [templateName, setTemplateName] = useState("");
   const [locale, setLocale] = useState<"fa" | "en">(language);
   const [text, setText] = useState("");
@@ -62,7 +66,9 @@ export function MessageComposer({
   const live = useSmsPreview({ channel: "sms", body: text, template: template?.name ?? null, locale, recipients });
 
   const submit = useAction(async () => {
-    setOutcome(await send({ channel: "sms", purpose, idempotencyKey, ...(template ? { template: template.name } : { body: text }) }));
+    const sent = await send({ channel: "sms", purpose, idempotencyKey, ...(template ? { template: template.name } : { body: text }) });
+    if (sent) setOutcome(sent);
+    else onDone();
   });
 
   if (outcome) {

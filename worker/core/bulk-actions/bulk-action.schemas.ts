@@ -2,6 +2,7 @@
 // and what to do to them; and the action's progress as the UI polls it.
 import { z } from "@hono/zod-openapi";
 import { CONSENT_STATES, LIFECYCLE_STAGES } from "../customers/customers.schema";
+import { MESSAGE_PURPOSES } from "../messaging/messaging.schema";
 import { BULK_ACTIONS, BULK_STATUSES } from "./bulk-actions.schema";
 
 /** Most ids a selection may name; beyond a page or two, select "all matching" instead. */
@@ -52,6 +53,15 @@ export const BulkChange = z
     z.object({ type: z.literal("add_to_list"), listId: z.string().min(1).max(64) }).strict(),
     // The number of customers the person expects to erase, typed by them: a filter that now matches more is refused.
     z.object({ type: z.literal("erase"), confirmCount: z.number().int().min(1) }).strict(),
+    // One SMS to each customer through the messaging policy (consent, caps, quiet hours): the text or a saved template.
+    z
+      .object({
+        type: z.literal("send_sms"),
+        purpose: z.enum(MESSAGE_PURPOSES).default("marketing"),
+        body: z.string().trim().min(1).max(1000).optional(),
+        template: z.string().trim().min(1).max(80).optional(),
+      })
+      .strict(),
   ])
   .openapi("BulkChange", { example: { type: "tag", tag: "vip" } });
 export type BulkChange = z.infer<typeof BulkChange>;
@@ -66,6 +76,9 @@ export const BulkActionSchema = z
     total: z.number().int().openapi({ description: "Customers matching when the action was asked for." }),
     done: z.number().int().openapi({ description: "Customers worked through so far." }),
     changed: z.number().int().openapi({ description: "Of those, how many the action changed (a tag already there changes nothing)." }),
+    outcomes: z.record(z.string(), z.number().int()).nullable().openapi({
+      description: "A send's messages by outcome: `sent`, `recorded` (the outbox, which sends nothing), `deferred` (quiet hours), `failed`, `skipped_no_consent`, `skipped_no_address`, `skipped_capped`, `skipped_daily_limit`.",
+    }),
     error: z.string().nullable(),
     createdAt: z.string(),
     finishedAt: z.string().nullable(),

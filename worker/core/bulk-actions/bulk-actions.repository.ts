@@ -51,20 +51,32 @@ export async function insertBulkAction(
 }
 
 /** The chunk's progress, written last in its batch, only if no other run of it got there first. */
-export function progressStatement(scope: WorkspaceScope, action: BulkActionRow, outcome: { done: number; changed: number; lastCustomerId: string | null; finished: boolean }) {
+export function progressStatement(
+  scope: WorkspaceScope,
+  action: BulkActionRow,
+  outcome: { done: number; changed: number; lastCustomerId: string | null; finished: boolean; outcomes?: Record<string, number> },
+) {
   const time = now();
+  const outcomes = outcome.outcomes ? addCounts(action.outcomes ?? {}, outcome.outcomes) : action.outcomes;
   return scope.db
     .update(customerBulkActions)
     .set({
       seq: action.seq + 1,
       done: action.done + outcome.done,
       changed: action.changed + outcome.changed,
+      outcomes,
       lastCustomerId: outcome.lastCustomerId ?? action.lastCustomerId,
       status: outcome.finished ? "done" : "running",
       finishedAt: outcome.finished ? time : null,
       updatedAt: time,
     })
     .where(and(byId(scope, action.id), eq(customerBulkActions.seq, action.seq)));
+}
+
+function addCounts(total: Record<string, number>, more: Record<string, number>): Record<string, number> {
+  const sum = { ...total };
+  for (const [key, count] of Object.entries(more)) sum[key] = (sum[key] ?? 0) + count;
+  return sum;
 }
 
 export async function markBulkFailed(scope: WorkspaceScope, id: string, error: string): Promise<void> {
@@ -92,6 +104,7 @@ export function presentBulkAction(row: BulkActionRow): BulkActionView {
     total: row.total,
     done: row.done,
     changed: row.changed,
+    outcomes: row.outcomes ?? null,
     error: row.error,
     createdAt: toIso(row.createdAt)!,
     finishedAt: toIso(row.finishedAt),

@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, id, json, updatedAt, workspaceId } from "../data/columns";
 
-export const BULK_ACTIONS = ["tag", "untag", "assign_owner", "set_consent", "add_to_list", "erase"] as const;
+export const BULK_ACTIONS = ["tag", "untag", "assign_owner", "set_consent", "add_to_list", "erase", "send_sms"] as const;
 export type BulkActionKind = (typeof BULK_ACTIONS)[number];
 
 export const BULK_STATUSES = ["running", "done", "failed"] as const;
@@ -28,6 +28,8 @@ export const customerBulkActions = sqliteTable(
     done: integer("done").notNull().default(0),
     // How many of those the action changed (a tag already there changes nothing).
     changed: integer("changed").notNull().default(0),
+    // A send's results so far by outcome (sent, deferred, failed, skipped_no_consent, …); null for other actions.
+    outcomes: json<Record<string, number>>("outcomes"),
     // Chunks done; a chunk message whose seq is not this one has already run (or is early).
     seq: integer("seq").notNull().default(0),
     // The last customer id done: customers are worked through newest first by id.

@@ -198,3 +198,55 @@ describe("bulk actions on all customers matching a filter", () => {
   });
 });
 
+
+describe("a bulk SMS", () => {
+  it("sends marketing through the policy to all a filter matches: one without consent is skipped, a redelivered chunk sends nothing twice, each chunk within 50 D1 queries", async () => {
+    const shop = await signUp({ worker: metered });
+    // Quiet hours over nearly the whole day: what is not sent now is deferred, never dropped or doubled.
+    expect((await shop.owner.patch("/api/settings", { messaging: { quietHours: { start: "00:00", end: "23:59" } } })).status).toBe(200);
+    const consenting: string[] = [];
+    for (let i = 0; i < 9; i++) {
+      const created = await shop.owner.post("/api/customers", { firstName: `Yazdi ${i}`, mobile: `0912100${String(i).padStart(4, "0")}`, city: "Yazd", consent: { sms: "granted" } });
+      expect(created.status, created.text).toBe(201);
+      consenting.push(created.body.id);
+    }
+    const withoutConsent = (await shop.owner.post("/api/customers", { firstName: "No texts", mobile: "09122000000", city: "Yazd" })).body.id;
+    await shop.owner.post("/api/customers", { firstName: "Elsewhere", mobile: "09123000000", city: "Kerman", consent: { sms: "granted" } });
+
+    const viewer = await addMember(shop.workspaceId, "viewer", "Viewer");
+    expect((await viewer.post("/api/customers/bulk", { selection: { filter: { city: "Yazd" } }, change: { type: "send_sms", body: "x" } })).status).toBe(403);
+    const neither = await shop.owner.post("/api/customers/bulk", { selection: { filter: { city: "Yazd" } }, change: { type: "send_sms" } });
+    expect(neither.status).toBe(400);
+    expect(neither.body.errors[0].path).toBe("body.change.body");
+    expect(queues.takeJobs()).toEqual([]);
+
+    const created = await shop.owner.post("/api/customers/bulk", { selection: { filter: { city: "Yazd" } }, change: { type: "send_sms", body: "حراج پاییزه {firstName}" } });
+    expect(created.status, created.text).toBe(202);
+    expect(created.body).toMatchObject({ action: "send_sms", total: 10, outcomes: null });
+    const [first] = queues.takeJobs() as BulkChunkMessage[];
+    const calls = [await deliver(first!), await deliver(first!), ...(await drive())];
+    for (const count of calls) expect(count).toBeLessThanOrEqual(50);
+    expect(calls.length).toBeGreaterThanOrEqual(3);
+
+    const progress = (await shop.owner.get(`/api/customers/bulk/${created.body.id}`)).body;
+    expect(progress).toMatchObject({ status: "done", total: 10, done: 10 });
+    expect(progress.outcomes.skipped_no_consent).toBe(1);
+    // The outbox (no provider set up) records instead of sending.
+    expect(progress.outcomes.sent).toBeUndefined();
+    expect((progress.outcomes.recorded ?? 0) + (progress.outcomes.deferred ?? 0)).toBe(9);
+    expect(progress.changed).toBe(9);
+
+    const messages = await env.DB.prepare("select customer_id, purpose, status, skip_reason, body from messages where workspace_id = ?").bind(shop.workspaceId).all<{
+      customer_id: string;
+      purpose: string;
+      status: string;
+      skip_reason: string | null;
+      body: string;
+    }>();
+    expect(messages.results.map((row) => row.customer_id).sort()).toEqual([...consenting, withoutConsent].sort());
+    expect(messages.results.every((row) => row.purpose === "marketing")).toBe(true);
+    expect(messages.results.find((row) => row.customer_id === withoutConsent)).toMatchObject({ status: "skipped", skip_reason: "no_consent" });
+    expect(messages.results.find((row) => row.customer_id === consenting[3])!.body).toBe("حراج پاییزه Yazdi 3");
+    expect(await auditCount(shop.workspaceId, "customers.bulk")).toBe(1);
+  });
+});

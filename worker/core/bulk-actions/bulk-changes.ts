@@ -132,5 +132,8 @@ export function chunkChanges(ctx: ChunkContext, change: BulkChange, origin: Audi
         changed: ctx.rows.length,
         statements: ctx.rows.flatMap((row) => erasureStatements(scope, row, ctx.identifiers.get(row.id) ?? [], origin, { audited: false })),
       };
+    case "send_sms":
+      // Sent one by one through the messaging service (bulk-send.ts), not written as statements.
+      return { statements: [], changed: 0 };
   }
 }

@@ -1,7 +1,8 @@
 // Running one chunk of a bulk action from the jobs queue: the next customers after the last one
 // done, the action's statements for them and the action's progress in one batch, their events
 // handed to delivery, and the next chunk queued. A chunk is a few D1 queries whatever its size
-// (a batch is one query), well within the Free plan's 50 per invocation.
+// (a batch is one query), well within the Free plan's 50 per invocation; a bulk SMS sends to as
+// many customers as the plan's queries allow (bulk-send.ts).
 import type { AuditOrigin } from "../audit/audit";
 import { identifiersOf } from "../customers/customers.repository";
 import { openWorkspace } from "../data/database";
@@ -11,6 +12,7 @@ import { BulkChange } from "./bulk-action.schemas";
 import { chunkChanges } from "./bulk-changes";
 import { findBulkAction, progressStatement } from "./bulk-actions.repository";
 import type { BulkChunkMessage } from "./bulk-message";
+import { sendChunkSize, sendToEach } from "./bulk-send";
 import { selectionPage, type StoredSelection } from "./bulk-selection";
 
 /** Customers per chunk: a tag or an owner is a few set-based statements for all of them. */
@@ -26,14 +28,20 @@ export async function runBulkChunk(env: Env, message: BulkChunkMessage): Promise
   const change = BulkChange.parse({ type: action.action, ...action.params });
   const selection = action.selection as StoredSelection;
   const timeZone = "segmentFilter" in selection ? (await getWorkspaceSettings(env, scope.workspaceId)).timeZone : "UTC";
-  const size = change.type === "erase" ? ERASE_CHUNK_SIZE : BULK_CHUNK_SIZE;
+  const size = change.type === "erase" ? ERASE_CHUNK_SIZE : change.type === "send_sms" ? sendChunkSize(env) : BULK_CHUNK_SIZE;
   const { rows, more } = await selectionPage(scope, selection, timeZone, action.lastCustomerId, size);
+  const progress = { done: rows.length, lastCustomerId: rows.at(-1)?.id ?? null, finished: !more };
+  if (change.type === "send_sms") {
+    const sent = await sendToEach(env, scope, action, change, rows);
+    await progressStatement(scope, action, { ...progress, ...sent });
+    return { next: more ? action.seq + 1 : null };
+  }
   const identifiers = change.type === "erase" ? await identifiersOf(scope, rows.map((row) => row.id)) : new Map();
   const origin: AuditOrigin = { actorUserId: action.createdBy, actorApiKeyId: null, ip: null, userAgent: null };
   const { statements, changed } = chunkChanges({ scope, actionId: action.id, seq: action.seq, actorUserId: action.createdBy, rows, identifiers }, change, origin);
   await scope.db.batch([
     ...(statements as []),
-    progressStatement(scope, action, { done: rows.length, changed, lastCustomerId: rows.at(-1)?.id ?? null, finished: !more }),
+    progressStatement(scope, action, { ...progress, changed }),
   ] as never);
   if (scope.pendingEvents.length) await dispatchEvents(env, scope.workspaceId, [...scope.pendingEvents]);
   return { next: more ? action.seq + 1 : null };

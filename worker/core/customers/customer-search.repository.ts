@@ -125,6 +125,11 @@ function searchCondition(scope: WorkspaceScope, q: string, plan: SearchPlan, byT
   return and(sql`${customers.id} in (${compound})`, matches)!;
 }
 
+/** The search box alone as a condition on customers, for lists other than this one (a segment's customers). */
+export async function searchMatching(scope: WorkspaceScope, q: string, reach: SearchReach): Promise<SQL> {
+  return searchCondition(scope, q, await planSearch(scope, q), reach.mobileTail);
+}
+
 /** The list query, unexecuted, so tests can EXPLAIN exactly what runs. */
 export function customerListQuery(
   scope: WorkspaceScope,

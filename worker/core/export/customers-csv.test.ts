@@ -1,11 +1,14 @@
 import { env } from "cloudflare:test";
 import { exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { strFromU8, unzipSync } from "fflate/browser";
 import { addMember, ORIGIN, signUp, type ApiClient } from "../../../test/support/client";
 
-/** A raw download, bytes and text: decoding drops the BOM, so the bytes show it. */
-async function download(client: ApiClient, path: string) {
-  const response = await exports.default.fetch(new Request(`${ORIGIN}${path}`, { headers: client.headers }));
+/** A raw download, bytes and text: decoding drops the BOM, so the bytes show it. A body makes it a POST. */
+async function download(client: ApiClient, path: string, body?: unknown) {
+  const init: RequestInit =
+    body === undefined ? { headers: client.headers } : { method: "POST", headers: { origin: ORIGIN, ...client.headers, "content-type": "application/json" }, body: JSON.stringify(body) };
+  const response = await exports.default.fetch(new Request(`${ORIGIN}${path}`, init));
   const bytes = new Uint8Array(await response.arrayBuffer());
   return { status: response.status, headers: response.headers, bytes, text: new TextDecoder().decode(bytes) };
 }
@@ -188,5 +191,130 @@ describe("exporting customers as CSV", () => {
     const audit = await env.DB.prepare("select details from audit_log where workspace_id = ? and action = 'export.customers_csv'").bind(workspaceId).first<{ details: string }>();
     expect(JSON.parse(audit!.details)).toMatchObject({ shown: { city: "Tabriz", sort: "totalSpent" } });
     expect((await download(owner, "/api/export/customers.csv?sort=sideways")).status).toBe(400);
+  });
+});
+
+/** Three customers whose days are known in both calendars; only the first two live in Tabriz. */
+async function customersWithKnownDays(workspaceId: string, prefix: string): Promise<string[]> {
+  const ids = await insertCustomers(workspaceId, 3, prefix);
+  // 2024-12-06 10:00 UTC is 16 Azar 1403 in Tehran; 22:00 UTC is already the next day there.
+  const morning = Date.UTC(2024, 11, 6, 10);
+  const lateEvening = Date.UTC(2024, 11, 6, 22);
+  await env.DB.batch([
+    env.DB.prepare("update customers set city = 'Tabriz', created_at = ?, last_order_at = ?, order_count = 2, lifecycle_stage = 'at_risk', birthday = '1990-03-21', gender = 'female' where id = ?").bind(morning, lateEvening, ids[0]),
+    env.DB.prepare("update customers set city = 'Tabriz', created_at = ? where id = ?").bind(lateEvening, ids[1]),
+  ]);
+  return ids;
+}
+
+describe("exporting customers in the reader's language", () => {
+  it("writes Persian headers, words and Jalali days for exactly the filtered customers, and ISO times with dates=iso", async () => {
+    const { owner, workspaceId } = await signUp();
+    await customersWithKnownDays(workspaceId, "days");
+    const file = await download(owner, "/api/export/customers.csv?city=Tabriz&lang=fa");
+    expect(file.status).toBe(200);
+    const rows = readCsv(file.text);
+    expect(rows.map((row) => row["نام نمایشی"])).toEqual(["Bulk 1", "Bulk 0"]);
+    expect(rows[1]).toMatchObject({
+      "کد مشتری": "X-days-0",
+      "شهر": "Tabriz",
+      "تاریخ ثبت": "1403/09/16",
+      "آخرین سفارش": "1403/09/17",
+      "تاریخ تولد": "1369/01/01",
+      "مرحله": "در معرض ریزش",
+      "جنسیت": "زن",
+      "رضایت پیامک": "پرسیده نشده",
+      "نوع": "شخص",
+      "تعداد سفارش": "2",
+    });
+    expect(rows[0]!["تاریخ ثبت"]).toBe("1403/09/17");
+    expect(file.text).not.toContain("created_at");
+
+    const machine = readCsv((await download(owner, "/api/export/customers.csv?city=Tabriz&lang=fa&dates=iso")).text);
+    expect(machine[1]).toMatchObject({ "تاریخ ثبت": "2024-12-06T10:00:00.000Z", "آخرین سفارش": "2024-12-06T22:00:00.000Z", "تاریخ تولد": "1990-03-21", "مرحله": "در معرض ریزش" });
+  });
+
+  it("writes English headers and Gregorian local days in en, and keeps the machine's keys and codes without a language", async () => {
+    const { owner, workspaceId } = await signUp();
+    await customersWithKnownDays(workspaceId, "en");
+    const [english] = readCsv((await download(owner, "/api/export/customers.csv?city=Tabriz&sort=orderCount&lang=en")).text);
+    expect(english).toMatchObject({ "Customer code": "X-en-0", Created: "2024-12-06", "Last order": "2024-12-07", Birthday: "1990-03-21", Stage: "At risk", Gender: "Female" });
+    const [machine] = readCsv((await download(owner, "/api/export/customers.csv?city=Tabriz&sort=orderCount")).text);
+    expect(machine).toMatchObject({ code: "X-en-0", created_at: "2024-12-06T10:00:00.000Z", lifecycle_stage: "at_risk", gender: "female" });
+    expect((await download(owner, "/api/export/customers.csv?lang=de")).status).toBe(400);
+  });
+
+  it("writes only the customers ticked on the list, in its order, and audits their ids", async () => {
+    const { owner, workspaceId } = await signUp();
+    const ids = await insertCustomers(workspaceId, 5, "tick");
+    const other = await signUp();
+    const foreign = await insertCustomers(other.workspaceId, 1, "foreign");
+    const file = await download(owner, "/api/export/customers.csv?lang=en", { ids: [ids[1], ids[3], foreign[0]] });
+    expect(file.status).toBe(200);
+    const rows = readCsv(file.text);
+    expect(rows.map((row) => row["Display name"])).toEqual(["Bulk 3", "Bulk 1"]);
+    const audit = await env.DB.prepare("select details from audit_log where workspace_id = ? and action = 'export.customers_csv'").bind(workspaceId).first<{ details: string }>();
+    expect(JSON.parse(audit!.details)).toMatchObject({ shown: { ids: [ids[1], ids[3], foreign[0]] }, lang: "en" });
+  });
+});
+
+const unescapeXml = (text: string) => text.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&quot;", '"').replaceAll("&amp;", "&");
+
+/** Opens a workbook: its parts, and its one sheet's rows as records keyed by the header row (numbers stay numbers). */
+function readWorkbook(bytes: Uint8Array) {
+  const parts = unzipSync(bytes);
+  const sheet = strFromU8(parts["xl/worksheets/sheet1.xml"]!);
+  const rows = [...sheet.matchAll(/<row r="(\d+)">(.*?)<\/row>/gs)].map(([, , inner]) => {
+    const cells = new Map<string, string | number>();
+    for (const [, column, attributes, body] of inner!.matchAll(/<c r="([A-Z]+)\d+"([^>]*)>(.*?)<\/c>/gs)) {
+      cells.set(column!, attributes!.includes('t="inlineStr"') ? unescapeXml(/<t[^>]*>(.*?)<\/t>/s.exec(body!)![1]!) : Number(/<v>(.*?)<\/v>/.exec(body!)![1]));
+    }
+    return cells;
+  });
+  const [header = new Map(), ...records] = rows;
+  return {
+    parts,
+    sheet,
+    records: records.map((cells) => Object.fromEntries([...header.entries()].map(([column, name]) => [String(name), cells.get(column) ?? null]))),
+  };
+}
+
+describe("exporting customers as an Excel workbook", () => {
+  it("holds the CSV's filtered rows with Persian headers, Jalali days and numbers, right to left", async () => {
+    const { owner, workspaceId } = await signUp();
+    await customersWithKnownDays(workspaceId, "xlsx");
+    await env.DB.prepare("update customers set display_name = ? where id = ?").bind('Tom & "Jerry" <Shop>', "cus_xlsx000001").run();
+    const file = await download(owner, "/api/export/customers.xlsx?city=Tabriz&lang=fa");
+    expect(file.status).toBe(200);
+    expect(file.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    expect(file.headers.get("content-disposition")).toMatch(/^attachment; filename="customers-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    const { parts, sheet, records } = readWorkbook(file.bytes);
+    expect(Object.keys(parts).sort()).toEqual(["[Content_Types].xml", "_rels/.rels", "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"]);
+    expect(sheet).toContain('rightToLeft="1"');
+    expect(records.map((record) => record["نام نمایشی"])).toEqual(['Tom & "Jerry" <Shop>', "Bulk 0"]);
+    expect(records[1]).toMatchObject({ "کد مشتری": "X-xlsx-0", "تاریخ ثبت": "1403/09/16", "آخرین سفارش": "1403/09/17", "مرحله": "در معرض ریزش", "تعداد سفارش": 2 });
+    const audit = await env.DB.prepare("select details from audit_log where workspace_id = ? and action = 'export.customers_xlsx'").bind(workspaceId).first<{ details: string }>();
+    expect(JSON.parse(audit!.details)).toMatchObject({ piiMasked: false, shown: { city: "Tabriz" }, lang: "fa" });
+  });
+
+  it("masks personal data as the CSV does, and streams every customer across pages", async () => {
+    const { owner, workspaceId } = await signUp();
+    await create(owner, { firstName: "Sara", mobile: "09121234567", email: "sara.ahmadi@example.com" });
+    const ids = await insertCustomers(workspaceId, 1203, "xlsxmany");
+    const exporter = await exporterWithoutPii(owner, workspaceId);
+    const { records, sheet } = readWorkbook((await download(exporter, "/api/export/customers.xlsx?lang=en&dates=iso")).bytes);
+    expect(records).toHaveLength(ids.length + 1);
+    expect(records[0]).toMatchObject({ "First name": "Sara", Mobile: "0912*****67", "E-mail": "s***i@example.com" });
+    expect(sheet).not.toContain("1234567");
+    expect(records.at(-1)).toMatchObject({ "Display name": "Bulk 1202", Created: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    expect(sheet).not.toContain("rightToLeft");
+  });
+
+  it("writes the ticked customers only", async () => {
+    const { owner, workspaceId } = await signUp();
+    const ids = await insertCustomers(workspaceId, 4, "xlsxtick");
+    const file = await download(owner, "/api/export/customers.xlsx?lang=en", { ids: [ids[0], ids[2]] });
+    expect(readWorkbook(file.bytes).records.map((record) => record["Display name"])).toEqual(["Bulk 2", "Bulk 0"]);
+    expect((await download(owner, "/api/export/customers.xlsx", { ids: [] })).status).toBe(400);
   });
 });

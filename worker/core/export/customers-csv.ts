@@ -1,12 +1,13 @@
-// The customer list as CSV: one row per live customer, the columns a business expects to open
-// in Excel, personal data masked unless the exporter may read it. Mobiles are written the way
+// The customer list as CSV (and the sheet the .xlsx writes): one row per live customer, the columns
+// a business expects to open in Excel, personal data masked unless the exporter may read it; headers,
+// words and dates in the reader's language when one is asked for (export-language.ts). Mobiles are written the way
 // Iranians read them (0912…), which spreadsheets do not take for a formula and imports accept.
 import { localMobile } from "../cid/normalize-mobile";
-import { toIso } from "../data/clock";
 import type { WorkspaceScope } from "../data/database";
 import { IDENTIFIER_KINDS, type IdentifierKind } from "../customers/customers.schema";
 import type { CidKind } from "../workspaces/workspaces.schema";
 import { csvRow, spreadsheetSafe, UTF8_BOM } from "./csv";
+import { cellShape, columnHeader, type CellShape, type ExportReader } from "./export-language";
 import { shownAddress, shownIdentifier } from "./export-masking";
 import { identifiersByCustomer, liveCustomersAfter, PAGE_SIZE, type CustomerRow, type IdentifierRow } from "./export.repository";
 import { pages } from "./text-stream";
@@ -18,6 +19,8 @@ export interface CustomersCsvOptions {
   ownerEmails: ReadonlyMap<string, string>;
   /** The customers to write, page by page after the last one written; every live customer when absent. */
   source?: (after: CustomerRow | null) => Promise<CustomerRow[]>;
+  /** The reader's language, calendar and time zone for headers, words and dates. */
+  reader: ExportReader;
 }
 
 interface CsvCustomer {
@@ -28,9 +31,8 @@ interface CsvCustomer {
   ownerEmail: string | null;
 }
 
-type Cell = string | number | null;
+export type Cell = string | number | null;
 
-const iso = (ms: number | null) => toIso(ms);
 const first = (customer: CsvCustomer, kind: IdentifierKind) => customer.identifiers.get(kind)?.[0] ?? null;
 
 /** Identifiers beyond the first of each kind (a merged customer's second mobile, its old code, shop ids). */
@@ -41,10 +43,10 @@ function otherIdentifiers(customer: CsvCustomer): string {
     .join("; ");
 }
 
-export const CSV_COLUMNS: ReadonlyArray<readonly [string, (customer: CsvCustomer) => Cell]> = [
+export const CSV_COLUMNS: ReadonlyArray<readonly [string, (customer: CsvCustomer, shape: CellShape) => Cell]> = [
   ["code", (c) => c.row.code],
   ["cid", (c) => c.cid],
-  ["kind", (c) => c.row.kind],
+  ["kind", (c, s) => s.word("kind", c.row.kind)],
   ["first_name", (c) => c.row.firstName],
   ["last_name", (c) => c.row.lastName],
   ["organization_name", (c) => c.row.organizationName],
@@ -54,25 +56,25 @@ export const CSV_COLUMNS: ReadonlyArray<readonly [string, (customer: CsvCustomer
   ["national_code", (c) => first(c, "national_code")],
   ["username", (c) => first(c, "username")],
   ["other_identifiers", otherIdentifiers],
-  ["gender", (c) => c.row.gender],
-  ["birthday", (c) => c.row.birthday],
+  ["gender", (c, s) => s.word("gender", c.row.gender)],
+  ["birthday", (c, s) => s.day(c.row.birthday)],
   ["province", (c) => c.row.province],
   ["city", (c) => c.row.city],
   ["address", (c) => c.row.address],
   ["tags", (c) => c.row.tags.join("; ")],
-  ["consent_sms", (c) => c.row.consentSms],
-  ["consent_sms_at", (c) => iso(c.row.consentSmsAt)],
-  ["consent_email", (c) => c.row.consentEmail],
-  ["consent_email_at", (c) => iso(c.row.consentEmailAt)],
+  ["consent_sms", (c, s) => s.word("consent", c.row.consentSms)],
+  ["consent_sms_at", (c, s) => s.time(c.row.consentSmsAt)],
+  ["consent_email", (c, s) => s.word("consent", c.row.consentEmail)],
+  ["consent_email_at", (c, s) => s.time(c.row.consentEmailAt)],
   ["owner", (c) => c.ownerEmail],
-  ["first_order_at", (c) => iso(c.row.firstOrderAt)],
-  ["last_order_at", (c) => iso(c.row.lastOrderAt)],
+  ["first_order_at", (c, s) => s.time(c.row.firstOrderAt)],
+  ["last_order_at", (c, s) => s.time(c.row.lastOrderAt)],
   ["order_count", (c) => c.row.orderCount],
   ["total_spent", (c) => c.row.totalSpent],
   ["average_order_value", (c) => (c.row.orderCount > 0 ? Math.round(c.row.totalSpent / c.row.orderCount) : 0)],
-  ["lifecycle_stage", (c) => c.row.lifecycleStage],
+  ["lifecycle_stage", (c, s) => s.word("stage", c.row.lifecycleStage)],
   ["rfm_segment", (c) => c.row.rfmSegment],
-  ["created_at", (c) => iso(c.row.createdAt)],
+  ["created_at", (c, s) => s.time(c.row.createdAt)],
 ];
 
 function shown(kind: IdentifierKind, value: string, revealPii: boolean): string {
@@ -93,14 +95,28 @@ function csvCustomer(row: CustomerRow, identifierRows: IdentifierRow[], options:
   };
 }
 
-const cells = (customer: CsvCustomer) => CSV_COLUMNS.map(([, read]) => read(customer)).map((cell) => (typeof cell === "string" ? spreadsheetSafe(cell) : cell));
-
-/** The file as text chunks: BOM and header first, then one chunk per page of customers. */
-export async function* customersCsv(scope: WorkspaceScope, options: CustomersCsvOptions): AsyncGenerator<string> {
-  yield UTF8_BOM + csvRow(CSV_COLUMNS.map(([header]) => header));
+/**
+ * The sheet both file formats write: its header row, then one page of rows after another. Cells are
+ * as read; the CSV guards text against formulas, which an .xlsx text cell never is.
+ */
+export async function* customerSheet(scope: WorkspaceScope, options: CustomersCsvOptions): AsyncGenerator<{ header: string[] } | { rows: Cell[][] }> {
+  const shape = cellShape(options.reader);
+  yield { header: CSV_COLUMNS.map(([key]) => columnHeader(key, options.reader)) };
   const source = options.source ?? ((after: CustomerRow | null) => liveCustomersAfter(scope, after));
   for await (const page of pages(source, PAGE_SIZE)) {
     const identifiers = await identifiersByCustomer(scope, page.map((row) => row.id));
-    yield page.map((row) => csvRow(cells(csvCustomer(row, identifiers.get(row.id) ?? [], options)))).join("");
+    yield {
+      rows: page.map((row) => {
+        const customer = csvCustomer(row, identifiers.get(row.id) ?? [], options);
+        return CSV_COLUMNS.map(([, read]) => read(customer, shape));
+      }),
+    };
+  }
+}
+
+/** The file as text chunks: BOM and header first, then one chunk per page of customers. */
+export async function* customersCsv(scope: WorkspaceScope, options: CustomersCsvOptions): AsyncGenerator<string> {
+  for await (const part of customerSheet(scope, options)) {
+    yield "header" in part ? UTF8_BOM + csvRow(part.header) : part.rows.map((cells) => csvRow(cells.map((cell) => (typeof cell === "string" ? spreadsheetSafe(cell) : cell)))).join("");
   }
 }

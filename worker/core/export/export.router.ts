@@ -7,12 +7,15 @@ import { now } from "../data/clock";
 import { openDirectory } from "../data/database";
 import { createRouter } from "../http/router";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
-import { customersCsv } from "./customers-csv";
-import { exportCustomersCsvRoute, exportWorkspaceJsonRoute } from "./export.routes";
+import { Problem } from "../http/problem";
+import { customerSheet, customersCsv } from "./customers-csv";
+import type { ExportReader } from "./export-language";
+import { exportChosenCsvRoute, exportChosenXlsxRoute, exportCustomersCsvRoute, exportCustomersXlsxRoute, exportWorkspaceJsonRoute } from "./export.routes";
 import { staffOf } from "./export.repository";
-import { followsList, shownCustomersSource } from "./shown-customers";
+import { countShownCustomers, followsList, shownCustomersSource, type ShownCustomers } from "./shown-customers";
 import { textStream } from "./text-stream";
 import { omittedSections, workspaceJson } from "./workspace-json";
+import { XLSX_MAX_ROWS, xlsxStream } from "./xlsx";
 
 /** The date in the workspace's time zone, for the file name (workerd's clock is UTC). */
 const localDate = (timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now());
@@ -26,19 +29,52 @@ function download(c: Context, body: ReadableStream<Uint8Array>, contentType: str
   });
 }
 
+type CustomersFormat = "csv" | "xlsx";
+
+/** Both formats, for the list's filters or the ticked rows: masked as the exporter may see, audited before the first byte. */
+async function customersExport(c: Context, shown: ShownCustomers, reader: Pick<ExportReader, "lang" | "dates">, format: CustomersFormat): Promise<Response> {
+  const actor = actorOf(c);
+  const scope = c.get("scope");
+  const directory = openDirectory(c.env);
+  const [settings, staff] = await Promise.all([getWorkspaceSettings(c.env, scope.workspaceId), staffOf(directory, scope.workspaceId)]);
+  const revealPii = actor.permissions.has("customers.pii:read");
+  const search = { timeZone: settings.timeZone, mobileTail: revealPii };
+  const source = followsList(shown) ? await shownCustomersSource(scope, shown, search) : undefined;
+  if (format === "xlsx") {
+    const count = await countShownCustomers(scope, shown, search);
+    if (count > XLSX_MAX_ROWS - 1) throw new Problem(400, "too_many_rows_for_excel", { params: { count, limit: XLSX_MAX_ROWS - 1 } });
+  }
+  await audit(c, {
+    action: format === "csv" ? "export.customers_csv" : "export.customers_xlsx",
+    entityType: "customer",
+    details: { piiMasked: !revealPii, ...(source ? { shown } : {}), ...(reader.lang ? { lang: reader.lang } : {}) },
+  });
+  const options = {
+    revealPii,
+    cidKind: settings.cidKind,
+    ownerEmails: new Map(staff.map((user) => [user.id, user.email])),
+    reader: { ...reader, timeZone: settings.timeZone },
+    ...(source ? { source } : {}),
+  };
+  const name = `customers-${localDate(settings.timeZone)}`;
+  if (format === "csv") return download(c, textStream(customersCsv(scope, options)), "text/csv; charset=utf-8", `${name}.csv`);
+  const sheet = xlsxStream(customerSheet(scope, options), { sheetName: reader.lang === "fa" ? "مشتریان" : "Customers", rightToLeft: reader.lang === "fa" });
+  return download(c, sheet, XLSX_TYPE, `${name}.xlsx`);
+}
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 export const exportRouter = createRouter()
   .openapi(exportCustomersCsvRoute, async (c) => {
-    const actor = actorOf(c);
-    const scope = c.get("scope");
-    const directory = openDirectory(c.env);
-    const [settings, staff] = await Promise.all([getWorkspaceSettings(c.env, scope.workspaceId), staffOf(directory, scope.workspaceId)]);
-    const revealPii = actor.permissions.has("customers.pii:read");
-    const shown = c.req.valid("query");
-    const source = followsList(shown) ? await shownCustomersSource(scope, shown, { timeZone: settings.timeZone, mobileTail: revealPii }) : undefined;
-    await audit(c, { action: "export.customers_csv", entityType: "customer", details: { piiMasked: !revealPii, ...(source ? { shown } : {}) } });
-    const rows = customersCsv(scope, { revealPii, cidKind: settings.cidKind, ownerEmails: new Map(staff.map((user) => [user.id, user.email])), ...(source ? { source } : {}) });
-    return download(c, textStream(rows), "text/csv; charset=utf-8", `customers-${localDate(settings.timeZone)}.csv`);
+    const { lang, dates, ...shown } = c.req.valid("query");
+    return customersExport(c, shown, { lang, dates }, "csv") as never;
   })
+  .openapi(exportCustomersXlsxRoute, async (c) => {
+    const { lang, dates, ...shown } = c.req.valid("query");
+    return customersExport(c, shown, { lang, dates }, "xlsx") as never;
+  })
+  .openapi(exportChosenCsvRoute, async (c) => customersExport(c, { ids: [...new Set(c.req.valid("json").ids)] }, c.req.valid("query"), "csv") as never)
+  .openapi(exportChosenXlsxRoute, async (c) => customersExport(c, { ids: [...new Set(c.req.valid("json").ids)] }, c.req.valid("query"), "xlsx") as never)
   .openapi(exportWorkspaceJsonRoute, async (c) => {
     const actor = actorOf(c);
     const scope = c.get("scope");

@@ -148,6 +148,10 @@ export const messages = {
     en: "{count} customers match now; type that number to confirm.",
     fa: "اکنون {count} مشتری مطابق است؛ برای تأیید همین عدد را وارد کنید.",
   },
+  too_many_rows_for_excel: {
+    en: "{count} customers match, more than an Excel sheet holds ({limit}); export them as CSV instead.",
+    fa: "{count} مشتری مطابق است، بیش از گنجایش یک برگهٔ اکسل ({limit})؛ به‌جای آن خروجی CSV بگیرید.",
+  },
   invalid_time_zone: { en: "Unknown time zone.", fa: "منطقهٔ زمانی ناشناخته است." },
   invalid_currency: { en: "Use IRR, IRT or an ISO 4217 code.", fa: "از IRR، IRT یا یک کد ISO 4217 استفاده کنید." },
   invalid_date: { en: "Use a date like 1990-03-21.", fa: "تاریخ را به شکل 1990-03-21 وارد کنید." },

@@ -45,3 +45,8 @@ export const SegmentPreviewSchema = z
   .openapi("SegmentPreview");
 
 export const SegmentListQuery = z.object(pageQuery);
+
+/** A segment's customers, narrowed by the customer list's search box. */
+export const SegmentCustomersQuery = SegmentListQuery.extend({
+  q: z.string().trim().min(1).max(100).optional().openapi({ description: "As the customer list's `q`: a name word's prefix or any identifier, within the segment." }),
+});

@@ -9,6 +9,7 @@ import { newId } from "../data/ids";
 import { segments } from "../data/schema";
 import { presentCustomer } from "../customers/customer.presenter";
 import { identifiersOf } from "../customers/customers.repository";
+import { searchMatching } from "../customers/customer-search.repository";
 import { notFound } from "../http/problem";
 import { createRouter } from "../http/router";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
@@ -118,10 +119,11 @@ export const segmentsRouter = createRouter()
   .openapi(segmentCustomersRoute, async (c) => {
     const scope = c.get("scope");
     const segment = await loadSegment(scope, c.req.valid("param").id);
-    const { cursor, limit } = c.req.valid("query");
+    const { cursor, limit, q } = c.req.valid("query");
     const afterId = cursorId(cursor);
     const settings = await getWorkspaceSettings(c.env, scope.workspaceId);
-    const rows = await matchingPageQuery(scope, compileSegmentFilter(segment.filter, scope, settings.timeZone), afterId, limit);
+    const search = q === undefined ? undefined : await searchMatching(scope, q, { mobileTail: actorOf(c).permissions.has("customers.pii:read") });
+    const rows = await matchingPageQuery(scope, and(compileSegmentFilter(segment.filter, scope, settings.timeZone), search)!, afterId, limit);
     const shown = await presentCustomers(c, rows.slice(0, limit), settings.cidKind);
     const byRow = new Map(shown.map((customer) => [customer.id, customer]));
     return c.json(toPage(rows, limit, (row) => [row.id], (row) => byRow.get(row.id)!), 200);

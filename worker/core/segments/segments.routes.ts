@@ -4,7 +4,7 @@ import { pageSchema } from "../data/cursor";
 import { CustomerSchema } from "../customers/customer.schemas";
 import { problemResponses } from "../http/problem.schema";
 import { guardedRoute, jsonBody, jsonResponse } from "../http/route";
-import { SegmentCreateInput, SegmentIdParam, SegmentListQuery, SegmentPreviewInput, SegmentPreviewSchema, SegmentSchema, SegmentUpdateInput } from "./segment.schemas";
+import { SegmentCreateInput, SegmentCustomersQuery, SegmentIdParam, SegmentListQuery, SegmentPreviewInput, SegmentPreviewSchema, SegmentSchema, SegmentUpdateInput } from "./segment.schemas";
 
 const segmentResponse = (description: string) => jsonResponse(description, SegmentSchema);
 
@@ -72,6 +72,6 @@ export const segmentCustomersRoute = guardedRoute("customers:read", {
   tags: ["Segments"],
   summary: "The customers a segment selects now, newest first",
   description: "Masked, as in the customer list; pages with the cursor.",
-  request: { params: SegmentIdParam, query: SegmentListQuery },
+  request: { params: SegmentIdParam, query: SegmentCustomersQuery },
   responses: { 200: jsonResponse("A page of customers.", pageSchema(CustomerSchema)), ...problemResponses },
 });

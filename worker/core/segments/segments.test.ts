@@ -164,6 +164,20 @@ describe("saved segments", () => {
     expect((await owner.get(`/api/segments/${id}/customers`)).status).toBe(404);
   });
 
+  it("are searched inside: the search box narrows a segment's customers by name or identifier, and its export follows", async () => {
+    const created = await owner.post("/api/segments", { name: "VIP", filter: { tags: { any: ["vip"] } } });
+    expect(created.status, created.text).toBe(201);
+    const inside = async (q: string) => (await owner.get(`/api/segments/${created.body.id}/customers?q=${encodeURIComponent(q)}`)).body.items.map((c: { id: string }) => c.id);
+    expect(await inside("mi")).toEqual([ids.mina]);
+    expect(await inside("0912 000 0003")).toEqual([ids.reza]);
+    // Sara matches the search but is not in the segment.
+    expect(await inside("sara")).toEqual([]);
+    const csv = await owner.get(`/api/export/customers.csv?segmentId=${created.body.id}&q=ali`);
+    expect(csv.status).toBe(200);
+    expect(csv.text.trim().split("\r\n").slice(1).map((line: string) => line.split(",")[3])).toEqual(["Ali"]);
+    expect((await owner.get(`/api/segments/${created.body.id}/customers?q=${"x".repeat(101)}`)).status).toBe(400);
+  });
+
   it("page a segment's customers with the cursor, without gaps, and the preview counts them all", async () => {
     const paging = await createPluginTestbed({ plugins: [] });
     const seeded = await seedCustomers(

@@ -1,14 +1,18 @@
 // The bar above the customers list once customers are selected: what to do to them (a tag, an
-// owner, SMS consent with a reason, a static list, erasure with the count typed), and the action's
-// progress while the jobs queue works through them, announced to screen readers.
+// owner, SMS consent with a reason, a static list, an SMS through the composer, a CSV or Excel file
+// of them, erasure with the count typed), and the action's progress while the jobs queue works
+// through them (a send's results by outcome), announced to screen readers.
 import { useEffect, useState } from "preact/hooks";
-import { api, ApiError, type Page } from "../../api/client";
+import { api, ApiError, postForFile, withQuery, type Page } from "../../api/client";
 import { useResource } from "../../api/use-resource";
 import { Button } from "../../components/button";
 import { SelectField, TextField } from "../../components/field";
 import { ErrorNotice } from "../../components/states";
 import { useFormat } from "../../i18n/format";
-import { useMessages } from "../../i18n/i18n";
+import { useLanguage, useMessages } from "../../i18n/i18n";
+import { MessageComposer } from "../../messaging/message-composer";
+import { customerWords } from "./customer-words.messages";
+import { EXPORT_FORMATS, type ExportFormat } from "./export-menu";
 import { useSession } from "../../session/session";
 import { bulkMessages } from "./bulk-actions.messages";
 import { useStaff } from "./use-staff";
@@ -21,6 +25,8 @@ interface BulkAction {
   total: number;
   done: number;
   changed: number;
+  /** A send's messages by outcome: sent, recorded, deferred, failed, skipped_<reason>. */
+  outcomes: Record<string, number> | null;
   error: string | null;
 }
 
@@ -34,7 +40,9 @@ const asciiDigits = (text: string) => text.replace(/[۰-۹]/g, (digit) => String
 
 export function BulkBar({ selection, count, onFinished }: { selection: BulkSelection; count: number; onFinished: () => void }) {
   const t = useMessages(bulkMessages);
+  const w = useMessages(customerWords);
   const f = useFormat();
+  const { language } = useLanguage();
   const { can } = useSession();
   const { staff } = useStaff();
   const lists = useResource<Page<CustomerList>>("/api/lists", { limit: 100 });
@@ -46,6 +54,7 @@ export function BulkBar({ selection, count, onFinished }: { selection: BulkSelec
   const [listId, setListId] = useState("");
   const [newList, setNewList] = useState("");
   const [confirm, setConfirm] = useState("");
+  const [format, setFormat] = useState<ExportFormat>("csv");
   const [action, setAction] = useState<BulkAction>();
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
@@ -71,8 +80,32 @@ export function BulkBar({ selection, count, onFinished }: { selection: BulkSelec
     { value: "assign_owner", label: t("assignOwner") },
     { value: "set_consent", label: t("setConsent") },
     { value: "add_to_list", label: t("addToList") },
+    ...(can("messages:send") ? [{ value: "send_sms", label: t("sendSms") }] : []),
+    ...(can("customers:export") ? [{ value: "export", label: t("exportSelection") }] : []),
     ...(can("customers:delete") ? [{ value: "erase", label: t("erase") }] : []),
   ];
+
+  /** Starts the action on the jobs queue; the effect above follows it. */
+  async function start(body: Record<string, unknown>) {
+    const started = await api.post<BulkAction>("/api/customers/bulk", { selection, change: body });
+    setAction(started);
+    if (started.status !== "running") onFinished();
+  }
+
+  /** The chosen rows' file, saved by the browser (ids go in a POST; "all matching" is the list's own export). */
+  async function exportSelection() {
+    const path = `/api/export/customers.${format}`;
+    if (!("ids" in selection)) {
+      window.location.assign(withQuery(path, { ...selection.filter, lang: language } as Record<string, string>));
+      return;
+    }
+    const file = await postForFile(withQuery(path, { lang: language }), { ids: selection.ids });
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(file);
+    link.download = `customers-selection.${format}`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 0);
+  }
 
   async function change(): Promise<Record<string, unknown>> {
     if (type === "tag" || type === "untag") return { type, tag };
@@ -90,9 +123,8 @@ export function BulkBar({ selection, count, onFinished }: { selection: BulkSelec
     setBusy(true);
     setError(undefined);
     try {
-      const started = await api.post<BulkAction>("/api/customers/bulk", { selection, change: await change() });
-      setAction(started);
-      if (started.status !== "running") onFinished();
+      if (type === "export") await exportSelection();
+      else await start(await change());
     } catch (caught) {
       setError(caught as ApiError);
     } finally {
@@ -100,11 +132,66 @@ export function BulkBar({ selection, count, onFinished }: { selection: BulkSelec
     }
   }
 
+  /** "Sent 3 · Scheduled 1 · Not sent (no consent) 2", in the words the timeline uses. */
+  const outcomeText = (outcomes: Record<string, number>) =>
+    Object.entries(outcomes)
+      .map(([outcome, n]) => {
+        const reason = outcome.startsWith("skipped_") ? outcome.slice("skipped_".length) : null;
+        const word = reason ? `${w("message_skipped")} (${w(`reason_${reason}` as never)})` : w(`message_${outcome}` as never);
+        return `${word}: ${f.number(n)}`;
+      })
+      .join(" · ");
+
   const running = action?.status === "running";
+  const status = (
+    <div role="status" aria-live="polite" class="bulk-bar__status">
+      {action && (
+        <>
+          <progress max={Math.max(1, action.total)} value={action.done} aria-label={t("progress")} />
+          <span>
+            {action.status === "running"
+              ? t("working", { done: f.number(action.done), total: f.number(action.total) })
+              : action.status === "done"
+                ? t("done", { changed: f.number(action.changed), total: f.number(action.total) })
+                : t("failed", { error: action.error ?? "" })}
+          </span>
+          {action.outcomes && <span>{outcomeText(action.outcomes)}</span>}
+        </>
+      )}
+    </div>
+  );
+  const actionField = <SelectField label={t("action")} name="bulk-action" value={type} onValue={setType} options={actions} />;
+
+  // The composer is a form of its own, so it stands beside the bar's fields, not inside them.
+  if (type === "send_sms") {
+    return (
+      <section class="bulk-bar" aria-label={t("selected", { count: f.number(count) })}>
+        <div class="bulk-bar__fields">{actionField}</div>
+        {!running && (
+          <MessageComposer
+            key={action?.id ?? "new"}
+            recipients={count}
+            purpose="marketing"
+            send={async (message) => {
+              const { channel: _channel, idempotencyKey: _key, ...text } = message;
+              await start({ type: "send_sms", ...text });
+              return null;
+            }}
+            onDone={() => undefined}
+            onCancel={() => setType("tag")}
+          >
+            <p class="muted small">{t("sendTo", { count: f.number(count) })}</p>
+          </MessageComposer>
+        )}
+        {status}
+      </section>
+    );
+  }
+
   return (
     <form class="bulk-bar" onSubmit={apply} aria-label={t("selected", { count: f.number(count) })}>
       <div class="bulk-bar__fields">
-        <SelectField label={t("action")} name="bulk-action" value={type} onValue={setType} options={actions} />
+        {actionField}
         {(type === "tag" || type === "untag") && <TextField label={t("tagName")} name="bulk-tag" value={tag} onValue={setTag} required autoComplete="off" />}
         {type === "assign_owner" && (
           <SelectField
@@ -139,6 +226,15 @@ export function BulkBar({ selection, count, onFinished }: { selection: BulkSelec
             <TextField label={t("newList")} name="bulk-new-list" value={newList} onValue={setNewList} autoComplete="off" />
           </>
         )}
+        {type === "export" && (
+          <SelectField
+            label={t("format")}
+            name="bulk-format"
+            value={format}
+            onValue={(value) => setFormat(value === "xlsx" ? "xlsx" : "csv")}
+            options={EXPORT_FORMATS.map((value) => ({ value, label: t(value === "csv" ? "formatCsv" : "formatExcel") }))}
+          />
+        )}
         {type === "erase" && (
           <TextField
             label={t("confirmCount", { count: f.number(count) })}
@@ -156,20 +252,7 @@ export function BulkBar({ selection, count, onFinished }: { selection: BulkSelec
         </Button>
       </div>
       <ErrorNotice error={error} />
-      <div role="status" aria-live="polite" class="bulk-bar__status">
-        {action && (
-          <>
-            <progress max={Math.max(1, action.total)} value={action.done} aria-label={t("progress")} />
-            <span>
-              {action.status === "running"
-                ? t("working", { done: f.number(action.done), total: f.number(action.total) })
-                : action.status === "done"
-                  ? t("done", { changed: f.number(action.changed), total: f.number(action.total) })
-                  : t("failed", { error: action.error ?? "" })}
-            </span>
-          </>
-        )}
-      </div>
+      {status}
     </form>
   );
 }

@@ -5,7 +5,9 @@ export const customersListMessages = defineMessages({
   en: {
     title: "Customers",
     newCustomer: "New customer",
+    export: "Export",
     exportCsv: "Export CSV",
+    exportExcel: "Export Excel (.xlsx)",
     search: "Search customers",
     searchHint: "A name, or a mobile, e-mail or customer code, written any way.",
     filters: "Filters",
@@ -49,7 +51,9 @@ export const customersListMessages = defineMessages({
   fa: {
     title: "مشتریان",
     newCustomer: "مشتری جدید",
+    export: "خروجی",
     exportCsv: "خروجی CSV",
+    exportExcel: "خروجی اکسل (.xlsx)",
     search: "جست‌وجوی مشتری",
     searchHint: "نام، یا موبایل، ایمیل یا کد مشتری، به هر شکلی که نوشته شود.",
     filters: "فیلترها",

@@ -1,7 +1,7 @@
 // The customers list (/customers): search by name or any identifier form, filter by stage, tag,
-// city and owner, or pick a saved segment; pages with the API's cursor ("Load more").
+// city and owner, or pick a saved segment (and search inside it); pages with the API's cursor ("Load more").
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
-import { api, withQuery } from "../../api/client";
+import { api } from "../../api/client";
 import { useLocation, useSearch } from "wouter-preact";
 import type { Page } from "../../api/client";
 import { useResource } from "../../api/use-resource";
@@ -19,6 +19,7 @@ import { bulkFilter, filtersFromSearch, hasListFilters, listQuery, searchFromFil
 import type { Customer, Segment } from "./customer-types";
 import { customersListMessages } from "./customers-list.messages";
 import { CustomersTable } from "./customers-table";
+import { ExportMenu } from "./export-menu";
 import { LoadMore } from "./load-more";
 import { useCursorList } from "./use-cursor-list";
 
@@ -55,7 +56,8 @@ export default function CustomersPage() {
   const segment = segments.data?.items.find((item) => item.id === applied.segment);
   const list = useCursorList<Customer>(
     applied.segment ? `/api/segments/${encodeURIComponent(applied.segment)}/customers` : "/api/customers",
-    applied.segment ? { limit: PAGE_SIZE } : { ...listQuery(applied), limit: PAGE_SIZE },
+    // Inside a segment the search box still narrows the list; the other filters are the segment's.
+    applied.segment ? { q: listQuery(applied).q, limit: PAGE_SIZE } : { ...listQuery(applied), limit: PAGE_SIZE },
   );
 
   // Ticked rows, or every customer matching the filter ("all N matching"); a new filter starts afresh.
@@ -94,9 +96,7 @@ export default function CustomersPage() {
         actions={
           <>
             {can("customers:export") && (
-              <a class="button button--secondary" href={withQuery("/api/export/customers.csv", applied.segment ? { segmentId: applied.segment } : listQuery(applied))} download>
-                {t("exportCsv")}
-              </a>
+              <ExportMenu shown={applied.segment ? { segmentId: applied.segment, q: listQuery(applied).q } : listQuery(applied)} />
             )}
             {can("customers:write") && (
               <ButtonLink href="/customers/new" variant="primary">

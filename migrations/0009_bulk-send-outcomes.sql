@@ -1,0 +1,1 @@
+ALTER TABLE `customer_bulk_actions` ADD `outcomes` text;
