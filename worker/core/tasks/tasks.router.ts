@@ -9,10 +9,15 @@ import { newId } from "../data/ids";
 import { invalidField, notFound, Problem } from "../http/problem";
 import { createRouter } from "../http/router";
 import { isWorkspaceMember } from "../workspaces/members";
-import { countDueTasks, createTask, customerNamesOf, findTask, listTasks, presentTask, updateTask, type TaskKey, type TaskRow } from "./tasks.repository";
+import { countDueTasks, countNewlyAssigned, createTask, customerNamesOf, findTask, listTasks, presentTask, updateTask, type TaskKey, type TaskRow } from "./tasks.repository";
 import { createTaskRoute, dueTasksRoute, listTasksRoute, updateTaskRoute } from "./tasks.routes";
 import { addDays, localDay, startOfDay } from "../stats/local-day";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
+
+/** "Newly assigned" without a time from the bell: the last day. */
+const NEWLY_ASSIGNED_MS = 86_400_000;
+/** A bell last opened long ago still looks back no further than a week. */
+const NEWLY_ASSIGNED_MAX_MS = 7 * 86_400_000;
 
 function afterKey(cursor: string | undefined): TaskKey | null {
   if (cursor === undefined) return null;
@@ -54,6 +59,8 @@ export const tasksRouter = createRouter()
         status: query.status,
         customerId: query.customerId,
         overdueAt: query.overdue ? time : undefined,
+        dueFrom: query.dueFrom,
+        dueTo: query.dueTo,
       },
       { after: afterKey(query.cursor), limit: query.limit },
     );
@@ -62,11 +69,16 @@ export const tasksRouter = createRouter()
   })
   .openapi(dueTasksRoute, async (c) => {
     const actor = actorOf(c);
+    const { assignedSince } = c.req.valid("query");
     const { timeZone } = await getWorkspaceSettings(c.env, actor.workspaceId);
     const time = now();
     // "Today" ends at the workspace's next local midnight, not UTC's.
     const endOfToday = startOfDay(addDays(localDay(time, timeZone), 1), timeZone);
-    return c.json(await countDueTasks(c.get("scope"), actor.userId, time, endOfToday), 200);
+    const [due, newlyAssigned] = await Promise.all([
+      countDueTasks(c.get("scope"), actor.userId, time, endOfToday),
+      countNewlyAssigned(c.get("scope"), actor.userId, Math.max(assignedSince ?? time - NEWLY_ASSIGNED_MS, time - NEWLY_ASSIGNED_MAX_MS)),
+    ]);
+    return c.json({ ...due, newlyAssigned }, 200);
   })
   .openapi(createTaskRoute, async (c) => {
     const input = await runBeforeHooks(c.get("scope"), "task.created", c.req.valid("json"));
@@ -84,6 +96,8 @@ export const tasksRouter = createRouter()
         title: input.title,
         notes: input.notes ?? null,
         assigneeUserId,
+        assignedAt: assigneeUserId === null ? null : time,
+        assignedBy: assigneeUserId === null ? null : actor.userId,
         dueAt: input.dueAt ?? null,
         status: "open",
         createdBy: actor.userId,
@@ -105,10 +119,13 @@ export const tasksRouter = createRouter()
     const time = now();
     // Completion time is the moment it became done; marking done twice keeps the first.
     const completedAt = input.status === undefined ? undefined : input.status === "done" ? (before.status === "done" ? before.completedAt : time) : null;
+    // A new assignee is a new assignment (the bell's "newly assigned"); the same one again is not.
+    const reassigned = input.assigneeUserId !== undefined && input.assigneeUserId !== before.assigneeUserId;
     const after = await updateTask(scope, id, {
       title: input.title,
       notes: input.notes,
       assigneeUserId: input.assigneeUserId,
+      ...(reassigned ? { assignedAt: input.assigneeUserId === null ? null : time, assignedBy: input.assigneeUserId === null ? null : actorOf(c).userId } : {}),
       dueAt: input.dueAt,
       status: input.status,
       completedAt,
