@@ -13,6 +13,11 @@ import { countDueTasks, countNewlyAssigned, createTask, customerNamesOf, findTas
 import { createTaskRoute, dueTasksRoute, listTasksRoute, updateTaskRoute } from "./tasks.routes";
 import { addDays, localDay, startOfDay } from "../stats/local-day";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
+import { eq } from "drizzle-orm";
+import { openDirectory } from "../data/database";
+import { users } from "../data/schema";
+import { staffProviders } from "../messaging/send-to-staff";
+import { setTaskDigestRoute, taskDigestRoute } from "./task-digest.routes";
 
 /** "Newly assigned" without a time from the bell: the last day. */
 const NEWLY_ASSIGNED_MS = 86_400_000;
@@ -47,7 +52,31 @@ async function presentTasks(c: Context, rows: TaskRow[], time: number) {
   return rows.map((row) => presentTask(row, time, (row.customerId && names.get(row.customerId)) ?? null));
 }
 
+/** The caller's digest setting, with the channels the workspace can deliver to staff. */
+async function describeDigest(c: Context) {
+  const actor = actorOf(c);
+  const [person, providers] = await Promise.all([
+    openDirectory(c.env).select({ channel: users.taskDigest, mobile: users.mobile }).from(users).where(eq(users.id, actor.userId)).get(),
+    staffProviders(c.get("scope")),
+  ]);
+  return { channel: person?.channel ?? "off", mobile: person?.mobile ?? null, offered: { email: Boolean(providers.email), sms: Boolean(providers.sms) } };
+}
+
 export const tasksRouter = createRouter()
+  .openapi(taskDigestRoute, async (c) => c.json(await describeDigest(c), 200))
+  .openapi(setTaskDigestRoute, async (c) => {
+    const input = c.req.valid("json");
+    const current = await describeDigest(c);
+    const mobile = input.mobile === undefined ? current.mobile : input.mobile;
+    const errors = [
+      ...(input.channel !== "off" && !current.offered[input.channel] ? [{ path: "body.channel", code: "digest_channel_unavailable" }] : []),
+      ...(input.channel === "sms" && !mobile ? [{ path: "body.mobile", code: "digest_mobile_required" }] : []),
+    ];
+    if (errors.length) throw new Problem(400, "validation_failed", { errors });
+    // A preference of one's own, like the name and language: no audit row.
+    await openDirectory(c.env).update(users).set({ taskDigest: input.channel, mobile, updatedAt: now() }).where(eq(users.id, actorOf(c).userId));
+    return c.json({ ...current, channel: input.channel, mobile }, 200);
+  })
   .openapi(listTasksRoute, async (c) => {
     const query = c.req.valid("query");
     const actor = actorOf(c);

@@ -1,0 +1,1 @@
+ALTER TABLE `messages` ADD `staff_user_id` text;
