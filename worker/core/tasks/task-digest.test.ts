@@ -9,7 +9,8 @@ import worker from "../../index";
 import { signUp } from "../../../test/support/client";
 import { recordingQueues } from "../../../test/support/recording-queues";
 import { databaseFingerprint } from "../../../test/support/snapshot";
-import { openDirectory } from "../data/database";
+import { openDirectory, openWorkspace } from "../data/database";
+import { applyDeliveryReport } from "../messaging/delivery-reports";
 import { newId } from "../data/ids";
 import { messages, tasks, users } from "../data/schema";
 import { interceptFetch, kavenegarAccepted } from "../messaging/messaging.test-support";
@@ -121,6 +122,11 @@ describe("the daily task digest", () => {
     const [sms] = await digestsOf(workspaceId);
     expect(sms).toMatchObject({ channel: "sms", recipient: "+989121234567", subject: null });
     expect(sms!.body).toContain("۱ کار عقب‌افتاده، ۰ کار سررسید امروز.");
+    // Its delivery report marks it delivered and tells no plugin of a customer's message.
+    expect(await applyDeliveryReport(openWorkspace(env, workspaceId), "kavenegar", { kind: "report", providerMessageId: "77", outcome: "delivered", reason: null })).toBe("applied");
+    expect((await digestsOf(workspaceId))[0]!.status).toBe("delivered");
+    const told = await env.DB.prepare("select count(*) as n from events where workspace_id = ? and name like 'message.%'").bind(workspaceId).first<{ n: number }>();
+    expect(told!.n).toBe(0);
   });
 
   it("serves many people in jobs of at most 50 D1 queries each, every one of them once", async () => {
