@@ -141,6 +141,11 @@ export const messages = {
   name_required: { en: "Enter your name.", fa: "نام خود را وارد کنید." },
   unknown_user: { en: "No such user in this workspace.", fa: "چنین کاربری در این کسب‌وکار نیست." },
   unknown_role: { en: "No such role in this workspace.", fa: "چنین نقشی در این کسب‌وکار نیست." },
+  digest_channel_unavailable: {
+    en: "This workspace has no provider set for that channel; ask the owner to set one in Settings → Messaging.",
+    fa: "برای این کانال در این کسب‌وکار سرویس‌دهنده‌ای تنظیم نشده است؛ از مالک بخواهید در تنظیمات ← پیام‌رسانی تنظیمش کند.",
+  },
+  digest_mobile_required: { en: "Enter your mobile to get the digest by SMS.", fa: "برای گرفتن خلاصه با پیامک، شمارهٔ موبایل خود را وارد کنید." },
   unknown_customer: { en: "No such customer in this workspace.", fa: "چنین مشتری‌ای در این کسب‌وکار نیست." },
   unknown_list: { en: "No such list in this workspace.", fa: "چنین فهرستی در این کسب‌وکار نیست." },
   list_name_taken: { en: "A list with this name already exists.", fa: "فهرستی با این نام از قبل هست." },

@@ -1,5 +1,6 @@
 // The jobs queue's consumer: each message runs one chunk of an import and queues the next, or
-// one workspace's scheduled work (a workspace tick, queued by the cron), deferred messages now due,
+// one workspace's scheduled work (a workspace tick, queued by the cron), staff's task digests,
+// deferred messages now due,
 // one step of a shop history import (shop-api/), one chunk of a bulk action on customers, or a
 // plugin's queued job.
 // A chunk that keeps failing fails its job (visible to whoever polls it) rather than looping.
@@ -12,6 +13,7 @@ import { PluginJobMessageSchema } from "../plugin-runtime/plugin-job-message";
 import { runPluginJob } from "../plugin-runtime/plugin-jobs";
 import type { PluginRuntime } from "../plugin-runtime/plugin-runtime";
 import { runWorkspaceTick, WorkspaceTickMessageSchema } from "../schedules/workspace-tick";
+import { runTaskDigestChunk, TaskDigestMessageSchema } from "../tasks/task-digest";
 import { consumeShopImport } from "../shop-api/consume-shop-import";
 import { ShopImportMessageSchema } from "../shop-api/shop-import-message";
 import { markFailed } from "./import-jobs.repository";
@@ -32,6 +34,19 @@ export function jobsConsumer(runtime?: PluginRuntime) {
         // Failures are recorded by the tick itself; the workspace is looked at again later.
         if (runtime) await runWorkspaceTick(env, runtime, tick.data);
         message.ack();
+        continue;
+      }
+      const digest = TaskDigestMessageSchema.safeParse(message.body);
+      if (digest.success) {
+        // Each person's day is claimed before sending, so a retried job never sends twice.
+        try {
+          await runTaskDigestChunk(env, digest.data);
+          message.ack();
+        } catch (error) {
+          console.error("task digests failed", digest.data.workspaceId, String(error));
+          if (message.attempts >= MAX_ATTEMPTS) message.ack();
+          else message.retry({ delaySeconds: 30 });
+        }
         continue;
       }
       const dueMessages = DueMessagesJobSchema.safeParse(message.body);

@@ -79,6 +79,7 @@ export function presentMessage(row: MessageRow): MessageView {
   return {
     id: row.id,
     customerId: row.customerId,
+    toStaffUserId: row.staffUserId,
     channel: row.channel,
     purpose: row.purpose,
     status: row.status,

@@ -1,13 +1,15 @@
 // Scheduled work at scale. The minute cron never loops over workspaces: it claims the workspaces
 // whose work is due (one indexed query on workspace_due, a bounded number per tick) and hands
 // each to the jobs queue as a workspace tick. A workspace tick, one queue invocation, runs that
-// workspace's daily customer job and plugin schedules if due, then records when it is next due.
+// workspace's daily customer job and plugin schedules if due, queues staff's task digests when
+// someone waits for today's, then records when it is next due.
 // So a tick's D1 queries do not grow with the number of workspaces, and each workspace's work has
 // an invocation's budget of its own.
 import { z } from "@hono/zod-openapi";
 import { now } from "../data/clock";
 import { runDailyCustomerJob } from "../lifecycle/run-daily-customer-jobs";
 import type { PluginRuntime } from "../plugin-runtime/plugin-runtime";
+import { queueTaskDigests } from "../tasks/task-digest";
 import { runWorkspaceSchedules } from "./run-schedules";
 import { claimDueWorkspaces, setNextDue, workspaceForTick } from "./workspace-due.repository";
 
@@ -41,7 +43,9 @@ export async function runWorkspaceTick(env: Env, runtime: PluginRuntime, message
   try {
     const daily = await runDailyCustomerJob(env, workspace, at);
     const schedules = await runWorkspaceSchedules(env, runtime, workspaceId, workspace, at);
-    next = Math.min(daily.nextDueAt, schedules.nextDueAt ?? Infinity);
+    // Staff's daily task digests go in jobs of their own, each with its own D1 budget.
+    const digests = await queueTaskDigests(env, workspace, at);
+    next = Math.min(daily.nextDueAt, schedules.nextDueAt ?? Infinity, digests);
     // Never sooner than the next minute's tick: what is still due then is retried then.
     await setNextDue(env, workspaceId, Math.max(next, at + 60_000));
     return { daily: daily.run, schedules: schedules.ran };

@@ -54,6 +54,8 @@ export const TaskListQuery = z.object({
   status: z.enum(TASK_STATUSES).optional(),
   customerId: z.string().min(1).max(64).optional(),
   assigneeUserId: userId.optional(),
+  dueFrom: isoTime.optional().openapi({ description: "Only tasks due at or after this time (a calendar's first day); ISO 8601 with an offset." }),
+  dueTo: isoTime.optional().openapi({ description: "Only tasks due before this time (the day after a calendar's last); ISO 8601 with an offset." }),
 });
 
 export const TaskIdParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" }, example: "tsk_01jd…" }) });

@@ -1,5 +1,5 @@
 // Every query on tasks. Every function takes the workspace scope first.
-import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { toIso } from "../data/clock";
 import type { WorkspaceScope } from "../data/database";
 import { inList } from "../data/in-list";
@@ -17,6 +17,9 @@ export interface TaskFilter {
   customerId?: string;
   /** Only open tasks due before this time. */
   overdueAt?: number;
+  /** Only tasks due in [dueFrom, dueTo): a calendar's days. Undated tasks fall outside any range. */
+  dueFrom?: number;
+  dueTo?: number;
 }
 
 /** The keyset of task lists: due time (undated last), then id. */
@@ -38,6 +41,9 @@ function filterConditions(scope: WorkspaceScope, filter: TaskFilter): Array<SQL 
     filter.status ? eq(tasks.status, filter.status) : undefined,
     filter.customerId ? eq(tasks.customerId, filter.customerId) : undefined,
     filter.overdueAt !== undefined ? eq(tasks.status, "open") : undefined,
+    // On due_key, the indexed column, so a range is a range of the index the other filters pick.
+    filter.dueFrom !== undefined ? gte(tasks.dueKey, filter.dueFrom) : undefined,
+    filter.dueTo !== undefined ? lt(tasks.dueKey, filter.dueTo) : undefined,
   ];
 }
 
@@ -82,6 +88,23 @@ export async function countDueTasks(scope: WorkspaceScope, userId: string, time:
   return { overdue, dueToday: total - overdue, capped: row.total > DUE_COUNT_CAP };
 }
 
+/**
+ * How many open tasks were given to the user by someone else since `since` (at most
+ * DUE_COUNT_CAP + 1 counted): a range of tasks_assigned_idx.
+ */
+export function newlyAssignedQuery(scope: WorkspaceScope, userId: string, since: number) {
+  return sql<{ total: number }>`select count(*) as total from (
+    select 1 from ${tasks}
+    where ${tasks.workspaceId} = ${scope.workspaceId} and ${tasks.assigneeUserId} = ${userId} and ${tasks.assignedAt} > ${since}
+      and ${tasks.assignedBy} <> ${userId} and ${tasks.status} = 'open'
+    limit ${DUE_COUNT_CAP + 1})`;
+}
+
+export async function countNewlyAssigned(scope: WorkspaceScope, userId: string, since: number): Promise<number> {
+  const row = await scope.db.get<{ total: number }>(newlyAssignedQuery(scope, userId, since));
+  return Math.min(row.total, DUE_COUNT_CAP);
+}
+
 /** The shown names of the live customers these tasks are about: one query for a whole page. */
 export async function customerNamesOf(scope: WorkspaceScope, rows: TaskRow[]): Promise<Map<string, string>> {
   const ids = [...new Set(rows.map((row) => row.customerId).filter((id): id is string => id !== null))];
@@ -104,7 +127,7 @@ export async function createTask(scope: WorkspaceScope, task: Omit<NewTask, "wor
 export async function updateTask(
   scope: WorkspaceScope,
   taskId: string,
-  changes: Partial<Pick<TaskRow, "title" | "notes" | "assigneeUserId" | "dueAt" | "status" | "completedAt" | "updatedAt">>,
+  changes: Partial<Pick<TaskRow, "title" | "notes" | "assigneeUserId" | "assignedAt" | "assignedBy" | "dueAt" | "status" | "completedAt" | "updatedAt">>,
 ): Promise<TaskRow | undefined> {
   const [row] = await scope.db
     .update(tasks)

@@ -9,10 +9,20 @@ import { newId } from "../data/ids";
 import { invalidField, notFound, Problem } from "../http/problem";
 import { createRouter } from "../http/router";
 import { isWorkspaceMember } from "../workspaces/members";
-import { countDueTasks, createTask, customerNamesOf, findTask, listTasks, presentTask, updateTask, type TaskKey, type TaskRow } from "./tasks.repository";
+import { countDueTasks, countNewlyAssigned, createTask, customerNamesOf, findTask, listTasks, presentTask, updateTask, type TaskKey, type TaskRow } from "./tasks.repository";
 import { createTaskRoute, dueTasksRoute, listTasksRoute, updateTaskRoute } from "./tasks.routes";
 import { addDays, localDay, startOfDay } from "../stats/local-day";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
+import { eq } from "drizzle-orm";
+import { openDirectory } from "../data/database";
+import { users } from "../data/schema";
+import { staffProviders } from "../messaging/send-to-staff";
+import { setTaskDigestRoute, taskDigestRoute } from "./task-digest.routes";
+
+/** "Newly assigned" without a time from the bell: the last day. */
+const NEWLY_ASSIGNED_MS = 86_400_000;
+/** A bell last opened long ago still looks back no further than a week. */
+const NEWLY_ASSIGNED_MAX_MS = 7 * 86_400_000;
 
 function afterKey(cursor: string | undefined): TaskKey | null {
   if (cursor === undefined) return null;
@@ -42,7 +52,31 @@ async function presentTasks(c: Context, rows: TaskRow[], time: number) {
   return rows.map((row) => presentTask(row, time, (row.customerId && names.get(row.customerId)) ?? null));
 }
 
+/** The caller's digest setting, with the channels the workspace can deliver to staff. */
+async function describeDigest(c: Context) {
+  const actor = actorOf(c);
+  const [person, providers] = await Promise.all([
+    openDirectory(c.env).select({ channel: users.taskDigest, mobile: users.mobile }).from(users).where(eq(users.id, actor.userId)).get(),
+    staffProviders(c.get("scope")),
+  ]);
+  return { channel: person?.channel ?? "off", mobile: person?.mobile ?? null, offered: { email: Boolean(providers.email), sms: Boolean(providers.sms) } };
+}
+
 export const tasksRouter = createRouter()
+  .openapi(taskDigestRoute, async (c) => c.json(await describeDigest(c), 200))
+  .openapi(setTaskDigestRoute, async (c) => {
+    const input = c.req.valid("json");
+    const current = await describeDigest(c);
+    const mobile = input.mobile === undefined ? current.mobile : input.mobile;
+    const errors = [
+      ...(input.channel !== "off" && !current.offered[input.channel] ? [{ path: "body.channel", code: "digest_channel_unavailable" }] : []),
+      ...(input.channel === "sms" && !mobile ? [{ path: "body.mobile", code: "digest_mobile_required" }] : []),
+    ];
+    if (errors.length) throw new Problem(400, "validation_failed", { errors });
+    // A preference of one's own, like the name and language: no audit row.
+    await openDirectory(c.env).update(users).set({ taskDigest: input.channel, mobile, updatedAt: now() }).where(eq(users.id, actorOf(c).userId));
+    return c.json({ ...current, channel: input.channel, mobile }, 200);
+  })
   .openapi(listTasksRoute, async (c) => {
     const query = c.req.valid("query");
     const actor = actorOf(c);
@@ -54,6 +88,8 @@ export const tasksRouter = createRouter()
         status: query.status,
         customerId: query.customerId,
         overdueAt: query.overdue ? time : undefined,
+        dueFrom: query.dueFrom,
+        dueTo: query.dueTo,
       },
       { after: afterKey(query.cursor), limit: query.limit },
     );
@@ -62,11 +98,16 @@ export const tasksRouter = createRouter()
   })
   .openapi(dueTasksRoute, async (c) => {
     const actor = actorOf(c);
+    const { assignedSince } = c.req.valid("query");
     const { timeZone } = await getWorkspaceSettings(c.env, actor.workspaceId);
     const time = now();
     // "Today" ends at the workspace's next local midnight, not UTC's.
     const endOfToday = startOfDay(addDays(localDay(time, timeZone), 1), timeZone);
-    return c.json(await countDueTasks(c.get("scope"), actor.userId, time, endOfToday), 200);
+    const [due, newlyAssigned] = await Promise.all([
+      countDueTasks(c.get("scope"), actor.userId, time, endOfToday),
+      countNewlyAssigned(c.get("scope"), actor.userId, Math.max(assignedSince ?? time - NEWLY_ASSIGNED_MS, time - NEWLY_ASSIGNED_MAX_MS)),
+    ]);
+    return c.json({ ...due, newlyAssigned }, 200);
   })
   .openapi(createTaskRoute, async (c) => {
     const input = await runBeforeHooks(c.get("scope"), "task.created", c.req.valid("json"));
@@ -84,6 +125,8 @@ export const tasksRouter = createRouter()
         title: input.title,
         notes: input.notes ?? null,
         assigneeUserId,
+        assignedAt: assigneeUserId === null ? null : time,
+        assignedBy: assigneeUserId === null ? null : actor.userId,
         dueAt: input.dueAt ?? null,
         status: "open",
         createdBy: actor.userId,
@@ -105,10 +148,13 @@ export const tasksRouter = createRouter()
     const time = now();
     // Completion time is the moment it became done; marking done twice keeps the first.
     const completedAt = input.status === undefined ? undefined : input.status === "done" ? (before.status === "done" ? before.completedAt : time) : null;
+    // A new assignee is a new assignment (the bell's "newly assigned"); the same one again is not.
+    const reassigned = input.assigneeUserId !== undefined && input.assigneeUserId !== before.assigneeUserId;
     const after = await updateTask(scope, id, {
       title: input.title,
       notes: input.notes,
       assigneeUserId: input.assigneeUserId,
+      ...(reassigned ? { assignedAt: input.assigneeUserId === null ? null : time, assignedBy: input.assigneeUserId === null ? null : actorOf(c).userId } : {}),
       dueAt: input.dueAt,
       status: input.status,
       completedAt,

@@ -22,6 +22,10 @@ export const tasks = sqliteTable(
     status: text("status", { enum: TASK_STATUSES }).notNull().default("open"),
     completedAt: integer("completed_at"),
     createdBy: text("created_by"),
+    // When the task was last given to its assignee, and by whom: the bell tells "newly assigned to
+    // me by someone else" from these. Null while unassigned.
+    assignedAt: integer("assigned_at"),
+    assignedBy: text("assigned_by"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     // Derived sort keys, stored in indexes so lists page by keyset without a sort step.
@@ -37,6 +41,7 @@ export const tasks = sqliteTable(
     index("tasks_workspace_due_idx").on(t.workspaceId, t.dueKey, t.id),
     index("tasks_status_due_idx").on(t.workspaceId, t.status, t.dueKey, t.id),
     index("tasks_assignee_idx").on(t.workspaceId, t.assigneeUserId, t.status, t.dueKey, t.id),
+    index("tasks_assigned_idx").on(t.workspaceId, t.assigneeUserId, t.assignedAt),
     index("tasks_customer_idx").on(t.workspaceId, t.customerId, t.timelineAt, t.id),
   ],
 );

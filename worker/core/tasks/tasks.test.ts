@@ -5,7 +5,7 @@ import { databaseFingerprint } from "../../../test/support/snapshot";
 import { openWorkspace } from "../data/database";
 import { SQLiteSyncDialect } from "drizzle-orm/sqlite-core";
 import { addDays, localDay, startOfDay } from "../stats/local-day";
-import { dueTasksQuery, listTasksQuery } from "./tasks.repository";
+import { dueTasksQuery, listTasksQuery, newlyAssignedQuery } from "./tasks.repository";
 
 const inHours = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 const titles = (response: { body: { items: Array<{ title: string }> } }) => response.body.items.map((task) => task.title);
@@ -74,6 +74,25 @@ describe("tasks", () => {
     expect(titles(await owner.get(`/api/tasks?assigneeUserId=${agent.identity.userId}`))).toEqual(["agent overdue", "agent later"]);
     expect(titles(await owner.get("/api/tasks?overdue=false&mine=false"))).toHaveLength(5);
     expect(titles(await owner.get(`/api/tasks?mine=true&assigneeUserId=${agent.identity.userId}`))).toEqual([]);
+  });
+
+  it("lists a calendar's range of due times, paged, with done tasks and without undated ones", async () => {
+    const { owner, agent, tasks } = await teamWithTasks();
+    const from = encodeURIComponent(inHours(-24));
+    const to = encodeURIComponent(inHours(24));
+    expect(titles(await owner.get(`/api/tasks?dueFrom=${from}&dueTo=${to}`))).toEqual(["owner overdue", "owner soon"]);
+    await owner.patch(`/api/tasks/${tasks.ownerSoon.id}`, { status: "done" });
+    const first = await owner.get(`/api/tasks?dueFrom=${encodeURIComponent(inHours(-48))}&dueTo=${encodeURIComponent(inHours(72))}&limit=2`);
+    expect(titles(first)).toEqual(["agent overdue", "owner overdue"]);
+    const rest = await owner.get(`/api/tasks?dueFrom=${encodeURIComponent(inHours(-48))}&dueTo=${encodeURIComponent(inHours(72))}&limit=2&cursor=${first.body.nextCursor}`);
+    expect(rest.body.items.map((task: { title: string; status: string }) => [task.title, task.status])).toEqual([["owner soon", "done"], ["agent later", "open"]]);
+    expect(rest.body.nextCursor).toBeNull();
+    // The end is exclusive: a task due exactly at dueTo belongs to the next range.
+    expect(titles(await agent.get(`/api/tasks?mine=true&dueFrom=${from}&dueTo=${encodeURIComponent(tasks.agentLater.dueAt)}`))).toEqual([]);
+    expect(titles(await agent.get(`/api/tasks?mine=true&dueFrom=${encodeURIComponent(tasks.agentLater.dueAt)}`))).toEqual(["agent later"]);
+    const bad = await owner.get("/api/tasks?dueFrom=tomorrow&dueTo=2025-02-30T00:00:00Z");
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["query.dueFrom", "query.dueTo"]);
   });
 
   it("marks a task done with its completion time, drops it from overdue, and reopens it", async () => {
@@ -175,6 +194,11 @@ describe("tasks", () => {
       [{ assigneeUserIds: [], overdueAt: Date.now() }, "tasks_status_due_idx"],
       [{ assigneeUserIds: [], status: "done" }, "tasks_status_due_idx"],
       [{ assigneeUserIds: [] }, "tasks_workspace_due_idx"],
+      // A calendar's range, everyone's or mine: a range of the due index, a month's tasks at most
+      // (the assignee index cannot range on due time across statuses).
+      [{ assigneeUserIds: [], dueFrom: Date.now(), dueTo: Date.now() + 7 * 86_400_000 }, "tasks_workspace_due_idx"],
+      [{ assigneeUserIds: ["usr_me"], dueFrom: Date.now(), dueTo: Date.now() + 7 * 86_400_000 }, "tasks_workspace_due_idx"],
+      [{ assigneeUserIds: [], status: "open", dueFrom: Date.now(), dueTo: Date.now() + 7 * 86_400_000 }, "tasks_workspace_due_idx"],
     ];
     for (const [filter, index] of plans) {
       const query = listTasksQuery(scope, filter, { after: [Date.now(), "tsk_x"], limit: 50 }).toSQL();
@@ -203,8 +227,8 @@ describe("tasks", () => {
     await owner.post("/api/tasks", { title: "the agent's, overdue", dueAt: at(time - 3_600_000), assigneeUserId: agent.identity.userId });
     const after = await owner.get("/api/tasks/due");
     expect(before.overdue).toBe(1);
-    expect(after.body).toEqual({ overdue: 1, dueToday: before.dueToday + 1, capped: false });
-    expect((await agent.get("/api/tasks/due")).body).toEqual({ overdue: empty.body.overdue + 1, dueToday: empty.body.dueToday, capped: false });
+    expect(after.body).toEqual({ overdue: 1, dueToday: before.dueToday + 1, capped: false, newlyAssigned: 0 });
+    expect((await agent.get("/api/tasks/due")).body).toEqual({ overdue: empty.body.overdue + 1, dueToday: empty.body.dueToday, capped: false, newlyAssigned: empty.body.newlyAssigned + 1 });
   });
 
   it("stops the bell's count at 100 and reads it from the assignee index", async () => {
@@ -217,12 +241,38 @@ describe("tasks", () => {
       ),
     );
     await env.DB.batch(rows);
-    expect((await owner.get("/api/tasks/due")).body).toEqual({ overdue: 100, dueToday: 0, capped: true });
+    expect((await owner.get("/api/tasks/due")).body).toEqual({ overdue: 100, dueToday: 0, capped: true, newlyAssigned: 0 });
     const query = new SQLiteSyncDialect().sqlToQuery(dueTasksQuery(openWorkspace(env, workspaceId), userId, time, time + 86_400_000));
     const plan = await env.DB.prepare(`explain query plan ${query.sql}`).bind(...query.params).all<{ detail: string }>();
     const details = plan.results.map((row) => row.detail).join("; ");
     // A range of the index bounded by the due key, stopped after 101 rows by the inner limit.
     expect(details).toMatch(/SEARCH tasks USING (COVERING )?INDEX tasks_assignee_idx \(workspace_id=\? AND assignee_user_id=\? AND status=\? AND due_key<\?\)/);
     expect(details).not.toMatch(/SCAN tasks/);
+  });
+
+  it("tells the bell which tasks someone else gave me since I last opened it, not the ones I gave myself", async () => {
+    const { owner, agent, tasks } = await teamWithTasks();
+    const agentId = agent.identity.userId;
+    // From teamWithTasks: the owner gave the agent "agent overdue"; the agent's own "agent later" is not new.
+    expect((await agent.get("/api/tasks/due")).body.newlyAssigned).toBe(1);
+    const opened = new Date().toISOString();
+    expect((await agent.get(`/api/tasks/due?assignedSince=${encodeURIComponent(opened)}`)).body.newlyAssigned).toBe(0);
+    // Handed over later (a reassignment, due next week): new since the bell was opened.
+    await owner.patch(`/api/tasks/${tasks.ownerUndated.id}`, { assigneeUserId: agentId, dueAt: inHours(24 * 7) });
+    expect((await agent.get(`/api/tasks/due?assignedSince=${encodeURIComponent(opened)}`)).body.newlyAssigned).toBe(1);
+    // Giving it to the same person again, or the agent giving a task to themselves, is no news.
+    await owner.patch(`/api/tasks/${tasks.ownerUndated.id}`, { assigneeUserId: agentId });
+    await owner.patch(`/api/tasks/${tasks.ownerSoon.id}`, { assigneeUserId: null });
+    await agent.patch(`/api/tasks/${tasks.ownerSoon.id}`, { assigneeUserId: agentId });
+    expect((await agent.get(`/api/tasks/due?assignedSince=${encodeURIComponent(opened)}`)).body.newlyAssigned).toBe(1);
+    // Done is no longer news; the owner was given nothing.
+    await agent.patch(`/api/tasks/${tasks.ownerUndated.id}`, { status: "done" });
+    expect((await agent.get(`/api/tasks/due?assignedSince=${encodeURIComponent(opened)}`)).body.newlyAssigned).toBe(0);
+    expect((await owner.get("/api/tasks/due")).body.newlyAssigned).toBe(0);
+    expect((await agent.get("/api/tasks/due?assignedSince=yesterday")).status).toBe(400);
+    // One range of the assignment index.
+    const query = new SQLiteSyncDialect().sqlToQuery(newlyAssignedQuery(openWorkspace(env, "ws_plan"), "usr_me", Date.now()));
+    const plan = await env.DB.prepare(`explain query plan ${query.sql}`).bind(...query.params).all<{ detail: string }>();
+    expect(plan.results.map((row) => row.detail).join("; ")).toMatch(/SEARCH tasks USING INDEX tasks_assigned_idx \(workspace_id=\? AND assignee_user_id=\? AND assigned_at>\?\)/);
   });
 });

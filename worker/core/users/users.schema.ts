@@ -2,6 +2,9 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { createdAt, id, updatedAt, workspaceId } from "../data/columns";
 
+export const TASK_DIGEST_CHANNELS = ["off", "email", "sms"] as const;
+export type TaskDigestChannel = (typeof TASK_DIGEST_CHANNELS)[number];
+
 export const users = sqliteTable(
   "users",
   {
@@ -21,11 +24,19 @@ export const users = sqliteTable(
     // The address an unconfirmed, unused sign-up held until an invitation to it was accepted (its
     // `email` is then a placeholder), so its next sign-in can be told to use another address.
     releasedEmail: text("released_email"),
+    // The person's own mobile (E.164, "+989121234567"), for messages to them; null when not given.
+    mobile: text("mobile"),
+    // The daily summary of my tasks due today and overdue: off, or by which channel.
+    taskDigest: text("task_digest", { enum: TASK_DIGEST_CHANNELS }).notNull().default("off"),
+    // The workspace-local day ("2026-12-07") the last digest was claimed for: one a day, however
+    // many times the cron looks.
+    taskDigestDay: text("task_digest_day"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
     uniqueIndex("users_email_unique").on(t.email),
+    index("users_task_digest_idx").on(t.workspaceId, t.taskDigest, t.taskDigestDay),
     index("users_workspace_idx").on(t.workspaceId, t.id),
     index("users_released_email_idx").on(t.releasedEmail),
   ],

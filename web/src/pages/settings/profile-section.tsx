@@ -1,5 +1,5 @@
-// My profile: anyone's own name and language (PATCH /api/auth/me), and their password. The session is loaded again
-// afterwards, so the new language takes effect at once.
+// My profile: anyone's own name and language (PATCH /api/auth/me), their password and their daily
+// task digest. The session is loaded again afterwards, so the new language takes effect at once.
 import { useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
@@ -15,12 +15,13 @@ import { profileMessages } from "./profile.messages";
 import { useRoleName } from "./role-names";
 import { EmbeddedText } from "../../components/embedded-text";
 import { ChangePasswordCard } from "./change-password-card";
+import { TaskDigestCard } from "./task-digest-card";
 
 export function ProfileSection() {
   const t = useMessages(profileMessages);
   const common = useMessages(commonMessages);
   const toast = useToast();
-  const { me, refresh } = useSession();
+  const { me, refresh, can } = useSession();
   const [name, setName] = useState(me?.user.name ?? "");
   const [locale, setLocale] = useState<string>(me?.user.locale ?? "");
   const roleName = useRoleName();
@@ -77,6 +78,7 @@ export function ProfileSection() {
         </form>
       </Card>
       <ChangePasswordCard />
+      {can("tasks:read") && <TaskDigestCard />}
     </>
   );
 }

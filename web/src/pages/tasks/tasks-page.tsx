@@ -20,6 +20,12 @@ import { tasksMessages } from "./tasks.messages";
 import { useTaskPages } from "./use-task-pages";
 import { SelectField } from "../../components/field";
 import { useStaff } from "../customers/use-staff";
+import { TaskCalendar } from "./task-calendar";
+
+const LAYOUTS = ["list", "week", "month"] as const;
+type Layout = (typeof LAYOUTS)[number];
+const isLayout = (value: string | null): value is Layout => LAYOUTS.includes(value as Layout);
+const LAYOUT_LABEL = { list: "layoutList", week: "layoutWeek", month: "layoutMonth" } as const;
 
 const EMPTY: Record<TaskView, "emptyMine" | "emptyOverdue" | "emptyOpen" | "emptyDone"> = { mine: "emptyMine", overdue: "emptyOverdue", open: "emptyOpen", done: "emptyDone" };
 
@@ -31,6 +37,9 @@ export default function TasksPage() {
   const params = new URLSearchParams(useSearch());
   const [, navigate] = useLocation();
   const view: TaskView = isTaskView(params.get("view")) ? (params.get("view") as TaskView) : "mine";
+  // List, week or month (?layout=): the calendars show the same view's tasks on their due days.
+  const layoutParam = params.get("layout");
+  const layout: Layout = isLayout(layoutParam) ? layoutParam : "list";
   // /tasks?new=1&customer=cus_… opens the form about that customer (e.g. from a customer's page).
   const [formOpen, setFormOpen] = useState(params.get("new") === "1");
   const initialCustomerId = params.get("customer");
@@ -40,16 +49,27 @@ export default function TasksPage() {
   const assignee = view === "mine" ? "" : (params.get("assignee") ?? "");
   const { staff } = useStaff();
   const tasks = useTaskPages({ ...VIEW_QUERY[view], assigneeUserId: assignee || undefined });
-  const chooseAssignee = (next: string) => {
-    const query = new URLSearchParams({ view, ...(next ? { assignee: next } : {}) });
-    navigate(`/tasks?${query}`, { replace: true });
+  // A calendar of my work shows what I finished too, crossed out, beside what is still open.
+  const calendarQuery = { ...(view === "mine" ? { mine: "true" } : VIEW_QUERY[view]), assigneeUserId: assignee || undefined };
+  /** The address of this page with some of view, assignee and layout changed. */
+  const hrefWith = (next: { view?: TaskView; assignee?: string; layout?: Layout }) => {
+    const chosen = { view, assignee, layout, ...next };
+    const query = new URLSearchParams({
+      ...(chosen.view !== "mine" ? { view: chosen.view } : {}),
+      ...(chosen.assignee && chosen.view !== "mine" ? { assignee: chosen.assignee } : {}),
+      ...(chosen.layout !== "list" ? { layout: chosen.layout } : {}),
+    });
+    return query.size ? `/tasks?${query}` : "/tasks";
   };
+  const chooseAssignee = (next: string) => navigate(hrefWith({ assignee: next }), { replace: true });
   // Rows come with their customer's name; only the customer a new task starts with is read.
   const names = useCustomerNames([initialCustomerId], can("customers:read"));
   const initialCustomer: ChosenCustomer | null = useMemo(
     () => (initialCustomerId && names[initialCustomerId] ? { id: initialCustomerId, name: names[initialCustomerId]! } : null),
     [initialCustomerId, names[initialCustomerId ?? ""]],
   );
+  /** Tasks created here so far: a calendar reads its range again after each. */
+  const [created, setCreated] = useState(0);
   const [busy, setBusy] = useState<Record<string, boolean>>({});
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   useEffect(() => setRowErrors({}), [view]);
@@ -75,7 +95,7 @@ export default function TasksPage() {
 
   const closeForm = () => {
     setFormOpen(false);
-    if (params.has("new") || params.has("customer")) navigate(view === "mine" ? "/tasks" : `/tasks?view=${view}`, { replace: true });
+    if (params.has("new") || params.has("customer")) navigate(hrefWith({}), { replace: true });
   };
 
   return (
@@ -97,6 +117,7 @@ export default function TasksPage() {
           initialCustomer={initialCustomer}
           onCreated={() => {
             closeForm();
+            setCreated((count) => count + 1);
             void tasks.reload();
           }}
           onCancel={closeForm}
@@ -104,8 +125,15 @@ export default function TasksPage() {
       )}
       <nav class="tabs tasks-tabs" aria-label={t("views")}>
         {TASK_VIEWS.map((option) => (
-          <a key={option} href={option === "mine" ? "/tasks" : `/tasks?view=${option}`} aria-current={option === view ? "page" : undefined}>
+          <a key={option} href={hrefWith({ view: option, assignee: "" })} aria-current={option === view ? "page" : undefined}>
             {t(option)}
+          </a>
+        ))}
+      </nav>
+      <nav class="tasks-layouts" aria-label={t("layout")}>
+        {LAYOUTS.map((option) => (
+          <a key={option} class="button button--small button--ghost" href={hrefWith({ layout: option })} aria-current={option === layout ? "page" : undefined}>
+            {t(LAYOUT_LABEL[option])}
           </a>
         ))}
       </nav>
@@ -120,34 +148,40 @@ export default function TasksPage() {
           />
         </div>
       )}
-      {tasks.error && <ErrorNotice error={tasks.error} onRetry={() => void (tasks.loaded ? tasks.loadMore() : tasks.reload())} />}
-      {!tasks.loaded && !tasks.error ? (
-        <Loading />
-      ) : tasks.loaded && tasks.items.length === 0 ? (
-        <Empty action={canWrite && view !== "done" && !formOpen ? <Button onClick={() => setFormOpen(true)}>{t("newTask")}</Button> : undefined}>{t(EMPTY[view])}</Empty>
+      {layout !== "list" ? (
+        <TaskCalendar key={layout} layout={layout} query={calendarQuery} canWrite={canWrite} refresh={created} />
       ) : (
-        <section aria-label={t("list")}>
-          <ul class="task-list">
-            {tasks.items.map((task) => (
-              <TaskItem
-                key={task.id}
-                task={task}
-                customerName={task.customerId && can("customers:read") ? task.customerName : undefined}
-                canWrite={canWrite}
-                busy={Boolean(busy[task.id])}
-                error={rowErrors[task.id]}
-                onToggle={(current) => void toggle(current)}
-              />
-            ))}
-          </ul>
-          {tasks.nextCursor && (
-            <div class="task-list__more">
-              <Button busy={tasks.loadingMore} onClick={() => void tasks.loadMore()}>
-                {common("more")}
-              </Button>
-            </div>
+        <>
+          {tasks.error && <ErrorNotice error={tasks.error} onRetry={() => void (tasks.loaded ? tasks.loadMore() : tasks.reload())} />}
+          {!tasks.loaded && !tasks.error ? (
+            <Loading />
+          ) : tasks.loaded && tasks.items.length === 0 ? (
+            <Empty action={canWrite && view !== "done" && !formOpen ? <Button onClick={() => setFormOpen(true)}>{t("newTask")}</Button> : undefined}>{t(EMPTY[view])}</Empty>
+          ) : (
+            <section aria-label={t("list")}>
+              <ul class="task-list">
+                {tasks.items.map((task) => (
+                  <TaskItem
+                    key={task.id}
+                    task={task}
+                    customerName={task.customerId && can("customers:read") ? task.customerName : undefined}
+                    canWrite={canWrite}
+                    busy={Boolean(busy[task.id])}
+                    error={rowErrors[task.id]}
+                    onToggle={(current) => void toggle(current)}
+                  />
+                ))}
+              </ul>
+              {tasks.nextCursor && (
+                <div class="task-list__more">
+                  <Button busy={tasks.loadingMore} onClick={() => void tasks.loadMore()}>
+                    {common("more")}
+                  </Button>
+                </div>
+              )}
+            </section>
           )}
-        </section>
+        </>
       )}
     </div>
   );

@@ -12,7 +12,8 @@ interface TaskPages {
 
 const asApiError = (caught: unknown) => (caught instanceof ApiError ? caught : new ApiError({ status: 0, detail: String(caught) }));
 
-export function useTaskPages(query: Query) {
+/** `pageSize` of 200 (the API's most) for a calendar, which wants a whole month at once. */
+export function useTaskPages(query: Query, pageSize = PAGE_SIZE) {
   const [pages, setPages] = useState<TaskPages>({ items: [], nextCursor: null, loaded: false });
   const [error, setError] = useState<ApiError>();
   const [loadingMore, setLoadingMore] = useState(false);
@@ -25,13 +26,13 @@ export function useTaskPages(query: Query) {
     setError(undefined);
     setPages((current) => ({ ...current, loaded: false }));
     try {
-      const page = await api.get<Page<Task>>("/api/tasks", { ...query, limit: PAGE_SIZE });
+      const page = await api.get<Page<Task>>("/api/tasks", { ...query, limit: pageSize });
       if (mine === ticket.current) setPages({ items: page.items, nextCursor: page.nextCursor, loaded: true });
     } catch (caught) {
       if (mine === ticket.current) setError(asApiError(caught));
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [key]);
+  }, [key, pageSize]);
 
   useEffect(() => {
     setPages({ items: [], nextCursor: null, loaded: false });
@@ -44,7 +45,7 @@ export function useTaskPages(query: Query) {
     setLoadingMore(true);
     setError(undefined);
     try {
-      const page = await api.get<Page<Task>>("/api/tasks", { ...query, limit: PAGE_SIZE, cursor: pages.nextCursor });
+      const page = await api.get<Page<Task>>("/api/tasks", { ...query, limit: pageSize, cursor: pages.nextCursor });
       if (mine === ticket.current) {
         // A task that moved between pages (its due time changed) is shown once.
         setPages((current) => {

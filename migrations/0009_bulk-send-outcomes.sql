@@ -1,1 +1,0 @@
-ALTER TABLE `customer_bulk_actions` ADD `outcomes` text;
