@@ -18,9 +18,8 @@ import { CustomerProfile } from "./customer-profile";
 import { CustomerTimeline } from "./customer-timeline";
 import type { Customer, TimelineEntry } from "./customer-types";
 import { EraseCustomerDialog } from "./erase-customer-dialog";
-import { LtrText } from "./ltr-text";
+import { CustomerCode } from "./customer-code";
 import { StageBadge } from "./stage-badge";
-import { useFormat } from "../../i18n/format";
 import { PluginPanels } from "./plugin-panels";
 import { ContactBar } from "./contact-bar";
 import { QuickActions, useSmsAvailable, type QuickAction } from "./quick-actions";
@@ -32,7 +31,6 @@ const TIMELINE_PAGE = 20;
 export default function CustomerPage() {
   const { id } = useParams<{ id: string }>();
   const t = useMessages(customerPageMessages);
-  const f = useFormat();
   const { can } = useSession();
   // Revealed for this customer only: opening another one starts masked again.
   const [revealedId, setRevealedId] = useState<string | null>(null);
@@ -67,7 +65,7 @@ export default function CustomerPage() {
         title={<EmbeddedText>{person.displayName || person.code}</EmbeddedText>}
         subtitle={
           <span class="customer-page__subtitle">
-            <StageBadge stage={person.lifecycleStage} /> <LtrText>{f.digits(person.code)}</LtrText>
+            <StageBadge stage={person.lifecycleStage} /> <CustomerCode code={person.code} />
           </span>
         }
         actions={

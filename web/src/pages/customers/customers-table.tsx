@@ -8,6 +8,8 @@ import type { Customer } from "./customer-types";
 import { customersListMessages } from "./customers-list.messages";
 import { bulkMessages } from "./bulk-actions.messages";
 import { LtrText } from "./ltr-text";
+import { CustomerCode } from "./customer-code";
+import { cityName } from "./cities";
 import { identifierText } from "./identifier-text";
 import { StageBadge } from "./stage-badge";
 import { EmbeddedText } from "../../components/embedded-text";
@@ -73,7 +75,7 @@ export function CustomersTable({ customers, empty, selection }: { customers: Cus
             <EmbeddedText>{customer.displayName || customer.code}</EmbeddedText>
           </a>
           <span class="customer-cell__code muted small">
-            <LtrText>{customer.code}</LtrText>
+            <CustomerCode code={customer.code} />
           </span>
         </div>
       ),
@@ -87,7 +89,7 @@ export function CustomersTable({ customers, empty, selection }: { customers: Cus
         return <LtrText>{value === null ? null : identifierText(kind, value, f)}</LtrText>;
       },
     },
-    { key: "city", header: t("colCity"), cell: (customer) => (customer.city ? <EmbeddedText>{customer.city}</EmbeddedText> : "—"), wide: true },
+    { key: "city", header: t("colCity"), cell: (customer) => (customer.city ? <EmbeddedText>{cityName(customer.city, customer.province, f.language)}</EmbeddedText> : "—"), wide: true },
     { key: "stage", header: t("colStage"), cell: (customer) => <StageBadge stage={customer.lifecycleStage} /> },
     {
       key: "tags",
