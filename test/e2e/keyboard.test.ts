@@ -148,7 +148,7 @@ describe.each(LANGUAGES)("keyboard only, in %s", (language) => {
     await visitor.context.close();
   });
 
-  it("moves between the customers list's rows with the up and down arrows", async () => {
+  it("moves between the customers list's rows with the up and down arrows, each code in the reader's digits", async () => {
     const visitor = await newVisitor(browser);
     const { page } = visitor;
     await signUpByApi(visitor, language);
@@ -169,8 +169,12 @@ describe.each(LANGUAGES)("keyboard only, in %s", (language) => {
     await expect.poll(() => hasFocus(second)).toBe(true);
     await page.keyboard.press("Home");
     await expect.poll(() => hasFocus(first)).toBe(true);
+    // The customer's code reads the same in the list and on their page: Persian digits in Persian.
+    const code = language === "fa" ? "C-۰۰۰۰۳" : "C-00003";
+    await expect.poll(() => page.getByRole("row").filter({ has: page.getByRole("link", { name: names[2]!, exact: true }) }).locator(".customer-cell__code").innerText()).toBe(code);
     await page.keyboard.press("Enter");
     await expect.poll(() => hasFocus(page.locator("main#main h1", { hasText: names[2]! }))).toBe(true);
+    await expect.poll(() => page.locator(".customer-page__subtitle bdi.ltr-value").innerText()).toBe(code);
     await visitor.context.close();
   });
 
