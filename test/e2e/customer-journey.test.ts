@@ -1,5 +1,6 @@
 // The everyday journey, in Persian and in English: sign up, add a customer whose mobile is typed in
-// Persian digits, find them again by another form of the number, open their page, log a call and
+// Persian digits (with a city picked from the chosen province's list and a postal code in Persian
+// digits), find them again by another form of the number, open their page, log a call and
 // see it on the timeline, create a task and find it among the open tasks.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,11 +35,19 @@ describe.each(LANGUAGES)("the customer journey in %s", (language) => {
     await page.getByRole("textbox", { name: w.firstName, exact: true }).fill(person.first);
     await page.getByRole("textbox", { name: w.lastName, exact: true }).fill(person.last);
     await page.getByRole("textbox", { name: w.mobile, exact: true }).fill("۰۹۱۲ ۳۴۵ ۶۷۸۹");
+    const place = language === "fa" ? { province: "استان", city: "شهر", postalCode: "کد پستی", gilan: "گیلان", rasht: "رشت", shown: "رشت، گیلان" } : { province: "Province", city: "City", postalCode: "Postal code", gilan: "Gilan", rasht: "Rasht", shown: "Rasht, Gilan" };
+    await page.getByRole("combobox", { name: place.province, exact: true }).selectOption({ label: place.gilan });
+    await page.getByRole("combobox", { name: place.city, exact: true }).selectOption({ label: place.rasht });
+    await page.getByRole("textbox", { name: place.postalCode, exact: true }).fill("۴۱۶۳۵-۱۷۸۹۳");
     await page.getByRole("button", { name: w.createCustomer }).click();
     await page.getByRole("heading", { level: 1, name: fullName }).waitFor();
+    // Listed places are stored by their Persian names and shown in the reader's language.
+    await page.getByText(place.shown, { exact: true }).waitFor();
     const pathname = () => new URL(page.url()).pathname;
     await eventually("the address after creating the customer", pathname).toMatch(/^\/customers\/[^/]+$/);
     const customerPath = pathname();
+    const stored = await (await visitor.context.request.get(`/api${customerPath}?reveal=pii`)).json();
+    expect(stored).toMatchObject({ province: "گیلان", city: "رشت", postalCode: "4163517893" });
     // Someone else in the list, so the search below has something to leave out.
     await addCustomer(visitor, { firstName: language === "fa" ? "سارا" : "Sara", lastName: language === "fa" ? "احمدی" : "Ahmadi", mobile: "09351112233" });
 

@@ -105,6 +105,79 @@ describe.each(LANGUAGES)("keyboard only, in %s", (language) => {
     await visitor.context.close();
   });
 
+  it("goes from the customers list to a logged call in at most 12 key presses: search by phone, open, log", async () => {
+    const visitor = await newVisitor(browser);
+    const { page } = visitor;
+    await signUpByApi(visitor, language);
+    const customer = { firstName: language === "fa" ? "مهسا" : "Mahsa", lastName: language === "fa" ? "نوری" : "Nouri", mobile: "09125556677" };
+    const { id } = await addCustomer(visitor, customer);
+    await addCustomer(visitor, { firstName: language === "fa" ? "کاوه" : "Kaveh", mobile: "09125550000" });
+    await page.goto("/customers");
+    await page.getByRole("row").getByRole("link", { name: `${customer.firstName} ${customer.lastName}` }).waitFor();
+
+    // Every key pressed counts; only the phone number and the call's summary are typed as text.
+    const pressed: string[] = [];
+    const press = async (key: string) => {
+      pressed.push(key);
+      await page.keyboard.press(key);
+    };
+    await press("/");
+    const search = page.getByRole("combobox", { name: w.searchBox });
+    await expect.poll(() => hasFocus(search)).toBe(true);
+    await page.keyboard.type("0912 555 6677");
+    const match = page.getByRole("option", { name: `${customer.firstName} ${customer.lastName}` });
+    await expect.poll(() => match.getAttribute("aria-selected")).toBe("true");
+    await press("Enter");
+    await expect.poll(() => new URL(page.url()).pathname).toBe(`/customers/${id}`);
+    await expect.poll(() => hasFocus(page.locator("main#main h1"))).toBe(true);
+    await press("Tab");
+    expect(await hasFocus(page.getByRole("button", { name: w.logCall }))).toBe(true);
+    await press("Enter");
+    const callDialog = page.getByRole("dialog", { name: w.logCall });
+    await callDialog.waitFor();
+    await expect.poll(() => focusInside(callDialog)).toBe(true);
+    await press("Tab");
+    expect(await hasFocus(callDialog.getByLabel(w.callSummary))).toBe(true);
+    const said = language === "fa" ? "موجودی سایز ۳۸ را پرسید" : "Asked whether size 38 is in stock";
+    await page.keyboard.type(said);
+    await press("Control+Enter");
+    await expect.poll(() => callDialog.count()).toBe(0);
+    await page.getByRole("region", { name: w.timeline }).getByText(said).waitFor();
+    expect(pressed.length, `keys pressed: ${pressed.join(", ")}`).toBeLessThanOrEqual(12);
+    expect(visitor.problems).toEqual([]);
+    await visitor.context.close();
+  });
+
+  it("moves between the customers list's rows with the up and down arrows, each code in the reader's digits", async () => {
+    const visitor = await newVisitor(browser);
+    const { page } = visitor;
+    await signUpByApi(visitor, language);
+    const names = language === "fa" ? ["آرش", "بهار", "پویا"] : ["Arash", "Bahar", "Pouya"];
+    for (const [i, firstName] of names.entries()) await addCustomer(visitor, { firstName, mobile: `0912444000${i}` });
+    await page.goto("/customers");
+    // Newest first: the last added is the first row.
+    const link = (name: string) => page.getByRole("row").getByRole("link", { name, exact: true });
+    const [first, second, third] = [link(names[2]!), link(names[1]!), link(names[0]!)];
+    await tabTo(page, first);
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => hasFocus(second)).toBe(true);
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => hasFocus(third)).toBe(true);
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => hasFocus(third)).toBe(true);
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => hasFocus(second)).toBe(true);
+    await page.keyboard.press("Home");
+    await expect.poll(() => hasFocus(first)).toBe(true);
+    // The customer's code reads the same in the list and on their page: Persian digits in Persian.
+    const code = language === "fa" ? "C-۰۰۰۰۳" : "C-00003";
+    await expect.poll(() => page.getByRole("row").filter({ has: page.getByRole("link", { name: names[2]!, exact: true }) }).locator(".customer-cell__code").innerText()).toBe(code);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => hasFocus(page.locator("main#main h1", { hasText: names[2]! }))).toBe(true);
+    await expect.poll(() => page.locator(".customer-page__subtitle bdi.ltr-value").innerText()).toBe(code);
+    await visitor.context.close();
+  });
+
   it("opens the phone's navigation drawer with focus in it, keeps focus there, and Escape returns focus to the menu button", async () => {
     const visitor = await newVisitor(browser, { viewport: PHONE, phone: true });
     const { page } = visitor;

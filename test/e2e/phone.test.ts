@@ -4,7 +4,7 @@
 // phone the customer list's filters sit behind a Filters button and applied filters are chips.
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addCustomer, sameOrigin, signUpByApi } from "./support/accounts";
+import { addCustomer, newAccount, sameOrigin, signUpByApi } from "./support/accounts";
 import { PHONE, launchBrowser, newVisitor, type Visitor } from "./support/browser";
 import { hasFocus, tabTo } from "./support/keyboard";
 import { eventually } from "./support/waiting";
@@ -140,6 +140,65 @@ describe.each(LANGUAGES)("a phone (360 px; 390 px for the list's filters) in %s"
     await eventually("the stage filter's choice once the chip is gone", () => stage.inputValue()).toBe("");
     // With no chip left, focus goes back to the Filters button rather than the top of the page.
     await eventually("whether the Filters button has focus after the last chip went", () => hasFocus(filters)).toBe(true);
+    expect(visitor.problems).toEqual([]);
+    await visitor.context.close();
+  });
+});
+
+/** Words of the element's text that the layout splits over two lines (none when every word is whole). */
+const splitWords = (element: Locator) =>
+  // Runs in the page; this project loads no DOM types, hence `any`.
+  element.evaluate((root: any): string[] => {
+    const split: string[] = [];
+    const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT
+    const walker = root.ownerDocument.createTreeWalker(root, SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? "";
+      for (const match of text.matchAll(/\S+/g)) {
+        const range = root.ownerDocument.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        const lines = new Set([...range.getClientRects()].map((rect: { top: number }) => Math.round(rect.top)));
+        if (lines.size > 1) split.push(match[0]);
+      }
+    }
+    return split;
+  });
+
+describe.each(LANGUAGES)("a long shop name in the top bar, in %s", (language) => {
+  it("has a row of its own under the tools on a phone and at 200 % zoom, whole words, with the task bell in view", async () => {
+    const visitor = await newVisitor(browser, { viewport: PHONE_390, phone: true });
+    const { page } = visitor;
+    const account = {
+      ...newAccount(language),
+      workspaceName: language === "fa" ? "فروشگاه بزرگ لوازم آشپزخانه و خانگی خانوادهٔ محمدی‌نژاد" : "The Mohammadinejad Family's Kitchenware and Household Appliances Emporium",
+    };
+    await signUpByApi(visitor, language, account);
+    await page.goto("/customers");
+    const name = page.locator(".topbar__workspace");
+    await name.getByText(account.workspaceName, { exact: true }).waitFor();
+    const bell = page.locator("header a.task-bell");
+    await bell.waitFor();
+    // 1280 px at 200 % page zoom lays out 640 CSS px; text-only zoom keeps 1280 px with text twice
+    // as large, where the name stays beside the tools.
+    const sizes: Array<[string, { width: number; height: number }, boolean]> = [
+      ["390 px", PHONE_390, false],
+      ["320 px", { width: 320, height: 640 }, false],
+      ["200 % page zoom (640 px)", { width: 640, height: 400 }, false],
+      ["1280 px at 200 % text", { width: 1280, height: 800 }, true],
+    ];
+    for (const [label, viewport, doubled] of sizes) {
+      await page.setViewportSize(viewport);
+      if (doubled) await page.evaluate("document.documentElement.style.fontSize = parseFloat(getComputedStyle(document.documentElement).fontSize) * 2 + 'px'");
+      await eventually(`words of the shop's name split over two lines at ${label}`, () => splitWords(name)).toEqual([]);
+      if (viewport.width <= 820) {
+        await eventually(`whether the shop's name starts below the task bell at ${label}`, async () => (await box(name)).y >= (await box(bell)).y + (await box(bell)).height - 1).toBe(true);
+      }
+      const bellBox = await box(bell);
+      expect(bellBox.x, `the bell's left edge at ${label}`).toBeGreaterThanOrEqual(0);
+      expect(bellBox.x + bellBox.width, `the bell's right edge at ${label}`).toBeLessThanOrEqual(viewport.width);
+      await eventually(`how far the page scrolls sideways at ${label}`, () => sidewaysScroll(page)).toBe(0);
+    }
     expect(visitor.problems).toEqual([]);
     await visitor.context.close();
   });

@@ -75,6 +75,7 @@ export async function createCustomer(
         birthday: input.birthday ?? null,
         province: input.province ?? null,
         city: input.city ?? null,
+        postalCode: input.postalCode ?? null,
         address: input.address ?? null,
         tags,
         consentSms,

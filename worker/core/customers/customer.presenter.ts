@@ -2,7 +2,7 @@
 import { toIso } from "../data/clock";
 import type { CustomerView } from "./customer.schemas";
 import type { customerIdentifiers, customers, IdentifierKind } from "./customers.schema";
-import { maskAddress, maskIdentifier, PII_IDENTIFIER_KINDS } from "./mask";
+import { maskAddress, maskIdentifier, maskPostalCode, PII_IDENTIFIER_KINDS } from "./mask";
 
 type CustomerRow = typeof customers.$inferSelect;
 type IdentifierRow = Pick<typeof customerIdentifiers.$inferSelect, "id" | "kind" | "value">;
@@ -40,6 +40,7 @@ export function presentCustomer(row: CustomerRow, identifiers: IdentifierRow[], 
     birthday: row.birthday,
     province: row.province,
     city: row.city,
+    postalCode: row.postalCode === null ? null : how.revealPii ? row.postalCode : maskPostalCode(row.postalCode),
     address: row.address === null ? null : how.revealPii ? row.address : maskAddress(row.address),
     tags: row.tags,
     consent: {

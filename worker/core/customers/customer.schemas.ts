@@ -2,6 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { CalendarDay } from "../calendar/calendar-day";
 import { EmailInput, MobileInput, NationalCodeInput, UsernameInput } from "../cid/identifier.schemas";
+import { PostalCodeInput } from "./postal-code";
 import { CONSENT_STATES, IDENTIFIER_KINDS, LIFECYCLE_STAGES } from "./customers.schema";
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -29,6 +30,7 @@ export const customerFields = {
   birthday: CalendarDay,
   province: text(80),
   city: text(80),
+  postalCode: PostalCodeInput,
   address: text(500),
   tags: z.array(tag).max(50),
   consent: ConsentInput,
@@ -50,6 +52,7 @@ export const CustomerCreateInput = z
     birthday: customerFields.birthday.optional(),
     province: customerFields.province.optional(),
     city: customerFields.city.optional(),
+    postalCode: customerFields.postalCode.optional(),
     address: customerFields.address.optional(),
     tags: customerFields.tags.default([]),
     consent: customerFields.consent.default({}),
@@ -78,6 +81,7 @@ export const CustomerUpdateInput = z
     birthday: customerFields.birthday.nullable().optional(),
     province: customerFields.province.nullable().optional(),
     city: customerFields.city.nullable().optional(),
+    postalCode: customerFields.postalCode.nullable().optional().openapi({ type: ["string", "null"] }),
     address: customerFields.address.nullable().optional(),
     tags: customerFields.tags.nullable().optional(),
     consent: ConsentInput.nullable().optional(),
@@ -110,6 +114,7 @@ export const CustomerSchema = z
     birthday: z.string().nullable(),
     province: z.string().nullable(),
     city: z.string().nullable(),
+    postalCode: z.string().nullable().openapi({ description: "Ten digits; masked without PII permission.", example: "1234567890" }),
     address: z.string().nullable(),
     tags: z.array(z.string()),
     consent: z.object({ sms: consentState, email: consentState }),
@@ -124,7 +129,7 @@ export const CustomerSchema = z
     }),
     lifecycleStage: z.enum(LIFECYCLE_STAGES),
     rfmSegment: z.string().nullable(),
-    piiMasked: z.boolean().openapi({ description: "True when mobile, e-mail, national code and address are masked." }),
+    piiMasked: z.boolean().openapi({ description: "True when mobile, e-mail, national code, postal code and address are masked." }),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

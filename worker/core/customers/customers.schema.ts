@@ -36,6 +36,8 @@ export const customers = sqliteTable(
     birthday: text("birthday"),
     province: text("province"),
     city: text("city"),
+    // Ten Latin digits (postal-code.ts); personal data, masked like the address.
+    postalCode: text("postal_code"),
     address: text("address"),
     tags: json<string[]>("tags").notNull(),
     consentSms: text("consent_sms", { enum: CONSENT_STATES }).notNull().default("unknown"),

@@ -121,3 +121,60 @@ describe("creating and reading customers", () => {
     expect(await audits()).toHaveLength(5);
   });
 });
+
+describe("the postal code", () => {
+  it("takes ten digits in Persian or Arabic digits with a dash or space after the fifth, and stores ten Latin digits", async () => {
+    const { owner } = await signUp();
+    for (const [i, typed] of ["۱۴۱۵۸-۹۳۹۱۴", "١٤١٥٨ ٩٣٩١٤", "1415893914"].entries()) {
+      const created = await owner.post("/api/customers", { mobile: `0912000000${i}`, postalCode: typed });
+      expect(created.status, typed).toBe(201);
+      const stored = await env.DB.prepare("select postal_code from customers where id = ?").bind(created.body.id).first<{ postal_code: string }>();
+      expect(stored!.postal_code, typed).toBe("1415893914");
+    }
+  });
+
+  it("refuses one that is not ten digits with a problem naming the field, in Persian and English, and stores nothing", async () => {
+    const { owner, workspaceId } = await signUp();
+    for (const [language, word] of [["fa", "کد پستی"], ["en", "postal code"]] as const) {
+      const response = await owner.withLanguage(language).post("/api/customers", { mobile: "09121234567", postalCode: "14158-9391" });
+      expect(response.status).toBe(400);
+      expect(response.headers.get("content-type")).toContain("application/problem+json");
+      expect(response.body.errors).toEqual([expect.objectContaining({ path: "body.postalCode" })]);
+      expect(response.body.errors[0].message).toContain(word);
+    }
+    const customer = await owner.post("/api/customers", { mobile: "09121234567" });
+    const update = await owner.patch(`/api/customers/${customer.body.id}`, { postalCode: "1415-893914" });
+    expect(update.status).toBe(400);
+    expect(update.body.errors[0].path).toBe("body.postalCode");
+    expect((await env.DB.prepare("select count(*) as n from customers where workspace_id = ? and postal_code is not null").bind(workspaceId).first())!.n).toBe(0);
+  });
+
+  it("is changed and cleared by an update, and masked for an agent", async () => {
+    const { owner, workspaceId } = await signUp();
+    const created = await owner.post("/api/customers", { mobile: "09121234567" });
+    expect((await owner.patch(`/api/customers/${created.body.id}`, { postalCode: "۱۴۱۵۸۹۳۹۱۴" })).status).toBe(200);
+    expect((await owner.get(`/api/customers/${created.body.id}?reveal=pii`)).body.postalCode).toBe("1415893914");
+    const agent = await addMember(workspaceId, "agent");
+    const seen = (await agent.get(`/api/customers/${created.body.id}`)).body.postalCode;
+    expect(seen).toBe("14********");
+    expect((await owner.patch(`/api/customers/${created.body.id}`, { postalCode: null })).status).toBe(200);
+    expect((await owner.get(`/api/customers/${created.body.id}?reveal=pii`)).body.postalCode).toBeNull();
+  });
+
+  it("is a column of the CSV export next to the city, masked without customers.pii:read", async () => {
+    const { owner, workspaceId } = await signUp();
+    await owner.post("/api/customers", { mobile: "09121234567", city: "تهران", postalCode: "1415893914" });
+    const full = await owner.get("/api/export/customers.csv");
+    const [header, row] = full.text.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    const columns = header!.split(",");
+    expect(columns.indexOf("postal_code")).toBe(columns.indexOf("city") + 1);
+    expect(row!.split(",")[columns.indexOf("postal_code")]).toBe("1415893914");
+    const role = await owner.post("/api/roles", { key: "exporter", name: "Exporter", permissions: ["customers:read", "customers:export"] });
+    expect(role.status).toBe(201);
+    const exporter = await addMember(workspaceId, "exporter");
+    const masked = await exporter.get("/api/export/customers.csv");
+    expect(masked.status).toBe(200);
+    const [, maskedRow] = masked.text.replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    expect(maskedRow!.split(",")[columns.indexOf("postal_code")]).toBe("14********");
+  });
+});

@@ -28,6 +28,7 @@ const ANONYMOUS = {
   birthday: null,
   province: null,
   city: null,
+  postalCode: null,
   address: null,
   tags: [],
   consentSms: "unknown",

@@ -26,6 +26,11 @@ export function maskAddress(address: string): string {
   return address.length <= 6 ? stars(address.length) : `${address.slice(0, 6)}…`;
 }
 
+/** The region (first two digits) only: the whole code finds the building. */
+export function maskPostalCode(code: string): string {
+  return `${code.slice(0, 2)}${stars(code.length - 2)}`;
+}
+
 /** Kinds whose values are personal data; codes and shop ids are not. */
 export const PII_IDENTIFIER_KINDS: ReadonlySet<IdentifierKind> = new Set(["mobile", "email", "national_code"]);
 

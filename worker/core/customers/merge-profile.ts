@@ -4,7 +4,7 @@ import type { ConsentState } from "./customers.schema";
 import type { CustomerRow } from "./customers.repository";
 import { nameColumns } from "./customer-record";
 
-const FILLABLE = ["firstName", "lastName", "organizationName", "gender", "birthday", "province", "city", "address", "ownerUserId"] as const;
+const FILLABLE = ["firstName", "lastName", "organizationName", "gender", "birthday", "province", "city", "postalCode", "address", "ownerUserId"] as const;
 
 type ProfileChange = Partial<
   Pick<CustomerRow, (typeof FILLABLE)[number] | "displayName" | "nameKey" | "tags" | "attributes" | "consentSms" | "consentSmsAt" | "consentEmail" | "consentEmailAt">

@@ -14,7 +14,7 @@ import { identifierConflict } from "./identifier-fields";
 
 type Columns = Partial<typeof customers.$inferInsert>;
 
-const PLAIN_FIELDS = ["kind", "firstName", "lastName", "organizationName", "gender", "birthday", "province", "city", "address", "ownerUserId"] as const;
+const PLAIN_FIELDS = ["kind", "firstName", "lastName", "organizationName", "gender", "birthday", "province", "city", "postalCode", "address", "ownerUserId"] as const;
 const NAME_FIELDS = new Set<string>(["kind", "firstName", "lastName", "organizationName"]);
 const CONSENT_CHANNELS = [
   { channel: "sms", state: "consentSms", at: "consentSmsAt" },

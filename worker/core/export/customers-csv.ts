@@ -8,7 +8,7 @@ import { IDENTIFIER_KINDS, type IdentifierKind } from "../customers/customers.sc
 import type { CidKind } from "../workspaces/workspaces.schema";
 import { csvRow, spreadsheetSafe, UTF8_BOM } from "./csv";
 import { cellShape, columnHeader, type CellShape, type ExportReader } from "./export-language";
-import { shownAddress, shownIdentifier } from "./export-masking";
+import { shownAddress, shownIdentifier, shownPostalCode } from "./export-masking";
 import { identifiersByCustomer, liveCustomersAfter, PAGE_SIZE, type CustomerRow, type IdentifierRow } from "./export.repository";
 import { pages } from "./text-stream";
 
@@ -60,6 +60,7 @@ export const CSV_COLUMNS: ReadonlyArray<readonly [string, (customer: CsvCustomer
   ["birthday", (c, s) => s.day(c.row.birthday)],
   ["province", (c) => c.row.province],
   ["city", (c) => c.row.city],
+  ["postal_code", (c) => c.row.postalCode],
   ["address", (c) => c.row.address],
   ["tags", (c) => c.row.tags.join("; ")],
   ["consent_sms", (c, s) => s.word("consent", c.row.consentSms)],
@@ -88,7 +89,7 @@ function csvCustomer(row: CustomerRow, identifierRows: IdentifierRow[], options:
     identifiers.set(identifier.kind, [...(identifiers.get(identifier.kind) ?? []), shown(identifier.kind, identifier.value, options.revealPii)]);
   }
   return {
-    row: { ...row, address: shownAddress(row.address, options.revealPii) },
+    row: { ...row, address: shownAddress(row.address, options.revealPii), postalCode: shownPostalCode(row.postalCode, options.revealPii) },
     identifiers,
     cid: row.cid === null ? null : options.cidKind === "issued" ? row.cid : shown(options.cidKind, row.cid, options.revealPii),
     ownerEmail: row.ownerUserId ? (options.ownerEmails.get(row.ownerUserId) ?? null) : null,

@@ -3,7 +3,7 @@
 // details (a customer.created event carries the CID, which may be a mobile).
 import { toIso } from "../data/clock";
 import { verifyIranianNationalId } from "@persian-tools/persian-tools";
-import { maskAddress, maskEmail, maskIdentifier, maskMobile, maskNationalCode, PII_IDENTIFIER_KINDS } from "../customers/mask";
+import { maskAddress, maskEmail, maskIdentifier, maskMobile, maskNationalCode, maskPostalCode, PII_IDENTIFIER_KINDS } from "../customers/mask";
 import type { IdentifierKind } from "../customers/customers.schema";
 
 export function shownIdentifier(kind: IdentifierKind, value: string, revealPii: boolean): string {
@@ -11,6 +11,8 @@ export function shownIdentifier(kind: IdentifierKind, value: string, revealPii: 
 }
 
 export const shownAddress = (address: string | null, revealPii: boolean) => (address === null || revealPii ? address : maskAddress(address));
+
+export const shownPostalCode = (code: string | null, revealPii: boolean) => (code === null || revealPii ? code : maskPostalCode(code));
 
 /** Masks a stored (normalized) mobile, e-mail or national code found anywhere in a value. */
 function maskRecognised(text: string): string {
@@ -21,7 +23,7 @@ function maskRecognised(text: string): string {
 }
 
 export function maskPersonalData(value: unknown, key = ""): unknown {
-  if (typeof value === "string") return key === "address" ? maskAddress(value) : maskRecognised(value);
+  if (typeof value === "string") return key === "address" ? maskAddress(value) : key === "postalCode" ? maskPostalCode(value) : maskRecognised(value);
   if (Array.isArray(value)) return value.map((item) => maskPersonalData(item));
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(Object.entries(value).map(([name, inner]) => [name, maskPersonalData(inner, name)]));

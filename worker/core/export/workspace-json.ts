@@ -6,7 +6,7 @@ import { now, toIso } from "../data/clock";
 import type { Database, WorkspaceScope } from "../data/database";
 import type { Permission } from "../permissions/permissions";
 import type { CidKind } from "../workspaces/workspaces.schema";
-import { maskPersonalData, shownAddress, shownIdentifier, withIsoTimes } from "./export-masking";
+import { maskPersonalData, shownAddress, shownIdentifier, shownPostalCode, withIsoTimes } from "./export-masking";
 import * as source from "./export.repository";
 import { pages } from "./text-stream";
 
@@ -57,6 +57,7 @@ function customersSection(scope: WorkspaceScope, options: WorkspaceJsonOptions) 
       ...withIsoTimes(row),
       cid: row.cid === null || options.cidKind === "issued" ? row.cid : shownIdentifier(options.cidKind, row.cid, options.revealPii),
       address: shownAddress(row.address, options.revealPii),
+      postalCode: shownPostalCode(row.postalCode, options.revealPii),
       identifiers: (identifiers.get(row.id) ?? []).map((identifier) => ({
         kind: identifier.kind,
         value: shownIdentifier(identifier.kind, identifier.value, options.revealPii),

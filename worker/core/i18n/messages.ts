@@ -120,6 +120,10 @@ export const messages = {
     fa: "نام کاربری باید ۲ تا ۶۴ حرف، رقم، نقطه، خط تیره یا زیرخط باشد.",
   },
   invalid_issued_code: { en: "This is not a customer code (e.g. C-00042).", fa: "این کد مشتری نیست (مثلاً C-00042)." },
+  invalid_postal_code: {
+    en: "A postal code is 10 digits, e.g. 12345-67890.",
+    fa: "کد پستی ۱۰ رقم است، مثلاً ۱۲۳۴۵-۶۷۸۹۰.",
+  },
   invalid_identifier: { en: "This identifier is not recognised.", fa: "این شناسه شناخته نشد." },
   unknown_filter_field: { en: "There is no such filter field.", fa: "چنین فیلد فیلتری وجود ندارد." },
   invalid_cursor: { en: "The cursor is invalid; start from the first page.", fa: "نشانگر صفحه نامعتبر است." },

@@ -22,6 +22,7 @@ const NAMES: Record<string, Record<Locale, string>> = {
   birthday: { en: "birthday", fa: "تاریخ تولد" },
   province: { en: "province", fa: "استان" },
   city: { en: "city", fa: "شهر" },
+  postalCode: { en: "postal code", fa: "کد پستی" },
   address: { en: "address", fa: "نشانی" },
   tags: { en: "tags", fa: "برچسب‌ها" },
   consentSms: { en: "SMS consent", fa: "رضایت پیامک" },

@@ -1,6 +1,7 @@
 // The customer a shop delivery is about: found by any identifier it carries (the shop's customer
 // id, the mobile in any form, the e-mail), or created. Identifiers the customer lacks are linked,
-// and a name is filled in only where the profile has none (staff edits are never overwritten).
+// and a name or an Iranian postal code is filled in only where the profile has none (staff edits
+// are never overwritten).
 // Concurrent deliveries for a new customer race on the unique identifier index: the losers get
 // a 409, look up again, and use the winner, so one customer results.
 import { normalizeEmail } from "../cid/normalize-email";
@@ -9,6 +10,7 @@ import { createCustomer } from "../customers/create-customer";
 import { addIdentifier } from "../customers/customer-identifiers";
 import { findCustomer, findIdentifiers, identifiersOf, type IdentifierRow } from "../customers/customers.repository";
 import type { IdentifierKind } from "../customers/customers.schema";
+import { normalizePostalCode } from "../customers/postal-code";
 import { updateCustomer } from "../customers/update-customer";
 import type { WorkspaceScope } from "../data/database";
 import { Problem } from "../http/problem";
@@ -52,6 +54,7 @@ export async function resolveCustomer(scope: WorkspaceScope, cidKind: CidKind, f
           lastName: facts.lastName ?? undefined,
           mobile: mobile ?? undefined,
           email: email ?? undefined,
+          postalCode: postalCodeOf(facts),
           tags: [],
           consent: {},
           attributes: {},
@@ -68,6 +71,9 @@ export async function resolveCustomer(scope: WorkspaceScope, cidKind: CidKind, f
   }
   throw new Error("the customer could not be resolved after repeated identifier conflicts");
 }
+
+/** A shop's postcode is kept when it is an Iranian one; a foreign ZIP is not a postal code here. */
+const postalCodeOf = (facts: CustomerFacts) => (facts.postalCode ? (normalizePostalCode(facts.postalCode) ?? undefined) : undefined);
 
 /** Links the identifiers nobody holds yet and fills a missing name; true if anything changed. */
 async function complete(scope: WorkspaceScope, cidKind: CidKind, customerId: string, pairs: Array<{ kind: IdentifierKind; value: string }>, facts: CustomerFacts) {
@@ -90,10 +96,15 @@ async function complete(scope: WorkspaceScope, cidKind: CidKind, customerId: str
   }
   const firstName = facts.firstName ?? undefined;
   const lastName = facts.lastName ?? undefined;
-  if (!row.firstName && !row.lastName && !row.organizationName && (firstName || lastName)) {
+  const postalCode = postalCodeOf(facts);
+  const fill = {
+    ...(!row.firstName && !row.lastName && !row.organizationName && (firstName || lastName) ? { firstName, lastName } : {}),
+    ...(!row.postalCode && postalCode ? { postalCode } : {}),
+  };
+  if (Object.keys(fill).length) {
     const fresh = (await findCustomer(scope, customerId)) ?? row;
     try {
-      const updated = await updateCustomer(scope, cidKind, fresh, rows, { firstName, lastName }, null);
+      const updated = await updateCustomer(scope, cidKind, fresh, rows, fill, null);
       if (updated.length) changed = true;
     } catch (error) {
       if (!isConflict(error)) throw error;

@@ -91,6 +91,8 @@ describe("a WooCommerce order", () => {
     expect(order).toMatchObject({ status: "paid", currency: "IRT", total: 1245000, discount: 50000, shipping: 45000, subtotal: 1250000, source: "woocommerce", connection_id: woo.id, number: "4750" });
     const customer = (await owner.get(`/api/customers/lookup?identifier=${encodeURIComponent("09123456789")}`)).body;
     expect(customer).toMatchObject({ firstName: "سارا", lastName: "محمدی" });
+    // billing.postcode, an Iranian postal code, fills the customer's.
+    expect((await env.DB.prepare("select postal_code from customers where id = ?").bind(customer.id).first())!.postal_code).toBe("1415893914");
     const identifiers = await env.DB.prepare("select kind, value from customer_identifiers where customer_id = ? order by kind").bind(customer.id).all();
     expect(identifiers.results).toEqual(
       expect.arrayContaining([
@@ -273,6 +275,8 @@ describe("Shopify", () => {
       .bind(ws, `shopify:${shop.id}:${SHOPIFY_SAMPLE_CUSTOMER_ID}`)
       .first<{ customer_id: string }>();
     expect(identifier?.customer_id).toBe(order!.customer_id);
+    // Its billing ZIP (40003, Kentucky) is no Iranian postal code: the customer gets none.
+    expect((await env.DB.prepare("select postal_code from customers where id = ?").bind(order!.customer_id).first())!.postal_code).toBeNull();
     // A neighbouring id (what a rounded 64-bit number would become) names another order.
     expect(await orderRow("820982911946154500", ws)).toBeNull();
   });

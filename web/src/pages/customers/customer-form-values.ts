@@ -16,6 +16,7 @@ export interface CustomerFormValues {
   username: string;
   province: string;
   city: string;
+  postalCode: string;
   address: string;
   tags: string;
   ownerUserId: string;
@@ -24,9 +25,9 @@ export interface CustomerFormValues {
 }
 
 /** Fields the API masks without customers.pii:read; a masked value is never sent back. */
-export const PII_FIELDS = ["mobile", "email", "nationalCode", "address"] as const;
+export const PII_FIELDS = ["mobile", "email", "nationalCode", "postalCode", "address"] as const;
 
-const TEXT_FIELDS = ["firstName", "lastName", "organizationName", "gender", "birthday", "mobile", "email", "nationalCode", "username", "province", "city", "address", "ownerUserId"] as const;
+const TEXT_FIELDS = ["firstName", "lastName", "organizationName", "gender", "birthday", "mobile", "email", "nationalCode", "username", "province", "city", "postalCode", "address", "ownerUserId"] as const;
 
 export const EMPTY_VALUES: CustomerFormValues = {
   kind: "person",
@@ -41,6 +42,7 @@ export const EMPTY_VALUES: CustomerFormValues = {
   username: "",
   province: "",
   city: "",
+  postalCode: "",
   address: "",
   tags: "",
   ownerUserId: "",
@@ -69,6 +71,7 @@ export function valuesFromCustomer(customer: Customer, tagSeparator = ", "): Cus
     username: customer.username ?? "",
     province: customer.province ?? "",
     city: customer.city ?? "",
+    postalCode: pii(customer.postalCode),
     address: pii(customer.address),
     tags: customer.tags.join(tagSeparator),
     ownerUserId: customer.ownerUserId ?? "",

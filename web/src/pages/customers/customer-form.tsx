@@ -6,6 +6,8 @@ import { DateField } from "../../components/date-field";
 import { SelectField, TextArea, TextField } from "../../components/field";
 import { useLanguage, useMessages } from "../../i18n/i18n";
 import { provinceOptions } from "./provinces";
+import { isListedCity } from "./cities";
+import { CityField } from "./city-field";
 import { useSession } from "../../session/session";
 import { formatCalendarDay } from "./calendar-day";
 import type { Customer } from "./customer-types";
@@ -46,7 +48,7 @@ export function CustomerFormFields({ values, onChange, error, existing }: Props)
   const set = (field: keyof CustomerFormValues) => (value: string) => onChange({ ...values, [field]: value });
   const fieldError = (field: string) => error?.fieldError(field);
   /** For a masked identifier: what it is now, and that empty keeps it. */
-  const maskedHint = (field: "mobile" | "email" | "nationalCode" | "address") => {
+  const maskedHint = (field: "mobile" | "email" | "nationalCode" | "postalCode" | "address") => {
     const current = existing?.piiMasked ? existing[field] : null;
     return current ? (
       <>
@@ -153,8 +155,27 @@ export function CustomerFormFields({ values, onChange, error, existing }: Props)
       </Section>
 
       <Section title={t("place")}>
-        <SelectField label={t("province")} name="province" value={values.province} onValue={set("province")} error={fieldError("province")} options={provinceOptions(language, values.province, "—")} />
-        <TextField label={t("city")} name="city" value={values.city} onValue={set("city")} error={fieldError("city")} autoComplete="off" />
+        <SelectField
+          label={t("province")}
+          name="province"
+          value={values.province}
+          // A city picked from the old province's list cannot be right in the new one; a typed one stays.
+          onValue={(province) => onChange({ ...values, province, city: isListedCity(values.province, values.city) ? "" : values.city })}
+          error={fieldError("province")}
+          options={provinceOptions(language, values.province, "—")}
+        />
+        <CityField province={values.province} value={values.city} onValue={set("city")} error={fieldError("city")} />
+        <TextField
+          label={t("postalCode")}
+          name="postalCode"
+          inputMode="numeric"
+          dir="ltr"
+          value={values.postalCode}
+          onValue={set("postalCode")}
+          error={fieldError("postalCode")}
+          hint={maskedHint("postalCode") ?? t("postalCodeHint")}
+          autoComplete="off"
+        />
         <div class="customer-form__wide">
           <TextArea label={t("address")} name="address" value={values.address} onValue={set("address")} rows={2} error={fieldError("address")} hint={maskedHint("address")} />
         </div>
@@ -171,4 +192,4 @@ export function CustomerFormFields({ values, onChange, error, existing }: Props)
 }
 
 /** Every field name the form shows an error under, so the rest can be shown above the buttons. */
-export const FORM_FIELDS = ["kind", "organizationName", "firstName", "lastName", "gender", "birthday", "mobile", "email", "nationalCode", "username", "province", "city", "address", "tags", "ownerUserId", "consent"];
+export const FORM_FIELDS = ["kind", "organizationName", "firstName", "lastName", "gender", "birthday", "mobile", "email", "nationalCode", "username", "province", "city", "postalCode", "address", "tags", "ownerUserId", "consent"];

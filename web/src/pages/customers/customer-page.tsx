@@ -1,7 +1,8 @@
 // The customer page (/customers/:id), everything about one person in one place: profile,
 // identifiers (masked; revealed on request), quick actions, the timeline, orders and the panels
-// plugins add. Edit and erase for those who may.
-import { Pencil, Trash2 } from "lucide-preact";
+// plugins add. Edit and erase for those who may. "Log a call", what a clerk does most here, is the
+// first control after the heading, so it is one Tab away when the page opens.
+import { Pencil, Phone, Trash2 } from "lucide-preact";
 import { useState } from "preact/hooks";
 import { useParams } from "wouter-preact";
 import { useResource } from "../../api/use-resource";
@@ -18,12 +19,12 @@ import { CustomerProfile } from "./customer-profile";
 import { CustomerTimeline } from "./customer-timeline";
 import type { Customer, TimelineEntry } from "./customer-types";
 import { EraseCustomerDialog } from "./erase-customer-dialog";
-import { LtrText } from "./ltr-text";
+import { CustomerCode } from "./customer-code";
 import { StageBadge } from "./stage-badge";
-import { useFormat } from "../../i18n/format";
 import { PluginPanels } from "./plugin-panels";
 import { ContactBar } from "./contact-bar";
 import { QuickActions, useSmsAvailable, type QuickAction } from "./quick-actions";
+import { quickActionsMessages } from "./quick-actions.messages";
 import { useCursorList } from "./use-cursor-list";
 import { EmbeddedText } from "../../components/embedded-text";
 
@@ -32,7 +33,7 @@ const TIMELINE_PAGE = 20;
 export default function CustomerPage() {
   const { id } = useParams<{ id: string }>();
   const t = useMessages(customerPageMessages);
-  const f = useFormat();
+  const q = useMessages(quickActionsMessages);
   const { can } = useSession();
   // Revealed for this customer only: opening another one starts masked again.
   const [revealedId, setRevealedId] = useState<string | null>(null);
@@ -67,11 +68,17 @@ export default function CustomerPage() {
         title={<EmbeddedText>{person.displayName || person.code}</EmbeddedText>}
         subtitle={
           <span class="customer-page__subtitle">
-            <StageBadge stage={person.lifecycleStage} /> <LtrText>{f.digits(person.code)}</LtrText>
+            <StageBadge stage={person.lifecycleStage} /> <CustomerCode code={person.code} />
           </span>
         }
         actions={
           <>
+            {can("interactions:write") && (
+              <Button variant="primary" onClick={() => setQuickAction("call")}>
+                <Phone size={16} aria-hidden="true" />
+                {q("logCall")}
+              </Button>
+            )}
             {can("customers:write") && (
               <ButtonLink href={`/customers/${person.id}/edit`}>
                 <Pencil size={16} aria-hidden="true" />
@@ -102,7 +109,7 @@ export default function CustomerPage() {
           />
         </div>
         <div class="customer-360__main stack">
-          <QuickActions customer={person} onChanged={() => void timeline.reload()} open={quickAction} onOpen={setQuickAction} />
+          <QuickActions customer={person} onChanged={() => void timeline.reload()} open={quickAction} onOpen={setQuickAction} inHeader={["call"]} />
           <CustomerTimeline timeline={timeline} />
         </div>
         <div class="customer-360__more stack">

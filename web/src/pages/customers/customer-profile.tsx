@@ -12,6 +12,9 @@ import { customerSince, readRfm } from "./customer-summary";
 import { StageBadge } from "./stage-badge";
 import { useStaff } from "./use-staff";
 import { EmbeddedText } from "../../components/embedded-text";
+import { cityName } from "./cities";
+import { LtrText } from "./ltr-text";
+import { provinceName } from "./provinces";
 
 function Row({ label, children }: { label: ComponentChildren; children: ComponentChildren }) {
   return (
@@ -33,7 +36,10 @@ export function CustomerProfile({ customer }: { customer: Customer }) {
       {state.at && <span class="muted small"> ({t("since", { date: f.date(state.at) })})</span>}
     </>
   );
-  const place = [customer.city, customer.province !== customer.city ? customer.province : null].filter(Boolean).join(f.language === "fa" ? "، " : ", ");
+  // Listed cities and provinces are stored in Persian and read in the reader's language.
+  const city = customer.city ? cityName(customer.city, customer.province, f.language) : null;
+  const province = customer.province ? provinceName(customer.province, f.language) : null;
+  const place = [city, province !== city ? province : null].filter(Boolean).join(f.language === "fa" ? "، " : ", ");
   const rfm = readRfm(customer.rfmSegment);
   return (
     <Card title={t("profile")} labelledBy="profile-title">
@@ -76,6 +82,11 @@ export function CustomerProfile({ customer }: { customer: Customer }) {
         </Row>
         <Row label={t("place")}>{place ? <EmbeddedText>{place}</EmbeddedText> : "—"}</Row>
         {customer.address && <Row label={t("address")}><EmbeddedText>{customer.address}</EmbeddedText></Row>}
+        {customer.postalCode && (
+          <Row label={t("postalCode")}>
+            <LtrText>{f.digits(customer.postalCode)}</LtrText>
+          </Row>
+        )}
         {customer.gender && <Row label={t("gender")}>{wordFor(w, "gender", customer.gender)}</Row>}
         {customer.birthday && <Row label={t("birthday")}>{formatCalendarDay(customer.birthday, f.language)}</Row>}
         <Row label={t("owner")}>{customer.ownerUserId ? (nameOf(customer.ownerUserId) ?? t("otherStaff")) : <span class="muted">{t("unassigned")}</span>}</Row>

@@ -1,5 +1,6 @@
-// The customers table: each row links to the customer's page. On a phone only the name, the
-// identifier and the stage stay; the wide columns come back on larger screens.
+// The customers table: each row links to the customer's page, and the up and down arrows move
+// between those links. On a phone only the name, the identifier and the stage stay; the wide
+// columns come back on larger screens.
 import type { ComponentChildren } from "preact";
 import { DataTable, type Column } from "../../components/data-table";
 import { useFormat } from "../../i18n/format";
@@ -8,6 +9,11 @@ import type { Customer } from "./customer-types";
 import { customersListMessages } from "./customers-list.messages";
 import { bulkMessages } from "./bulk-actions.messages";
 import { LtrText } from "./ltr-text";
+import { CustomerCode } from "./customer-code";
+import { cityName } from "./cities";
+import { moveBetweenRowLinks } from "./row-links-keys";
+
+const onRowLinkKey = moveBetweenRowLinks("a.customer-cell__name");
 import { identifierText } from "./identifier-text";
 import { StageBadge } from "./stage-badge";
 import { EmbeddedText } from "../../components/embedded-text";
@@ -69,11 +75,11 @@ export function CustomersTable({ customers, empty, selection }: { customers: Cus
       header: t("colName"),
       cell: (customer) => (
         <div class="customer-cell">
-          <a href={`/customers/${customer.id}`} class="customer-cell__name">
+          <a href={`/customers/${customer.id}`} class="customer-cell__name" aria-keyshortcuts="ArrowUp ArrowDown">
             <EmbeddedText>{customer.displayName || customer.code}</EmbeddedText>
           </a>
           <span class="customer-cell__code muted small">
-            <LtrText>{customer.code}</LtrText>
+            <CustomerCode code={customer.code} />
           </span>
         </div>
       ),
@@ -87,7 +93,7 @@ export function CustomersTable({ customers, empty, selection }: { customers: Cus
         return <LtrText>{value === null ? null : identifierText(kind, value, f)}</LtrText>;
       },
     },
-    { key: "city", header: t("colCity"), cell: (customer) => (customer.city ? <EmbeddedText>{customer.city}</EmbeddedText> : "—"), wide: true },
+    { key: "city", header: t("colCity"), cell: (customer) => (customer.city ? <EmbeddedText>{cityName(customer.city, customer.province, f.language)}</EmbeddedText> : "—"), wide: true },
     { key: "stage", header: t("colStage"), cell: (customer) => <StageBadge stage={customer.lifecycleStage} /> },
     {
       key: "tags",
@@ -110,5 +116,9 @@ export function CustomersTable({ customers, empty, selection }: { customers: Cus
     { key: "spent", header: t("colSpent"), cell: (customer) => f.money(customer.stats.totalSpent), numeric: true, wide: true },
     { key: "lastOrder", header: t("colLastOrder"), cell: (customer) => f.date(customer.stats.lastOrderAt), wide: true },
   ];
-  return <DataTable columns={columns} rows={customers} rowKey={(customer) => customer.id} empty={empty} caption={t("caption")} />;
+  return (
+    <div onKeyDown={onRowLinkKey}>
+      <DataTable columns={columns} rows={customers} rowKey={(customer) => customer.id} empty={empty} caption={t("caption")} />
+    </div>
+  );
 }

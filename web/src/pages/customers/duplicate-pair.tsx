@@ -15,6 +15,7 @@ import type { Customer } from "./customer-types";
 import { customerWords, wordFor } from "./customer-words.messages";
 import { duplicatesMessages } from "./duplicates.messages";
 import { LtrText } from "./ltr-text";
+import { CustomerCode } from "./customer-code";
 import { StageBadge } from "./stage-badge";
 import { EmbeddedText } from "../../components/embedded-text";
 
@@ -82,7 +83,7 @@ export function DuplicatePair({ candidate, index, onMerged }: { candidate: Dupli
               <div class="profile-facts__row">
                 <dt>{t("code")}</dt>
                 <dd>
-                  <LtrText>{customer.code}</LtrText>
+                  <CustomerCode code={customer.code} />
                 </dd>
               </div>
               <div class="profile-facts__row">

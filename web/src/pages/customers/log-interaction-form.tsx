@@ -1,7 +1,8 @@
 // "Log a call", "Add note" and "Log a complaint": one interaction (POST
 // /api/customers/{id}/interactions) with the API's field errors under their inputs. A call is
-// logged the way a call centre does: outcome, direction, when, duration, summary, and an optional
-// follow-up task that the API creates in the same batch. The first field takes the focus.
+// logged the way a call centre does: outcome and what was said first, then direction, when
+// (now by default) and duration, and an optional follow-up task that the API creates in the same
+// batch. The first field takes the focus; Ctrl+Enter saves from any field.
 import { useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
@@ -78,6 +79,12 @@ export function LogInteractionForm({ customerId, type, onDone, onCancel }: { cus
         event.preventDefault();
         void save.run();
       }}
+      onKeyDown={(event) => {
+        if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !save.busy) {
+          event.preventDefault();
+          void save.run();
+        }
+      }}
     >
       {type === "call" && (
         <>
@@ -90,6 +97,21 @@ export function LogInteractionForm({ customerId, type, onDone, onCancel }: { cus
             error={save.error?.fieldError("outcome")}
             autofocus
           />
+        </>
+      )}
+      <TextArea
+        label={summaryLabel}
+        name="summary"
+        value={summary}
+        onValue={setSummary}
+        rows={4}
+        error={save.error?.fieldError("summary")}
+        hint={t("saveShortcut")}
+        required
+        autofocus={type !== "call"}
+      />
+      {type === "call" && (
+        <>
           <SelectField
             label={t("direction")}
             name="direction"
@@ -116,16 +138,6 @@ export function LogInteractionForm({ customerId, type, onDone, onCancel }: { cus
           </div>
         </>
       )}
-      <TextArea
-        label={summaryLabel}
-        name="summary"
-        value={summary}
-        onValue={setSummary}
-        rows={4}
-        error={save.error?.fieldError("summary")}
-        required
-        autofocus={type !== "call"}
-      />
       {type === "call" && can("tasks:write") && (
         <>
           <Checkbox label={t("addFollowUp")} name="followUp" checked={followUp} onChecked={setFollowUp} />
@@ -147,7 +159,7 @@ export function LogInteractionForm({ customerId, type, onDone, onCancel }: { cus
       )}
       <ErrorNotice error={unmatchedProblem(save.error, ["summary", "direction", "outcome", "occurredAt", "durationSeconds", "followUp.title", "followUp.dueAt"])} />
       <div class="form__actions">
-        <Button type="submit" variant="primary" busy={save.busy}>
+        <Button type="submit" variant="primary" busy={save.busy} aria-keyshortcuts="Control+Enter">
           {type === "call" ? t("saveCall") : type === "complaint" ? t("saveComplaint") : t("saveNote")}
         </Button>
         <Button onClick={onCancel}>{common("cancel")}</Button>

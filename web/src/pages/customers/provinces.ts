@@ -44,3 +44,8 @@ export function provinceOptions(language: "fa" | "en", current: string, noneLabe
     ...(current && !known ? [{ value: current, label: current }] : []),
   ];
 }
+
+/** A stored province in the reader's language: its name when it is one of the 31, else as stored. */
+export function provinceName(province: string, language: "fa" | "en"): string {
+  return PROVINCES.find((known) => known.fa === province)?.[language] ?? province;
+}

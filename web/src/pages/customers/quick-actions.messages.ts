@@ -5,6 +5,7 @@ export const quickActionsMessages = defineMessages({
   en: {
     title: "Quick actions",
     logCall: "Log a call",
+    saveShortcut: "Ctrl+Enter saves.",
     addNote: "Add note",
     createTask: "Create task",
     sendSms: "Send SMS",
@@ -46,6 +47,7 @@ export const quickActionsMessages = defineMessages({
   fa: {
     title: "کارهای سریع",
     logCall: "ثبت تماس",
+    saveShortcut: "با Ctrl+Enter ذخیره می‌شود.",
     addNote: "افزودن یادداشت",
     createTask: "ایجاد کار",
     sendSms: "ارسال پیامک",

@@ -28,8 +28,23 @@ export function useSmsChannel(): { available: boolean; delivers: boolean } {
 
 export const useSmsAvailable = (): boolean => useSmsChannel().available;
 
-/** `open` / `onOpen`: which dialog is open, when the page opens one too (the contact bar's SMS). */
-export function QuickActions({ customer, onChanged, open: openFromPage, onOpen }: { customer: Customer; onChanged: () => void; open?: Action | null; onOpen?: (action: Action | null) => void }) {
+/**
+ * `open` / `onOpen`: which dialog is open, when the page opens one too (the contact bar's SMS).
+ * `inHeader`: actions whose button the page shows itself (its dialog is still here).
+ */
+export function QuickActions({
+  customer,
+  onChanged,
+  open: openFromPage,
+  onOpen,
+  inHeader = [],
+}: {
+  customer: Customer;
+  onChanged: () => void;
+  open?: Action | null;
+  onOpen?: (action: Action | null) => void;
+  inHeader?: Action[];
+}) {
   const t = useMessages(quickActionsMessages);
   const { can } = useSession();
   const [ownOpen, setOwnOpen] = useState<Action | null>(null);
@@ -44,8 +59,8 @@ export function QuickActions({ customer, onChanged, open: openFromPage, onOpen }
     { key: "task", label: t("createTask"), icon: ListTodo, show: can("tasks:write") },
     { key: "sms", label: t("sendSms"), icon: MessageSquare, show: sms.available },
   ];
-  const shown = actions.filter((action) => action.show);
-  if (shown.length === 0) return null;
+  const shown = actions.filter((action) => action.show && !inHeader.includes(action.key));
+  if (!actions.some((action) => action.show)) return null;
   const current = actions.find((action) => action.key === open);
   const done = () => {
     setOpen(null);

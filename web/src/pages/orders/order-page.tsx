@@ -12,6 +12,7 @@ import { useFormat } from "../../i18n/format";
 import { useMessages } from "../../i18n/i18n";
 import { customerWords, wordFor } from "../customers/customer-words.messages";
 import { LtrText } from "../customers/ltr-text";
+import { CustomerCode } from "../customers/customer-code";
 import type { OrderDetail } from "./order-types";
 import { ordersMessages } from "./orders.messages";
 
@@ -121,7 +122,7 @@ function OrderView({ order }: { order: OrderDetail }) {
                 <EmbeddedText>{order.customer.displayName}</EmbeddedText>
               </a>{" "}
               <span class="muted small">
-                <LtrText>{f.digits(order.customer.code)}</LtrText>
+                <CustomerCode code={order.customer.code} />
               </span>
             </Card>
           )}

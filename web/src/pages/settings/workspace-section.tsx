@@ -1,6 +1,7 @@
 // The workspace's settings (settings:manage): name, CID kind, lapsed window, language, currency,
 // the day weeks start on and time zone. A refused CID change lists the customers lacking that identifier. After a save
 // the session is loaded again, so dates and amounts follow the new settings at once.
+import { CustomerCode } from "../customers/customer-code";
 import { useMemo, useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
@@ -146,7 +147,6 @@ function WorkspaceForm({ initial, onSaved }: { initial: Settings; onSaved: (sett
 
 function CidBlocked({ lacking, kind }: { lacking: Lacking; kind: string }) {
   const t = useMessages(workspaceMessages);
-  const f = useFormat();
   return (
     <div class="notice notice--error" role="alert">
       <strong>{t("blockedTitle", { kind })}</strong>
@@ -157,7 +157,7 @@ function CidBlocked({ lacking, kind }: { lacking: Lacking; kind: string }) {
           <ul class="lacking-list">
             {lacking.customers.map((customer) => (
               <li key={customer.id}>
-                <a href={`/customers/${customer.id}`}><EmbeddedText>{customer.displayName}</EmbeddedText></a> <span class="muted small code">{f.digits(customer.code)}</span>
+                <a href={`/customers/${customer.id}`}><EmbeddedText>{customer.displayName}</EmbeddedText></a> <span class="muted small code"><CustomerCode code={customer.code} /></span>
               </li>
             ))}
           </ul>

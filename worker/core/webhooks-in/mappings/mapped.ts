@@ -14,6 +14,8 @@ export interface CustomerFacts {
   externalId?: string | null;
   firstName?: string | null;
   lastName?: string | null;
+  /** The billing postal code as the shop sent it; kept only when it is an Iranian one (10 digits). */
+  postalCode?: string | null;
 }
 
 export type ShopOrder = Omit<OrderInput, "customerId" | "source" | "connectionId" | "by">;
@@ -51,7 +53,7 @@ export function parsePayload<S extends z.ZodType>(schema: S, payload: unknown): 
 export const ShopId = z.union([z.number().int().nonnegative(), z.string().trim().min(1).max(100)]).transform(String);
 export const Money = z.union([z.string().max(40), z.number()]);
 const optionalText = z.string().nullish();
-export const PersonFields = { first_name: optionalText, last_name: optionalText, email: optionalText, phone: optionalText };
+export const PersonFields = { first_name: optionalText, last_name: optionalText, email: optionalText, phone: optionalText, postcode: optionalText };
 
 /** A time the shop sent: ISO 8601; WooCommerce's *_gmt fields come without an offset and are UTC. */
 export function shopTime(value: string | null | undefined, field: string): number | null {

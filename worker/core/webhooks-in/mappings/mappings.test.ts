@@ -33,9 +33,9 @@ describe("WooCommerce", () => {
     expect(orderOf(mapWooCommerce("order.updated", wooOrder({ status: "awaiting-call", date_paid_gmt: null }), "con_1")).order.status).toBe("pending");
   });
 
-  it("takes the customer from billing and the shop customer id, times as UTC", () => {
+  it("takes the customer from billing (with its postcode) and the shop customer id, times as UTC", () => {
     const { customer, order } = orderOf(mapWooCommerce("order.created", wooOrder(), "con_1"));
-    expect(customer).toEqual({ externalId: "woo:con_1:31", mobile: "۰۹۱۲ ۳۴۵ ۶۷۸۹", email: "Sara.Mohammadi@Example.com", firstName: "سارا", lastName: "محمدی" });
+    expect(customer).toEqual({ externalId: "woo:con_1:31", mobile: "۰۹۱۲ ۳۴۵ ۶۷۸۹", email: "Sara.Mohammadi@Example.com", firstName: "سارا", lastName: "محمدی", postalCode: "1415893914" });
     expect(order.placedAt).toBe(Date.parse("2025-03-11T16:25:00Z"));
     expect(order.externalUpdatedAt).toBe(Date.parse("2025-03-11T16:26:10Z"));
     expect(order.total).toBe(1245000);

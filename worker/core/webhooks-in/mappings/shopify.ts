@@ -30,7 +30,7 @@ const Refund = z.object({
   transactions: z.array(Transaction).default([]),
 });
 
-const Address = z.object({ first_name: z.string().nullish(), last_name: z.string().nullish(), phone: z.string().nullish() }).partial();
+const Address = z.object({ first_name: z.string().nullish(), last_name: z.string().nullish(), phone: z.string().nullish(), zip: z.string().nullish() }).partial();
 const Customer = z.object({
   id: ShopId,
   email: z.string().nullish(),
@@ -100,6 +100,7 @@ export function mapShopify(topic: string | null, payload: unknown, connectionId:
           mobile: firstText(customer.phone, customer.default_address?.phone),
           firstName: namePart(firstText(customer.first_name, customer.default_address?.first_name)),
           lastName: namePart(firstText(customer.last_name, customer.default_address?.last_name)),
+          postalCode: firstText(customer.default_address?.zip),
         },
       };
     }
@@ -125,6 +126,7 @@ function mapOrder(order: z.infer<typeof ShopifyOrder>, connectionId: string): Ma
       email: firstText(order.customer?.email, order.email),
       firstName: namePart(firstText(order.customer?.first_name, billing.first_name)),
       lastName: namePart(firstText(order.customer?.last_name, billing.last_name)),
+      postalCode: firstText(billing.zip, order.customer?.default_address?.zip),
     },
     order: {
       externalId: order.id,

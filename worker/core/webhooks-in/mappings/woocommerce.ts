@@ -100,6 +100,7 @@ export function mapWooCommerce(topic: string | null, payload: unknown, connectio
           mobile: firstText(customer.billing?.phone),
           firstName: namePart(firstText(customer.first_name, customer.billing?.first_name)),
           lastName: namePart(firstText(customer.last_name, customer.billing?.last_name)),
+          postalCode: firstText(customer.billing?.postcode),
         },
       };
     }
@@ -132,6 +133,7 @@ function mapOrder(order: z.infer<typeof WooOrder>, connectionId: string): Mapped
     email: firstText(billing.email),
     firstName: namePart(billing.first_name),
     lastName: namePart(billing.last_name),
+    postalCode: firstText(billing.postcode),
   };
   return {
     kind: "order",
