@@ -9,6 +9,7 @@
 // while Persian digits sort in an order neither program documents and cannot be turned into numbers
 // by a formula. Persian headers and words already tell the reader which calendar this is.
 import { toIso } from "../data/clock";
+import { CUSTOMER_VOCABULARY } from "../i18n/customer-vocabulary";
 import { gregorianToJalali } from "../import/dates";
 import { localDay } from "../stats/local-day";
 
@@ -29,20 +30,8 @@ export interface CellShape {
   word(group: WordGroup, code: string | null): string | null;
 }
 
-const WORDS = {
-  kind: { person: ["شخص", "Person"], organization: ["سازمان", "Organization"] },
-  gender: { female: ["زن", "Female"], male: ["مرد", "Male"], other: ["دیگر", "Other"] },
-  consent: { unknown: ["پرسیده نشده", "Not asked"], granted: ["داده", "Granted"], withdrawn: ["پس گرفته", "Withdrawn"] },
-  stage: {
-    prospect: ["بالقوه", "Prospect"],
-    new: ["جدید", "New"],
-    active: ["فعال", "Active"],
-    at_risk: ["در معرض ریزش", "At risk"],
-    lapsed: ["ازدست‌رفته", "Lapsed"],
-    won_back: ["بازگشته", "Won back"],
-  },
-} satisfies Record<string, Record<string, readonly [fa: string, en: string]>>;
-export type WordGroup = keyof typeof WORDS;
+/** The coded values a cell may put in words (the vocabulary the web UI shows too). */
+export type WordGroup = "kind" | "gender" | "consent" | "stage";
 
 /** Headers by column key; a column without one here is headed by its key. */
 const HEADERS: Record<string, readonly [fa: string, en: string]> = {
@@ -111,8 +100,9 @@ export function cellShape(reader: ExportReader): CellShape {
     day: (isoDay) => (isoDay === null || !local || !/^\d{4}-\d{2}-\d{2}$/.test(isoDay) ? isoDay : readersDay(isoDay, lang)),
     word: (group, code) => {
       if (code === null || !lang) return code;
-      const words = WORDS[group] as Record<string, readonly [string, string]>;
-      return words[code]?.[languageIndex(lang)] ?? code;
+      const words: Readonly<Record<string, string>> = CUSTOMER_VOCABULARY[lang];
+      // A kind's words are keyed by the kind itself (`person`), the others by group and code (`stage_new`).
+      return words[group === "kind" ? code : `${group}_${code}`] ?? code;
     },
   };
 }
