@@ -36,6 +36,7 @@ describe.each(LANGUAGES)("the top-bar search in %s", (language) => {
     await page.keyboard.type("رضایی");
     const option = dialog.getByRole("option", { name: /رضائی/ });
     await option.waitFor();
+    await eventually("the mobile as Iranians write it, in the reader's digits", () => option.locator(".palette__detail").textContent()).toBe(language === "fa" ? "۰۹۱۲ ۷۶۵ ۴۳۲۱" : "0912 765 4321");
     await eventually("the active result", () => option.getAttribute("aria-selected")).toBe("true");
     await page.keyboard.press("Enter");
     await eventually("the address after Enter", () => new URL(page.url()).pathname).toBe(`/customers/${id}`);

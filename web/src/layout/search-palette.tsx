@@ -7,7 +7,9 @@ import { useEffect, useId, useMemo, useRef, useState } from "preact/hooks";
 import { useLocation } from "wouter-preact";
 import { api } from "../api/client";
 import { Dialog } from "../components/dialog";
+import { useFormat } from "../i18n/format";
 import { useMessages } from "../i18n/i18n";
+import { mobileText } from "../pages/customers/mobile-text";
 import { useSession } from "../session/session";
 import { searchPaletteMessages } from "./search-palette.messages";
 
@@ -21,6 +23,8 @@ interface Entry {
   href: string;
   label: string;
   detail?: string | null;
+  /** A mobile or a code reads left to right in a Persian line too. */
+  detailLtr?: boolean;
 }
 
 interface Group {
@@ -98,6 +102,7 @@ export function SearchPalette({ pages }: { pages: Entry[] }) {
 
 function PaletteBody({ pages, onChoose }: { pages: Entry[]; onChoose: (entry: Entry) => void }) {
   const t = useMessages(searchPaletteMessages);
+  const format = useFormat();
   const listId = useId();
   const input = useRef<HTMLInputElement>(null);
   const [q, setQ] = useState("");
@@ -131,7 +136,7 @@ function PaletteBody({ pages, onChoose }: { pages: Entry[]; onChoose: (entry: En
     const found = results?.q === query ? results.found : null;
     const fromApi: Group[] = found
       ? [
-          { name: t("customers"), entries: found.customers.map((c) => ({ href: `/customers/${c.id}`, label: c.displayName, detail: c.mobile ?? c.code })) },
+          { name: t("customers"), entries: found.customers.map((c) => ({ href: `/customers/${c.id}`, label: c.displayName, detail: format.digits(c.mobile ? mobileText(c.mobile) : (c.code ?? "")), detailLtr: true })) },
           { name: t("orders"), entries: found.orders.map((o) => ({ href: `/customers/${o.customerId}`, label: t("order", { number: o.number }), detail: o.customerName })) },
           { name: t("tasks"), entries: found.tasks.map((task) => ({ href: task.customerId ? `/customers/${task.customerId}` : "/tasks", label: task.title, detail: task.customerName })) },
         ]
@@ -141,7 +146,7 @@ function PaletteBody({ pages, onChoose }: { pages: Entry[]; onChoose: (entry: En
         ? [{ name: t("customers"), entries: [{ href: `/customers/new?mobile=${encodeURIComponent(query)}`, label: t("createWithNumber", { q: query }) }] }]
         : [];
     return [...create, ...fromApi, { name: t("pages"), entries: pageMatches }].filter((group) => group.entries.length > 0);
-  }, [query, results, pages, t]);
+  }, [query, results, pages, t, format]);
 
   const entries = groups.flatMap((group) => group.entries);
   useEffect(() => setActive(0), [query, results]);
@@ -200,7 +205,7 @@ function PaletteBody({ pages, onChoose }: { pages: Entry[]; onChoose: (entry: En
                 >
                   <bdi>{entry.label}</bdi>
                   {entry.detail && (
-                    <span class="palette__detail" dir="auto">
+                    <span class="palette__detail" dir={entry.detailLtr ? "ltr" : "auto"}>
                       {entry.detail}
                     </span>
                   )}

@@ -3,6 +3,7 @@
 import { useEffect, useId, useState } from "preact/hooks";
 import { api, type Page } from "../../api/client";
 import { Button } from "../../components/button";
+import { useFormat } from "../../i18n/format";
 import { useMessages } from "../../i18n/i18n";
 import { rememberCustomerName } from "./customer-names";
 import { tasksMessages } from "./tasks.messages";
@@ -22,6 +23,7 @@ interface Match {
 
 export function CustomerPicker({ value, onChange, error }: { value: ChosenCustomer | null; onChange: (customer: ChosenCustomer | null) => void; error?: string | undefined }) {
   const t = useMessages(tasksMessages);
+  const format = useFormat();
   const id = useId();
   const [text, setText] = useState("");
   const [matches, setMatches] = useState<Match[] | undefined>();
@@ -102,7 +104,7 @@ export function CustomerPicker({ value, onChange, error }: { value: ChosenCustom
                     }}
                   >
                     <EmbeddedText>{match.displayName}</EmbeddedText>
-                    <span class="muted small ltr">{match.cid ?? match.code}</span>
+                    <span class="muted small ltr">{format.digits(match.cid ?? match.code)}</span>
                   </button>
                 </li>
               ))}
