@@ -95,6 +95,8 @@ export const authRouter = createRouter()
     const actor = actorOf(c);
     const directory = openDirectory(c.env);
     const mobile = body.mobile === undefined ? undefined : ownMobile(body.mobile);
+    // A mobile is a way to sign in: like the password, a key in a script may not set it.
+    if (mobile !== undefined && !actor.sessionId) throw forbidden();
     const changes = {
       ...(body.name !== undefined ? { name: body.name } : {}),
       ...(body.locale !== undefined ? { locale: body.locale } : {}),

@@ -108,7 +108,7 @@ export const updateMeRoute = guardedRoute("signed-in", {
   summary: "Change your own name, language or mobile",
   description:
     "`locale` is the language the UI shows you; null falls back to the workspace's. `mobile` takes any common Iranian form (Persian digits too) and is stored as +989121234567; null removes it. " +
-    "A mobile another staff member uses is a 409 (`mobile_taken`).",
+    "A mobile another staff member uses is a 409 (`mobile_taken`). The mobile is a way to sign in, so only a browser session may change it (an API key gets 403).",
   request: {
     body: jsonBody(
       z
@@ -124,6 +124,7 @@ export const updateMeRoute = guardedRoute("signed-in", {
     200: { description: "The caller, changed.", content: { "application/json": { schema: MeSchema } } },
     400: problemResponses[400],
     401: problemResponses[401],
+    403: problemResponses[403],
     ...conflictResponse,
   },
 });

@@ -90,6 +90,10 @@ describe("a staff member's own mobile", () => {
     expect(taken.status).toBe(409);
     expect(taken.body.errors[0]).toMatchObject({ path: "body.mobile", code: "mobile_taken" });
     expect((await owner.patch("/api/auth/me", { mobile: null })).body.user.mobile).toBeNull();
+    // A mobile signs in: an API key may not set one (as it may not change the password).
+    const key = await owner.post("/api/api-keys", { name: "script", scopes: ["customers:read"] });
+    const byKey = await new ApiClient({ authorization: `Bearer ${key.body.key}` }).patch("/api/auth/me", { mobile: "09350000000" });
+    expect(byKey.status).toBe(403);
     const changes = await env.DB.prepare("SELECT details FROM audit_log WHERE workspace_id = ? AND action = 'user.mobile_changed' ORDER BY id").bind(workspaceId).all<{ details: string }>();
     expect(changes.results.map((row) => JSON.parse(row.details))).toEqual([
       { before: null, after: "0912*****89" },
