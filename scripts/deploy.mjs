@@ -50,6 +50,7 @@ function change(args, options) {
 
 const config = readFileSync(configPath, "utf8");
 if (/^\s*DEV_LOCAL_SHOP_ORIGINS\s*=/m.test(config)) fail("wrangler.toml sets DEV_LOCAL_SHOP_ORIGINS, a development-only allowance; remove it");
+if (/^\s*DEV_STAFF_OUTBOX\s*=/m.test(config)) fail("wrangler.toml sets DEV_STAFF_OUTBOX, a development-only allowance; remove it");
 
 step("Cloudflare account");
 const whoami = wrangler(["whoami"], { allowFailure: true });

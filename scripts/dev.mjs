@@ -13,7 +13,9 @@
 // --assets <dir> (serve the static assets from <dir>, e.g. a frozen copy of web/dist/ that edits
 // under web/src cannot change while a browser test runs). DEV_LOCAL_SHOP_ORIGINS in the environment
 // (the browser tests set it to their fake shop's loopback origin) is handed to the Worker as a
-// variable; nothing else sets it.
+// variable; nothing else sets it. DEV_STAFF_OUTBOX=1 is always handed over: locally, the outbox
+// counts as a provider for account mails and sign-in codes, which GET /api/dev/staff-outbox shows
+// (worker/core/messaging/dev-outbox.ts).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
@@ -166,7 +168,7 @@ async function inspectDatabase() {
 /** Starts wrangler dev; its output goes to the terminal, except request logs while we seed. */
 function startServer(state) {
   // --test-scheduled lets us fire the Cron Trigger locally (see startCron), as Cloudflare does every minute.
-  server = track(spawnWrangler(["dev", "--local", "--test-scheduled", "--port", String(port), ...stateArgs, ...(assetsDir ? ["--assets", assetsDir] : []), ...(localShopOrigins ? ["--var", `DEV_LOCAL_SHOP_ORIGINS:${localShopOrigins}`] : [])], { env: tty ? { FORCE_COLOR: "1" } : {} }));
+  server = track(spawnWrangler(["dev", "--local", "--test-scheduled", "--port", String(port), ...stateArgs, ...(assetsDir ? ["--assets", assetsDir] : []), ...(localShopOrigins ? ["--var", `DEV_LOCAL_SHOP_ORIGINS:${localShopOrigins}`] : []), "--var", "DEV_STAFF_OUTBOX:1"], { env: tty ? { FORCE_COLOR: "1" } : {} }));
   const relay = (stream, target) => {
     let buffer = "";
     stream.on("data", (chunk) => {

@@ -5,6 +5,8 @@ import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { loadActor } from "./core/auth/auth.middleware";
 import { authRouter } from "./core/auth/auth.router";
+import { accountRecoveryRouter } from "./core/auth/account-recovery.router";
+import { devOutboxRouter } from "./core/messaging/dev-outbox.router";
 import { apiKeysRouter } from "./core/api-keys/api-keys.router";
 import { rolesRouter } from "./core/roles/roles.router";
 import { auditRouter } from "./core/audit/audit.router";
@@ -77,6 +79,8 @@ export function createApp(runtime: PluginRuntime) {
 
   app.route("/", healthRoutes);
   app.route("/", authRouter);
+  app.route("/", accountRecoveryRouter);
+  app.route("/", devOutboxRouter);
   app.route("/", rolesRouter);
   app.route("/", apiKeysRouter);
   app.route("/", auditRouter);

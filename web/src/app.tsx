@@ -10,6 +10,8 @@ import { lazyPage } from "./lazy-page";
 import { LoginPage } from "./pages/auth/login";
 import { SignupPage } from "./pages/auth/signup";
 import { AcceptInvitePage } from "./pages/auth/accept-invite";
+import { ForgotPasswordPage } from "./pages/auth/forgot-password";
+import { SmsSignInPage } from "./pages/auth/sms-sign-in";
 import { SIGNED_IN_ROUTES, SIGNED_OUT_ROUTES, type SignedInPage } from "./routes";
 import { SessionContext, type Me, type PluginInfo, type SessionState } from "./session/session";
 
@@ -160,6 +162,12 @@ function SignedOutRoutes({ location, onSignedIn }: { location: string; onSignedI
       </Route>
       <Route path={SIGNED_OUT_ROUTES.invite}>{(params: { token: string }) => <AcceptInvitePage kind="invite" token={params.token} onSignedIn={onSignedIn} />}</Route>
       <Route path={SIGNED_OUT_ROUTES.reset}>{(params: { token: string }) => <AcceptInvitePage kind="reset" token={params.token} onSignedIn={onSignedIn} />}</Route>
+      <Route path={SIGNED_OUT_ROUTES.forgotPassword}>
+        <ForgotPasswordPage />
+      </Route>
+      <Route path={SIGNED_OUT_ROUTES.smsSignIn}>
+        <SmsSignInPage onSignedIn={onSignedIn} />
+      </Route>
       <Route path={SIGNED_OUT_ROUTES.login}>
         <LoginPage onSignedIn={onSignedIn} />
       </Route>

@@ -24,6 +24,8 @@ export const SIGNED_OUT_ROUTES = {
   signup: "/signup",
   invite: "/invite/:token",
   reset: "/reset/:token",
+  forgotPassword: "/forgot-password",
+  smsSignIn: "/login/sms",
   login: "/login",
 } as const;
 

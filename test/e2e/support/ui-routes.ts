@@ -142,6 +142,8 @@ export const SIGNED_OUT_VISITS: Visit[] = [
   { route: "signup", name: "sign-up", paths: () => ["/signup"], states: [{ name: "field errors", reach: submitAndWaitForError }] },
   { route: "invite", name: "invitation", paths: ({ invitePath }) => [invitePath], states: [{ name: "field errors", reach: submitAndWaitForError }] },
   { route: "reset", name: "password reset", paths: () => ["/reset/an-unknown-token"], states: [{ name: "unknown link", reach: unknownResetLink }] },
+  { route: "forgotPassword", name: "forgot password", paths: () => ["/forgot-password"], states: [{ name: "field errors", reach: submitAndWaitForError }] },
+  { route: "smsSignIn", name: "sign-in by SMS code", paths: () => ["/login/sms"], states: [{ name: "field errors", reach: submitAndWaitForError }] },
 ];
 
 /** Pages a customer opens without an account; none exists yet (web/src/routes.ts PUBLIC_ROUTES). */

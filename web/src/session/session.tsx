@@ -8,7 +8,7 @@ import type { Language } from "../i18n/i18n";
 export type WeekStart = "saturday" | "sunday" | "monday";
 
 export interface Me {
-  user: { id: string; email: string; name: string; locale: Language | null };
+  user: { id: string; email: string; name: string; locale: Language | null; mobile: string | null };
   role: { id: string; key: string; name: string };
   permissions: string[];
   workspace: { id: string; name: string; locale: Language; timeZone: string; currency: string; cidKind: string; weekStart: WeekStart };

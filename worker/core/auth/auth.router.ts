@@ -1,5 +1,7 @@
 // Sign up, log in, log out, me, and changing one's own password.
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
+import { normalizeMobile } from "../cid/normalize-mobile";
+import { maskMobile } from "../customers/mask";
 import { now } from "../data/clock";
 import { openDirectory } from "../data/database";
 import { roles, sessions, users } from "../data/schema";
@@ -17,6 +19,14 @@ import { rolePermissions } from "./resolve-actor";
 import { hashPassword, verifyPassword } from "./password";
 import { clearSessionCookie, createSession, revokeOtherSessions, revokeSession, sessionOrigin, setSessionCookie } from "./sessions";
 import { auditEntry, auditOrigin } from "../audit/audit";
+
+/** The mobile as stored: canonical, or null to remove it; a value that is no mobile is refused at its field. */
+function ownMobile(raw: string | null): string | null {
+  if (raw === null || raw === "") return null;
+  const mobile = normalizeMobile(raw);
+  if (!mobile) throw invalidField("body.mobile", "invalid_mobile");
+  return mobile;
+}
 
 export const authRouter = createRouter()
   .openapi(signupRoute, async (c) => {
@@ -84,9 +94,33 @@ export const authRouter = createRouter()
     const body = c.req.valid("json");
     const actor = actorOf(c);
     const directory = openDirectory(c.env);
-    const changes = { ...(body.name !== undefined ? { name: body.name } : {}), ...(body.locale !== undefined ? { locale: body.locale } : {}) };
-    // A preference of one's own: no audit row (nothing another user could be wronged by).
-    if (Object.keys(changes).length) await directory.update(users).set(changes).where(eq(users.id, actor.userId));
+    const mobile = body.mobile === undefined ? undefined : ownMobile(body.mobile);
+    // A mobile is a way to sign in: like the password, a key in a script may not set it.
+    if (mobile !== undefined && !actor.sessionId) throw forbidden();
+    const changes = {
+      ...(body.name !== undefined ? { name: body.name } : {}),
+      ...(body.locale !== undefined ? { locale: body.locale } : {}),
+      ...(mobile !== undefined ? { mobile } : {}),
+    };
+    if (mobile) {
+      // A code sent to a mobile must reach one person only.
+      const holder = await directory.select({ id: users.id }).from(users).where(and(eq(users.mobile, mobile), ne(users.id, actor.userId))).get();
+      if (holder) throw new Problem(409, "mobile_taken", { errors: [{ path: "body.mobile", code: "mobile_taken" }] });
+    }
+    const before = mobile !== undefined ? await directory.select({ mobile: users.mobile }).from(users).where(eq(users.id, actor.userId)).get() : undefined;
+    const update = directory.update(users).set(changes).where(eq(users.id, actor.userId));
+    // Name and language are one's own preference: no audit row. A mobile can sign in (by SMS code), so its change is audited.
+    if (before && before.mobile !== mobile) {
+      await directory.batch([
+        update,
+        auditEntry(c.get("scope"), auditOrigin(c), {
+          action: "user.mobile_changed",
+          entityType: "user",
+          entityId: actor.userId,
+          details: { before: before.mobile && maskMobile(before.mobile), after: mobile && maskMobile(mobile) },
+        }),
+      ]);
+    } else if (Object.keys(changes).length) await update;
     return c.json(await describeActor(directory, actor), 200);
   })
   .openapi(changePasswordRoute, async (c) => {

@@ -15,7 +15,13 @@ export const PasswordSchema = z.string().min(10, { message: "weak_password" }).m
 
 export const MeSchema = z
   .object({
-    user: z.object({ id: z.string(), email: z.string(), name: z.string(), locale: z.enum(["fa", "en"]).nullable() }),
+    user: z.object({
+      id: z.string(),
+      email: z.string(),
+      name: z.string(),
+      locale: z.enum(["fa", "en"]).nullable(),
+      mobile: z.string().nullable().openapi({ description: "Your own mobile (+989121234567), for sign-in codes; null when none is set." }),
+    }),
     role: z.object({ id: z.string(), key: z.string(), name: z.string() }),
     permissions: z.array(z.string()),
     workspace: z.object({
@@ -99,19 +105,28 @@ export const updateMeRoute = guardedRoute("signed-in", {
   method: "patch",
   path: "/api/auth/me",
   tags: ["Auth"],
-  summary: "Change your own name or language",
-  description: "`locale` is the language the UI shows you; null falls back to the workspace's.",
+  summary: "Change your own name, language or mobile",
+  description:
+    "`locale` is the language the UI shows you; null falls back to the workspace's. `mobile` takes any common Iranian form (Persian digits too) and is stored as +989121234567; null removes it. " +
+    "A mobile another staff member uses is a 409 (`mobile_taken`). The mobile is a way to sign in, so only a browser session may change it (an API key gets 403).",
   request: {
     body: jsonBody(
       z
         .object({
           name: z.string().trim().min(1).max(120).optional(),
           locale: z.enum(["fa", "en"]).nullable().optional(),
+          mobile: z.string().trim().max(40).nullable().optional().openapi({ example: "09121234567" }),
         })
         .strict(),
     ),
   },
-  responses: { 200: { description: "The caller, changed.", content: { "application/json": { schema: MeSchema } } }, 400: problemResponses[400], 401: problemResponses[401] },
+  responses: {
+    200: { description: "The caller, changed.", content: { "application/json": { schema: MeSchema } } },
+    400: problemResponses[400],
+    401: problemResponses[401],
+    403: problemResponses[403],
+    ...conflictResponse,
+  },
 });
 
 export const changePasswordRoute = guardedRoute("signed-in", {

@@ -37,3 +37,24 @@ export const apiKeys = sqliteTable(
   },
   (t) => [uniqueIndex("api_keys_hash_unique").on(t.keyHash), index("api_keys_workspace_idx").on(t.workspaceId, t.id)],
 );
+
+/**
+ * One-time sign-in codes sent by SMS. A request for a mobile no eligible user has still gets a
+ * row (user_id null, a code nobody was sent), so expiry and the attempt limit answer alike
+ * whether or not the mobile belongs to someone.
+ */
+export const signInCodes = sqliteTable(
+  "sign_in_codes",
+  {
+    id: id(),
+    mobile: text("mobile").notNull(),
+    workspaceId: text("workspace_id"),
+    userId: text("user_id"),
+    codeHash: text("code_hash").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at").notNull(),
+    usedAt: integer("used_at"),
+  },
+  (t) => [index("sign_in_codes_mobile_idx").on(t.mobile, t.createdAt), index("sign_in_codes_expires_idx").on(t.expiresAt)],
+);

@@ -3,7 +3,7 @@
 // address with a soft ceiling an office behind one NAT does not reach. There is no lock of an
 // account as a whole: someone else's failures never refuse the right password from elsewhere.
 import type { Database } from "../data/database";
-import { forgetStatement, refundStatement, spendStatement, verdictOf, type Budget, type Verdict } from "../rate-limit/rate-limit";
+import { forgetStatement, refundStatement, spendAll, type Budget, type Verdict } from "../rate-limit/rate-limit";
 
 /** Per account and address: 5 failures free, then 30 s, 1 min, 2 min … up to 15 min between tries. */
 export const ACCOUNT_ADDRESS_BUDGET: Budget = {
@@ -29,12 +29,8 @@ const accountAddress = ({ email, ip }: LoginAttempt) => `${email}|${ip ?? "unkno
  * Counts the attempt before the password is checked, in one round trip. The refusal, if any, is
  * the longest wait of the two budgets.
  */
-export async function countLoginAttempt(directory: Database, attempt: LoginAttempt, time: number): Promise<Verdict> {
-  const pair = spendStatement(directory, ACCOUNT_ADDRESS_BUDGET, accountAddress(attempt), time);
-  const results = attempt.ip ? await directory.batch([pair, spendStatement(directory, ADDRESS_BUDGET, attempt.ip, time)]) : [await pair];
-  const verdicts = results.map((rows) => verdictOf(rows, time));
-  const refused = verdicts.filter((verdict) => !verdict.allowed).sort((a, b) => b.retryAfterMs - a.retryAfterMs);
-  return refused[0] ?? verdicts[0]!;
+export function countLoginAttempt(directory: Database, attempt: LoginAttempt, time: number): Promise<Verdict> {
+  return spendAll(directory, [[ACCOUNT_ADDRESS_BUDGET, accountAddress(attempt)], [ADDRESS_BUDGET, attempt.ip]], time);
 }
 
 /** The right password: the pair's failures are forgotten and the attempt no longer counts for the address. */

@@ -15,7 +15,7 @@ export async function describeActor(directory: Database, actor: Pick<Actor, "use
   if (!row) throw new Error(`user ${actor.userId} vanished`);
   const { user, role, workspace } = row;
   return {
-    user: { id: user.id, email: user.email, name: user.name, locale: user.locale },
+    user: { id: user.id, email: user.email, name: user.name, locale: user.locale, mobile: user.mobile },
     role: { id: role.id, key: role.key, name: role.name },
     permissions: [...actor.permissions].sort(),
     workspace: {

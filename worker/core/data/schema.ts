@@ -10,6 +10,7 @@ export * from "../audit/audit.schema";
 export * from "../events/events.schema";
 export * from "../messaging/messaging.schema";
 export * from "../messaging/sms-replies.schema";
+export * from "../messaging/staff-messages.schema";
 export * from "../webhooks-out/webhooks-out.schema";
 export * from "../plugin-runtime/plugins.schema";
 export * from "../delivery/delivery.schema";

@@ -45,6 +45,29 @@ export const messages = {
     en: "Too many requests from here. Try again in {seconds} seconds.",
     fa: "درخواست‌ها از این نشانی بیش از حد است. {seconds} ثانیهٔ دیگر دوباره تلاش کنید.",
   },
+  password_recovery_limited: {
+    en: "Too many password-recovery requests. Try again in {wait}.",
+    fa: "درخواست‌های بازیابی گذرواژه بیش از حد است. {wait} دیگر دوباره تلاش کنید.",
+  },
+  sign_in_code_limited: {
+    en: "A code was asked for too often. Try again in {wait}.",
+    fa: "کد بیش از حد درخواست شد. {wait} دیگر دوباره تلاش کنید.",
+  },
+  sign_in_code_wrong: { en: "This code is not right.", fa: "این کد درست نیست." },
+  sign_in_code_expired: {
+    en: "This code has expired or was replaced by a newer one. Ask for a new code.",
+    fa: "این کد منقضی شده یا کد تازه‌تری جای آن را گرفته است. کد تازه‌ای بخواهید.",
+  },
+  sign_in_code_attempts: {
+    en: "Too many wrong tries for this code. Ask for a new code.",
+    fa: "برای این کد بیش از حد اشتباه وارد شد. کد تازه‌ای بخواهید.",
+  },
+  sms_sign_in_owner_only: { en: "Only an owner can change sign-in by SMS code.", fa: "فقط مالک می‌تواند ورود با کد پیامکی را تغییر دهد." },
+  sms_sign_in_needs_provider: {
+    en: "Set up an SMS provider first (Settings → Messaging).",
+    fa: "نخست یک سرویس پیامک تنظیم کنید (تنظیمات ← پیام‌رسانی).",
+  },
+  mobile_taken: { en: "Another staff member already uses this mobile.", fa: "این موبایل از آنِ همکار دیگری است." },
   csrf_rejected: { en: "The request came from another site.", fa: "درخواست از سایت دیگری ارسال شده است." },
   invitation_invalid: {
     en: "This link is invalid, used or expired.",
@@ -149,7 +172,7 @@ export const messages = {
     en: "This workspace has no provider set for that channel; ask the owner to set one in Settings → Messaging.",
     fa: "برای این کانال در این کسب‌وکار سرویس‌دهنده‌ای تنظیم نشده است؛ از مالک بخواهید در تنظیمات ← پیام‌رسانی تنظیمش کند.",
   },
-  digest_mobile_required: { en: "Enter your mobile to get the digest by SMS.", fa: "برای گرفتن خلاصه با پیامک، شمارهٔ موبایل خود را وارد کنید." },
+  digest_mobile_required: { en: "Add your mobile under My profile to get the digest by SMS.", fa: "برای گرفتن خلاصه با پیامک، شمارهٔ موبایل خود را در «نمایهٔ من» وارد کنید." },
   unknown_customer: { en: "No such customer in this workspace.", fa: "چنین مشتری‌ای در این کسب‌وکار نیست." },
   unknown_list: { en: "No such list in this workspace.", fa: "چنین فهرستی در این کسب‌وکار نیست." },
   list_name_taken: { en: "A list with this name already exists.", fa: "فهرستی با این نام از قبل هست." },

@@ -85,6 +85,19 @@ export async function spend(db: Database, budget: Budget, actor: string, time: n
 }
 
 /**
+ * Counts one attempt against each (budget, actor) in one round trip; the refusal, if any, is the
+ * longest wait among them. An actor of null (no address known) is not counted.
+ */
+export async function spendAll(db: Database, charges: ReadonlyArray<readonly [Budget, string | null]>, time: number): Promise<Verdict> {
+  const statements = charges.flatMap(([budget, actor]) => (actor === null ? [] : [spendStatement(db, budget, actor, time)]));
+  if (statements.length === 0) return { allowed: true, hits: 0, retryAfterMs: 0 };
+  const results = statements.length === 1 ? [await statements[0]!] : await db.batch(statements as [(typeof statements)[number], ...(typeof statements)[number][]]);
+  const verdicts = results.map((rows) => verdictOf(rows, time));
+  const refused = verdicts.filter((verdict) => !verdict.allowed).sort((a, b) => b.retryAfterMs - a.retryAfterMs);
+  return refused[0] ?? verdicts[0]!;
+}
+
+/**
  * Whether the actor may try now, without counting: for attempts that are counted only once their
  * outcome is known. Concurrent attempts can each pass the check, so the count may end a few over.
  */

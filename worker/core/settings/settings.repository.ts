@@ -66,6 +66,7 @@ export function presentSettings(row: WorkspaceSettings): SettingsView {
     currency: row.currency,
     messaging: policyOf(row.messagingPolicy),
     weekStart: row.weekStart,
+    smsSignIn: row.smsSignIn,
     currencyExponent: minorUnitExponent(row.currency),
     updatedAt: toIso(row.updatedAt)!,
   };

@@ -3,6 +3,10 @@ import { auditOrigin } from "../audit/audit";
 import { now } from "../data/clock";
 import { openDirectory } from "../data/database";
 import { Problem } from "../http/problem";
+import { actorOf } from "../auth/auth.middleware";
+import { devOutboxOpen } from "../messaging/dev-outbox";
+import { findProvider } from "../messaging/providers.repository";
+import { actorRoleKey } from "../roles/role-policy";
 import { createRouter } from "../http/router";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
 import { customersLacking } from "./cid-change";
@@ -27,6 +31,14 @@ export const settingsRouter = createRouter()
           errors: [{ path: "body.cidKind", code: "cid_change_blocked" }],
           extensions: { lacking },
         });
+      }
+    }
+    if (changes.smsSignIn !== undefined) {
+      // Who can sign in, and how, is the owner's to decide (like the owner role itself).
+      const actor = actorOf(c);
+      if ((await actorRoleKey(openDirectory(c.env), actor)) !== "owner") throw new Problem(403, "sms_sign_in_owner_only");
+      if (changes.smsSignIn && (await findProvider(scope, "sms")).kind === "outbox" && !devOutboxOpen(c.env, c.req.url)) {
+        throw new Problem(409, "sms_sign_in_needs_provider", { errors: [{ path: "body.smsSignIn", code: "sms_sign_in_needs_provider" }] });
       }
     }
     const time = now();

@@ -35,7 +35,7 @@ export const updateSettingsRoute = guardedRoute("settings:manage", {
     401: problemResponses[401],
     403: problemResponses[403],
     409: {
-      description: "Some live customers lack an identifier of the new CID kind (`cid_change_blocked`); they are listed.",
+      description: "Some live customers lack an identifier of the new CID kind (`cid_change_blocked`); they are listed. Or sign-in by SMS code was turned on with no SMS provider (`sms_sign_in_needs_provider`).",
       content: { "application/problem+json": { schema: CidChangeBlockedSchema } },
     },
   },

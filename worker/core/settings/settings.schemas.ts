@@ -55,6 +55,10 @@ export const SettingsUpdateInput = z
       description: "The sending policy: quiet hours and caps for marketing, the daily marketing limit, SMS prices per part. Each part given replaces that part.",
     }),
     weekStart: z.enum(WEEK_STARTS).optional().openapi({ description: "The day the dashboard's weeks start on, for every reader whatever their language." }),
+    smsSignIn: z
+      .boolean()
+      .optional()
+      .openapi({ description: "Staff may sign in with a one-time code sent by SMS to the mobile on their profile. Owners only (403 `sms_sign_in_owner_only`); turning it on needs an SMS provider (409 `sms_sign_in_needs_provider`)." }),
   })
   .strict()
   // Only for an otherwise valid body: an unknown field is the error to report, not emptiness.
@@ -72,6 +76,7 @@ export const SettingsSchema = z
     currency: z.string(),
     messaging: MessagingPolicySchema,
     weekStart: z.enum(WEEK_STARTS),
+    smsSignIn: z.boolean().openapi({ description: "Whether staff may sign in with a one-time SMS code." }),
     currencyExponent: z
       .number()
       .int()

@@ -67,15 +67,14 @@ export const tasksRouter = createRouter()
   .openapi(setTaskDigestRoute, async (c) => {
     const input = c.req.valid("json");
     const current = await describeDigest(c);
-    const mobile = input.mobile === undefined ? current.mobile : input.mobile;
     const errors = [
       ...(input.channel !== "off" && !current.offered[input.channel] ? [{ path: "body.channel", code: "digest_channel_unavailable" }] : []),
-      ...(input.channel === "sms" && !mobile ? [{ path: "body.mobile", code: "digest_mobile_required" }] : []),
+      ...(input.channel === "sms" && current.offered.sms && !current.mobile ? [{ path: "body.channel", code: "digest_mobile_required" }] : []),
     ];
     if (errors.length) throw new Problem(400, "validation_failed", { errors });
     // A preference of one's own, like the name and language: no audit row.
-    await openDirectory(c.env).update(users).set({ taskDigest: input.channel, mobile, updatedAt: now() }).where(eq(users.id, actorOf(c).userId));
-    return c.json({ ...current, channel: input.channel, mobile }, 200);
+    await openDirectory(c.env).update(users).set({ taskDigest: input.channel, updatedAt: now() }).where(eq(users.id, actorOf(c).userId));
+    return c.json({ ...current, channel: input.channel }, 200);
   })
   .openapi(listTasksRoute, async (c) => {
     const query = c.req.valid("query");

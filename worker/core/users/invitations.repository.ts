@@ -12,9 +12,19 @@ import { invitations, roles, users } from "../data/schema";
 export const INVITE_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 /** A reset link is a key to someone's account, so it lives a day. */
 export const RESET_TTL_MS = 24 * 60 * 60 * 1000;
+/** A link the person asked for themselves ("forgot password") is used at once or not at all. */
+export const RECOVERY_TTL_MS = 30 * 60 * 1000;
+
+const TTL_MS: Record<InvitationRow["kind"], number> = { invite: INVITE_TTL_MS, reset: RESET_TTL_MS, recovery: RECOVERY_TTL_MS };
+
+/**
+ * What a reset or recovery link remembers of the password it replaces. Any change of password,
+ * by whatever route, changes the stamp, so a link made before it no longer works.
+ */
+export const passwordStamp = (passwordHash: string | null) => sha256Hex(`password:${passwordHash ?? ""}`);
 
 export type InvitationRow = typeof invitations.$inferSelect;
-type NewInvitation = Pick<InvitationRow, "workspaceId" | "kind" | "email" | "name" | "roleId" | "userId" | "createdBy">;
+type NewInvitation = Pick<InvitationRow, "workspaceId" | "kind" | "email" | "name" | "roleId" | "userId" | "createdBy"> & { passwordStamp?: string | null };
 
 export async function newInvitation(input: NewInvitation, time: number): Promise<{ row: InvitationRow; token: string }> {
   const token = randomToken(32);
@@ -23,8 +33,9 @@ export async function newInvitation(input: NewInvitation, time: number): Promise
     id: newId("inv"),
     tokenHash: await sha256Hex(token),
     createdAt: time,
-    expiresAt: time + (input.kind === "invite" ? INVITE_TTL_MS : RESET_TTL_MS),
+    expiresAt: time + TTL_MS[input.kind],
     usedAt: null,
+    passwordStamp: input.passwordStamp ?? null,
   };
   return { row, token };
 }

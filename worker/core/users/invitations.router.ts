@@ -2,28 +2,30 @@
 // is marked used in the batch that makes the change, then the user is signed in. A link is only
 // as good as its sender: one sent by someone since disabled, or who could no longer give that
 // role or manage that person, no longer works. Also the pending invitations, listed and revoked.
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../data/database";
 import { actorOf } from "../auth/auth.middleware";
 import { toPage, cursorId } from "../data/cursor";
 import { describeActor } from "../auth/me";
 import { rolePermissions } from "../auth/resolve-actor";
 import { hashPassword } from "../auth/password";
-import { createSession, sessionOrigin, setSessionCookie } from "../auth/sessions";
+import { createSession, revokeUserSessions, sessionOrigin, setSessionCookie } from "../auth/sessions";
 import { auditEntry, auditOrigin } from "../audit/audit";
 import { now } from "../data/clock";
 import { openDirectory, openWorkspace } from "../data/database";
 import { newId } from "../data/ids";
-import { users } from "../data/schema";
+import { invitations, users } from "../data/schema";
 import { invalidField, notFound, Problem } from "../http/problem";
 import { createRouter } from "../http/router";
 import { findRole } from "../roles/roles.repository";
 import { actorRoleKey, assertMayManage, grantorOf, mayGrantRole, type Grantor, type RoleFacts } from "../roles/role-policy";
 import {
+  expirePendingInvitations,
   findInvitationByToken,
   findPendingInvitation,
   listPendingInvitations,
   markInvitationUsed,
+  passwordStamp,
   presentInvitation,
   revokeInvitation,
   type InvitationRow,
@@ -35,6 +37,9 @@ import { findStaff } from "./users.repository";
 const unknownLink = () => new Problem(400, "invitation_invalid");
 const spentLink = () => new Problem(410, "invitation_invalid");
 const emailTaken = () => new Problem(409, "email_taken");
+
+/** The password is still the one read (null included), so two completions cannot both write. */
+const staffPasswordIs = (hash: string | null) => (hash === null ? isNull(users.passwordHash) : eq(users.passwordHash, hash));
 
 /** The sender of a link as they are now: active, with the permissions their role gives today. */
 async function senderOf(directory: Database, invitation: InvitationRow): Promise<Grantor | null> {
@@ -139,22 +144,30 @@ export const invitationsRouter = createRouter()
     } else {
       const staff = invitation.userId ? await findStaff(directory, invitation.workspaceId, invitation.userId) : undefined;
       if (!staff || staff.user.status !== "active") throw spentLink();
-      if (!(await senderStillEntitled(directory, invitation, staff.role))) throw spentLink();
+      // The password changed since the link was made (by any route): the link is void.
+      if (invitation.passwordStamp !== null && invitation.passwordStamp !== (await passwordStamp(staff.user.passwordHash))) throw spentLink();
+      // An admin's reset is only as good as its sender; a recovery link the person asked for has none.
+      if (invitation.kind === "reset" && !(await senderStillEntitled(directory, invitation, staff.role))) throw spentLink();
       userId = staff.user.id;
       const passwordHash = await hashPassword(body.password);
-      await directory.batch([
+      const [, claimed] = await directory.batch([
         directory
           .update(users)
           .set({ passwordHash, updatedAt: time })
-          .where(and(eq(users.workspaceId, invitation.workspaceId), eq(users.id, userId))),
-        markInvitationUsed(directory, invitation.id, time),
+          .where(and(eq(users.workspaceId, invitation.workspaceId), eq(users.id, userId), staffPasswordIs(staff.user.passwordHash))),
+        markInvitationUsed(directory, invitation.id, time).returning({ id: invitations.id }),
+        // Whoever held a session may be whoever learned the old password: all of them end.
+        revokeUserSessions(directory, userId),
+        expirePendingInvitations(directory, invitation.workspaceId, { userId }, time),
         auditEntry(scope, { ...auditOrigin(c), actorUserId: userId, actorApiKeyId: null }, {
-          action: "user.password_set",
+          action: invitation.kind === "recovery" ? "user.password_recovered" : "user.password_set",
           entityType: "user",
           entityId: userId,
           details: { invitationId: invitation.id },
         }),
       ]);
+      // The same link completed twice at once: only the first one's batch claimed it.
+      if (claimed.length === 0) throw spentLink();
     }
 
     const session = await createSession(directory, { id: userId, workspaceId: invitation.workspaceId }, sessionOrigin(c));

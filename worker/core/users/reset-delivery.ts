@@ -22,6 +22,25 @@ const RESET_MAIL: Record<Locale, { subject: string; body: (link: string) => stri
   },
 };
 
+const RECOVERY_MAIL: Record<Locale, { subject: string; body: (link: string) => string }> = {
+  en: {
+    subject: "Set a new password",
+    body: (link) =>
+      `Someone (we hope you) asked to set a new password for your account.\n\nOpen this link within 30 minutes to choose one (it works once, and every session of yours will be signed out):\n${link}\n\nIf it was not you, ignore this mail: your password stays as it is.`,
+  },
+  fa: {
+    subject: "گذاشتن گذرواژهٔ تازه",
+    body: (link) =>
+      `کسی (امیدواریم خودتان) خواسته است برای حساب شما گذرواژهٔ تازه‌ای گذاشته شود.\n\nتا ۳۰ دقیقه با این پیوند (که فقط یک بار کار می‌کند و همهٔ نشست‌های شما را می‌بندد) گذرواژهٔ تازه بگذارید:\n${link}\n\nاگر شما نبودید، این نامه را نادیده بگیرید: گذرواژهٔ شما تغییری نمی‌کند.`,
+  },
+};
+
+/** The mail of a link the person asked for ("forgot password"), in their language. */
+export function recoveryMail(recovery: { id: string; email: string; locale: Locale; link: string }): StaffEmail {
+  const mail = RECOVERY_MAIL[recovery.locale];
+  return { id: recovery.id, to: recovery.email, subject: mail.subject, body: mail.body(recovery.link) };
+}
+
 /** The reset mail in the person's language. */
 export function resetMail(reset: { id: string; email: string; locale: Locale; link: string }): StaffEmail {
   const mail = RESET_MAIL[reset.locale];

@@ -16,7 +16,7 @@ import { findRole } from "../roles/roles.repository";
 import { staffMailer } from "../messaging/staff-email";
 import { actorRoleKey, assertMayAssign, assertMayManage, grantorOf } from "../roles/role-policy";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
-import { expirePendingInvitations, invitationLink, newInvitation, voidLinksSentBy } from "./invitations.repository";
+import { expirePendingInvitations, invitationLink, newInvitation, passwordStamp, voidLinksSentBy } from "./invitations.repository";
 import { mayReceiveResetLink, resetMail } from "./reset-delivery";
 import { findEmailHolder } from "./email-holder";
 import { findStaff, listStaff, otherActiveOwners, presentStaff } from "./users.repository";
@@ -130,12 +130,13 @@ export const usersRouter = createRouter()
     const { id } = c.req.valid("param");
     const { actor, grantor, scope, directory, target } = await managedStaff(c, id);
     const linkToCaller = mayReceiveResetLink(grantor, actor.userId, id);
-    const mailer = await staffMailer(scope);
+    const mailer = await staffMailer(c.env, scope);
     // Refused before anything changes: nobody would get the link.
     if (!mailer && !linkToCaller) throw new Problem(409, "reset_needs_email");
     const time = now();
     const { row, token } = await newInvitation(
-      { workspaceId: scope.workspaceId, kind: "reset", email: target.user.email, name: null, roleId: null, userId: id, createdBy: actor.userId },
+      // The password is cleared in the same batch: the link is good for that state only.
+      { workspaceId: scope.workspaceId, kind: "reset", email: target.user.email, name: null, roleId: null, userId: id, createdBy: actor.userId, passwordStamp: await passwordStamp(null) },
       time,
     );
     await directory.batch([
@@ -154,7 +155,7 @@ export const usersRouter = createRouter()
     const expiresAt = toIso(row.expiresAt)!;
     if (mailer) {
       const locale = target.user.locale ?? (await getWorkspaceSettings(c.env, scope.workspaceId)).locale;
-      if (await mailer(resetMail({ id: row.id, email: target.user.email, locale, link }))) return c.json({ delivery: "email" as const, expiresAt }, 200);
+      if (await mailer({ ...resetMail({ id: row.id, email: target.user.email, locale, link }), userId: id })) return c.json({ delivery: "email" as const, expiresAt }, 200);
       if (!linkToCaller) throw new Problem(502, "reset_email_failed");
     }
     return c.json({ delivery: "link" as const, link, expiresAt }, 200);

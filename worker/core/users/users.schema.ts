@@ -24,7 +24,8 @@ export const users = sqliteTable(
     // The address an unconfirmed, unused sign-up held until an invitation to it was accepted (its
     // `email` is then a placeholder), so its next sign-in can be told to use another address.
     releasedEmail: text("released_email"),
-    // The person's own mobile (E.164, "+989121234567"), for messages to them; null when not given.
+    // The staff member's own mobile, canonical E.164 (+989121234567), for sign-in codes and
+    // digests; null when none was given.
     mobile: text("mobile"),
     // The daily summary of my tasks due today and overdue: off, or by which channel.
     taskDigest: text("task_digest", { enum: TASK_DIGEST_CHANNELS }).notNull().default("off"),
@@ -39,6 +40,8 @@ export const users = sqliteTable(
     index("users_task_digest_idx").on(t.workspaceId, t.taskDigest, t.taskDigestDay),
     index("users_workspace_idx").on(t.workspaceId, t.id),
     index("users_released_email_idx").on(t.releasedEmail),
+    // Sign-in by SMS code finds the user by mobile.
+    index("users_mobile_idx").on(t.mobile),
   ],
 );
 
@@ -47,8 +50,9 @@ export const invitations = sqliteTable(
   {
     id: id(),
     workspaceId: workspaceId(),
-    // invite: a new user sets a password; reset: an existing user sets a new one.
-    kind: text("kind", { enum: ["invite", "reset"] }).notNull(),
+    // invite: a new user sets a password; reset: an admin had an existing user set a new one;
+    // recovery: the user asked for a link themselves (forgot password).
+    kind: text("kind", { enum: ["invite", "reset", "recovery"] }).notNull(),
     email: text("email").notNull(),
     name: text("name"),
     roleId: text("role_id"),
@@ -58,6 +62,9 @@ export const invitations = sqliteTable(
     createdAt: createdAt(),
     expiresAt: integer("expires_at").notNull(),
     usedAt: integer("used_at"),
+    // For reset and recovery links: a hash of the password hash when the link was made. Any
+    // change of password, by whatever route, makes it differ, so earlier links stop working.
+    passwordStamp: text("password_stamp"),
   },
   (t) => [
     uniqueIndex("invitations_token_unique").on(t.tokenHash),

@@ -1,5 +1,6 @@
 // A workspace is one business: every other row belongs to exactly one.
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, id, json, updatedAt } from "../data/columns";
 
 export const CID_KINDS = ["mobile", "national_code", "email", "issued", "username"] as const;
@@ -20,6 +21,11 @@ export const workspaces = sqliteTable("workspaces", {
   // Quiet hours, caps, daily limit and SMS prices (messaging/messaging-policy.ts); null: the defaults.
   messagingPolicy: json<Record<string, unknown>>("messaging_policy"),
   weekStart: text("week_start", { enum: WEEK_STARTS }).notNull().default("saturday"),
+  // Staff may sign in with a one-time code sent by SMS to their mobile (owner's choice).
+  smsSignIn: integer("sms_sign_in", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
-});
+},
+// The sign-in page asks whether any workspace allows SMS codes: only those rows are indexed.
+(t) => [index("workspaces_sms_sign_in_idx").on(t.id).where(sql`sms_sign_in = 1`)],
+);

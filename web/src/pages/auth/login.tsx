@@ -1,4 +1,5 @@
-// Sign in with e-mail and password; the app then returns to the page the user was sent from.
+// Sign in with e-mail and password (or, where offered, an SMS code); the app then returns to the
+// page the user was sent from. "Forgot password?" is always there: its page says what can be done.
 import { useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
@@ -8,9 +9,11 @@ import { ErrorNotice } from "../../components/states";
 import { useMessages } from "../../i18n/i18n";
 import { AuthFrame } from "./auth-frame";
 import { authMessages } from "./auth.messages";
+import { useSignInOptions } from "./sign-in-options";
 
 export function LoginPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
   const t = useMessages(authMessages);
+  const options = useSignInOptions();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const login = useAction(async () => {
@@ -43,6 +46,10 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => Promise<void> }) {
           {t("signIn")}
         </Button>
       </form>
+      <p class="auth__links">
+        <a href="/forgot-password">{t("forgotPassword")}</a>
+        {options.data?.smsSignIn && <a href="/login/sms">{t("smsSignIn")}</a>}
+      </p>
     </AuthFrame>
   );
 }

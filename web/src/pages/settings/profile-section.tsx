@@ -1,5 +1,5 @@
-// My profile: anyone's own name and language (PATCH /api/auth/me), their password and their daily
-// task digest. The session is loaded again afterwards, so the new language takes effect at once.
+// My profile: anyone's own name, language and mobile (PATCH /api/auth/me), their password and
+// their daily task digest. The session is loaded again afterwards, so the new language takes effect at once.
 import { useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
@@ -17,6 +17,9 @@ import { EmbeddedText } from "../../components/embedded-text";
 import { ChangePasswordCard } from "./change-password-card";
 import { TaskDigestCard } from "./task-digest-card";
 
+/** +989121234567 as Iranians write it: 09121234567. */
+const localMobile = (canonical: string) => (canonical.startsWith("+98") ? `0${canonical.slice(3)}` : canonical);
+
 export function ProfileSection() {
   const t = useMessages(profileMessages);
   const common = useMessages(commonMessages);
@@ -24,9 +27,10 @@ export function ProfileSection() {
   const { me, refresh, can } = useSession();
   const [name, setName] = useState(me?.user.name ?? "");
   const [locale, setLocale] = useState<string>(me?.user.locale ?? "");
+  const [mobile, setMobile] = useState(me?.user.mobile ? localMobile(me.user.mobile) : "");
   const roleName = useRoleName();
   const save = useAction(async () => {
-    await api.patch("/api/auth/me", { name, locale: locale === "" ? null : locale });
+    await api.patch("/api/auth/me", { name, locale: locale === "" ? null : locale, mobile: mobile.trim() === "" ? null : mobile });
     await refresh();
     toast(common("saved"));
   });
@@ -68,6 +72,18 @@ export function ProfileSection() {
               { value: "fa", label: t("persian") },
               { value: "en", label: t("english") },
             ]}
+          />
+          <TextField
+            label={t("mobile")}
+            type="tel"
+            name="mobile"
+            inputMode="tel"
+            autoComplete="tel"
+            dir="ltr"
+            value={mobile}
+            onValue={setMobile}
+            hint={t("mobileHint")}
+            error={save.error?.fieldError("mobile")}
           />
           {save.error && !save.error.problem.errors?.length && <ErrorNotice error={save.error} />}
           <div class="form__actions">

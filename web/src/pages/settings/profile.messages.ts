@@ -11,6 +11,8 @@ export const profileMessages = defineMessages({
     persian: "فارسی (Persian)",
     english: "English",
     languageHint: "The language the app shows you, whatever the workspace's.",
+    mobile: "Mobile",
+    mobileHint: "Your own mobile, for signing in with an SMS code where the workspace allows it. Leave empty to remove it.",
   },
   fa: {
     heading: "پروفایل من",
@@ -22,5 +24,7 @@ export const profileMessages = defineMessages({
     persian: "فارسی",
     english: "English (انگلیسی)",
     languageHint: "زبانی که برنامه برای شما نشان می‌دهد، جدا از زبان فضای کار.",
+    mobile: "موبایل",
+    mobileHint: "موبایل خودتان، برای ورود با کد پیامکی اگر فضای کار اجازه دهد. برای برداشتن، خالی بگذارید.",
   },
 });

@@ -1,12 +1,12 @@
 // My daily task digest (GET/PUT /api/tasks/digest): off, by e-mail or by SMS, offered only for
-// the channels the workspace has a provider for; SMS only once I have given my mobile.
+// the channels the workspace has a provider for; SMS only once my profile (above) has my mobile.
 import { useEffect, useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
 import { Button } from "../../components/button";
 import { Card } from "../../components/card";
 import { commonMessages } from "../../components/common.messages";
-import { SelectField, TextField } from "../../components/field";
+import { SelectField } from "../../components/field";
 import { ErrorNotice, Loading } from "../../components/states";
 import { useToast } from "../../components/toast";
 import { useMessages } from "../../i18n/i18n";
@@ -28,25 +28,25 @@ export function TaskDigestCard() {
   const { me } = useSession();
   const [digest, setDigest] = useState<TaskDigest>();
   const [channel, setChannel] = useState<Channel>("off");
-  const [mobile, setMobile] = useState("");
   const load = useAction(async () => {
     const answer = await api.get<TaskDigest>("/api/tasks/digest");
     setDigest(answer);
     setChannel(answer.channel);
-    setMobile(answer.mobile ?? "");
   });
   useEffect(() => void load.run(), []);
   const save = useAction(async () => {
-    const answer = await api.put<TaskDigest>("/api/tasks/digest", { channel, ...(digest?.offered.sms ? { mobile: mobile.trim() || null } : {}) });
+    const answer = await api.put<TaskDigest>("/api/tasks/digest", { channel });
     setDigest(answer);
     toast(common("saved"));
   });
 
   const offered = digest?.offered;
+  // The profile form above sets the mobile and reloads the session.
+  const mobile = me?.user.mobile ?? digest?.mobile ?? null;
   const options = [
     { value: "off", label: t("off") },
     ...(offered?.email || channel === "email" ? [{ value: "email", label: t("email", { address: me?.user.email ?? "" }) }] : []),
-    ...((offered?.sms && mobile.trim()) || channel === "sms" ? [{ value: "sms", label: t("sms") }] : []),
+    ...((offered?.sms && mobile) || channel === "sms" ? [{ value: "sms", label: t("sms") }] : []),
   ];
 
   return (
@@ -65,9 +65,7 @@ export function TaskDigestCard() {
           }}
         >
           <p class="muted">{t("intro")}</p>
-          {offered?.sms && (
-            <TextField label={t("mobile")} name="mobile" type="tel" dir="ltr" value={mobile} onValue={setMobile} hint={t("mobileHint")} error={save.error?.fieldError("mobile")} autoComplete="tel" />
-          )}
+          {offered?.sms && !mobile && <p class="muted small">{t("smsNeedsMobile")}</p>}
           <SelectField label={t("channel")} name="taskDigest" value={channel} onValue={(value) => setChannel(value as Channel)} options={options} error={save.error?.fieldError("channel")} />
           {save.error && !save.error.problem.errors?.length && <ErrorNotice error={save.error} />}
           <div class="form__actions">

@@ -8,8 +8,7 @@ export const taskDigestMessages = defineMessages({
     off: "Off",
     email: "By e-mail ({address})",
     sms: "By SMS",
-    mobile: "My mobile",
-    mobileHint: "For the SMS digest. Type it to be offered SMS.",
+    smsNeedsMobile: "To get it by SMS, add your mobile above and save.",
     unavailable: "This workspace has no e-mail or SMS provider yet. The owner can set one in Settings → Messaging.",
   },
   fa: {
@@ -19,8 +18,7 @@ export const taskDigestMessages = defineMessages({
     off: "خاموش",
     email: "با ایمیل ({address})",
     sms: "با پیامک",
-    mobile: "موبایل من",
-    mobileHint: "برای خلاصه با پیامک. با واردکردن آن، پیامک هم پیشنهاد می‌شود.",
+    smsNeedsMobile: "برای گرفتن آن با پیامک، موبایل خود را در بالا وارد و ذخیره کنید.",
     unavailable: "این کسب‌وکار هنوز سرویس ایمیل یا پیامک ندارد. مالک می‌تواند در تنظیمات ← پیام‌رسانی آن را تنظیم کند.",
   },
 });

@@ -17,6 +17,7 @@ import { useLanguage, useMessages } from "../../i18n/i18n";
 import { useSession, type WeekStart } from "../../session/session";
 import { readNumber } from "./number-text";
 import { AttributeDefinitionsCard } from "./attribute-definitions-card";
+import { SmsSignInCard } from "./sms-sign-in-card";
 import { workspaceMessages } from "./workspace.messages";
 import { EmbeddedText } from "../../components/embedded-text";
 
@@ -31,6 +32,7 @@ interface Settings {
   timeZone: string;
   currency: string;
   weekStart: WeekStart;
+  smsSignIn: boolean;
 }
 
 const WEEK_STARTS = ["saturday", "sunday", "monday"] as const satisfies readonly WeekStart[];
@@ -42,11 +44,14 @@ interface Lacking {
 
 export function WorkspaceSection() {
   const settings = useResource<Settings>("/api/settings");
+  const { me } = useSession();
   if (settings.error) return <ErrorNotice error={settings.error} onRetry={() => void settings.reload()} />;
   if (!settings.data) return <Loading />;
   return (
     <div class="stack">
       <WorkspaceForm initial={settings.data} onSaved={(next) => settings.mutate(next)} />
+      {/* Who may sign in, and how, is the owner's choice alone. */}
+      {me?.role.key === "owner" && <SmsSignInCard enabled={settings.data.smsSignIn} onSaved={(smsSignIn) => settings.mutate((current) => ({ ...current!, smsSignIn }))} />}
       <AttributeDefinitionsCard />
     </div>
   );
@@ -68,7 +73,8 @@ function WorkspaceForm({ initial, onSaved }: { initial: Settings; onSaved: (sett
     // Only what changed: an unchanged CID kind must not be re-checked, and the audit shows the change.
     const changes: Record<string, unknown> = {};
     const next: Record<keyof Settings, unknown> = { ...draft, lapsedDays: readNumber(lapsedText) ?? null };
-    for (const key of Object.keys(next) as Array<keyof Settings>) if (next[key] !== initial[key]) changes[key] = next[key];
+    // The SMS sign-in switch saves itself (owner only): this form never sends it.
+    for (const key of Object.keys(next) as Array<keyof Settings>) if (key !== "smsSignIn" && next[key] !== initial[key]) changes[key] = next[key];
     if (Object.keys(changes).length === 0) return;
     const saved = await api.patch<Settings>("/api/settings", changes);
     onSaved(saved);
