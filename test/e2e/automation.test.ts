@@ -8,7 +8,8 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCustomer, sameOrigin, signUpByApi } from "./support/accounts";
-import { launchBrowser, newVisitor, type Visitor } from "./support/browser";
+import { axeViolations, describeViolations } from "./support/axe";
+import { appOrigin, launchBrowser, newVisitor, type Visitor } from "./support/browser";
 import { screenshotsDir } from "./support/paths";
 import { eventually } from "./support/waiting";
 import { LANGUAGES, words, type Language } from "./support/words";
@@ -142,6 +143,15 @@ describe.each(LANGUAGES)("marketing automation in %s", (language) => {
     expect(flows.items[0]).toMatchObject({ status: "active", version: 1 });
     expect(flows.items[0]!.draft.steps.map((one) => one.type)).toEqual(["send", "wait", "wait_business_day", "send"]);
     expect(flows.items[0]!.draft.steps[1]).toMatchObject({ days: 2 });
+
+    // The editor passes the WCAG A and AA rules (axe runs in a context that lets its script in).
+    const checker = await browser.newContext({ baseURL: appOrigin(), bypassCSP: true, storageState: await visitor.context.storageState() });
+    const checked = await checker.newPage();
+    await checked.goto(page.url());
+    await checked.getByRole("group", { name: s.step(digits("4"), s.send), exact: true }).waitFor();
+    const violations = await axeViolations(checked);
+    expect(violations, describeViolations(`the step editor in ${language}`, violations)).toEqual([]);
+    await checker.close();
 
     // On a phone: the editor fits 390 px and 320 px.
     await page.setViewportSize({ width: 390, height: 844 });
