@@ -19,7 +19,7 @@ const STAGES = [
 const time = (name: string, en: string, fa: string, fallback?: string): Field => ({
   name,
   label: both(en, fa),
-  input: "text",
+  input: "time",
   required: true,
   placeholder: both("10:00", "۱۰:۰۰"),
   help: both("Local time, 24-hour (HH:MM).", "ساعت محلی، ۲۴ساعته (ساعت:دقیقه)."),

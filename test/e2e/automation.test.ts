@@ -34,6 +34,7 @@ const say = {
     send: "ارسال پیام",
     businessDay: "صبر تا روز کاری بعد",
     days: "روز",
+    at: "ساعت",
     textEn: "متن انگلیسی",
     moveDown: (n: string) => `بردن گام ${n} به پایین`,
     moveUp: (n: string) => `بردن گام ${n} به بالا`,
@@ -61,6 +62,7 @@ const say = {
     send: "Send a message",
     businessDay: "Wait until the next business day",
     days: "Days",
+    at: "At",
     textEn: "Text in English",
     moveDown: (n: string) => `Move step ${n} down`,
     moveUp: (n: string) => `Move step ${n} up`,
@@ -130,6 +132,9 @@ describe.each(LANGUAGES)("marketing automation in %s", (language) => {
     await page.keyboard.press("Enter");
     await step(3, s.businessDay).waitFor();
     await step(4, s.send).waitFor();
+
+    // A time of day is shown in the reader's digits too.
+    await eventually("the business day's time", () => step(3, s.businessDay).getByRole("textbox", { name: s.at, exact: true }).inputValue()).toBe(digits("10:00"));
 
     // The wait of three days becomes two, typed in the reader's digits; publish.
     const days = step(2, s.wait).getByRole("textbox", { name: s.days, exact: true });

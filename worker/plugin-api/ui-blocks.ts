@@ -75,8 +75,11 @@ const FormField = z.object({
   /** The body's member; with dots (`question.en`) a member of a member ({ question: { en } }). */
   name: z.string(),
   label: UiText,
-  /** `item` (in a step list only): another item of the list, chosen by its position; the value is its index. */
-  input: z.enum(["text", "number", "textarea", "select", "date", "checkbox", "item"]),
+  /**
+   * `time`: a local time of day sent as "HH:MM" (shown in the reader's digits). `item` (in a step
+   * list only): another item of the list, chosen by its position; the value is its index.
+   */
+  input: z.enum(["text", "number", "textarea", "select", "date", "checkbox", "time", "item"]),
   required: z.boolean().optional(),
   options: z.array(z.object({ value: z.string(), label: UiText })).optional(),
   placeholder: UiText.optional(),

@@ -239,11 +239,11 @@ function BlockForm({ pluginId, block, language, onChanged }: { pluginId: string;
             <TextField
               key={field.name}
               {...common}
-              type={field.input === "number" || field.input === "item" ? "text" : field.input}
-              inputMode={field.input === "number" ? "numeric" : undefined}
+              type={field.input === "number" || field.input === "time" || field.input === "item" ? "text" : field.input}
+              inputMode={field.input === "number" || field.input === "time" ? "numeric" : undefined}
               placeholder={text(field.placeholder)}
               value={String(value ?? "")}
-              onValue={(next) => set(field.input === "number" ? toLatinDigits(next) : next)}
+              onValue={(next) => set(field.input === "number" || field.input === "time" ? toLatinDigits(next) : next)}
             />
           );
         })}

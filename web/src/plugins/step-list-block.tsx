@@ -243,6 +243,7 @@ function StepField({
   onValue: (value: unknown) => void;
 }) {
   const common = { label: text(field.label), error, hint: text(field.help) || undefined, required: field.required };
+  const inDigits = (value: string) => (language === "fa" ? value.replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!) : value);
   const shown = value === undefined || value === null ? "" : String(value);
   const orAbsent = (next: string) => onValue(next === "" ? undefined : next);
   switch (field.input) {
@@ -261,7 +262,7 @@ function StepField({
           inputMode="numeric"
           placeholder={text(field.placeholder)}
           // Persian digits in Persian; either kind typed is read as the number.
-          value={language === "fa" ? shown.replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!) : shown}
+          value={inDigits(shown)}
           // A number when it reads as one; else the text, which the server names as wrong at this field.
           onValue={(next) => {
             const latin = toLatinDigits(next).trim();
@@ -269,6 +270,9 @@ function StepField({
           }}
         />
       );
+    case "time":
+      // In the reader's digits; sent as 10:00 whichever digits were typed.
+      return <TextField {...common} inputMode="numeric" dir="ltr" placeholder={text(field.placeholder)} value={inDigits(shown)} onValue={(next) => orAbsent(toLatinDigits(next).trim())} />;
     default:
       return <TextField {...common} type={field.input === "date" ? "date" : "text"} placeholder={text(field.placeholder)} value={shown} onValue={orAbsent} />;
   }
