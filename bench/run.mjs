@@ -10,7 +10,9 @@
 //      (autocannon, from this process), beside a bare Worker that runs only the one equivalent D1
 //      query, and the ratio;
 //   3. D1 calls per invocation of the bulk paths (CSV import chunk, exports, the daily
-//      lifecycle/RFM job, an automation campaign chunk and a flow wake-up job), against the free plan's 50, and the rows the daily job writes on its
+//      lifecycle/RFM job, an automation campaign chunk, its projected time to the last message,
+//      event → a flow's first step, and a flow wake-up tick among as many waiting enrollments as
+//      customers), against the free plan's 50, and the rows the daily job writes on its
 //      first run and on the next day's; then the cron at 1,000 workspaces: D1 calls of a daily
 //      tick, of an idle minute tick and of each workspace's job on the jobs queue;
 //   4. the bundle (raw, gzip) and its start-up time; the web UI's customer list render time.
