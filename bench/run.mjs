@@ -155,7 +155,8 @@ async function tenthPage(url, cookie) {
 }
 
 const waitFor = async (find, timeoutMs) => {
-  for (let waited = 0; waited < timeoutMs; waited += 250) {
+  // Wall time, not the sleeps: each look may itself take seconds (a wrangler d1 execute).
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
     const found = await find();
     if (found) return found;
     await new Promise((resolve) => setTimeout(resolve, 250));
@@ -215,10 +216,11 @@ async function automationPaths(server, write, customers) {
   results.push({ path: `Event → first step of a flow (customer.created to its SMS in the outbox): ${firstStep ? ((firstStep - eventAt) / 1000).toFixed(2) : "?"} s`, calls: null, rowsRead: null, rowsWritten: null });
   await post(`/flows/${instant.id}/pause`, {});
 
-  // Ten customers enter a flow whose first step is due at once; the next tick wakes them.
+  // Ten customers enter a flow and wait (a wait of nothing does not wait: they would go straight
+  // through); their waits are then made due in SQL, so the next tick wakes them.
   const flow = await post("/flows", {
     name: "Bench flow",
-    definition: { trigger: { type: "event", event: "customer.created" }, steps: [{ type: "wait", minutes: 0 }, { type: "send", channel: "sms", transactional: true, body: { en: "Hello {firstName}", fa: "سلام {firstName}" } }] },
+    definition: { trigger: { type: "event", event: "customer.created" }, steps: [{ type: "wait", days: 1 }, { type: "send", channel: "sms", transactional: true, body: { en: "Hello {firstName}", fa: "سلام {firstName}" } }] },
   });
   await post(`/flows/${flow.id}/publish`, {});
   for (let n = 0; n < 10; n++) {
@@ -234,7 +236,8 @@ async function automationPaths(server, write, customers) {
     "d1", "execute", "DB", "--local", "--persist-to", PERSIST, "--command",
     `insert into automation_enrollments (id, workspace_id, flow_id, version, customer_id, status, round, step, wake_at, attempts, entered_at, updated_at)
      with recursive n(i) as (select 1 union all select i + 1 from n where i < ${customers})
-     select 'enr_${flow.id}_' || i, (select workspace_id from automation_flows where id = '${flow.id}'), '${flow.id}', 1, 'cus_bench_' || i, 'waiting', 0, 0, ${later} + i, 0, ${Date.now()}, ${Date.now()} from n`,
+     select 'enr_${flow.id}_' || i, (select workspace_id from automation_flows where id = '${flow.id}'), '${flow.id}', 1, 'cus_bench_' || i, 'waiting', 0, 0, ${later} + i, 0, ${Date.now()}, ${Date.now()} from n;
+     update automation_enrollments set wake_at = ${Date.now() - 1000} where flow_id = '${flow.id}' and status = 'waiting' and wake_at < ${later}`,
   ]);
   const tick = await cronTick(server, 3, 300_000);
   const wakeJob = worstOf(tick.jobs);
