@@ -4,7 +4,7 @@
 import { env } from "cloudflare:test";
 import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { countRows, createPluginTestbed } from "../../worker/plugin-api/testing";
+import { countRows, createPluginTestbed, signUp } from "../../worker/plugin-api/testing";
 import { plugins } from "../registry";
 import { automationPlugin } from "./index";
 
@@ -73,6 +73,31 @@ describe("flow steps", () => {
     expect(panel[1].rows.map((row: { step: number; outcome: { en: string } }) => `${row.step} ${row.outcome.en}`).sort()).toEqual(["1 Tag added", "2 Tag removed", "3 Attribute set", "4 Task opened"]);
     const viewer = await bed.member("viewer");
     expect((await viewer.get(`${BASE}/ui/customer/${customerId}`)).status).toBe(403);
+  });
+
+  it("refuses a task step given to someone who is not an active member of the workspace, at save, naming the step's assignee", async () => {
+    const bed = await createPluginTestbed({ plugins: [automationPlugin] });
+    const agent = await bed.member("agent");
+    const stranger = await signUp();
+    const flow = (assignee: string) => ({ trigger: { type: "event", event: "customer.created" }, steps: [{ type: "add_tag", tag: "new" }, { type: "task", title: "Call", assignee, dueInDays: 1 }] });
+    const created = await bed.owner.post(`${BASE}/flows`, { name: "Calls", definition: flow(agent.identity.userId!) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+
+    // Another workspace's owner, and an id that names no one: refused, and nothing saved.
+    for (const assignee of [stranger.me.user.id, "usr_nobody"]) {
+      const refused = await bed.owner.post(`${BASE}/flows`, { name: "Calls", definition: flow(assignee) }, { "accept-language": "en" });
+      expect(refused.status).toBe(400);
+      expect(refused.headers.get("content-type")).toContain("application/problem+json");
+      expect(refused.body.errors).toEqual([expect.objectContaining({ path: "body.definition.steps.1.assignee", message: expect.stringContaining("not an active member") })]);
+    }
+    expect(await countRows("automation_flows", "workspace_id = ?", bed.workspaceId)).toBe(1);
+
+    // A member who was disabled may no longer be given tasks: the draft keeps its last good steps.
+    expect((await bed.owner.patch(`/api/users/${agent.identity.userId}`, { status: "disabled" })).status).toBe(200);
+    const edited = await bed.owner.patch(`${BASE}/flows/${created.body.id}`, { definition: { ...flow(agent.identity.userId!), steps: [{ type: "task", title: "Call again", assignee: agent.identity.userId }] } });
+    expect(edited.status).toBe(400);
+    expect(edited.body.errors[0].path).toBe("body.definition.steps.0.assignee");
+    expect((await bed.owner.get(`${BASE}/flows/${created.body.id}`)).body.draft.steps[1]).toMatchObject({ type: "task", title: "Call" });
   });
 
   it("calls a webhook signed with the workspace's secret, tries again after a failure, and records the failure after the last try", async () => {

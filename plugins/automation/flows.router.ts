@@ -21,6 +21,7 @@ import {
   updateFlowRoute,
   webhookSecretRoute,
 } from "./flows.routes";
+import { refuseUnknownAssignees } from "./flow-assignees";
 import { dryRun, sampleCustomers } from "./flow-dry-run";
 import { signingSecret } from "./flow-actions";
 import { loadVersion } from "./flow-engine";
@@ -78,6 +79,7 @@ export const flowsRouter = createPluginRouter()
   })
   .openapi(createFlowRoute, async (c) => {
     const { name, definition } = c.req.valid("json");
+    await refuseUnknownAssignees(pluginContext(c), definition);
     return c.json(await createDraft(c, name, definition), 201);
   })
   .openapi(flowFromTemplateRoute, async (c) => {
@@ -105,6 +107,7 @@ export const flowsRouter = createPluginRouter()
     const { flowId } = c.req.valid("param");
     const { name, definition } = c.req.valid("json");
     await findFlow(ctx, flowId);
+    if (definition) await refuseUnknownAssignees(ctx, definition);
     await ctx.db.batch([
       ctx.db.update(flows).set({ ...(name ? { name } : {}), ...(definition ? { draft: definition } : {}), updatedAt: ctx.now() }).where(flowWhere(ctx, flowId)),
       pluginAuditEntry(c, { action: "automation.flow_edited", entityType: "automation_flow", entityId: flowId }),

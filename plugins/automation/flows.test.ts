@@ -3,6 +3,7 @@
 // Jalali birthdays on the right day, splits, pausing and the kill switch, versions, goals.
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { UiSurface } from "../../worker/plugin-api";
 import { countRows, createPluginTestbed } from "../../worker/plugin-api/testing";
 import { automationPlugin } from "./index";
 
@@ -209,6 +210,45 @@ describe("flows", () => {
     expect(refused.status).toBe(400);
     expect(refused.body.errors.map((error: { path: string }) => error.path).sort()).toEqual(["body.definition.steps.0.body", "body.definition.steps.1.elseGoTo"]);
     expect(await countRows("automation_flows", "workspace_id = ?", bed.workspaceId)).toBe(0);
+  });
+
+  it("opens a template's flow in the step editor, whose save and publish buttons send back a flow the server takes", async () => {
+    const bed = await createPluginTestbed({ plugins: [automationPlugin] });
+    await bed.member("agent");
+    const flowId = (await bed.owner.post(`${BASE}/flows/from-template`, { template: "win-back" })).body.id;
+    // The page's flow list links each flow to its editor.
+    const page = (await bed.owner.get(`${BASE}/ui/page`)).body.blocks;
+    const flowTable = page.find((block: { type: string; title?: { en: string } }) => block.type === "table" && block.title?.en === "Flows");
+    expect(flowTable.columns[0].link).toBe("?flow={id}");
+    expect(flowTable.rows[0].id).toBe(flowId);
+
+    const blocks = (await bed.owner.get(`${BASE}/ui/page?flow=${flowId}`)).body.blocks;
+    expect(UiSurface.safeParse({ blocks }).success).toBe(true);
+    const editor = blocks.find((block: { type: string }) => block.type === "steps");
+    expect(editor.items.map((step: { type: string }) => step.type)).toEqual(["send", "wait", "wait_business_day", "send"]);
+    expect(editor.kinds.map((kind: { value: string }) => kind.value)).toEqual(["wait", "wait_until", "wait_business_day", "send", "branch", "split", "add_tag", "remove_tag", "set_attribute", "task", "webhook", "exit"]);
+    const assignees = editor.kinds.find((kind: { value: string }) => kind.value === "task").fields.find((field: { name: string }) => field.name === "assignee").options;
+    expect(assignees.map((option: { value: string }) => option.value)).toEqual(expect.arrayContaining(["customer_owner", bed.me.user.id]));
+    expect(assignees).toHaveLength(3);
+
+    // What the editor sends: its fixed body with the list at `definition.steps`, then publish.
+    const steps = [...editor.items];
+    steps[1] = { ...steps[1], days: 2 };
+    const [save, publish] = editor.submits;
+    const saved = await bed.owner.request(save.request.method, `${BASE}${save.request.path}`, { ...editor.body, definition: { ...editor.body.definition, steps } });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    expect((await bed.owner.request(publish.then.method, `${BASE}${publish.then.path}`, {})).status).toBe(200);
+    const flow = (await bed.owner.get(`${BASE}/flows/${flowId}`)).body;
+    expect(flow).toMatchObject({ status: "active", version: 1, draft: { trigger: { type: "event", event: "customer.stage_changed", toStages: ["lapsed"] }, goal: { withinDays: 14 } } });
+    expect(flow.draft.steps[1]).toMatchObject({ type: "wait", days: 2 });
+
+    // An agent reads the flow's figures but gets no editor; another workspace's flow is not found.
+    const agent = await bed.member("agent");
+    const viewed = await agent.get(`${BASE}/ui/page?flow=${flowId}`);
+    expect(viewed.status).toBe(200);
+    expect(viewed.body.blocks.map((block: { type: string }) => block.type)).toEqual(["links", "stats", "text"]);
+    const other = await createPluginTestbed({ plugins: [automationPlugin] });
+    expect((await other.owner.get(`${BASE}/ui/page?flow=${flowId}`)).status).toBe(404);
   });
 });
 

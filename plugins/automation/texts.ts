@@ -14,3 +14,8 @@ export const CAMPAIGN_WRONG_STATE: Localized = {
 };
 
 export const SEND_AT_PAST: Localized = { en: "the time has already passed", fa: "این زمان گذشته است" };
+
+export const ASSIGNEE_NOT_MEMBER: Localized = {
+  en: "the task's assignee is not an active member of this workspace",
+  fa: "مسئول این کار از اعضای فعال این کسب‌وکار نیست",
+};

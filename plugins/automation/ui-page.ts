@@ -54,7 +54,11 @@ export async function automationPage(ctx: PluginContext<unknown>, can: { manage:
         { name: "textEn", label: both("Text in English", "متن انگلیسی"), input: "textarea", required: true },
       ],
       submitLabel: both("Save as draft", "ذخیرهٔ پیش‌نویس"),
-      successText: both("Draft saved: {audience} customers, {reachable} reachable, {parts} SMS parts each.", "پیش‌نویس ذخیره شد: {audience} مشتری، {reachable} قابل ارسال، هر پیام {parts} بخش."),
+      successText: both(
+        "Draft saved: {audience} customers, {reachable} reachable, {parts} SMS parts each, about {totalCost} in all.",
+        "پیش‌نویس ذخیره شد: {audience} مشتری، {reachable} قابل ارسال، هر پیام {parts} بخش، در مجموع حدود {totalCost}.",
+      ),
+      successFormat: { audience: "number", reachable: "number", parts: "number", totalCost: "money" },
     });
   }
   blocks.push({
@@ -104,7 +108,7 @@ export async function automationPage(ctx: PluginContext<unknown>, can: { manage:
     type: "table",
     title: both("Flows", "جریان‌ها"),
     columns: [
-      { key: "name", label: both("Flow", "جریان") },
+      { key: "name", label: both("Flow", "جریان"), link: "?flow={id}" },
       { key: "status", label: both("Status", "وضعیت"), format: "badge" },
       { key: "version", label: both("Version", "نسخه"), format: "number" },
       { key: "entered", label: both("Entered", "ورود"), format: "number" },
@@ -114,6 +118,7 @@ export async function automationPage(ctx: PluginContext<unknown>, can: { manage:
       { key: "revenue", label: both("Revenue", "درآمد"), format: "money" },
     ],
     rows: flowRows.map((row, i) => ({
+      id: row.id,
       name: row.name,
       status: FLOW_STATUS[row.status],
       version: row.version,

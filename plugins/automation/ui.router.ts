@@ -1,8 +1,10 @@
-// Handlers of the automation page (forms and buttons only for who may use them) and of the panel
-// on a customer's page.
+// Handlers of the automation page (forms and buttons only for who may use them; with `?flow=`, that
+// flow's step editor) and of the panel on a customer's page.
 import { and, eq } from "drizzle-orm";
 import { createPluginRouter, customersTable, pluginContext, pluginNotFound, uiSurface } from "../../worker/plugin-api";
 import { AUTOMATION_PERMISSIONS as P } from "./permissions";
+import { automationFlows as flows } from "./schema";
+import { flowEditor } from "./ui-flow-editor";
 import { automationPage } from "./ui-page";
 import { customerPanel } from "./ui-customer-panel";
 import { customerPanelRoute, pageRoute } from "./ui.routes";
@@ -10,7 +12,12 @@ import { customerPanelRoute, pageRoute } from "./ui.routes";
 export const uiRouter = createPluginRouter()
   .openapi(pageRoute, async (c) => {
     const ctx = pluginContext(c);
-    return c.json(uiSurface(await automationPage(ctx, { manage: ctx.actor.can(P.manage) })), 200);
+    const can = { manage: ctx.actor.can(P.manage) };
+    const { flow: flowId } = c.req.valid("query");
+    if (!flowId) return c.json(uiSurface(await automationPage(ctx, can)), 200);
+    const flow = await ctx.db.select().from(flows).where(and(eq(flows.workspaceId, ctx.workspaceId), eq(flows.id, flowId))).get();
+    if (!flow) throw pluginNotFound("flow", "query");
+    return c.json(uiSurface(await flowEditor(ctx, flow, can)), 200);
   })
   .openapi(customerPanelRoute, async (c) => {
     const ctx = pluginContext(c);

@@ -7,7 +7,8 @@ export const pageRoute = pluginRoute(P.read, {
   method: "get",
   path: "/ui/page",
   tags: ["Marketing automation"],
-  summary: "The automation page",
+  summary: "The automation page; with `flow`, that flow's step editor",
+  request: { query: z.object({ flow: z.string().min(1).max(64).optional() }) },
   responses: { 200: { description: "The page's blocks.", content: { "application/json": { schema: UiSurface } } }, ...problemResponses },
 });
 

@@ -20,7 +20,7 @@ export { isConstraintError, onlyIf } from "./conditional-writes";
 export { queriesPerInvocation } from "../core/import/chunk-rows";
 export { pluginNotFound, pluginRefusal, type RefusalOptions } from "./problems";
 export { pluginAuditEntry, type AuditFacts } from "./audit";
-export { followUpTask, type FollowUpTask } from "./tasks";
+export { activeMembers, followUpTask, type FollowUpTask } from "./tasks";
 export { changeCustomerProfile, type CustomerProfileChange } from "./customer-profile";
 export { callWebhook, newSigningSecret, openSecret, sealSecret, webhookUrlRefusal, type WebhookAnswer, type WebhookCall } from "./outgoing-webhook";
 export type {

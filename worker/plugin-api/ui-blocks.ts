@@ -37,7 +37,15 @@ const ProgressBlock = z.object({
 const TableBlock = z.object({
   type: z.literal("table"),
   title: UiText.optional(),
-  columns: z.array(z.object({ key: z.string(), label: UiText, format: UiFormat.optional() })),
+  columns: z.array(
+    z.object({
+      key: z.string(),
+      label: UiText,
+      format: UiFormat.optional(),
+      /** The cell links to the plugin's own page with this query (`?flow={id}`; `{key}` takes the row's member), which the page's source route receives. */
+      link: z.string().startsWith("?").optional(),
+    }),
+  ),
   rows: z.array(z.record(z.string(), UiValue)),
   empty: UiText.optional(),
 });
@@ -67,7 +75,11 @@ const FormField = z.object({
   /** The body's member; with dots (`question.en`) a member of a member ({ question: { en } }). */
   name: z.string(),
   label: UiText,
-  input: z.enum(["text", "number", "textarea", "select", "date", "checkbox"]),
+  /**
+   * `time`: a local time of day sent as "HH:MM" (shown in the reader's digits). `item` (in a step
+   * list only): another item of the list, chosen by its position; the value is its index.
+   */
+  input: z.enum(["text", "number", "textarea", "select", "date", "checkbox", "time", "item"]),
   required: z.boolean().optional(),
   options: z.array(z.object({ value: z.string(), label: UiText })).optional(),
   placeholder: UiText.optional(),
@@ -87,6 +99,8 @@ const FormBlock = z.object({
   body: z.record(z.string(), z.unknown()).optional(),
   /** Shown after success instead of only reloading (e.g. "Coupon {code} issued"): `{name}` takes a member of the response. */
   successText: UiText.optional(),
+  /** How `successText` shows the response's members (`{ totalCost: "money" }`: minor units, or `{ amount, currency }`); numbers are in the reader's digits. */
+  successFormat: z.record(z.string(), UiFormat).optional(),
 });
 
 const ActionsBlock = z.object({
@@ -107,7 +121,38 @@ const ActionsBlock = z.object({
   ),
 });
 
-export const UiBlock = z.discriminatedUnion("type", [StatsBlock, ProgressBlock, TableBlock, ChartBlock, TextBlock, FormBlock, ActionsBlock]);
+/**
+ * An ordered list of small forms (the steps of a flow, the questions of a survey): each item is
+ * of one kind, chosen from a list, and the kind decides its fields. The reader adds, removes and
+ * moves items; moving keeps `item` fields pointing at the same items. Each button sends the whole
+ * list as the body's `name` member (dots nest it, as in forms), beside `body`'s fixed members;
+ * a problem's `errors[].path` under `body.{name}.{index}` shows at that item and field.
+ */
+const StepListBlock = z.object({
+  type: z.literal("steps"),
+  title: UiText.optional(),
+  /** The body member the list goes in (`definition.steps`). */
+  name: z.string(),
+  /** The member of an item that names its kind (`type`). */
+  kindKey: z.string(),
+  kinds: z.array(z.object({ value: z.string(), label: UiText, fields: z.array(FormField) })).min(1),
+  /** The list as it stands; members no field shows are kept as they are while the kind stays. */
+  items: z.array(z.record(z.string(), z.unknown())),
+  /** An item's heading: `{n}` takes its number ("Step {n}"). */
+  itemLabel: UiText,
+  maxItems: z.number().int().positive().optional(),
+  body: z.record(z.string(), z.unknown()).optional(),
+  /** Buttons, each sending the list to `request`; `then` is sent afterwards with an empty body (save, then publish). */
+  submits: z.array(z.object({ label: UiText, request: UiRequest, then: UiRequest.optional(), primary: z.boolean().optional(), successText: UiText.optional() })).min(1),
+});
+
+/** Links to other views of the plugin's page (`?flow={id}` style queries, as table links). */
+const LinksBlock = z.object({
+  type: z.literal("links"),
+  items: z.array(z.object({ label: UiText, query: z.string().startsWith("?") })),
+});
+
+export const UiBlock = z.discriminatedUnion("type", [StatsBlock, ProgressBlock, TableBlock, ChartBlock, TextBlock, FormBlock, ActionsBlock, StepListBlock, LinksBlock]);
 export type UiBlock = z.infer<typeof UiBlock>;
 
 /** The body a surface route answers with. */

@@ -12,8 +12,10 @@ import { TableScroll } from "../components/table-scroll";
 import { useToast } from "../components/toast";
 import { useFormat, type Formatter } from "../i18n/format";
 import { pickText, useLanguage, type Language } from "../i18n/i18n";
+import { toLatinDigits } from "./block-values";
 import { fillPath } from "./plugin-surface";
 import { formBody } from "./form-body";
+import { StepList } from "./step-list-block";
 
 export type { UiBlock };
 
@@ -112,7 +114,7 @@ function Block({ pluginId, block, onChanged }: { pluginId: string; block: UiBloc
                     <tr key={index}>
                       {block.columns.map((column) => (
                         <td key={column.key} class={column.format === "number" || column.format === "money" ? "numeric" : undefined}>
-                          {formatValue(row[column.key], column.format, f)}
+                          {column.link ? <a href={pageLink(pluginId, fillPath(column.link, row))}>{formatValue(row[column.key], column.format, f)}</a> : formatValue(row[column.key], column.format, f)}
                         </td>
                       ))}
                     </tr>
@@ -141,8 +143,23 @@ function Block({ pluginId, block, onChanged }: { pluginId: string; block: UiBloc
       return <BlockForm pluginId={pluginId} block={block} language={language} onChanged={onChanged} />;
     case "actions":
       return <BlockActions pluginId={pluginId} block={block} language={language} onChanged={onChanged} />;
+    case "steps":
+      return <StepList pluginId={pluginId} block={block} language={language} onChanged={onChanged} />;
+    case "links":
+      return (
+        <nav class="row" aria-label={language === "fa" ? "پیوندها" : "Links"}>
+          {block.items.map((item) => (
+            <a key={item.query} href={pageLink(pluginId, item.query)}>
+              {text(item.label)}
+            </a>
+          ))}
+        </nav>
+      );
   }
 }
+
+/** A view of the plugin's own page: its query goes to the page's source route. */
+const pageLink = (pluginId: string, query: string) => `/plugins/${encodeURIComponent(pluginId)}${query === "?" ? "" : query}`;
 
 type FormBlock = Extract<UiBlock, { type: "form" }>;
 
@@ -150,8 +167,25 @@ function initialValues(block: FormBlock): Record<string, string | boolean> {
   return Object.fromEntries(block.fields.map((field) => [field.name, field.input === "checkbox" ? Boolean(field.default) : field.default === undefined ? "" : String(field.default)]));
 }
 
+/** `{name}` in a text takes the response's member, formatted as asked (numbers in the reader's digits). */
+function fillText(template: string, values: Record<string, unknown>, formats: Record<string, string>, f: Formatter): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) return whole;
+    if (value === null) return "—";
+    const format = formats[name] ?? (typeof value === "number" ? "number" : "text");
+    if (format === "money") {
+      // An amount in minor units of the workspace's currency, or { amount, currency } as core's estimates give it.
+      const money = value && typeof value === "object" ? (value as { amount?: number; currency?: string }) : { amount: Number(value) };
+      return f.money(Number(money.amount), money.currency);
+    }
+    return format === "number" ? f.number(Number(value)) : String(value);
+  });
+}
+
 function BlockForm({ pluginId, block, language, onChanged }: { pluginId: string; block: FormBlock; language: Language; onChanged: () => void }) {
   const toast = useToast();
+  const f = useFormat();
   const [values, setValues] = useState(() => initialValues(block));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
@@ -169,9 +203,9 @@ function BlockForm({ pluginId, block, language, onChanged }: { pluginId: string;
         `/api/plugins/${encodeURIComponent(pluginId)}${fillPath(block.request.path, { ...block.body, ...values })}`,
         body,
       );
-      const done = block.successText ? fillPath(text(block.successText), response ?? {}).replace(/%20/g, " ") : undefined;
-      setResult(done ? decodeURIComponent(done) : undefined);
-      toast(done ? decodeURIComponent(done) : language === "fa" ? "انجام شد" : "Done");
+      const done = block.successText ? fillText(text(block.successText), response ?? {}, block.successFormat ?? {}, f) : undefined;
+      setResult(done);
+      toast(done ?? (language === "fa" ? "انجام شد" : "Done"));
       setValues(initialValues(block));
       onChanged();
     } catch (caught) {
@@ -199,11 +233,11 @@ function BlockForm({ pluginId, block, language, onChanged }: { pluginId: string;
             <TextField
               key={field.name}
               {...common}
-              type={field.input === "number" ? "text" : field.input}
-              inputMode={field.input === "number" ? "numeric" : undefined}
+              type={field.input === "number" || field.input === "time" || field.input === "item" ? "text" : field.input}
+              inputMode={field.input === "number" || field.input === "time" ? "numeric" : undefined}
               placeholder={text(field.placeholder)}
               value={String(value ?? "")}
-              onValue={(next) => set(field.input === "number" ? toLatinDigits(next) : next)}
+              onValue={(next) => set(field.input === "number" || field.input === "time" ? toLatinDigits(next) : next)}
             />
           );
         })}
@@ -217,11 +251,6 @@ function BlockForm({ pluginId, block, language, onChanged }: { pluginId: string;
       </div>
     </form>
   );
-}
-
-/** Persian and Arabic-Indic digits typed into a number field become 0–9. */
-function toLatinDigits(text: string) {
-  return text.replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0)).replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660));
 }
 
 type ActionsBlock = Extract<UiBlock, { type: "actions" }>;

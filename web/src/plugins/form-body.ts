@@ -1,19 +1,9 @@
 // The request body a plugin's form block sends: typed values, dotted names nested, empty fields
 // left out (or sent as null where the field says an emptied value clears it).
 import type { UiBlock } from "../../../worker/plugin-api/ui-blocks";
+import { putField } from "./block-values";
 
 type FormBlock = Extract<UiBlock, { type: "form" }>;
-
-/** A field named with dots (`question.en`) goes inside the body's objects ({ question: { en } }), where its errors (body.question.en) come back. */
-function putField(body: Record<string, unknown>, name: string, value: unknown): void {
-  const path = name.split(".");
-  let at = body;
-  for (const key of path.slice(0, -1)) {
-    const inner = at[key];
-    at = (at[key] = inner && typeof inner === "object" ? inner : {}) as Record<string, unknown>;
-  }
-  at[path.at(-1)!] = value;
-}
 
 export function formBody(block: FormBlock, values: Record<string, string | boolean | undefined>): Record<string, unknown> {
   const body: Record<string, unknown> = { ...block.body };

@@ -1,0 +1,155 @@
+// The flow editor (the automation page with `?flow={id}`): the flow's draft as a step list, one
+// small form per step whose fields follow its kind, saved as the draft or saved and published.
+// The server's validation of the definition names each problem at its step and field.
+import { activeMembers, uiText as both, type PluginContext, type UiBlock } from "../../worker/plugin-api";
+import { flowReport } from "./flow-report";
+import { automationFlows as flows } from "./schema";
+
+type Field = Extract<UiBlock, { type: "steps" }>["kinds"][number]["fields"][number];
+
+const STAGES = [
+  ["prospect", "Prospect", "بالقوه"],
+  ["new", "New", "تازه"],
+  ["active", "Active", "فعال"],
+  ["at_risk", "At risk", "در خطر ریزش"],
+  ["lapsed", "Lapsed", "ازدست‌رفته"],
+  ["won_back", "Won back", "بازگشته"],
+] as const;
+
+const time = (name: string, en: string, fa: string, fallback?: string): Field => ({
+  name,
+  label: both(en, fa),
+  input: "time",
+  required: true,
+  placeholder: both("10:00", "۱۰:۰۰"),
+  help: both("Local time, 24-hour (HH:MM).", "ساعت محلی، ۲۴ساعته (ساعت:دقیقه)."),
+  ...(fallback ? { default: fallback } : {}),
+});
+
+function stepKinds(members: Array<{ id: string; name: string }>) {
+  const arm = (n: 0 | 1, name: string): Field[] => [
+    { name: `arms.${n}.name`, label: both(`Arm ${n + 1}: name`, `شاخهٔ ${n ? "۲" : "۱"}: نام`), input: "text", required: true, default: name },
+    { name: `arms.${n}.percent`, label: both(`Arm ${n + 1}: percent`, `شاخهٔ ${n ? "۲" : "۱"}: درصد`), input: "number", required: true, default: 50 },
+    { name: `arms.${n}.goTo`, label: both(`Arm ${n + 1}: go to`, `شاخهٔ ${n ? "۲" : "۱"}: رفتن به`), input: "item", required: true },
+  ];
+  return [
+    {
+      value: "wait",
+      label: both("Wait", "صبر"),
+      fields: [
+        { name: "days", label: both("Days", "روز"), input: "number", default: 1 },
+        { name: "hours", label: both("Hours", "ساعت"), input: "number", default: 0 },
+        { name: "minutes", label: both("Minutes", "دقیقه"), input: "number", default: 0 },
+      ],
+    },
+    { value: "wait_until", label: both("Wait until a time of day", "صبر تا ساعتی از روز"), fields: [time("time", "Time", "ساعت")] },
+    { value: "wait_business_day", label: both("Wait until the next business day", "صبر تا روز کاری بعد"), fields: [time("time", "At", "ساعت", "10:00")] },
+    {
+      value: "send",
+      label: both("Send a message", "ارسال پیام"),
+      fields: [
+        { name: "channel", label: both("Channel", "روش ارسال"), input: "select", required: true, default: "sms", options: [{ value: "sms", label: both("SMS", "پیامک") }, { value: "email", label: both("E-mail", "ایمیل") }] },
+        { name: "body.fa", label: both("Text in Persian", "متن فارسی"), input: "textarea", help: both("{firstName} and {shopName} are filled in.", "{firstName} و {shopName} جایگزین می‌شوند.") },
+        { name: "body.en", label: both("Text in English", "متن انگلیسی"), input: "textarea" },
+        { name: "template", label: both("Or a saved template's key", "یا کلید یک الگوی ذخیره‌شده"), input: "text" },
+        { name: "subject.fa", label: both("E-mail subject in Persian", "موضوع ایمیل به فارسی"), input: "text" },
+        { name: "subject.en", label: both("E-mail subject in English", "موضوع ایمیل به انگلیسی"), input: "text" },
+        { name: "transactional", label: both("Transactional (an expected message, not marketing)", "اطلاع‌رسانی (پیام مورد انتظار مشتری، نه تبلیغاتی)"), input: "checkbox", default: false },
+      ],
+    },
+    {
+      value: "branch",
+      label: both("Branch on a condition", "شرط"),
+      fields: [
+        { name: "orderedSinceEntry", label: both("Has ordered since entering the flow", "از ورود به جریان خرید کرده است"), input: "checkbox" },
+        { name: "filter.stages.0", label: both("Or is in the stage", "یا در این مرحله است"), input: "select", options: STAGES.map(([value, en, fa]) => ({ value, label: both(en, fa) })) },
+        { name: "filter.tags.any.0", label: both("Or has the tag", "یا این برچسب را دارد"), input: "text" },
+        { name: "elseGoTo", label: both("Otherwise go to", "در غیر این صورت برو به"), input: "item", required: true },
+      ],
+    },
+    { value: "split", label: both("Random split (A/B)", "تقسیم تصادفی (آزمون A/B)"), fields: [...arm(0, "A"), ...arm(1, "B")] },
+    { value: "add_tag", label: both("Add a tag", "افزودن برچسب"), fields: [{ name: "tag", label: both("Tag", "برچسب"), input: "text", required: true }] },
+    { value: "remove_tag", label: both("Remove a tag", "حذف برچسب"), fields: [{ name: "tag", label: both("Tag", "برچسب"), input: "text", required: true }] },
+    {
+      value: "set_attribute",
+      label: both("Set an attribute", "تنظیم ویژگی"),
+      fields: [
+        { name: "key", label: both("Attribute", "ویژگی"), input: "text", required: true },
+        { name: "value", label: both("Value", "مقدار"), input: "text", required: true },
+      ],
+    },
+    {
+      value: "task",
+      label: both("Create a task", "ایجاد کار"),
+      fields: [
+        { name: "title", label: both("Task", "کار"), input: "text", required: true },
+        {
+          name: "assignee",
+          label: both("For", "برای"),
+          input: "select",
+          default: "customer_owner",
+          options: [{ value: "customer_owner", label: both("The customer's owner", "مسئول مشتری") }, ...members.map((member) => ({ value: member.id, label: member.name }))],
+        },
+        { name: "dueInDays", label: both("Due in days", "مهلت (روز)"), input: "number", default: 1 },
+      ],
+    },
+    { value: "webhook", label: both("Call a webhook", "فراخوانی وب‌هوک"), fields: [{ name: "url", label: both("URL (https)", "نشانی (https)"), input: "text", required: true }] },
+    { value: "exit", label: both("Exit the flow", "خروج از جریان"), fields: [] },
+  ] satisfies Array<{ value: string; label: { en: string; fa: string }; fields: Field[] }>;
+}
+
+const STATUS = { draft: both("Draft", "پیش‌نویس"), active: both("Active", "فعال"), paused: both("Paused", "متوقف") } as const;
+
+export async function flowEditor(ctx: PluginContext<unknown>, flow: typeof flows.$inferSelect, can: { manage: boolean }): Promise<UiBlock[]> {
+  const [members, report] = await Promise.all([can.manage ? activeMembers(ctx) : [], flowReport(ctx, flow.id)]);
+  const { steps, ...rest } = flow.draft;
+  const blocks: UiBlock[] = [
+    { type: "links", items: [{ label: both("All flows and campaigns", "همهٔ جریان‌ها و کمپین‌ها"), query: "?" }] },
+    {
+      type: "stats",
+      items: [
+        { label: both("Flow", "جریان"), value: flow.name },
+        { label: both("Status", "وضعیت"), value: STATUS[flow.status], format: "badge" },
+        { label: both("Published version", "نسخهٔ منتشرشده"), value: flow.version, format: "number" },
+        { label: both("Entered", "ورود"), value: report.entered, format: "number" },
+        { label: both("Waiting", "در انتظار"), value: report.waiting, format: "number" },
+      ],
+    },
+  ];
+  if (!can.manage) {
+    blocks.push({ type: "text", tone: "muted", text: both("Only managers edit flows.", "فقط مدیران جریان‌ها را ویرایش می‌کنند.") });
+    return blocks;
+  }
+  blocks.push(
+    {
+      type: "text",
+      tone: "info",
+      text: both(
+        "Steps run from top to bottom. Publishing makes a new version: customers already in the flow finish on theirs.",
+        "گام‌ها از بالا به پایین اجرا می‌شوند. انتشار نسخهٔ تازه‌ای می‌سازد و مشتریانی که در جریان هستند با نسخهٔ خود ادامه می‌دهند.",
+      ),
+    },
+    {
+      type: "steps",
+      title: both("Steps", "گام‌ها"),
+      name: "definition.steps",
+      kindKey: "type",
+      kinds: stepKinds(members),
+      items: steps as Array<Record<string, unknown>>,
+      itemLabel: both("Step {n}", "گام {n}"),
+      maxItems: 50,
+      body: { definition: rest },
+      submits: [
+        { label: both("Save draft", "ذخیرهٔ پیش‌نویس"), request: { method: "PATCH", path: `/flows/${flow.id}` }, successText: both("Draft saved", "پیش‌نویس ذخیره شد") },
+        {
+          label: both("Save and publish", "ذخیره و انتشار"),
+          request: { method: "PATCH", path: `/flows/${flow.id}` },
+          then: { method: "POST", path: `/flows/${flow.id}/publish` },
+          primary: true,
+          successText: both("Published", "منتشر شد"),
+        },
+      ],
+    },
+  );
+  return blocks;
+}
