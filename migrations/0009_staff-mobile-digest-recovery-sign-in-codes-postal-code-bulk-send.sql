@@ -41,5 +41,4 @@ ALTER TABLE `customers` ADD `postal_code` text;--> statement-breakpoint
 ALTER TABLE `tasks` ADD `assigned_at` integer;--> statement-breakpoint
 ALTER TABLE `tasks` ADD `assigned_by` text;--> statement-breakpoint
 CREATE INDEX `tasks_assigned_idx` ON `tasks` (`workspace_id`,`assignee_user_id`,`assigned_at`);--> statement-breakpoint
-ALTER TABLE `messages` ADD `staff_user_id` text;--> statement-breakpoint
 ALTER TABLE `customer_bulk_actions` ADD `outcomes` text;

@@ -42,8 +42,6 @@ export async function applyDeliveryReport(scope: WorkspaceScope, provider: Provi
     .set(report.outcome === "delivered" ? { status: "delivered" } : { status: "failed", error: report.reason ?? "failed" })
     .where(and(eq(messages.workspaceId, scope.workspaceId), eq(messages.id, message.id), inArray(messages.status, [...AWAITING_REPORT])))
     .returning({ id: messages.id });
-  // A message to staff (the task digest) is about no customer: its status changes, no event is told.
-  if (message.staffUserId) return (await statusChange).length === 1 ? "applied" : "repeated";
   const [updated] = await scope.db.batch([
     statusChange,
     report.outcome === "delivered"

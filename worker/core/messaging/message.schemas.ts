@@ -49,10 +49,6 @@ export const MessageSchema = z
   .object({
     id: z.string(),
     customerId: z.string(),
-    toStaffUserId: z
-      .string()
-      .nullable()
-      .openapi({ description: "Set for a message to a staff member (the daily task digest) rather than a customer; `customerId` then repeats it." }),
     channel: z.enum(MESSAGE_CHANNELS),
     purpose: z.enum(MESSAGE_PURPOSES),
     status: z.enum(MESSAGE_STATUSES).openapi({

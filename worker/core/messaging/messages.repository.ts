@@ -79,7 +79,6 @@ export function presentMessage(row: MessageRow): MessageView {
   return {
     id: row.id,
     customerId: row.customerId,
-    toStaffUserId: row.staffUserId,
     channel: row.channel,
     purpose: row.purpose,
     status: row.status,

@@ -69,10 +69,6 @@ export const messages = sqliteTable(
     providerMessageId: text("provider_message_id"),
     error: text("error"),
     sentByUserId: text("sent_by_user_id"),
-    // Set for a message to a staff member (the daily task digest), not a customer: customer_id
-    // then holds the same user id, which no customer has, so it is on no customer's timeline, and
-    // consent, caps and quiet hours (a customer's protections) do not apply. The log shows it as such.
-    staffUserId: text("staff_user_id"),
     sentByPlugin: text("sent_by_plugin"),
     createdAt: createdAt(),
     // When the provider answered (or the message was skipped).

@@ -1,5 +1,5 @@
-// Account messages to a staff member (a password-reset or recovery link by e-mail, a sign-in code
-// by SMS), through the workspace's provider for the channel. Not a customer message: no timeline
+// Messages to a staff member (a password-reset or recovery link by e-mail, a sign-in code by SMS,
+// the daily task digest), through the workspace's provider for the channel. Not a customer message: no timeline
 // row, no consent or quiet hours (they are transactional). Without a real provider (the default
 // outbox only records) nothing can reach the person, so there is no sender and the caller decides
 // what to do instead; the local development outbox is the one exception (dev-outbox.ts). Each
@@ -32,6 +32,12 @@ export interface StaffMessage {
 
 /** Sends one account message; true when the provider accepted it (or the dev outbox kept it). */
 export type StaffSender = (message: StaffMessage) => Promise<boolean>;
+
+/** The channels whose provider can reach staff (a real one: the outbox delivers nowhere). */
+export async function staffChannels(scope: WorkspaceScope): Promise<Record<MessageChannel, boolean>> {
+  const [sms, email] = await Promise.all([findProvider(scope, "sms"), findProvider(scope, "email")]);
+  return { sms: sms.kind !== "outbox", email: email.kind !== "outbox" };
+}
 
 /**
  * The sender for the channel, or null when nothing can reach staff on it. `devOutbox` is whether

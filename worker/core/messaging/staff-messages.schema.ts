@@ -1,11 +1,11 @@
-// Account messages to staff (a password-recovery link, a sign-in code): a record of each, apart
-// from customers' messages. The text is kept only by the local development outbox, so a link or
+// Messages to staff (a password-recovery link, a sign-in code, the daily task digest): a record of
+// each, apart from customers' messages. The text is kept only by the local development outbox, so a link or
 // a code never sits in the database of a deployment.
 import { index, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, id, workspaceId } from "../data/columns";
 import { MESSAGE_CHANNELS, PROVIDER_KINDS } from "./messaging.schema";
 
-export const STAFF_MESSAGE_PURPOSES = ["password_reset", "password_recovery", "sign_in_code"] as const;
+export const STAFF_MESSAGE_PURPOSES = ["password_reset", "password_recovery", "sign_in_code", "task_digest"] as const;
 export type StaffMessagePurpose = (typeof STAFF_MESSAGE_PURPOSES)[number];
 
 export const staffMessages = sqliteTable(

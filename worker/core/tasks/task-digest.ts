@@ -8,7 +8,7 @@
 import { z } from "@hono/zod-openapi";
 import { openWorkspace } from "../data/database";
 import type { Locale } from "../i18n/locale";
-import { sendToStaff, staffProviders } from "../messaging/send-to-staff";
+import { staffSender, type StaffSender } from "../messaging/staff-email";
 import { workspaceForTick } from "../schedules/workspace-due.repository";
 import { addDays, localDay, startOfDay } from "../stats/local-day";
 import { claimDigestDay, firstDueTasks, usersWaitingForDigest } from "./task-digest.repository";
@@ -50,23 +50,25 @@ export async function runTaskDigestChunk(env: Env, message: TaskDigestMessage): 
   const people = await usersWaitingForDigest(env, message.workspaceId, today, DIGESTS_PER_CHUNK);
   if (people.length === 0) return { sent: 0, more: false };
   const scope = openWorkspace(env, message.workspaceId);
-  const providers = await staffProviders(scope);
+  // Senders open the providers' sealed keys; a cron tick has no request, so the dev outbox never counts.
+  const senders: Partial<Record<"sms" | "email", StaffSender | null>> = {};
+  const senderFor = async (channel: "sms" | "email") => (senders[channel] ??= await staffSender(env, scope, channel, false));
   const endOfToday = startOfDay(addDays(today, 1), timeZone);
   let sent = 0;
   for (const person of people) {
     if (!(await claimDigestDay(env, message.workspaceId, person.id, today))) continue;
     const channel = person.channel === "sms" ? "sms" : "email";
-    const provider = providers[channel];
     const to = channel === "sms" ? person.mobile : person.email;
+    const send = to ? await senderFor(channel) : null;
     // The provider was removed or the mobile cleared since it was turned on: today's is skipped.
-    if (!provider || !to) continue;
+    if (!send || !to) continue;
     const due = await countDueTasks(scope, person.id, message.at, endOfToday);
     if (due.overdue + due.dueToday === 0) continue;
     const first = await firstDueTasks(scope, person.id, endOfToday);
     const locale: Locale = person.locale ?? (workspace.locale as Locale);
     const text = digestText(channel, locale, person.name, { ...due, first: first.map((task) => ({ title: task.title, overdue: task.dueAt !== null && task.dueAt < message.at })) });
-    const outcome = await sendToStaff(scope, provider, { userId: person.id, channel, to, ...text, idempotencyKey: `core:task-digest:${person.id}:${today}` }, message.at);
-    if (outcome === "sent" || outcome === "recorded") sent++;
+    // The day was claimed above (compare-and-set), so a repeated job never sends it again.
+    if (await send({ userId: person.id, purpose: "task_digest", to, subject: text.subject, body: text.body })) sent++;
   }
   const more = people.length === DIGESTS_PER_CHUNK;
   if (more) await env.JOBS_QUEUE.send(message);

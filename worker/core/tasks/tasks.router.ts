@@ -16,7 +16,7 @@ import { getWorkspaceSettings } from "../workspaces/workspace-settings";
 import { eq } from "drizzle-orm";
 import { openDirectory } from "../data/database";
 import { users } from "../data/schema";
-import { staffProviders } from "../messaging/send-to-staff";
+import { staffChannels } from "../messaging/staff-email";
 import { setTaskDigestRoute, taskDigestRoute } from "./task-digest.routes";
 
 /** "Newly assigned" without a time from the bell: the last day. */
@@ -57,9 +57,9 @@ async function describeDigest(c: Context) {
   const actor = actorOf(c);
   const [person, providers] = await Promise.all([
     openDirectory(c.env).select({ channel: users.taskDigest, mobile: users.mobile }).from(users).where(eq(users.id, actor.userId)).get(),
-    staffProviders(c.get("scope")),
+    staffChannels(c.get("scope")),
   ]);
-  return { channel: person?.channel ?? "off", mobile: person?.mobile ?? null, offered: { email: Boolean(providers.email), sms: Boolean(providers.sms) } };
+  return { channel: person?.channel ?? "off", mobile: person?.mobile ?? null, offered: { email: providers.email, sms: providers.sms } };
 }
 
 export const tasksRouter = createRouter()

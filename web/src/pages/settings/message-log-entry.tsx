@@ -23,8 +23,7 @@ const STATUS_TONE: Record<string, string> = {
   failed: "badge--danger",
 };
 
-/** `toStaffUserId`: a message to a member of staff (the daily task digest), not to a customer. */
-export type LoggedMessage = SentMessage & { customer?: { id: string; displayName: string } | null; toStaffUserId?: string | null };
+export type LoggedMessage = SentMessage & { customer?: { id: string; displayName: string } | null };
 
 export function MessageLogEntry({ message, onReported }: { message: LoggedMessage; onReported: (message: LoggedMessage) => void }) {
   const t = useMessages(messageLogMessages);
@@ -45,11 +44,7 @@ export function MessageLogEntry({ message, onReported }: { message: LoggedMessag
         </time>
       </div>
       <p class="message-log__to small">
-        {message.toStaffUserId ? (
-          <span>{t("toStaff")}</span>
-        ) : (
-          <a href={`/customers/${encodeURIComponent(message.customerId)}`}>{message.customer?.displayName ?? t("customerLink")}</a>
-        )}
+        <a href={`/customers/${encodeURIComponent(message.customerId)}`}>{message.customer?.displayName ?? t("customerLink")}</a>
         {message.to && (
           <>
             {" · "}
