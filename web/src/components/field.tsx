@@ -158,3 +158,8 @@ export function Checkbox({ label, checked, onChecked, hint, disabled, name }: { 
     </label>
   );
 }
+
+/** A staff member's own mobile: typed as a phone number, left to right, filled by the browser. */
+export function MobileField(props: Omit<InputProps, "type" | "name" | "inputMode" | "autoComplete" | "dir">) {
+  return <TextField {...props} type="tel" name="mobile" inputMode="tel" autoComplete="tel" dir="ltr" />;
+}

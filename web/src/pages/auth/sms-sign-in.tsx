@@ -4,7 +4,7 @@ import { useState } from "preact/hooks";
 import { api, type ApiError } from "../../api/client";
 import { useAction } from "../../api/use-action";
 import { Button } from "../../components/button";
-import { TextField } from "../../components/field";
+import { MobileField, TextField } from "../../components/field";
 import { useMessages } from "../../i18n/i18n";
 import { AuthFrame } from "./auth-frame";
 import { authMessages } from "./auth.messages";
@@ -40,19 +40,7 @@ export function SmsSignInPage({ onSignedIn }: { onSignedIn: () => Promise<void> 
             void send.run();
           }}
         >
-          <TextField
-            label={t("mobile")}
-            type="tel"
-            name="mobile"
-            inputMode="tel"
-            autoComplete="tel"
-            dir="ltr"
-            value={mobile}
-            onValue={setMobile}
-            hint={t("mobileHint")}
-            error={errorAt(send.error, "mobile")}
-            required
-          />
+          <MobileField label={t("mobile")} value={mobile} onValue={setMobile} hint={t("mobileHint")} error={errorAt(send.error, "mobile")} required />
           <Button type="submit" variant="primary" busy={send.busy}>
             {t("sendCode")}
           </Button>

@@ -6,7 +6,7 @@ import { useAction } from "../../api/use-action";
 import { Button } from "../../components/button";
 import { Card } from "../../components/card";
 import { commonMessages } from "../../components/common.messages";
-import { SelectField, TextField } from "../../components/field";
+import { MobileField, SelectField, TextField } from "../../components/field";
 import { ErrorNotice } from "../../components/states";
 import { useToast } from "../../components/toast";
 import { useMessages } from "../../i18n/i18n";
@@ -73,18 +73,7 @@ export function ProfileSection() {
               { value: "en", label: t("english") },
             ]}
           />
-          <TextField
-            label={t("mobile")}
-            type="tel"
-            name="mobile"
-            inputMode="tel"
-            autoComplete="tel"
-            dir="ltr"
-            value={mobile}
-            onValue={setMobile}
-            hint={t("mobileHint")}
-            error={save.error?.fieldError("mobile")}
-          />
+          <MobileField label={t("mobile")} value={mobile} onValue={setMobile} hint={t("mobileHint")} error={save.error?.fieldError("mobile")} />
           {save.error && !save.error.problem.errors?.length && <ErrorNotice error={save.error} />}
           <div class="form__actions">
             <Button type="submit" variant="primary" busy={save.busy}>
