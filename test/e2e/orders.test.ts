@@ -105,7 +105,8 @@ describe.each(LANGUAGES)("orders in %s", (language) => {
       await navigation.waitFor({ state: "hidden" });
       await page.emulateMedia({ media: "screen" });
       await navigation.waitFor();
-      await page.goBack();
+      // Back to the list through the navigation, which reads it afresh.
+      await navigation.getByRole("link", { name: w.orders, exact: true }).click();
     }
     await eventually("uncaught errors and CSP violations", () => visitor.problems).toEqual([]);
     await visitor.context.close();

@@ -107,8 +107,8 @@ describe.each(LANGUAGES)("connecting a shop in %s", (language) => {
     await page.getByRole("button", { name: t.connect, exact: true }).click();
 
     // The import runs page by page on the jobs queue; the panel shows its progress until it is done.
-    await page.getByRole("progressbar", { name: t.importing }).waitFor();
-    // (The connection's status and its health panel may both say so.)
+    // (The connection's status and its health panel may both show it, and say when it is done.)
+    await page.getByRole("progressbar", { name: t.importing }).first().waitFor();
     await page.getByText(t.importDone(shop.customers, shop.orders)).first().waitFor();
     expect(visitor.problems).toEqual([]);
 
