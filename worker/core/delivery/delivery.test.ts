@@ -23,6 +23,26 @@ describe("on hooks, delivered through the queue", () => {
     expect(await notes(bed.workspaceId, "stamp seen")).toBe(1);
   });
 
+  it("does not hand a plugin the events committed before it was switched on, even when they are delivered after", async () => {
+    const bed = await createPluginTestbed({ plugins: [stampsPlugin], enable: [] });
+    await bed.owner.post("/api/customers", { firstName: "Before", mobile: "09121234567" });
+    // A busy queue: the event still waits for delivery when the owner switches the plugin on.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect((await bed.owner.patch("/api/plugins/stamps", { enabled: true })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await bed.owner.post("/api/customers", { firstName: "After", mobile: "09121234568" });
+    await bed.drain();
+    expect(await notes(bed.workspaceId, "stamped")).toBe(1);
+    expect(await countRows("events", "workspace_id = ? and name = 'stamps.given'", bed.workspaceId)).toBe(1);
+    // A settings change alone does not move its clock.
+    expect((await bed.owner.patch("/api/plugins/stamps", { settings: { note: "second stamp" } })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await bed.owner.post("/api/customers", { firstName: "Later", mobile: "09121234569" });
+    await bed.drain();
+    expect(await notes(bed.workspaceId, "second stamp")).toBe(1);
+    expect(await countRows("events", "workspace_id = ? and settled_at is null", bed.workspaceId)).toBe(0);
+  });
+
   it("has one effect when the same event is delivered again", async () => {
     const bed = await createPluginTestbed({ plugins: [stampsPlugin] });
     await bed.owner.post("/api/customers", { firstName: "Sara", mobile: "09121234567" });

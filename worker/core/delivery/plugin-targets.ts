@@ -1,5 +1,7 @@
 // Enabled plugins' `on` hooks as delivery targets. A hook's writes commit in one batch with the
-// delivery receipt, so however often the event arrives, the effect happens once.
+// delivery receipt, so however often the event arrives, the effect happens once. A plugin receives
+// the events committed while it was on: one switched on after an event, before a busy queue
+// delivered it, does not act on it.
 import { openWorkspace } from "../data/database";
 import { isUniqueViolation } from "../customers/customers.repository";
 import { buildPluginContext } from "../plugin-runtime/plugin-context";
@@ -15,7 +17,7 @@ export function pluginTargets(runtime: PluginRuntime): DeliveryTargetSource {
     if (!runtime.plugins.some((plugin) => plugin.on?.[event.name])) return [];
     const [enabled, workspace] = await Promise.all([runtime.enabled(env, event.workspaceId), getWorkspaceSettings(env, event.workspaceId)]);
     return enabled
-      .filter(({ plugin }) => plugin.on?.[event.name])
+      .filter(({ plugin, enabledAt }) => plugin.on?.[event.name] && (enabledAt === null || event.createdAt >= enabledAt))
       .map(({ plugin, settings }) => {
         const key = `plugin:${plugin.id}`;
         return {

@@ -7,6 +7,8 @@ import type { AnyPlugin } from "./validate-plugins";
 export interface EnabledPlugin<P extends AnyPlugin = AnyPlugin> {
   plugin: P;
   settings: Record<string, unknown>;
+  /** Epoch ms when it was last switched on (null: before this was kept). */
+  enabledAt: number | null;
 }
 
 /** Stored settings read through the plugin's schema: new settings get their defaults. */
@@ -22,9 +24,14 @@ export async function workspacePluginRows(env: Env, workspaceId: string) {
 export async function enabledPlugins(env: Env, workspaceId: string, installed: readonly AnyPlugin[]): Promise<EnabledPlugin[]> {
   if (installed.length === 0) return [];
   const rows = await workspacePluginRows(env, workspaceId);
-  const enabled = new Map(rows.filter((row) => row.enabled).map((row) => [row.pluginId, row.settings]));
+  const enabled = new Map(rows.filter((row) => row.enabled).map((row) => [row.pluginId, row]));
   // Registry order: hooks run in the order plugins are listed.
-  return installed.filter((plugin) => enabled.has(plugin.id)).map((plugin) => ({ plugin, settings: effectiveSettings(plugin, enabled.get(plugin.id)) }));
+  return installed
+    .filter((plugin) => enabled.has(plugin.id))
+    .map((plugin) => {
+      const row = enabled.get(plugin.id)!;
+      return { plugin, settings: effectiveSettings(plugin, row.settings), enabledAt: row.enabledAt };
+    });
 }
 
 export async function isPluginEnabled(env: Env, workspaceId: string, pluginId: string): Promise<boolean> {

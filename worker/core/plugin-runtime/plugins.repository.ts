@@ -17,11 +17,15 @@ export async function savePluginState(
 ): Promise<void> {
   const directory = openDirectory(env);
   const time = now();
+  const switchedOn = change.enabled && !change.before.enabled ? { enabledAt: time } : {};
   await directory.batch([
     directory
       .insert(workspacePlugins)
-      .values({ workspaceId: scope.workspaceId, pluginId: change.pluginId, enabled: change.enabled, settings: change.settings, updatedAt: time })
-      .onConflictDoUpdate({ target: [workspacePlugins.workspaceId, workspacePlugins.pluginId], set: { enabled: change.enabled, settings: change.settings, updatedAt: time } }),
+      .values({ workspaceId: scope.workspaceId, pluginId: change.pluginId, enabled: change.enabled, settings: change.settings, updatedAt: time, ...switchedOn })
+      .onConflictDoUpdate({
+        target: [workspacePlugins.workspaceId, workspacePlugins.pluginId],
+        set: { enabled: change.enabled, settings: change.settings, updatedAt: time, ...switchedOn },
+      }),
     auditEntry(scope, origin, {
       action: "plugin.configured",
       entityType: "plugin",

@@ -12,6 +12,10 @@ export const workspacePlugins = sqliteTable(
     // As last saved; read through the plugin's schema so new settings get their defaults.
     settings: json<Record<string, unknown>>("settings").notNull(),
     updatedAt: integer("updated_at").notNull(),
+    // When it was last switched on. Events committed before then are not its to receive, even when
+    // they are delivered later (a busy queue): enabling a plugin changes nothing for the past.
+    // Null for rows from before this was kept: those receive everything, as they always did.
+    enabledAt: integer("enabled_at"),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.pluginId] })],
 );

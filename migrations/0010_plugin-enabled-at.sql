@@ -1,0 +1,1 @@
+ALTER TABLE `workspace_plugins` ADD `enabled_at` integer;
