@@ -8,7 +8,7 @@ import { cellOf, columnOf, type ResolvedMapping } from "./import-mapping";
 import type { RowError } from "./import.schema";
 import { rowError, zodRowErrors } from "./row-errors";
 
-const TEXT_FIELDS = ["firstName", "lastName", "organizationName", "mobile", "email", "nationalCode", "username", "province", "city", "address"] as const;
+const TEXT_FIELDS = ["firstName", "lastName", "organizationName", "mobile", "email", "nationalCode", "username", "province", "city", "postalCode", "address"] as const;
 
 const word = (raw: string) => toAsciiDigits(raw.normalize("NFKC")).trim().toLowerCase().replace(/[\s\u200c]+/g, " ");
 

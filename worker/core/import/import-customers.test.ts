@@ -94,6 +94,30 @@ describe("customer import of a Persian Excel file", () => {
   });
 });
 
+describe("postal codes", () => {
+  it("reads the export's postal_code column back, in any digits, and refuses a wrong one at its column", async () => {
+    const { owner: shop, workspaceId: ws } = await signUp();
+    const csv = csvOf([
+      ["mobile", "first_name", "postal_code"],
+      ["09121110000", "Nika", "۴۱۶۳۵-۱۷۸۹۳"],
+      ["09121110001", "Omid", "1365117893"],
+      ["09121110002", "Wrong", "12345"],
+    ]);
+    // The mapping a person gets proposed for the export's own header.
+    const mapping = { mobile: "mobile", first_name: "firstName", postal_code: "postalCode" };
+    const response = await shop.withLanguage("fa").post("/api/import/customers", { csv, mapping });
+    expect(response.status).toBe(200);
+    expect(response.body.totals).toEqual({ accepted: 2, merged: 0, unchanged: 0, rejected: 1 });
+    const nika = await shop.get("/api/customers/lookup?identifier=09121110000&reveal=pii");
+    expect(nika.body.postalCode).toBe("4163517893");
+    const rejected = await shop.withLanguage("fa").get(`/api/import/jobs/${response.body.id}?outcome=rejected`);
+    expect(rejected.body.rows.items).toEqual([
+      { row: 3, outcome: "rejected", recordId: null, errors: [{ path: "postalCode", column: "postal_code", code: "invalid_postal_code", message: expect.stringContaining("کد پستی") }] },
+    ]);
+    expect(await count("customers", ws)).toBe(2);
+  });
+});
+
 describe("rejected rows", () => {
   it("rejects bad rows with localized reasons and imports the others", async () => {
     const { owner: shop, workspaceId: ws } = await signUp();

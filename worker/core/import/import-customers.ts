@@ -36,7 +36,7 @@ export interface SourceRow {
   cells: string[];
 }
 
-const PLAIN_FIELDS = ["kind", "firstName", "lastName", "organizationName", "gender", "birthday", "province", "city", "address"] as const;
+const PLAIN_FIELDS = ["kind", "firstName", "lastName", "organizationName", "gender", "birthday", "province", "city", "postalCode", "address"] as const;
 
 export async function importCustomerRows(ctx: ImportContext, rows: SourceRow[]): Promise<{ reports: RowReport[]; statements: ReturnType<DryRunKeys["statements"]> }> {
   const parsed = rows.map((source) => ({ source, result: customerFromRow(ctx.mapping, source.cells) }));

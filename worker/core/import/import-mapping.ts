@@ -18,6 +18,7 @@ export const CUSTOMER_FIELDS = [
   "birthday",
   "province",
   "city",
+  "postalCode",
   "address",
   "tags",
   "consentSms",

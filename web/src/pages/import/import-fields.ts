@@ -29,6 +29,7 @@ export const IMPORT_FIELDS: Record<ImportKind, ImportField[]> = {
     field("birthday", "Birthday", "تاریخ تولد", ["birthday", "birthdate", "dateofbirth", "dob", "تاریختولد", "تولد", "زادروز"]),
     field("province", "Province", "استان", ["province", "state", "region", "استان"]),
     field("city", "City", "شهر", ["city", "town", "شهر"]),
+    field("postalCode", "Postal code", "کد پستی", ["postalcode", "postcode", "zip", "zipcode", "کدپستی"]),
     field("address", "Address", "نشانی", ["address", "streetaddress", "نشانی", "آدرس"]),
     field("tags", "Tags", "برچسب‌ها", ["tags", "tag", "labels", "برچسب", "برچسبها", "تگ", "تگها"]),
     field("consentSms", "SMS consent", "رضایت پیامک", ["consentsms", "smsconsent", "sms", "رضایتپیامک", "پیامک"]),
