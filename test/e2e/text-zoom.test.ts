@@ -2,7 +2,7 @@
 // zoom, which at 1280 px wide and 200 % lays the page out at 640 CSS px (the reflow checks at 390
 // and 320 px already cover narrower than that), and text-only zoom, which doubles the text while
 // the layout keeps its width. The second is the one nothing else covers, so this doubles the root
-// font size (every size in the styles is in rem) at a desktop width, on a representative set of
+// font size (every size in the styles is in rem) at a desktop width (and at a phone's), on a representative set of
 // pages in both languages, and checks that the page does not scroll sideways and that no text is
 // cut off by a box too small for it (overflow hidden with more content than room).
 import type { Browser, Page } from "playwright-core";
@@ -74,5 +74,14 @@ describe.each(LANGUAGES)("text at 200 %%, in %s", (language) => {
       await eventually(`what is lost at 200 % text on ${path} (${language})`, () => lostAtThisSize(page)).toEqual([]);
     }
     await eventually("the loyalty plugin's page among those checked", () => visited.includes("/plugins/loyalty")).toBe(true);
+
+    // On a phone, too: the top bar's tools wrap rather than push the page sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const path of ["/customers", `/customers/${workspace.customerId}`]) {
+      await page.goto(path);
+      await page.locator("main h1").first().waitFor();
+      await page.evaluate("document.documentElement.style.fontSize = parseFloat(getComputedStyle(document.documentElement).fontSize) * 2 + 'px'");
+      await eventually(`what is lost at 200 % text on ${path} at 390 px (${language})`, () => lostAtThisSize(page)).toEqual([]);
+    }
   });
 });
