@@ -1,11 +1,13 @@
 // The everyday journey, in Persian and in English: sign up, add a customer whose mobile is typed in
 // Persian digits (with a city picked from the chosen province's list and a postal code in Persian
 // digits), find them again by another form of the number, open their page, log a call and
-// see it on the timeline, create a task and find it among the open tasks.
+// see it on the timeline, create a task and find it among the open tasks, where "New task" opens
+// the same task form.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCustomer, signUpInBrowser } from "./support/accounts";
 import { launchBrowser, newVisitor } from "./support/browser";
+import { hasFocus } from "./support/keyboard";
 import { eventually } from "./support/waiting";
 import { LANGUAGES, words } from "./support/words";
 
@@ -75,7 +77,10 @@ describe.each(LANGUAGES)("the customer journey in %s", (language) => {
     // Create a task about them; it is on the timeline and among the open tasks.
     await page.getByRole("button", { name: w.createTask }).click();
     const taskDialog = page.getByRole("dialog", { name: w.createTask });
-    await taskDialog.getByRole("textbox", { name: w.taskTitle, exact: true }).fill(task);
+    const taskTitle = taskDialog.getByRole("textbox", { name: w.taskTitle, exact: true });
+    await eventually("the focus on the task's title as the form opens", () => hasFocus(taskTitle)).toBe(true);
+    const fieldsOnCustomerPage = await taskDialog.locator(".field__label").allTextContents();
+    await taskTitle.fill(task);
     await taskDialog.getByRole("button", { name: w.saveTask }).click();
     await timeline.getByText(task).waitFor();
 
@@ -84,6 +89,22 @@ describe.each(LANGUAGES)("the customer journey in %s", (language) => {
     const listed = page.getByRole("listitem").filter({ hasText: task });
     await listed.waitFor();
     await eventually("where the open task's customer link goes", () => listed.getByRole("link", { name: fullName }).getAttribute("href")).toBe(customerPath);
+
+    // "New task" on the tasks page opens the same form: the same fields in the same order, only the
+    // customer is to be picked there rather than fixed.
+    const newTask = page.getByRole("button", { name: w.newTask });
+    await newTask.click();
+    const newTaskDialog = page.getByRole("dialog", { name: w.newTask });
+    const newTaskTitle = newTaskDialog.getByRole("textbox", { name: w.taskTitle, exact: true });
+    await eventually("the focus on the new task's title as the form opens", () => hasFocus(newTaskTitle)).toBe(true);
+    const fieldsOnTasksPage = await newTaskDialog.locator(".field__label").allTextContents();
+    expect(fieldsOnCustomerPage.length).toBeGreaterThanOrEqual(6);
+    expect(fieldsOnTasksPage.slice(0, -1)).toEqual(fieldsOnCustomerPage.slice(0, -1));
+    expect(fieldsOnTasksPage).toHaveLength(fieldsOnCustomerPage.length);
+    await newTaskDialog.getByRole("button", { name: w.saveTask }).waitFor();
+    await page.keyboard.press("Escape");
+    await newTaskDialog.waitFor({ state: "hidden" });
+    await eventually("the focus back on New task", () => hasFocus(newTask)).toBe(true);
 
     expect(visitor.problems).toEqual([]);
     await visitor.context.close();

@@ -47,6 +47,7 @@ export const words = {
     saveTask: "ذخیرهٔ کار",
     // tasks
     openTasks: "باز",
+    newTask: "کار تازه",
     taskViews: "کدام کارها",
     // settings
     inviteSomeone: "دعوت همکار",
@@ -129,6 +130,7 @@ export const words = {
     taskTitle: "Task title",
     saveTask: "Save task",
     openTasks: "Open",
+    newTask: "New task",
     taskViews: "Which tasks",
     inviteSomeone: "Invite someone",
     inviteTitle: "Invite a staff member",

@@ -3,6 +3,7 @@ import { z } from "@hono/zod-openapi";
 import { TimeWithOffset } from "../calendar/calendar-day";
 import { now } from "../data/clock";
 import { pageQuery } from "../data/cursor";
+import { FollowUpTaskInput } from "../tasks/task.schemas";
 import { CALL_OUTCOMES, COMPLAINT_STATUSES, INTERACTION_DIRECTIONS, INTERACTION_TYPES, type InteractionType } from "./interactions.schema";
 
 /** Clocks disagree a little; an interaction further ahead than this has not happened yet. */
@@ -49,14 +50,7 @@ export const InteractionCreateInput = z
       .optional()
       .openapi({ description: "Calls only: how long it lasted, in seconds.", example: 180 }),
     status: z.enum(COMPLAINT_STATUSES).optional().openapi({ description: "Complaints only; a new complaint is `open` unless told otherwise." }),
-    followUp: z
-      .object({
-        title: z.string().trim().min(1).max(200),
-        dueAt: TimeWithOffset.transform((value) => Date.parse(value)).optional(),
-        assigneeUserId: z.string().min(1).max(64).optional().openapi({ description: "Defaults to the caller." }),
-      })
-      .strict()
-      .optional()
+    followUp: FollowUpTaskInput.optional()
       .openapi({ description: "A follow-up task about the customer, created with the interaction (requires `tasks:write`)." }),
   })
   .strict()

@@ -21,11 +21,12 @@ export const interactionsRouter = createRouter()
     const scope = c.get("scope");
     if (!(await findCustomer(scope, customerId))) throw notFound();
     const staffUserId = input.staffUserId ?? actor.userId;
-    const assigneeUserId = input.followUp ? (input.followUp.assigneeUserId ?? actor.userId) : undefined;
+    // As for any new task: omitted means the caller, null leaves it unassigned.
+    const assigneeUserId = input.followUp ? (input.followUp.assigneeUserId === undefined ? actor.userId : input.followUp.assigneeUserId) : undefined;
     if (input.followUp && !actor.permissions.has("tasks:write")) throw forbidden();
     const [staffOk, assigneeOk] = await Promise.all([
       staffUserId === actor.userId || isWorkspaceMember(c.env, actor.workspaceId, staffUserId),
-      assigneeUserId === undefined || assigneeUserId === actor.userId || isWorkspaceMember(c.env, actor.workspaceId, assigneeUserId),
+      assigneeUserId == null || assigneeUserId === actor.userId || isWorkspaceMember(c.env, actor.workspaceId, assigneeUserId),
     ]);
     const errors = [
       ...(staffOk ? [] : [{ path: "body.staffUserId", code: "unknown_user" }]),
@@ -38,7 +39,10 @@ export const interactionsRouter = createRouter()
           id: newId("tsk", time),
           customerId,
           title: input.followUp.title,
+          notes: input.followUp.notes ?? null,
           assigneeUserId: assigneeUserId ?? null,
+          assignedAt: assigneeUserId == null ? null : time,
+          assignedBy: assigneeUserId == null ? null : actor.userId,
           dueAt: input.followUp.dueAt ?? null,
           createdBy: actor.userId,
           createdAt: time,

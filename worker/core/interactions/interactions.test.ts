@@ -132,6 +132,21 @@ describe("logging interactions", () => {
     expect(timeline.body.items.map((entry: { kind: string }) => entry.kind).sort()).toEqual(["interaction", "task"]);
   });
 
+  it("gives a follow-up the fields of any new task: notes, and a teammate (who hears of it) or nobody", async () => {
+    const { owner, customerId, workspaceId } = await withCustomer();
+    const agent = await addMember(workspaceId, "agent");
+    const call = (followUp: Record<string, unknown>) => owner.post(`/api/customers/${customerId}/interactions`, { type: "call", direction: "outbound", summary: "Asked for a quote", followUp });
+    const handed = await call({ title: "Send the quote", notes: "Two sizes", assigneeUserId: agent.identity.userId });
+    expect(handed.status, JSON.stringify(handed.body)).toBe(201);
+    const unassigned = await call({ title: "Whoever is free", assigneeUserId: null });
+    expect(unassigned.status, JSON.stringify(unassigned.body)).toBe(201);
+    const read = (id: string) => env.DB.prepare("select notes, assignee_user_id as assignee, assigned_by as assignedBy from tasks where id = ?").bind(id).first();
+    expect(await read(handed.body.followUpTaskId)).toEqual({ notes: "Two sizes", assignee: agent.identity.userId, assignedBy: owner.identity.userId });
+    expect(await read(unassigned.body.followUpTaskId)).toEqual({ notes: null, assignee: null, assignedBy: null });
+    // Handed over with the call, it rings the teammate's bell like any task given to them.
+    expect((await agent.get("/api/tasks/due")).body.newlyAssigned).toBe(1);
+  });
+
   it("logs neither the call nor its follow-up when the follow-up cannot be made", async () => {
     const { owner, customerId, workspaceId } = await withCustomer();
     const stranger = await signUp();

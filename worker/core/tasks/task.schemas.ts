@@ -10,19 +10,26 @@ const userId = z.string().min(1).max(64);
 /** An ISO 8601 time with an offset ("2025-03-21T09:30:00+03:30"), as epoch milliseconds. */
 const isoTime = TimeWithOffset.transform((value) => Date.parse(value)).openapi({ example: "2025-03-21T09:30:00+03:30" });
 
+/** What any new task carries, on its own or as the follow-up of a logged call. */
+const newTaskFields = {
+  title,
+  notes: notes.optional(),
+  assigneeUserId: userId
+    .nullable()
+    .optional()
+    .openapi({ description: "A staff member of the workspace; omitted means the caller, null leaves the task unassigned." }),
+  dueAt: isoTime.optional(),
+};
+
 export const TaskCreateInput = z
   .object({
-    title,
-    notes: notes.optional(),
+    ...newTaskFields,
     customerId: z.string().min(1).max(64).optional().openapi({ description: "A live customer of the workspace the task is about." }),
-    assigneeUserId: userId
-      .nullable()
-      .optional()
-      .openapi({ description: "A staff member of the workspace; omitted means the caller, null leaves the task unassigned." }),
-    dueAt: isoTime.optional(),
   })
   .strict()
   .openapi("TaskCreate");
+/** A follow-up task about the customer an interaction is logged for: a new task without its customer. */
+export const FollowUpTaskInput = z.object(newTaskFields).strict();
 export type TaskCreate = z.infer<typeof TaskCreateInput>;
 
 export const TaskUpdateInput = z

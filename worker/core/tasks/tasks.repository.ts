@@ -1,5 +1,6 @@
 // Every query on tasks. Every function takes the workspace scope first.
 import { and, asc, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
 import { toIso } from "../data/clock";
 import type { WorkspaceScope } from "../data/database";
 import { inList } from "../data/in-list";
@@ -124,17 +125,18 @@ export async function createTask(scope: WorkspaceScope, task: Omit<NewTask, "wor
   ]);
 }
 
-export async function updateTask(
-  scope: WorkspaceScope,
-  taskId: string,
-  changes: Partial<Pick<TaskRow, "title" | "notes" | "assigneeUserId" | "assignedAt" | "assignedBy" | "dueAt" | "status" | "completedAt" | "updatedAt">>,
-): Promise<TaskRow | undefined> {
-  const [row] = await scope.db
+export type TaskChanges = Partial<Pick<TaskRow, "title" | "notes" | "assigneeUserId" | "assignedAt" | "assignedBy" | "dueAt" | "status" | "completedAt" | "updatedAt">>;
+
+/** The task changed and, when given, the audit row that records it, committed together. */
+export async function updateTask(scope: WorkspaceScope, taskId: string, changes: TaskChanges, audit?: BatchItem<"sqlite">): Promise<TaskRow | undefined> {
+  const update = scope.db
     .update(tasks)
     .set(changes)
     .where(and(eq(tasks.workspaceId, scope.workspaceId), eq(tasks.id, taskId)))
     .returning();
-  return row;
+  if (!audit) return (await update)[0];
+  const [rows] = await scope.db.batch([update, audit]);
+  return rows[0];
 }
 
 export async function tasksByIds(scope: WorkspaceScope, ids: string[]): Promise<TaskRow[]> {

@@ -3,7 +3,9 @@ import { runBeforeHooks } from "../plugin-runtime/plugin-runtime";
 import type { Context } from "hono";
 import { actorOf } from "../auth/auth.middleware";
 import { findCustomer } from "../customers/customers.repository";
-import { now } from "../data/clock";
+import { now, toIso } from "../data/clock";
+import { auditEntry, auditOrigin } from "../audit/audit";
+import type { TaskUpdate } from "./task.schemas";
 import { decodeCursor, toPage } from "../data/cursor";
 import { newId } from "../data/ids";
 import { invalidField, notFound, Problem } from "../http/problem";
@@ -44,6 +46,18 @@ async function checkReferences(c: Context, refs: { customerId?: string | undefin
     ...(assigneeOk ? [] : [{ path: "body.assigneeUserId", code: "unknown_user" }]),
   ];
   if (errors.length) throw new Problem(400, "validation_failed", { errors });
+}
+
+/** The fields a PATCH changes, each as it was and as it becomes (times in ISO), for the audit row. */
+function changedFields(before: TaskRow, input: TaskUpdate): { before: Record<string, unknown>; after: Record<string, unknown> } | null {
+  const fields = ["title", "notes", "assigneeUserId", "dueAt", "status"] as const;
+  const shown = (field: (typeof fields)[number], value: unknown) => (field === "dueAt" ? toIso(value as number | null) : value);
+  const changed = fields.filter((field) => input[field] !== undefined && input[field] !== before[field]);
+  if (changed.length === 0) return null;
+  return {
+    before: Object.fromEntries(changed.map((field) => [field, shown(field, before[field])])),
+    after: Object.fromEntries(changed.map((field) => [field, shown(field, input[field])])),
+  };
 }
 
 /** Tasks as the API shows them, each with its customer's name for callers who may read customers. */
@@ -149,16 +163,23 @@ export const tasksRouter = createRouter()
     const completedAt = input.status === undefined ? undefined : input.status === "done" ? (before.status === "done" ? before.completedAt : time) : null;
     // A new assignee is a new assignment (the bell's "newly assigned"); the same one again is not.
     const reassigned = input.assigneeUserId !== undefined && input.assigneeUserId !== before.assigneeUserId;
-    const after = await updateTask(scope, id, {
-      title: input.title,
-      notes: input.notes,
-      assigneeUserId: input.assigneeUserId,
-      ...(reassigned ? { assignedAt: input.assigneeUserId === null ? null : time, assignedBy: input.assigneeUserId === null ? null : actorOf(c).userId } : {}),
-      dueAt: input.dueAt,
-      status: input.status,
-      completedAt,
-      updatedAt: time,
-    });
+    // Who rescheduled, reassigned, renamed, completed or reopened it: one audit row with the change.
+    const changes = changedFields(before, input);
+    const after = await updateTask(
+      scope,
+      id,
+      {
+        title: input.title,
+        notes: input.notes,
+        assigneeUserId: input.assigneeUserId,
+        ...(reassigned ? { assignedAt: input.assigneeUserId === null ? null : time, assignedBy: input.assigneeUserId === null ? null : actorOf(c).userId } : {}),
+        dueAt: input.dueAt,
+        status: input.status,
+        completedAt,
+        updatedAt: time,
+      },
+      changes ? auditEntry(scope, auditOrigin(c), { action: "task.updated", entityType: "task", entityId: id, customerId: before.customerId, details: changes }) : undefined,
+    );
     if (!after) throw notFound();
     return c.json((await presentTasks(c, [after], time))[0]!, 200);
   });

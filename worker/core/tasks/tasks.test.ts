@@ -140,6 +140,54 @@ describe("tasks", () => {
     expect(refused.status).toBe(400);
   });
 
+  it("audits a reschedule and a reassignment once each, with only the changed fields before and after", async () => {
+    const { owner, agent, workspaceId, customerId, tasks } = await teamWithTasks();
+    const auditRows = () =>
+      env.DB.prepare("select action, entity_id, customer_id, actor_user_id, details from audit_log where workspace_id = ? and entity_type = 'task' order by id")
+        .bind(workspaceId)
+        .all<{ action: string; entity_id: string; customer_id: string | null; actor_user_id: string; details: string }>()
+        .then((rows) => rows.results.map((row) => ({ ...row, details: JSON.parse(row.details) })));
+    // Rescheduled (as a drag on the calendar does): the due time alone.
+    const movedTo = "2030-02-01T10:00:00.000Z";
+    expect((await owner.patch(`/api/tasks/${tasks.ownerSoon.id}`, { dueAt: "2030-02-01T13:30:00+03:30" })).status).toBe(200);
+    expect(await auditRows()).toEqual([
+      {
+        action: "task.updated",
+        entity_id: tasks.ownerSoon.id,
+        customer_id: customerId,
+        actor_user_id: owner.identity.userId,
+        details: { before: { dueAt: tasks.ownerSoon.dueAt }, after: { dueAt: movedTo } },
+      },
+    ]);
+    // Handed to the agent with the same title sent again: the assignee alone.
+    expect((await owner.patch(`/api/tasks/${tasks.ownerSoon.id}`, { assigneeUserId: agent.identity.userId, title: "owner soon" })).status).toBe(200);
+    const rows = await auditRows();
+    expect(rows).toHaveLength(2);
+    expect(rows[1]!.details).toEqual({ before: { assigneeUserId: owner.identity.userId }, after: { assigneeUserId: agent.identity.userId } });
+    // Done by the agent, then reopened: the status each time.
+    await agent.patch(`/api/tasks/${tasks.ownerSoon.id}`, { status: "done" });
+    await agent.patch(`/api/tasks/${tasks.ownerSoon.id}`, { status: "open" });
+    expect((await auditRows()).slice(2).map((row) => [row.actor_user_id, row.details])).toEqual([
+      [agent.identity.userId, { before: { status: "open" }, after: { status: "done" } }],
+      [agent.identity.userId, { before: { status: "done" }, after: { status: "open" } }],
+    ]);
+  });
+
+  it("writes no audit row for an update it refuses: bad input, no permission", async () => {
+    const { owner, workspaceId, tasks } = await teamWithTasks();
+    const viewer = await addMember(workspaceId, "viewer");
+    const stranger = await signUp();
+    const before = await databaseFingerprint();
+    const path = `/api/tasks/${tasks.ownerSoon.id}`;
+    expect((await owner.patch(path, { dueAt: "tomorrow" })).status).toBe(400);
+    expect((await owner.patch(path, { title: "moved", assigneeUserId: stranger.owner.identity.userId })).status).toBe(400);
+    expect((await viewer.patch(path, { dueAt: inHours(5) })).status).toBe(403);
+    expect((await stranger.owner.patch(path, { dueAt: inHours(5) })).status).toBe(404);
+    const audited = await env.DB.prepare("select count(*) as n from audit_log where workspace_id = ? and entity_type = 'task'").bind(workspaceId).first<{ n: number }>();
+    expect(audited?.n).toBe(0);
+    expect(await databaseFingerprint()).toEqual(before);
+  });
+
   it("answers 404 for another workspace's task and leaves it alone", async () => {
     const { tasks } = await teamWithTasks();
     const stranger = await signUp();

@@ -1,14 +1,18 @@
 // "Log a call", "Add note" and "Log a complaint": one interaction (POST
 // /api/customers/{id}/interactions) with the API's field errors under their inputs. A call is
 // logged the way a call centre does: outcome and what was said first, then direction, when
-// (now by default) and duration, and an optional follow-up task that the API creates in the same
-// batch. The first field takes the focus; Ctrl+Enter saves from any field.
+// (now by default) and duration, and an optional follow-up task (the one task form's fields) that
+// the API creates in the same batch. The first field takes the focus; Ctrl+Enter saves from any field.
 import { useState } from "preact/hooks";
 import { api } from "../../api/client";
 import { useAction } from "../../api/use-action";
 import { Button } from "../../components/button";
 import { commonMessages } from "../../components/common.messages";
 import { DateField } from "../../components/date-field";
+import { TimeField } from "../../components/time-field";
+import type { ChosenCustomer } from "../tasks/customer-picker";
+import { newTaskBody, TASK_FIELDS } from "../tasks/task-draft";
+import { TaskFields, useTaskDraft } from "../tasks/task-fields";
 import { Checkbox, SelectField, TextArea, TextField } from "../../components/field";
 import { ErrorNotice } from "../../components/states";
 import { useToast } from "../../components/toast";
@@ -19,7 +23,7 @@ import { CALL_OUTCOMES } from "./call-words";
 import type { Interaction } from "./customer-types";
 import { unmatchedProblem } from "./field-errors";
 import { quickActionsMessages } from "./quick-actions.messages";
-import { tomorrowAt, zonedIso } from "./zoned-time";
+import { zonedIso } from "./zoned-time";
 
 export type LoggedKind = "call" | "note" | "complaint";
 
@@ -33,7 +37,8 @@ function nowIn(timeZone: string): { day: string; time: string } {
   return { day: `${parts.year}-${parts.month}-${parts.day}`, time: `${parts.hour}:${parts.minute}` };
 }
 
-export function LogInteractionForm({ customerId, type, onDone, onCancel }: { customerId: string; type: LoggedKind; onDone: () => void; onCancel: () => void }) {
+export function LogInteractionForm({ customer, type, onDone, onCancel }: { customer: ChosenCustomer; type: LoggedKind; onDone: () => void; onCancel: () => void }) {
+  const customerId = customer.id;
   const t = useMessages(quickActionsMessages);
   const common = useMessages(commonMessages);
   const toast = useToast();
@@ -47,10 +52,15 @@ export function LogInteractionForm({ customerId, type, onDone, onCancel }: { cus
   const [minutes, setMinutes] = useState("");
   const [summary, setSummary] = useState("");
   const [followUp, setFollowUp] = useState(false);
-  const [followUpTitle, setFollowUpTitle] = useState("");
-  const [followUpDay, setFollowUpDay] = useState(() => tomorrowAt(10, timeZone).slice(0, 10));
+  const [task, setTask] = useTaskDraft(customer);
+  /** The follow-up is about this customer by its place in the call: the body names no customer. */
+  const followUpBody = () => {
+    const { customerId: _about, ...body } = newTaskBody(task, timeZone);
+    return body;
+  };
   const save = useAction(async () => {
-    const occurredAt = day && time ? zonedIso(`${day}T${time}`, timeZone) : undefined;
+    // A time that is no time of day goes as typed, so the API's message names the field.
+    const occurredAt = day && time ? (zonedIso(`${day}T${time}`, timeZone) ?? `${day}T${time}`) : undefined;
     // Typed in minutes; a text that is no number goes as typed, so the API's message names it.
     const typed = readNumber(minutes);
     const body =
@@ -63,7 +73,7 @@ export function LogInteractionForm({ customerId, type, onDone, onCancel }: { cus
             summary,
             occurredAt,
             durationSeconds: typeof typed === "number" ? Math.round(typed * 60) : typed,
-            followUp: followUp ? { title: followUpTitle, dueAt: zonedIso(`${followUpDay}T10:00`, timeZone) } : undefined,
+            followUp: followUp ? followUpBody() : undefined,
           }
         : { type, summary };
     await api.post<Interaction>(`/api/customers/${encodeURIComponent(customerId)}/interactions`, body);
@@ -125,7 +135,7 @@ export function LogInteractionForm({ customerId, type, onDone, onCancel }: { cus
           />
           <div class="form__row form__row--top">
             <DateField label={t("callDay")} name="callDay" value={day} onValue={setDay} error={save.error?.fieldError("occurredAt")} />
-            <TextField label={t("callTime")} name="callTime" type="time" dir="ltr" value={time} onValue={setTime} />
+            <TimeField label={t("callTime")} name="callTime" value={time} onValue={setTime} />
             <TextField
               label={t("durationMinutes")}
               name="duration"
@@ -142,22 +152,13 @@ export function LogInteractionForm({ customerId, type, onDone, onCancel }: { cus
         <>
           <Checkbox label={t("addFollowUp")} name="followUp" checked={followUp} onChecked={setFollowUp} />
           {followUp && (
-            <div class="form__row form__row--top">
-              <TextField
-                label={t("taskTitle")}
-                name="followUpTitle"
-                value={followUpTitle}
-                onValue={setFollowUpTitle}
-                placeholder={t("taskTitlePlaceholder")}
-                error={save.error?.fieldError("followUp.title")}
-                required
-              />
-              <DateField label={t("due")} name="followUpDay" value={followUpDay} onValue={setFollowUpDay} error={save.error?.fieldError("followUp.dueAt")} />
+            <div class="form" role="group" aria-label={t("addFollowUp")}>
+              <TaskFields draft={task} onDraft={setTask} errorOf={(field) => save.error?.fieldError(`followUp.${field}`)} customerFixed />
             </div>
           )}
         </>
       )}
-      <ErrorNotice error={unmatchedProblem(save.error, ["summary", "direction", "outcome", "occurredAt", "durationSeconds", "followUp.title", "followUp.dueAt"])} />
+      <ErrorNotice error={unmatchedProblem(save.error, ["summary", "direction", "outcome", "occurredAt", "durationSeconds", ...TASK_FIELDS.map((field) => `followUp.${field}`)])} />
       <div class="form__actions">
         <Button type="submit" variant="primary" busy={save.busy} aria-keyshortcuts="Control+Enter">
           {type === "call" ? t("saveCall") : type === "complaint" ? t("saveComplaint") : t("saveNote")}

@@ -10,7 +10,7 @@ import { Card } from "../../components/card";
 import { Dialog } from "../../components/dialog";
 import { useMessages } from "../../i18n/i18n";
 import { useSession } from "../../session/session";
-import { CreateTaskForm } from "./create-task-form";
+import { TaskForm } from "../tasks/task-form";
 import type { Customer } from "./customer-types";
 import { LogInteractionForm } from "./log-interaction-form";
 import { quickActionsMessages } from "./quick-actions.messages";
@@ -67,6 +67,7 @@ export function QuickActions({
     onChanged();
   };
   const close = () => setOpen(null);
+  const named = { id: customer.id, name: customer.displayName || customer.code };
 
   return (
     <Card title={t("title")} labelledBy="quick-actions-title">
@@ -79,8 +80,8 @@ export function QuickActions({
         ))}
       </div>
       <Dialog open={open !== null} title={current?.label ?? ""} onClose={close}>
-        {(open === "call" || open === "note" || open === "complaint") && <LogInteractionForm customerId={customer.id} type={open} onDone={done} onCancel={close} />}
-        {open === "task" && <CreateTaskForm customerId={customer.id} onDone={done} onCancel={close} />}
+        {(open === "call" || open === "note" || open === "complaint") && <LogInteractionForm customer={named} type={open} onDone={done} onCancel={close} />}
+        {open === "task" && <TaskForm customer={named} customerFixed onCreated={done} onCancel={close} />}
         {open === "sms" && <SendSmsForm customer={customer} delivers={sms.delivers} onDone={done} onCancel={close} />}
       </Dialog>
     </Card>

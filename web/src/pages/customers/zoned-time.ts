@@ -27,10 +27,3 @@ export function zonedIso(local: string, timeZone: string): string | undefined {
   const size = Math.abs(offset);
   return `${local}:00${sign}${pad(Math.floor(size / 60))}:${pad(size % 60)}`;
 }
-
-/** Tomorrow at `hour`:00 in the zone, as a datetime-local value. */
-export function tomorrowAt(hour: number, timeZone: string, now = Date.now()): string {
-  const offset = offsetMinutes(now, timeZone);
-  const local = new Date(now + offset * 60000 + 24 * 3600 * 1000);
-  return `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}T${pad(hour)}:00`;
-}

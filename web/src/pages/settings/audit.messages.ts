@@ -93,6 +93,7 @@ export const auditActionMessages = defineMessages({
     "segment.created": "Created a segment",
     "segment.updated": "Changed a segment",
     "segment.deleted": "Deleted a segment",
+    "task.updated": "Changed a task",
   },
   fa: {
     "customer.pii_revealed": "نمایش اطلاعات شخصی یک مشتری",
@@ -136,6 +137,7 @@ export const auditActionMessages = defineMessages({
     "segment.created": "ساختن بخش‌بندی",
     "segment.updated": "تغییر بخش‌بندی",
     "segment.deleted": "حذف بخش‌بندی",
+    "task.updated": "تغییر یک کار",
   },
 });
 

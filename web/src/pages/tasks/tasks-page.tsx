@@ -1,10 +1,12 @@
 // Tasks: the reader's open work, everything overdue, everything open, and what is done, each a
 // view of GET /api/tasks in due order with a cursor. Marking a task done (or opening it again)
-// shows at once and is taken back, with the API's reason, if the API refuses.
+// shows at once and is taken back, with the API's reason, if the API refuses. "New task" opens the
+// one task form in a dialog.
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { useLocation, useSearch } from "wouter-preact";
 import { api } from "../../api/client";
 import { Button } from "../../components/button";
+import { Dialog } from "../../components/dialog";
 import { PageHeader } from "../../components/card";
 import { commonMessages } from "../../components/common.messages";
 import { Empty, ErrorNotice, Loading } from "../../components/states";
@@ -104,17 +106,16 @@ export default function TasksPage() {
         title={t("title")}
         subtitle={t("subtitle")}
         actions={
-          canWrite &&
-          !formOpen && (
+          canWrite && (
             <Button variant="primary" onClick={() => setFormOpen(true)}>
               {t("newTask")}
             </Button>
           )
         }
       />
-      {formOpen && canWrite && (
+      <Dialog open={formOpen && canWrite} title={t("newTask")} onClose={closeForm}>
         <TaskForm
-          initialCustomer={initialCustomer}
+          customer={initialCustomer}
           onCreated={() => {
             closeForm();
             setCreated((count) => count + 1);
@@ -122,7 +123,7 @@ export default function TasksPage() {
           }}
           onCancel={closeForm}
         />
-      )}
+      </Dialog>
       <nav class="tabs tasks-tabs" aria-label={t("views")}>
         {TASK_VIEWS.map((option) => (
           <a key={option} href={hrefWith({ view: option, assignee: "" })} aria-current={option === view ? "page" : undefined}>
