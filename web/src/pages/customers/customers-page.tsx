@@ -85,6 +85,14 @@ export default function CustomersPage() {
     : searchText
       ? (["selectAllInSegmentSearch", "allInSegmentSearch"] as const)
       : (["selectAllInSegment", "allInSegment"] as const);
+  // "Select all N" goes away once chosen: the keyboard stays in the selection's line, on "Clear selection".
+  const selectedLine = useRef<HTMLParagraphElement>(null);
+  const focusClear = useRef(false);
+  useEffect(() => {
+    if (allMatching === null || !focusClear.current) return;
+    focusClear.current = false;
+    selectedLine.current?.querySelector<HTMLButtonElement>("button")?.focus();
+  }, [allMatching]);
   const clearSelection = () => {
     setSelected(new Set());
     setAllMatching(null);
@@ -151,10 +159,17 @@ export default function CustomersPage() {
             </div>
             {selection && can("customers:write") && (
               <div class="customers-list__bulk">
-                <p class="customers-list__selected">
+                <p class="customers-list__selected" ref={selectedLine} aria-live="polite">
                   {allMatching !== null ? b(allSelectedWord) : b("selected", { count: f.number(selected.size) })}{" "}
                   {allMatching === null && matching !== null && allOnPage && (
-                    <Button small variant="ghost" onClick={() => setAllMatching(matching)}>
+                    <Button
+                      small
+                      variant="ghost"
+                      onClick={() => {
+                        focusClear.current = true;
+                        setAllMatching(matching);
+                      }}
+                    >
                       {b(selectAllWord, { count: f.number(matching) })}
                     </Button>
                   )}{" "}
