@@ -2,7 +2,7 @@
 // Persian SMS to one customer and watch its parts and cost change while typing, send it (the outbox
 // records it), mark it delivered through the outbox's simulated delivery report, and find it
 // "delivered" in the message log; and a bulk SMS from the customers list's bulk bar, its results
-// counted by outcome.
+// counted by outcome, then an e-mail to every customer of a saved segment, ticked on its view.
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addCustomer, sameOrigin, signUpByApi } from "./support/accounts";
@@ -75,8 +75,8 @@ describe.each(LANGUAGES)("messaging in %s", (language) => {
   });
 });
 
-describe("a bulk SMS from the customers list", () => {
-  it("sends to the ticked customers through the composer, marketing by default, and counts who was skipped for lack of consent", async () => {
+describe("a bulk SMS and e-mail from the customers list", () => {
+  it("sends an SMS to the ticked customers through the composer, marketing by default, counting who was skipped for lack of consent; then an e-mail to a segment's ticked customers, one skipped for lack of an address", async () => {
     const language = "fa";
     const w = words[language];
     const visitor = await newVisitor(browser);
@@ -87,6 +87,8 @@ describe("a bulk SMS from the customers list", () => {
     expect(policy.status(), await policy.text()).toBe(200);
     await addCustomer(visitor, { firstName: "مریم", mobile: "09123456781", consent: { sms: "granted" } });
     await addCustomer(visitor, { firstName: "رضا", mobile: "09123456782" });
+    await addCustomer(visitor, { firstName: "سارا", mobile: "09123456783", email: "sara@example.com", consent: { email: "granted" } });
+    await addCustomer(visitor, { firstName: "نازنین", mobile: "09123456784", consent: { email: "granted" } });
 
     await page.goto("/customers");
     await page.getByRole("checkbox", { name: w.selectPage }).check();
@@ -101,6 +103,19 @@ describe("a bulk SMS from the customers list", () => {
     // Drawn in the same render as the skipped count.
     const text = (await status.textContent()) ?? "";
     expect(text.includes(w.sentRecorded) || text.includes("زمان‌بندی‌شده")).toBe(true);
+
+    // The customers who agreed to e-mail, as a saved segment: its rows ticked on its own view.
+    const segment = await context.request.post("/api/segments", { data: { name: "ایمیلی‌ها", filter: { consent: { email: true } } }, headers: sameOrigin() });
+    expect(segment.status(), await segment.text()).toBe(201);
+    await page.goto(`/customers?segment=${(await segment.json()).id}`);
+    await eventually("the segment's two customers", () => page.getByRole("checkbox", { name: /^انتخاب (سارا|نازنین)/ }).count()).toBe(2);
+    await page.getByRole("checkbox", { name: w.selectPage }).check();
+    await page.getByRole("combobox", { name: w.bulkAction }).selectOption({ label: w.sendEmail });
+    await page.getByRole("textbox", { name: w.emailSubject }).fill("حراج پاییزه");
+    await page.getByRole("textbox", { name: w.emailText }).fill("سلام {firstName}، حراج از فردا");
+    await page.getByRole("button", { name: w.send, exact: true }).click();
+    await eventually("the bulk e-mail's results", () => status.textContent()).toContain(w.skippedNoAddress);
+    expect(await status.textContent()).not.toContain(w.skippedNoConsent);
     expect(visitor.problems).toEqual([]);
     await visitor.context.close();
   });

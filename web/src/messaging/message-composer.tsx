@@ -1,5 +1,6 @@
-// The message composer: purpose, a saved template or free text, and while the text is typed its
-// parts, characters left, encoding and estimated cost; after sending, what became of the message.
+// The message composer, for SMS or e-mail: purpose, a saved template of the channel or free text
+// (an e-mail with its subject), and while an SMS is typed its parts, characters left, encoding and
+// estimated cost; after sending, what became of the message.
 // It knows nothing of who receives it: the page gives `send` (one customer, or a bulk send whose
 // progress the page shows itself) and the number of recipients the cost is for. One idempotency
 // key per opened composer, so a double click or a retry never sends twice.
@@ -9,7 +10,7 @@ import { useAction } from "../api/use-action";
 import { useResource } from "../api/use-resource";
 import { Button } from "../components/button";
 import { commonMessages } from "../components/common.messages";
-import { SelectField, TextArea } from "../components/field";
+import { SelectField, TextArea, TextField } from "../components/field";
 import { ErrorNotice } from "../components/states";
 import { useLanguage, useMessages } from "../i18n/i18n";
 import { customerWords } from "../pages/customers/customer-words.messages";
@@ -26,10 +27,14 @@ export interface ComposedMessage {
   purpose: MessagePurpose;
   template?: string;
   body?: string;
+  /** An e-mail's subject (a template's own subject is used when it has one). */
+  subject?: string;
   idempotencyKey: string;
 }
 
 export function MessageComposer({
+  channel = "sms",
+  fieldPrefix = "",
   recipients = 1,
   purpose: initialPurpose = "transactional",
   send,
@@ -37,6 +42,9 @@ export function MessageComposer({
   onCancel,
   children,
 }: {
+  channel?: MessageChannel;
+  /** Where the API reports this form's fields ("change." for a bulk action's). */
+  fieldPrefix?: string;
   /** How many receive it (the cost is for all of them). */
   recipients?: number;
   /** The purpose chosen when it opens (marketing for a bulk send). */
@@ -58,18 +66,30 @@ export function MessageComposer({
   const [templateName, setTemplateName] = useState("");
   const [locale, setLocale] = useState<"fa" | "en">(language);
   const [text, setText] = useState("");
+  const [subject, setSubject] = useState("");
   const [idempotencyKey] = useState(() => `ui-${crypto.randomUUID()}`);
   const [outcome, setOutcome] = useState<SentMessage>();
   const templates = useResource<{ items: MessageTemplate[] }>("/api/messaging/templates");
-  const smsTemplates = (templates.data?.items ?? []).filter((template) => template.channel === "sms");
-  const template = smsTemplates.find((candidate) => candidate.name === templateName);
-  const live = useSmsPreview({ channel: "sms", body: text, template: template?.name ?? null, locale, recipients });
+  const channelTemplates = (templates.data?.items ?? []).filter((template) => template.channel === channel);
+  const template = channelTemplates.find((candidate) => candidate.name === templateName);
+  const live = useSmsPreview({ channel, body: text, template: template?.name ?? null, locale, recipients });
+  // An e-mail's subject is typed unless its template has one.
+  const asksSubject = channel === "email" && !template?.subject;
 
   const submit = useAction(async () => {
-    const sent = await send({ channel: "sms", purpose, idempotencyKey, ...(template ? { template: template.name } : { body: text }) });
+    const sent = await send({
+      channel,
+      purpose,
+      idempotencyKey,
+      ...(template ? { template: template.name } : { body: text }),
+      // Left out when empty, so the API's answer is "an e-mail needs a subject".
+      ...(asksSubject && subject.trim() ? { subject } : {}),
+    });
     if (sent) setOutcome(sent);
     else onDone();
   });
+
+  const fieldError = (field: string) => submit.error?.fieldError(`${fieldPrefix}${field}`);
 
   if (outcome) {
     return (
@@ -106,19 +126,22 @@ export function MessageComposer({
           </label>
         ))}
       </fieldset>
-      {smsTemplates.length > 0 && (
+      {channelTemplates.length > 0 && (
         <SelectField
           label={t("template")}
           name="template"
           value={templateName}
           onValue={(name) => {
             setTemplateName(name);
-            const chosen = smsTemplates.find((candidate) => candidate.name === name);
+            const chosen = channelTemplates.find((candidate) => candidate.name === name);
             if (chosen) setPurpose(chosen.purpose);
           }}
-          error={submit.error?.fieldError("template")}
-          options={[{ value: "", label: t("freeText") }, ...smsTemplates.map((candidate) => ({ value: candidate.name, label: candidate.name }))]}
+          error={fieldError("template")}
+          options={[{ value: "", label: t("freeText") }, ...channelTemplates.map((candidate) => ({ value: candidate.name, label: candidate.name }))]}
         />
+      )}
+      {asksSubject && (
+        <TextField label={t("subject")} name="subject" dir="auto" value={subject} onValue={setSubject} error={fieldError("subject")} required autoComplete="off" />
       )}
       {template ? (
         <>
@@ -134,28 +157,28 @@ export function MessageComposer({
           />
           <figure class="composer__template">
             <figcaption class="field__label">{t("templateText")}</figcaption>
-            <blockquote lang={locale} dir={locale === "fa" ? "rtl" : "ltr"} aria-describedby={meterId}>
+            <blockquote lang={locale} dir={locale === "fa" ? "rtl" : "ltr"} aria-describedby={channel === "sms" ? meterId : undefined}>
               {live.preview?.text ?? template.text[locale]}
             </blockquote>
             <p class="field__hint">{t("templateTextHint")}</p>
           </figure>
-          <SmsMeter id={meterId} live={live} />
+          {channel === "sms" && <SmsMeter id={meterId} live={live} />}
         </>
       ) : (
         <TextArea
-          label={t("text")}
+          label={t(channel === "sms" ? "text" : "emailText")}
           name="body"
           dir="auto"
           value={text}
           onValue={setText}
           rows={5}
-          describedBy={meterId}
-          error={submit.error?.fieldError("body")}
+          {...(channel === "sms" ? { describedBy: meterId } : {})}
+          error={fieldError("body")}
           required
         />
       )}
-      {!template && <SmsMeter id={meterId} live={live} />}
-      <ErrorNotice error={unmatchedProblem(submit.error, ["body", "template"])} />
+      {!template && channel === "sms" && <SmsMeter id={meterId} live={live} />}
+      <ErrorNotice error={unmatchedProblem(submit.error, [`${fieldPrefix}body`, `${fieldPrefix}template`, `${fieldPrefix}subject`])} />
       <div class="form__actions">
         <Button type="submit" variant="primary" busy={submit.busy}>
           {t("send")}

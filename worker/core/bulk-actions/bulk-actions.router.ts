@@ -9,11 +9,11 @@ import { forbidden, invalidField, notFound } from "../http/problem";
 import { createRouter } from "../http/router";
 import { findSegment } from "../segments/segments.repository";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
-import { findTemplateByName } from "../messaging/templates.repository";
-import type { BulkChange, BulkSelection } from "./bulk-action.schemas";
+import { isBulkSend, type BulkSelection } from "./bulk-action.schemas";
 import { countSelectionRoute, createBulkActionRoute, getBulkActionRoute } from "./bulk-actions.routes";
 import { findBulkAction, insertBulkAction, presentBulkAction } from "./bulk-actions.repository";
 import { bulkChunkMessage } from "./bulk-message";
+import { assertSendable } from "./bulk-send-check";
 import { countSelection, type StoredSelection } from "./bulk-selection";
 
 export const bulkActionsRouter = createRouter()
@@ -24,7 +24,7 @@ export const bulkActionsRouter = createRouter()
     if (change.type === "erase" && !actor.permissions.has("customers:delete")) throw forbidden();
     if (change.type === "assign_owner") await assertOwnerIsMember(c.env, actor.workspaceId, change.ownerUserId, "body.change.ownerUserId");
     if (change.type === "add_to_list" && !(await findCustomerList(scope, change.listId))) throw invalidField("body.change.listId", "unknown_list");
-    if (change.type === "send_sms") await assertSendable(scope, change, actor.permissions);
+    if (isBulkSend(change)) await assertSendable(scope, change, actor.permissions);
     const stored = await storedSelection(scope, selection, actor.permissions.has("customers.pii:read"));
     const settings = await getWorkspaceSettings(c.env, scope.workspaceId);
     const total = await countSelection(scope, stored, settings.timeZone);
@@ -46,21 +46,11 @@ export const bulkActionsRouter = createRouter()
     return c.json(presentBulkAction(row), 200);
   });
 
-/** A bulk SMS needs the sender's permission and one text: typed, or a saved SMS template. */
-async function assertSendable(scope: Parameters<typeof findSegment>[0], change: Extract<BulkChange, { type: "send_sms" }>, permissions: ReadonlySet<string>): Promise<void> {
-  if (!permissions.has("messages:send")) throw forbidden();
-  if ((change.body === undefined) === (change.template === undefined)) throw invalidField("body.change.body", "text_or_template_required");
-  if (change.template === undefined) return;
-  const template = await findTemplateByName(scope, change.template);
-  if (!template) throw invalidField("body.change.template", "unknown_template");
-  if (template.channel !== "sms") throw invalidField("body.change.template", "template_channel_mismatch");
-}
-
 async function storedSelection(scope: Parameters<typeof findSegment>[0], selection: BulkSelection, mobileTail: boolean): Promise<StoredSelection> {
   if ("ids" in selection) return { ids: [...new Set(selection.ids)] };
   if ("filter" in selection) return { filter: selection.filter, mobileTail };
   const segment = await findSegment(scope, selection.segmentId);
   if (!segment) throw invalidField("body.selection.segmentId", "not_found");
   // The segment as it is now: editing it later does not change what this action works through.
-  return { segmentFilter: segment.filter };
+  return { segmentFilter: segment.filter, ...(selection.q !== undefined ? { q: selection.q, mobileTail } : {}) };
 }

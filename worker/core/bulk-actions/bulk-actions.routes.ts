@@ -12,8 +12,9 @@ export const createBulkActionRoute = guardedRoute("customers:write", {
   summary: "Act on many customers at once",
   description:
     "Adds or removes a tag, assigns an owner, changes consent (with a reason), adds to a static list, or erases (needs `customers:delete` and " +
-    "`confirmCount`, the number of customers matching now), or sends one SMS each (`send_sms`, needs `messages:send`; marketing unless said otherwise, through consent, caps and quiet hours, " +
-    "its results counted by outcome) for chosen customers or all matching the list's filters or a segment. " +
+    "`confirmCount`, the number of customers matching now), or sends one SMS or e-mail each (`send_sms`, or `send_email` with a `subject`; needs `messages:send`; marketing unless said otherwise, " +
+    "through the channel's consent, caps and quiet hours; its results counted by outcome, a customer without an address skipped as `no_address`; " +
+    "placeholders are the customer's names and the shop's) for chosen customers or all matching the list's filters or a segment (narrowed by its search box's `q`). " +
     "The work runs on the jobs queue in chunks; poll the action for its progress. Audited once, with its count; each changed customer emits `customer.updated` (`customer.deleted` when erased).",
   request: { body: jsonBody(BulkActionInput) },
   responses: { 202: jsonResponse("The action, queued (or done at once when nothing matches).", BulkActionSchema), ...problemResponses },

@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { createdAt, id, json, updatedAt, workspaceId } from "../data/columns";
 
-export const BULK_ACTIONS = ["tag", "untag", "assign_owner", "set_consent", "add_to_list", "erase", "send_sms"] as const;
+export const BULK_ACTIONS = ["tag", "untag", "assign_owner", "set_consent", "add_to_list", "erase", "send_sms", "send_email"] as const;
 export type BulkActionKind = (typeof BULK_ACTIONS)[number];
 
 export const BULK_STATUSES = ["running", "done", "failed"] as const;

@@ -133,6 +133,7 @@ export function chunkChanges(ctx: ChunkContext, change: BulkChange, origin: Audi
         statements: ctx.rows.flatMap((row) => erasureStatements(scope, row, ctx.identifiers.get(row.id) ?? [], origin, { audited: false })),
       };
     case "send_sms":
+    case "send_email":
       // Sent one by one through the messaging service (bulk-send.ts), not written as statements.
       return { statements: [], changed: 0 };
   }

@@ -2,7 +2,7 @@
 // chunk: newest first by id after the last one done, so customers the action changes (a tag
 // removed, a customer erased) never shift the pages still to come.
 import { and, sql, type SQL } from "drizzle-orm";
-import { customerListQuery, planSearch, type CustomerFilters } from "../customers/customer-search.repository";
+import { customerListQuery, planSearch, searchMatching, type CustomerFilters } from "../customers/customer-search.repository";
 import type { CustomerRow } from "../customers/customers.repository";
 import type { WorkspaceScope } from "../data/database";
 import { inList } from "../data/in-list";
@@ -12,25 +12,30 @@ import { countMatching, matchingPageQuery } from "../segments/segments.repositor
 
 /**
  * As stored: chosen ids, the list's filters with the asker's search reach (only staff who may see
- * personal data match by a mobile's last digits), or a segment's filter as it was when asked for.
+ * personal data match by a mobile's last digits), or a segment's filter as it was when asked for
+ * (with the search box's text, when the segment's list was searched, and the same reach).
  */
 export type StoredSelection =
   | { ids: string[] }
   | { filter: CustomerFilters; mobileTail: boolean }
-  | { segmentFilter: SegmentFilter };
+  | { segmentFilter: SegmentFilter; q?: string; mobileTail?: boolean };
 
 /** Rows in the list query's order have no upper bound when counted. */
 const ALL = 1_000_000_000;
 
-function conditionOf(scope: WorkspaceScope, selection: StoredSelection, timeZone: string): SQL | null {
+/** Chosen ids or a segment as one condition on customers; null for the list's filters, which have their own query. */
+async function conditionOf(scope: WorkspaceScope, selection: StoredSelection, timeZone: string): Promise<SQL | null> {
   if ("ids" in selection) return and(liveCustomers(scope), inList(customers.id, selection.ids))!;
-  if ("segmentFilter" in selection) return compileSegmentFilter(selection.segmentFilter, scope, timeZone);
-  return null;
+  if (!("segmentFilter" in selection)) return null;
+  const segment = compileSegmentFilter(selection.segmentFilter, scope, timeZone);
+  if (selection.q === undefined) return segment;
+  // Searching inside a segment: the search box narrows its customers, as the segment's list does.
+  return and(segment, await searchMatching(scope, selection.q, { mobileTail: selection.mobileTail === true }))!;
 }
 
 /** How many customers the selection matches now. */
 export async function countSelection(scope: WorkspaceScope, selection: StoredSelection, timeZone: string): Promise<number> {
-  const condition = conditionOf(scope, selection, timeZone);
+  const condition = await conditionOf(scope, selection, timeZone);
   if (condition) return countMatching(scope, condition);
   const { filter, mobileTail } = selection as Extract<StoredSelection, { filter: CustomerFilters }>;
   const search = filter.q !== undefined ? await planSearch(scope, filter.q) : undefined;
@@ -47,7 +52,7 @@ export async function selectionPage(
   afterId: string | null,
   limit: number,
 ): Promise<{ rows: CustomerRow[]; more: boolean }> {
-  const condition = conditionOf(scope, selection, timeZone);
+  const condition = await conditionOf(scope, selection, timeZone);
   let rows: CustomerRow[];
   if (condition) rows = await matchingPageQuery(scope, condition, afterId, limit);
   else {

@@ -1,13 +1,12 @@
-// A bulk SMS: each customer of a chunk gets one message through the core's sendMessage, so consent,
-// caps, the daily limit and quiet hours apply as to any other send. The idempotency key is the
+// A bulk send, SMS or e-mail: each customer of a chunk gets one message through the core's
+// sendMessage, so consent (of the channel), an address, caps, the daily limit and quiet hours
+// apply as to any other send. The idempotency key is the
 // action and the customer: a chunk run again (its progress was never written) reports the messages
 // it sent the first time instead of sending them twice. Results are counted by outcome.
 import type { CustomerRow } from "../customers/customers.repository";
 import type { WorkspaceScope } from "../data/database";
 import { sendMessage, type MessageResult } from "../messaging/send-message";
-import type { BulkChange } from "./bulk-action.schemas";
-
-type SendChange = Extract<BulkChange, { type: "send_sms" }>;
+import { channelOf, type BulkSend } from "./bulk-action.schemas";
 
 /** D1 queries one send takes at most (the customer, its key, settings, identifiers and provider, caps, the message rows). */
 const QUERIES_PER_SEND = 10;
@@ -39,16 +38,19 @@ export async function sendToEach(
   env: Env,
   scope: WorkspaceScope,
   action: { id: string; createdBy: string | null },
-  change: SendChange,
+  change: BulkSend,
   rows: CustomerRow[],
 ): Promise<{ outcomes: Record<string, number>; changed: number }> {
   const outcomes: Record<string, number> = {};
   for (const row of rows) {
     const result = await sendMessage(env, scope, {
       customerId: row.id,
-      channel: "sms",
+      channel: channelOf(change),
       purpose: change.purpose,
       ...(change.template !== undefined ? { template: change.template } : { body: change.body! }),
+      ...(change.type === "send_email" && change.subject !== undefined ? { subject: change.subject } : {}),
+      // A customer without a first or last name gets the text without it, rather than stopping the whole send.
+      variables: { firstName: row.firstName ?? "", lastName: row.lastName ?? "" },
       idempotencyKey: `bulk:${action.id}:${row.id}`,
       sentBy: { userId: action.createdBy },
     });

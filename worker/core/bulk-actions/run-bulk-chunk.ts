@@ -1,14 +1,14 @@
 // Running one chunk of a bulk action from the jobs queue: the next customers after the last one
 // done, the action's statements for them and the action's progress in one batch, their events
 // handed to delivery, and the next chunk queued. A chunk is a few D1 queries whatever its size
-// (a batch is one query), well within the Free plan's 50 per invocation; a bulk SMS sends to as
+// (a batch is one query), well within the Free plan's 50 per invocation; a bulk send sends to as
 // many customers as the plan's queries allow (bulk-send.ts).
 import type { AuditOrigin } from "../audit/audit";
 import { identifiersOf } from "../customers/customers.repository";
 import { openWorkspace } from "../data/database";
 import { dispatchEvents } from "../delivery/dispatch";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
-import { BulkChange } from "./bulk-action.schemas";
+import { BulkChange, isBulkSend } from "./bulk-action.schemas";
 import { chunkChanges } from "./bulk-changes";
 import { findBulkAction, progressStatement } from "./bulk-actions.repository";
 import type { BulkChunkMessage } from "./bulk-message";
@@ -28,10 +28,10 @@ export async function runBulkChunk(env: Env, message: BulkChunkMessage): Promise
   const change = BulkChange.parse({ type: action.action, ...action.params });
   const selection = action.selection as StoredSelection;
   const timeZone = "segmentFilter" in selection ? (await getWorkspaceSettings(env, scope.workspaceId)).timeZone : "UTC";
-  const size = change.type === "erase" ? ERASE_CHUNK_SIZE : change.type === "send_sms" ? sendChunkSize(env) : BULK_CHUNK_SIZE;
+  const size = change.type === "erase" ? ERASE_CHUNK_SIZE : isBulkSend(change) ? sendChunkSize(env) : BULK_CHUNK_SIZE;
   const { rows, more } = await selectionPage(scope, selection, timeZone, action.lastCustomerId, size);
   const progress = { done: rows.length, lastCustomerId: rows.at(-1)?.id ?? null, finished: !more };
-  if (change.type === "send_sms") {
+  if (isBulkSend(change)) {
     const sent = await sendToEach(env, scope, action, change, rows);
     await progressStatement(scope, action, { ...progress, ...sent });
     return { next: more ? action.seq + 1 : null };

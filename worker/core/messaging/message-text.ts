@@ -8,9 +8,9 @@ export type Placeholder = (typeof PLACEHOLDERS)[number];
 
 const PLACEHOLDER = /\{([A-Za-z]+)\}/g;
 
-/** The placeholders a text uses that are not on the list. */
-export function unknownPlaceholders(text: string): string[] {
-  const known = new Set<string>(PLACEHOLDERS);
+/** The placeholders a text uses that are not on the list (or on a shorter one, for a sender that fills fewer). */
+export function unknownPlaceholders(text: string, list: readonly string[] = PLACEHOLDERS): string[] {
+  const known = new Set<string>(list);
   return [...new Set([...text.matchAll(PLACEHOLDER)].map((match) => match[1]!))].filter((name) => !known.has(name));
 }
 

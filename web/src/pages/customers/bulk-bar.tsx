@@ -1,5 +1,5 @@
 // The bar above the customers list once customers are selected: what to do to them (a tag, an
-// owner, SMS consent with a reason, a static list, an SMS through the composer, a CSV or Excel file
+// owner, SMS consent with a reason, a static list, an SMS or e-mail through the composer, a CSV or Excel file
 // of them, erasure with the count typed), and the action's progress while the jobs queue works
 // through them (a send's results by outcome), announced to screen readers.
 import { useEffect, useState } from "preact/hooks";
@@ -17,7 +17,8 @@ import { useSession } from "../../session/session";
 import { bulkMessages } from "./bulk-actions.messages";
 import { useStaff } from "./use-staff";
 
-export type BulkSelection = { ids: string[] } | { filter: Record<string, unknown> };
+/** Ticked rows, all matching the list's filters, or all of a saved segment's customers (narrowed by the search box). */
+export type BulkSelection = { ids: string[] } | { filter: Record<string, unknown> } | { segmentId: string; q?: string };
 
 interface BulkAction {
   id: string;
@@ -80,7 +81,12 @@ export function BulkBar({ selection, count, onFinished }: { selection: BulkSelec
     { value: "assign_owner", label: t("assignOwner") },
     { value: "set_consent", label: t("setConsent") },
     { value: "add_to_list", label: t("addToList") },
-    ...(can("messages:send") ? [{ value: "send_sms", label: t("sendSms") }] : []),
+    ...(can("messages:send")
+      ? [
+          { value: "send_sms", label: t("sendSms") },
+          { value: "send_email", label: t("sendEmail") },
+        ]
+      : []),
     ...(can("customers:export") ? [{ value: "export", label: t("exportSelection") }] : []),
     ...(can("customers:delete") ? [{ value: "erase", label: t("erase") }] : []),
   ];
@@ -96,7 +102,8 @@ export function BulkBar({ selection, count, onFinished }: { selection: BulkSelec
   async function exportSelection() {
     const path = `/api/export/customers.${format}`;
     if (!("ids" in selection)) {
-      window.location.assign(withQuery(path, { ...selection.filter, lang: language } as Record<string, string>));
+      const shown = "filter" in selection ? selection.filter : selection;
+      window.location.assign(withQuery(path, { ...shown, lang: language } as Record<string, string>));
       return;
     }
     const file = await postForFile(withQuery(path, { lang: language }), { ids: selection.ids });
@@ -163,24 +170,27 @@ export function BulkBar({ selection, count, onFinished }: { selection: BulkSelec
   const actionField = <SelectField label={t("action")} name="bulk-action" value={type} onValue={setType} options={actions} />;
 
   // The composer is a form of its own, so it stands beside the bar's fields, not inside them.
-  if (type === "send_sms") {
+  if (type === "send_sms" || type === "send_email") {
+    const channel = type === "send_sms" ? "sms" : "email";
     return (
       <section class="bulk-bar" aria-label={t("selected", { count: f.number(count) })}>
         <div class="bulk-bar__fields">{actionField}</div>
         {!running && (
           <MessageComposer
-            key={action?.id ?? "new"}
+            key={`${type}-${action?.id ?? "new"}`}
+            channel={channel}
+            fieldPrefix="change."
             recipients={count}
             purpose="marketing"
             send={async (message) => {
               const { channel: _channel, idempotencyKey: _key, ...text } = message;
-              await start({ type: "send_sms", ...text });
+              await start({ type, ...text });
               return null;
             }}
             onDone={() => undefined}
             onCancel={() => setType("tag")}
           >
-            <p class="muted small">{t("sendTo", { count: f.number(count) })}</p>
+            <p class="muted small">{t(channel === "sms" ? "sendTo" : "sendEmailTo", { count: f.number(count) })}</p>
           </MessageComposer>
         )}
         {status}

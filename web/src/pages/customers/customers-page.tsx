@@ -60,7 +60,7 @@ export default function CustomersPage() {
     applied.segment ? { q: listQuery(applied).q, limit: PAGE_SIZE } : { ...listQuery(applied), limit: PAGE_SIZE },
   );
 
-  // Ticked rows, or every customer matching the filter ("all N matching"); a new filter starts afresh.
+  // Ticked rows, or every customer matching the filter or of the segment ("all N matching"); a new filter starts afresh.
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allMatching, setAllMatching] = useState<number | null>(null);
   const [matching, setMatching] = useState<number | null>(null);
@@ -71,12 +71,28 @@ export default function CustomersPage() {
     setMatching(null);
   }, [search]);
   const allOnPage = list.items.length > 0 && list.items.every((item) => selected.has(item.id));
-  // Once the whole page is ticked and more pages follow, offer the filter's count.
+  // "All matching": the list's filters, or the segment's customers narrowed by the search box as the list shows them.
+  const searchText = listQuery(applied).q;
+  const matchingSelection: BulkSelection = applied.segment ? { segmentId: applied.segment, ...(searchText ? { q: searchText } : {}) } : { filter: bulkFilter(applied) };
+  // Once the whole page is ticked and more pages follow, offer the count of all matching.
   useEffect(() => {
-    if (!allOnPage || !list.hasMore || applied.segment || matching !== null) return;
-    void api.post<{ total: number }>("/api/customers/bulk/count", { selection: { filter: bulkFilter(applied) } }).then((answer) => setMatching(answer.total), () => undefined);
+    if (!allOnPage || !list.hasMore || matching !== null) return;
+    void api.post<{ total: number }>("/api/customers/bulk/count", { selection: matchingSelection }).then((answer) => setMatching(answer.total), () => undefined);
   }, [allOnPage, list.hasMore]);
-  const selection: BulkSelection | null = allMatching !== null ? { filter: bulkFilter(applied) } : selected.size ? { ids: [...selected] } : null;
+  const selection: BulkSelection | null = allMatching !== null ? matchingSelection : selected.size ? { ids: [...selected] } : null;
+  const [selectAllWord, allSelectedWord] = !applied.segment
+    ? (["selectAllMatching", "allMatching"] as const)
+    : searchText
+      ? (["selectAllInSegmentSearch", "allInSegmentSearch"] as const)
+      : (["selectAllInSegment", "allInSegment"] as const);
+  // "Select all N" goes away once chosen: the keyboard stays in the selection's line, on "Clear selection".
+  const selectedLine = useRef<HTMLParagraphElement>(null);
+  const focusClear = useRef(false);
+  useEffect(() => {
+    if (allMatching === null || !focusClear.current) return;
+    focusClear.current = false;
+    selectedLine.current?.querySelector<HTMLButtonElement>("button")?.focus();
+  }, [allMatching]);
   const clearSelection = () => {
     setSelected(new Set());
     setAllMatching(null);
@@ -143,11 +159,18 @@ export default function CustomersPage() {
             </div>
             {selection && can("customers:write") && (
               <div class="customers-list__bulk">
-                <p class="customers-list__selected">
-                  {allMatching !== null ? b("allMatching") : b("selected", { count: f.number(selected.size) })}{" "}
+                <p class="customers-list__selected" ref={selectedLine} aria-live="polite">
+                  {allMatching !== null ? b(allSelectedWord) : b("selected", { count: f.number(selected.size) })}{" "}
                   {allMatching === null && matching !== null && allOnPage && (
-                    <Button small variant="ghost" onClick={() => setAllMatching(matching)}>
-                      {b("selectAllMatching", { count: f.number(matching) })}
+                    <Button
+                      small
+                      variant="ghost"
+                      onClick={() => {
+                        focusClear.current = true;
+                        setAllMatching(matching);
+                      }}
+                    >
+                      {b(selectAllWord, { count: f.number(matching) })}
                     </Button>
                   )}{" "}
                   <Button small variant="ghost" onClick={clearSelection}>
@@ -160,7 +183,7 @@ export default function CustomersPage() {
             <CustomersTable
               customers={list.items}
               empty={hasListFilters(applied) || applied.segment ? t("empty") : t("emptyAll")}
-              selection={can("customers:write") && !applied.segment ? { selected, onChange: (next) => { setAllMatching(null); setSelected(next); }, anchor } : undefined}
+              selection={can("customers:write") ? { selected, onChange: (next) => { setAllMatching(null); setSelected(next); }, anchor } : undefined}
             />
             {list.items.length > 0 && <p class="muted small customers-list__count">{t("shown", { count: list.items.length })}</p>}
             <LoadMore list={list} />
