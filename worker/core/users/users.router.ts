@@ -19,8 +19,8 @@ import { getWorkspaceSettings } from "../workspaces/workspace-settings";
 import { expirePendingInvitations, invitationLink, newInvitation, passwordStamp, voidLinksSentBy } from "./invitations.repository";
 import { mayReceiveResetLink, resetMail } from "./reset-delivery";
 import { findEmailHolder } from "./email-holder";
-import { findStaff, listStaff, otherActiveOwners, presentStaff } from "./users.repository";
-import { inviteUserRoute, listUsersRoute, resetPasswordRoute, revokeSessionsRoute, updateUserRoute } from "./users.routes";
+import { findStaff, listColleagues, listStaff, otherActiveOwners, presentStaff } from "./users.repository";
+import { inviteUserRoute, listColleaguesRoute, listUsersRoute, resetPasswordRoute, revokeSessionsRoute, updateUserRoute } from "./users.routes";
 
 /** The staff member the path names, and the actor's right to touch them. */
 async function managedStaff(c: Context, userId: string) {
@@ -37,6 +37,7 @@ async function managedStaff(c: Context, userId: string) {
 type Statement = BatchItem<"sqlite">;
 
 export const usersRouter = createRouter()
+  .openapi(listColleaguesRoute, async (c) => c.json({ items: await listColleagues(openDirectory(c.env), c.get("scope").workspaceId) }, 200))
   .openapi(listUsersRoute, async (c) => {
     const { cursor, limit } = c.req.valid("query");
     const rows = await listStaff(openDirectory(c.env), c.get("scope").workspaceId, cursorId(cursor), limit);

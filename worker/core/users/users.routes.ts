@@ -34,6 +34,18 @@ export const listUsersRoute = guardedRoute("users:manage", {
   responses: { 200: jsonResponse("A page of staff members.", pageSchema(StaffSchema)), ...errors },
 });
 
+export const ColleagueSchema = z.object({ id: z.string(), name: z.string() }).openapi("Colleague");
+
+/** Names only, for anyone who works tasks: whom a task or a customer can be handed to. */
+export const listColleaguesRoute = guardedRoute("tasks:read", {
+  method: "get",
+  path: "/api/users/colleagues",
+  tags: ["Users"],
+  summary: "Active staff members, by name",
+  description: "Every active staff member of the workspace with their name only (no e-mail or role): the people a task or a customer can be assigned to. The full staff list needs `users:manage`.",
+  responses: { 200: jsonResponse("Active staff members, by name.", z.object({ items: z.array(ColleagueSchema) })), ...errors },
+});
+
 export const inviteUserRoute = guardedRoute("users:manage", {
   method: "post",
   path: "/api/users",

@@ -37,6 +37,24 @@ describe("staff list", () => {
   });
 });
 
+describe("colleagues", () => {
+  it("gives anyone who works tasks the active colleagues' names, and nothing more", async () => {
+    const { owner, workspaceId, me } = await signUp();
+    const agent = await addMember(workspaceId, "agent", "Reza");
+    const leaving = await addMember(workspaceId, "agent", "Leila");
+    expect((await owner.patch(`/api/users/${leaving.identity.userId}`, { status: "disabled" })).status).toBe(200);
+    const other = await signUp();
+    await addMember(other.workspaceId, "agent", "Stranger");
+    const list = await agent.get("/api/users/colleagues");
+    expect(list.status).toBe(200);
+    expect(list.body.items).toEqual([
+      { id: me.user.id, name: "Owner" },
+      { id: agent.identity.userId, name: "Reza" },
+    ]);
+    expect((await (await addMember(workspaceId, "viewer")).get("/api/users/colleagues")).status).toBe(200);
+  });
+});
+
 describe("inviting", () => {
   it("returns a one-use link once and stores only the token's hash", async () => {
     const { owner, workspaceId } = await signUp();
