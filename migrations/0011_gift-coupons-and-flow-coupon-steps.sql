@@ -1,3 +1,4 @@
+ALTER TABLE `automation_step_receipts` ADD `detail` text;--> statement-breakpoint
 ALTER TABLE `loyalty_coupons` ADD `discount_percent` integer;--> statement-breakpoint
 ALTER TABLE `loyalty_coupons` ADD `discount_amount` integer;--> statement-breakpoint
 ALTER TABLE `loyalty_coupons` ADD `issue_key` text;--> statement-breakpoint
