@@ -235,6 +235,16 @@ describe("flows", () => {
     expect(refused.status).toBe(400);
     expect(refused.body.errors.map((error: { path: string }) => error.path).sort()).toEqual(["body.definition.steps.0.body", "body.definition.steps.1.elseGoTo"]);
     expect(await countRows("automation_flows", "workspace_id = ?", bed.workspaceId)).toBe(0);
+    // The flow's own codes read in the caller's language, at the field, not as "invalid input".
+    const split = {
+      trigger: { type: "event", event: "customer.created" },
+      steps: [{ type: "split", arms: [{ name: "A", percent: 60, goTo: 1 }, { name: "B", percent: 30, goTo: 1 }] }, { type: "exit" }],
+    };
+    const persian = await bed.owner.withLanguage("fa").post(`${BASE}/flows`, { name: "Broken", definition: split });
+    expect(persian.status).toBe(400);
+    expect(persian.body.errors).toEqual([{ path: "body.definition.steps.0.arms", code: "split_total_100", message: "جمع درصد شاخه‌ها باید ۱۰۰ باشد." }]);
+    const english = await bed.owner.withLanguage("en").post(`${BASE}/flows`, { name: "Broken", definition: split });
+    expect(english.body.errors).toEqual([{ path: "body.definition.steps.0.arms", code: "split_total_100", message: "The arms' percentages must add up to 100." }]);
   });
 
   it("opens a template's flow in the step editor, whose save and publish buttons send back a flow the server takes", async () => {

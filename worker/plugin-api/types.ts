@@ -281,6 +281,11 @@ export interface PluginDefinition<Settings extends z.ZodObject = z.ZodObject, Ow
   ui?: PluginUi;
   /** Facts about a customer other plugins may ask for by name (`ctx.customerFact`), e.g. `referralCode`. */
   customerFacts?: NoInfer<Record<string, (customerId: string, ctx: PluginContext<z.infer<Settings>, OwnEvents>) => Promise<string | null>>>;
+  /**
+   * Words for the codes your schemas' refinements use as messages (`ctx.addIssue({ message:
+   * "split_total_100" })`): a 400's `errors[].message` then reads in the caller's language.
+   */
+  messages?: Record<string, Localized>;
   /** Actions other plugins may run by name (`ctx.pluginAction(id, name, input)`), e.g. the loyalty club's `issue-coupon`. */
   actions?: NoInfer<Record<string, PluginAction<z.infer<Settings>, OwnEvents, any, any>>>;
 }

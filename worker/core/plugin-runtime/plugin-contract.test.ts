@@ -1,6 +1,7 @@
 // The second edition of the plugin contract, as a plugin author meets it: mistakes stop the Worker
 // at start-up with a named code; a route knows its caller and language; a guarded batch never
-// overdraws; settings follow changed defaults; a schedule's clock is its tick; public pages.
+// overdraws; settings follow changed defaults; a schedule's clock is its tick; public pages;
+// actions one plugin offers others.
 import { z } from "@hono/zod-openapi";
 import { env } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
@@ -23,6 +24,7 @@ describe("mistakes caught at start-up", () => {
     ["PLUGIN_UNKNOWN_EVENT", /no event "order.payed" exists/, { ...minimal, on: { "order.payed": () => {} } }],
     ["PLUGIN_SEGMENT_FIELD_TAKEN", /segment field "stages" is already core's/, { ...minimal, segmentFields: [{ name: "stages", schema: z.boolean(), compile: () => undefined as never }] }],
     ["PLUGIN_PUBLIC_ROUTE_GUARDED", /public route GET \/balance is guarded by "customers:read"/, { ...minimal, publicRoutes: get("/balance", "customers:read") }],
+    ["PLUGIN_MESSAGE_TAKEN", /message "nothing_to_change" is core's/, { ...minimal, messages: { nothing_to_change: { en: "Nothing", fa: "هیچ" } } }],
   ])("stops with %s", (code, message, plugin) => {
     let caught: unknown;
     try {
