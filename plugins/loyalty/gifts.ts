@@ -4,7 +4,7 @@
 // a key are committed, the same key answers the same coupon (or nothing more) and writes nothing.
 import { z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
-import { ActionRefusal, defineAction, newId, type Statement } from "../../worker/plugin-api";
+import { ActionRefusal, defineAction, newId, workspaceProfile, type Statement } from "../../worker/plugin-api";
 import { newCouponCode } from "./codes";
 import type { CouponRow } from "./coupons";
 import { planCredits } from "./credits";
@@ -61,7 +61,8 @@ export const issueCouponAction = defineAction<typeof IssueCouponInput, typeof Is
       code: newCouponCode(),
       customerId: customer.id,
       rewardId: "",
-      rewardName: giftCouponName(input, ctx.locale, ctx.currency),
+      // Kept as staff of the shop read it, whoever asked: in the workspace's language.
+      rewardName: giftCouponName(input, (await workspaceProfile(ctx)).locale, ctx.currency),
       cost: 0,
       ledgerEntryId: "",
       discountPercent: input.percent ?? null,
