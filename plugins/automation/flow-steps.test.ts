@@ -250,6 +250,9 @@ describe("flow steps", () => {
     ]);
     expect(await smsTo(bed.workspaceId, second)).toBe(0);
     expect(await countRows("loyalty_coupons", "workspace_id = ? and customer_id = ?", bed.workspaceId, second)).toBe(0);
+    // The dry run says the same before anyone enters.
+    const dry = await bed.owner.post(`${BASE}/flows/${flowId}/dry-run`, { customerId: second, of: "published" });
+    expect(dry.body.paths[0].steps.map((step: { does: string }) => step.does)).toEqual(["skip_loyalty_off", "skip_loyalty_off", "skip_no_coupon"]);
 
     // The editor says what the steps need, and its report says why they were skipped, in both languages.
     const blocks = (await bed.owner.get(`${BASE}/ui/page?flow=${flowId}`)).body.blocks;
