@@ -71,9 +71,24 @@ export const FlowStep = z.discriminatedUnion("type", [
   }),
   /** A signed POST to a public https URL with the customer and the flow; retried with back-off, then recorded as failed. */
   z.object({ type: z.literal("webhook"), url: z.url({ protocol: /^https$/ }).max(2000) }),
+  /**
+   * A single-use personal discount coupon from the loyalty club (when it is on): a percent or an
+   * amount (minor units) off, valid for N days. Its code fills `{coupon}` in the sends after it.
+   */
+  z.object({
+    type: z.literal("coupon"),
+    percent: z.number().int().min(1).max(100).optional(),
+    amount: z.number().int().min(1).max(1_000_000_000_000).optional(),
+    expiresInDays: z.number().int().min(1).max(365).default(7),
+  }),
+  /** Points on the loyalty club's ledger (when it is on), with the reason the member sees. */
+  z.object({ type: z.literal("points"), points: z.number().int().min(1).max(1_000_000), reason: z.string().trim().min(1).max(200) }),
   z.object({ type: z.literal("exit") }),
 ]);
 export type FlowStep = z.infer<typeof FlowStep>;
+
+/** Whether a text (in either language) has the `{coupon}` placeholder. */
+export const usesCoupon = (text: { en: string; fa: string }) => text.en.includes("{coupon}") || text.fa.includes("{coupon}");
 
 export const FlowDefinition = z
   .object({
@@ -109,7 +124,12 @@ export const FlowDefinition = z
         const refusal = webhookUrlRefusal(step.url);
         if (refusal) ctx.addIssue({ code: "custom", message: refusal, path: ["steps", index, "url"] });
       }
+      if (step.type === "coupon" && (step.percent === undefined) === (step.amount === undefined)) ctx.addIssue({ code: "custom", message: "percent_or_amount", path: ["steps", index, "percent"] });
       if (step.type === "send" && (step.template === undefined) === (step.body === undefined)) ctx.addIssue({ code: "custom", message: "template_or_body", path: ["steps", index, "body"] });
+      // {coupon} is the code of a coupon step before the send: without one there is nothing to fill it.
+      if (step.type === "send" && step.body && usesCoupon(step.body) && !flow.steps.slice(0, index).some((earlier) => earlier.type === "coupon")) {
+        ctx.addIssue({ code: "custom", message: "coupon_step_missing", path: ["steps", index, "body"] });
+      }
     });
   })
   .openapi("AutomationFlowDefinition");

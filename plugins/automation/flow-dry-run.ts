@@ -7,8 +7,9 @@ import { and, desc, eq } from "drizzle-orm";
 import { customersTable, filterCondition, hasAddress, workspaceProfile, type PluginContext } from "../../worker/plugin-api";
 import { quietHoursRelease } from "./campaign-estimate";
 import { wakeTime } from "./flow-clock";
-import type { FlowDefinition } from "./flow-definition";
+import { usesCoupon, type FlowDefinition } from "./flow-definition";
 import { bucket } from "./flow-engine";
+import { LOYALTY, LOYALTY_ACTIONS } from "./flow-loyalty";
 import type { DryRunPath, DryRunStep } from "./flow-schemas";
 
 type Ctx = PluginContext<unknown>;
@@ -17,6 +18,9 @@ const DAY_MS = 86_400_000;
 async function matches(ctx: Ctx, customerId: string, filter: Record<string, unknown>): Promise<boolean> {
   return (await ctx.db.select({ id: customersTable.id }).from(customersTable).where(and(filterCondition(ctx, filter), eq(customersTable.id, customerId))).get()) !== undefined;
 }
+
+/** What a coupon's code looks like in a dry run's text (the real one is drawn when the step runs). */
+const SAMPLE_COUPON = "XXXX-XXXX-XXXX";
 
 const fill = (text: string, values: Record<string, string>) => text.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 
@@ -39,7 +43,7 @@ export async function dryRun(ctx: Ctx, definition: FlowDefinition, customerId: s
   const [profile, policy] = await Promise.all([workspaceProfile(ctx), ctx.messaging.policy()]);
   const chosen = customer.attributes.locale ?? customer.attributes.language;
   const locale: "fa" | "en" = chosen === "fa" || chosen === "en" ? chosen : profile.locale;
-  const values = { firstName: customer.firstName ?? "", lastName: customer.lastName ?? "", shopName: profile.name };
+  const values: Record<string, string> = { firstName: customer.firstName ?? "", lastName: customer.lastName ?? "", shopName: profile.name };
   let clock = at;
   let index = 0;
   while (index < definition.steps.length) {
@@ -79,7 +83,8 @@ export async function dryRun(ctx: Ctx, definition: FlowDefinition, customerId: s
           const preview = await ctx.messaging.preview({ channel: "sms", ...(entry.text ? { body: entry.text } : { template: step.template! }), locale });
           entry.parts = preview.parts;
         }
-        if (consent !== "granted") entry.does = "skip_no_consent";
+        if (step.body && usesCoupon(step.body) && values.coupon === undefined) entry.does = "skip_no_coupon";
+        else if (consent !== "granted") entry.does = "skip_no_consent";
         else if (!reachable) entry.does = "skip_no_address";
         else if (purpose === "marketing" && quietHoursRelease(clock, policy.quietHours, ctx.timeZone) > clock) {
           entry.does = "defer";
@@ -105,6 +110,13 @@ export async function dryRun(ctx: Ctx, definition: FlowDefinition, customerId: s
       case "webhook":
         entry.url = step.url;
         break;
+      case "coupon":
+      case "points": {
+        const on = ctx.hasPluginAction(LOYALTY, LOYALTY_ACTIONS[step.type]);
+        entry.does = on ? step.type : "skip_loyalty_off";
+        if (on && step.type === "coupon") values.coupon = SAMPLE_COUPON;
+        break;
+      }
       case "exit":
         path.steps.push(entry);
         return { ...path, ends: "exit_step" };

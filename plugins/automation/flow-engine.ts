@@ -8,6 +8,7 @@
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { customersTable, filterCondition, isConstraintError, localDay, localMidnight, newId, onlyIf, type PluginContext, type SendResult, type Statement } from "../../worker/plugin-api";
 import { runProfileStep, runWebhookStep, taskStatements } from "./flow-actions";
+import { couponForSend, runLoyaltyStep } from "./flow-loyalty";
 import { wakeTime } from "./flow-clock";
 import type { FlowDefinition, FlowStep } from "./flow-definition";
 import { automationEnrollments as enrollments, automationFlows as flows, automationFlowVersions as versions, automationStepReceipts as receipts } from "./schema";
@@ -70,8 +71,10 @@ interface Outcome {
   messageId?: string;
   next: { step: number } | { wait: number; step: number } | { exit: string } | { complete: true } | { retry: number };
   arm?: string;
-  /** Writes that belong to the step (a task), committed with its receipt, once. */
+  /** Writes that belong to the step (a task, a coupon), committed with its receipt, once. */
   statements?: Statement[];
+  /** What later steps use (a coupon's code), kept on the receipt. */
+  detail?: string;
 }
 
 /** Messages the flow sent (or had deferred) since the local midnight of `at`: the per-flow daily limit. */
@@ -123,6 +126,9 @@ async function runStep(ctx: Ctx, enrollment: Enrollment, definition: FlowDefinit
     }
     case "send": {
       if (definition.dailySendLimit !== undefined && (await sentToday(ctx, enrollment.flowId, at)) >= definition.dailySendLimit) return { outcome: "skipped:flow_daily_limit", next };
+      const coupon = await couponForSend(ctx, enrollment, definition, index);
+      // A text promising a code it does not have (the coupon step was skipped) does not go out.
+      if (coupon === null) return { outcome: "skipped:no_coupon", next };
       const result = await ctx.messaging.send({
         customerId: enrollment.customerId,
         channel: step.channel,
@@ -130,6 +136,7 @@ async function runStep(ctx: Ctx, enrollment: Enrollment, definition: FlowDefinit
         ...(step.template ? { template: step.template } : { body: step.body! }),
         ...(step.subject ? { subject: step.subject } : {}),
         ...(step.link ? { link: { url: step.link } } : {}),
+        ...(coupon ? { variables: { coupon } } : {}),
         idempotencyKey: `flow:${enrollment.id}:${enrollment.round}:${index}`,
       });
       // An opted-out customer leaves the flow: nothing after this would reach them.
@@ -146,6 +153,9 @@ async function runStep(ctx: Ctx, enrollment: Enrollment, definition: FlowDefinit
       const tried = await runWebhookStep(ctx, enrollment, index, step, at);
       return "retryAt" in tried ? { outcome: "webhook_retry", next: { retry: tried.retryAt } } : { outcome: tried.outcome, next };
     }
+    case "coupon":
+    case "points":
+      return { ...(await runLoyaltyStep(ctx, enrollment, index, step)), next };
     case "exit":
       return { outcome: "exited", next: { exit: "exit_step" } };
   }
@@ -199,7 +209,7 @@ export async function advance(ctx: Ctx, enrollmentId: string, at: number): Promi
         step
           ? ctx.db
               .insert(receipts)
-              .values({ workspaceId: ctx.workspaceId, enrollmentId: enrollment.id, round: enrollment.round, step: index, flowId: enrollment.flowId, outcome: result.outcome, messageId: result.messageId ?? null, createdAt: at })
+              .values({ workspaceId: ctx.workspaceId, enrollmentId: enrollment.id, round: enrollment.round, step: index, flowId: enrollment.flowId, outcome: result.outcome, messageId: result.messageId ?? null, detail: result.detail ?? null, createdAt: at })
               .onConflictDoNothing()
           : ctx.db.select({ one: sql`1` }).from(sql`(select 1)`),
         ...own,

@@ -55,7 +55,7 @@ export const DryRunStep = z.object({
   type: z.string(),
   /** When the step would run (epoch ms). */
   at: z.number().int(),
-  /** wait, branch_yes, branch_no, split, send, defer, skip_no_consent, skip_no_address, add_tag, remove_tag, set_attribute, task, webhook, exit. */
+  /** wait, branch_yes, branch_no, split, send, defer, skip_no_consent, skip_no_address, skip_no_coupon, add_tag, remove_tag, set_attribute, task, webhook, coupon, points, skip_loyalty_off, exit. */
   does: z.string(),
   until: z.number().int().optional(),
   arm: z.string().optional(),

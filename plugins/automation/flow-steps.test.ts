@@ -1,6 +1,7 @@
 // Flow steps beyond sending: tags, attributes and tasks (once, however often the trigger comes), a
 // signed webhook retried then recorded, the per-flow daily send limit, the dry run (which sends
-// and writes nothing) and the detractor follow-up template on the NPS plugin's event.
+// and writes nothing), the detractor follow-up template on the NPS plugin's event, and the
+// loyalty club's coupon and points (skipped, with the reason, when the club is off).
 import { env } from "cloudflare:test";
 import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -216,5 +217,68 @@ describe("flow steps", () => {
     expect(tasks.results[0]!.assignee_user_id).toBe(bed.me.user.id);
     expect(await smsTo(bed.workspaceId, customerId)).toBe(1);
     expect((await bed.owner.get(`/api/customers/${customerId}`)).body.tags).toContain("detractor");
+  });
+
+  it("gives points and a coupon whose code fills {coupon}; with the loyalty club off, skips both with the reason and sends no text that needed the code", async () => {
+    const bed = await createPluginTestbed({ plugins, enable: ["automation", "loyalty"] });
+    const flowId = await publishedFlow(bed, {
+      trigger: { type: "event", event: "customer.created" },
+      steps: [
+        { type: "points", points: 50, reason: "Welcome gift" },
+        { type: "coupon", amount: 50_000, expiresInDays: 5 },
+        { type: "send", channel: "sms", transactional: true, body: text("Your code: {coupon}", "کد شما: {coupon}") },
+      ],
+    });
+    const first = await customer(bed, "Mina", "09121110031");
+    await bed.drain();
+    await bed.drain();
+    const gifts = await env.DB.prepare("select points, reason from loyalty_ledger where workspace_id = ? and customer_id = ? and rule = 'gift'").bind(bed.workspaceId, first).all();
+    expect(gifts.results).toEqual([{ points: 50, reason: "Welcome gift" }]);
+    const coupon = (await bed.owner.get(`/api/plugins/loyalty/coupons?customerId=${first}`)).body.items;
+    expect(coupon).toEqual([expect.objectContaining({ status: "active", discount: { amount: 50_000 }, rewardId: null })]);
+    const sms = await env.DB.prepare("select body from messages where workspace_id = ? and customer_id = ?").bind(bed.workspaceId, first).first<{ body: string }>();
+    expect(sms!.body).toBe(`Your code: ${coupon[0].code}`);
+
+    expect((await bed.owner.patch("/api/plugins/loyalty", { enabled: false })).status).toBe(200);
+    const second = await customer(bed, "Reza", "09121110032");
+    await bed.drain();
+    await bed.drain();
+    expect(await stepsOf(bed, flowId)).toEqual([
+      { step: 0, outcomes: { points_awarded: 1, "skipped:loyalty_off": 1 } },
+      { step: 1, outcomes: { coupon_issued: 1, "skipped:loyalty_off": 1 } },
+      { step: 2, outcomes: { sent: 1, "skipped:no_coupon": 1 } },
+    ]);
+    expect(await smsTo(bed.workspaceId, second)).toBe(0);
+    expect(await countRows("loyalty_coupons", "workspace_id = ? and customer_id = ?", bed.workspaceId, second)).toBe(0);
+    // The dry run says the same before anyone enters.
+    const dry = await bed.owner.post(`${BASE}/flows/${flowId}/dry-run`, { customerId: second, of: "published" });
+    expect(dry.body.paths[0].steps.map((step: { does: string }) => step.does)).toEqual(["skip_loyalty_off", "skip_loyalty_off", "skip_no_coupon"]);
+
+    // The editor says what the steps need, and its report says why they were skipped, in both languages.
+    const blocks = (await bed.owner.get(`${BASE}/ui/page?flow=${flowId}`)).body.blocks;
+    const kinds = blocks.find((block: { type: string }) => block.type === "steps").kinds;
+    expect(kinds.find((kind: { value: string }) => kind.value === "coupon").label).toEqual({ en: "Give a discount coupon — needs the loyalty club", fa: "دادن کد تخفیف — نیازمند باشگاه مشتریان" });
+    const done = blocks.find((block: { type: string; title?: { en: string } }) => block.type === "table" && block.title?.en === "What each step did");
+    expect(done.rows).toContainEqual({ step: 2, outcome: { en: "Coupon issued", fa: "کد تخفیف صادر شد" }, count: 1 });
+    expect(done.rows).toContainEqual({ step: 2, outcome: { en: "Skipped (the loyalty club is off)", fa: "رد شد (باشگاه مشتریان خاموش است)" }, count: 1 });
+  });
+
+  it("refuses a coupon step with neither or both of percent and amount, and a {coupon} with no coupon step before it, naming the step", async () => {
+    const bed = await createPluginTestbed({ plugins: [automationPlugin] });
+    const refused = await bed.owner.post(`${BASE}/flows`, {
+      name: "Broken",
+      definition: {
+        trigger: { type: "event", event: "customer.created" },
+        steps: [
+          { type: "send", channel: "sms", body: text("Your code: {coupon}") },
+          { type: "coupon", percent: 10, amount: 1000 },
+        ],
+      },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body.errors.map((error: { path: string; code: string }) => [error.path, error.code])).toEqual([
+      ["body.definition.steps.0.body", expect.any(String)],
+      ["body.definition.steps.1.percent", expect.any(String)],
+    ]);
   });
 });

@@ -5,7 +5,8 @@ import { createPluginRouter, newId, pluginAuditEntry, pluginContext, pluginNotFo
 import type { FlowDefinition } from "./flow-definition";
 import { nextOccurrence } from "./flow-entry";
 import { presentFlow } from "./flow-report";
-import { FLOW_TEMPLATES, templateByKey } from "./flow-templates";
+import { LOYALTY, LOYALTY_ACTIONS } from "./flow-loyalty";
+import { FLOW_TEMPLATES, templateByKey, templateDefinition } from "./flow-templates";
 import { triggerKeyOf } from "./flow-triggers";
 import {
   createFlowRoute,
@@ -87,7 +88,7 @@ export const flowsRouter = createPluginRouter()
     const { template: key, name } = c.req.valid("json");
     const template = templateByKey(key);
     if (!template) throw pluginNotFound("template");
-    return c.json(await createDraft(c, name ?? template.name[ctx.locale], typeof template.definition === "function" ? template.definition(ctx.locale) : structuredClone(template.definition)), 201);
+    return c.json(await createDraft(c, name ?? template.name[ctx.locale], templateDefinition(template, ctx.locale, { loyalty: ctx.hasPluginAction(LOYALTY, LOYALTY_ACTIONS.coupon) })), 201);
   })
   .openapi(flowTemplatesRoute, async (c) => {
     const ctx = pluginContext(c);

@@ -5,6 +5,7 @@ import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { UiSurface } from "../../worker/plugin-api";
 import { countRows, createPluginTestbed } from "../../worker/plugin-api/testing";
+import { plugins } from "../registry";
 import { automationPlugin } from "./index";
 
 const BASE = "/api/plugins/automation";
@@ -32,10 +33,11 @@ async function publishedFlow(bed: Bed, definition: Record<string, unknown>, name
 const text = (en: string) => ({ en, fa: en });
 
 describe("flows", () => {
-  it("enters a lapsed customer into the win-back flow once, sends one SMS, and exits them with one conversion on their next order", async () => {
-    const bed = await createPluginTestbed({ plugins: [automationPlugin] });
+  it("enters a lapsed customer into the win-back flow once, sends one SMS with a valid single-use coupon, and exits them with one conversion on their next order", async () => {
+    const bed = await createPluginTestbed({ plugins, enable: ["automation", "loyalty"] });
     const template = await bed.owner.post(`${BASE}/flows/from-template`, { template: "win-back" });
     expect(template.status).toBe(201);
+    expect(template.body.draft.steps[0]).toEqual({ type: "coupon", percent: 20, expiresInDays: 10 });
     expect((await bed.owner.post(`${BASE}/flows/${template.body.id}/publish`, {})).status).toBe(200);
     const customerId = await customer(bed, "Leila", "09121110001");
     await bed.drain();
@@ -47,15 +49,38 @@ describe("flows", () => {
     expect(await countRows("automation_enrollments", "workspace_id = ? and customer_id = ?", bed.workspaceId, customerId)).toBe(1);
     expect(await smsTo(bed.workspaceId, customerId)).toBe(1);
 
+    // One coupon of the club, for this customer, and its code is the one in the SMS.
+    const coupons = await bed.owner.get(`/api/plugins/loyalty/coupons?customerId=${customerId}`);
+    expect(coupons.body.items).toHaveLength(1);
+    const coupon = coupons.body.items[0];
+    expect(coupon).toMatchObject({ status: "active", rewardId: null, cost: 0, discount: { percent: 20 } });
+    const sms = await env.DB.prepare("select body from messages where workspace_id = ? and customer_id = ? and sent_by_plugin = 'automation'").bind(bed.workspaceId, customerId).first<{ body: string }>();
+    expect(sms!.body).toContain(coupon.code);
+    expect(sms!.body).not.toContain("{coupon}");
+    const report = (await bed.owner.get(`${BASE}/flows/${template.body.id}`)).body.report;
+    expect(report.steps.slice(0, 2)).toEqual([
+      { step: 0, outcomes: { coupon_issued: 1 } },
+      { step: 1, outcomes: { sent: 1 } },
+    ]);
+
+    // The shop takes the code on the next order, once: a second use is refused.
+    const used = await bed.owner.post(`/api/plugins/loyalty/coupons/${coupon.code}/use?reference=W-1001`, {});
+    expect(used.status).toBe(200);
+    expect(used.body).toMatchObject({ status: "used", reference: "W-1001" });
+    const again = await bed.owner.post(`/api/plugins/loyalty/coupons/${coupon.code}/use?reference=W-1002`, {});
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ reason: "coupon_used" });
+
     const order = await bed.owner.post("/api/orders", { customerId, total: 480_000, status: "paid" });
     expect(order.status).toBe(201);
     await bed.drain();
     await bed.drain();
     const flow = (await bed.owner.get(`${BASE}/flows/${template.body.id}`)).body;
     expect(flow.report).toMatchObject({ entered: 1, exited: { goal: 1 }, conversions: 1, revenue: 480_000 });
-    // The reminder never goes: they left the flow with the order.
+    // The reminder never goes: they left the flow with the order; and no second coupon was made.
     await bed.tick(new Date(Date.now() + 10 * DAY));
     expect(await smsTo(bed.workspaceId, customerId)).toBe(1);
+    expect(await countRows("loyalty_coupons", "workspace_id = ? and customer_id = ?", bed.workspaceId, customerId)).toBe(1);
   });
 
   it("keeps a wait as a row and resumes it on the minute tick after its time, not before", async () => {
@@ -210,6 +235,16 @@ describe("flows", () => {
     expect(refused.status).toBe(400);
     expect(refused.body.errors.map((error: { path: string }) => error.path).sort()).toEqual(["body.definition.steps.0.body", "body.definition.steps.1.elseGoTo"]);
     expect(await countRows("automation_flows", "workspace_id = ?", bed.workspaceId)).toBe(0);
+    // The flow's own codes read in the caller's language, at the field, not as "invalid input".
+    const split = {
+      trigger: { type: "event", event: "customer.created" },
+      steps: [{ type: "split", arms: [{ name: "A", percent: 60, goTo: 1 }, { name: "B", percent: 30, goTo: 1 }] }, { type: "exit" }],
+    };
+    const persian = await bed.owner.withLanguage("fa").post(`${BASE}/flows`, { name: "Broken", definition: split });
+    expect(persian.status).toBe(400);
+    expect(persian.body.errors).toEqual([{ path: "body.definition.steps.0.arms", code: "split_total_100", message: "جمع درصد شاخه‌ها باید ۱۰۰ باشد." }]);
+    const english = await bed.owner.withLanguage("en").post(`${BASE}/flows`, { name: "Broken", definition: split });
+    expect(english.body.errors).toEqual([{ path: "body.definition.steps.0.arms", code: "split_total_100", message: "The arms' percentages must add up to 100." }]);
   });
 
   it("opens a template's flow in the step editor, whose save and publish buttons send back a flow the server takes", async () => {
@@ -226,7 +261,7 @@ describe("flows", () => {
     expect(UiSurface.safeParse({ blocks }).success).toBe(true);
     const editor = blocks.find((block: { type: string }) => block.type === "steps");
     expect(editor.items.map((step: { type: string }) => step.type)).toEqual(["send", "wait", "wait_business_day", "send"]);
-    expect(editor.kinds.map((kind: { value: string }) => kind.value)).toEqual(["wait", "wait_until", "wait_business_day", "send", "branch", "split", "add_tag", "remove_tag", "set_attribute", "task", "webhook", "exit"]);
+    expect(editor.kinds.map((kind: { value: string }) => kind.value)).toEqual(["wait", "wait_until", "wait_business_day", "send", "branch", "split", "add_tag", "remove_tag", "set_attribute", "task", "coupon", "points", "webhook", "exit"]);
     const assignees = editor.kinds.find((kind: { value: string }) => kind.value === "task").fields.find((field: { name: string }) => field.name === "assignee").options;
     expect(assignees.map((option: { value: string }) => option.value)).toEqual(expect.arrayContaining(["customer_owner", bed.me.user.id]));
     expect(assignees).toHaveLength(3);

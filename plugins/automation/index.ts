@@ -2,7 +2,8 @@
 // jobs queue (each recipient at most once, paused at once, resumable), with an estimate before
 // sending (audience, skips by reason, SMS parts and cost) and a report after (sent, deferred,
 // skipped, delivered, failed, clicked, conversions by last touch); and flows: versioned lists of
-// steps (waits in local time, branches, splits, sends, tags, attributes, tasks, webhooks, exit)
+// steps (waits in local time, branches, splits, sends, tags, attributes, tasks, loyalty coupons
+// and points, webhooks, exit)
 // started by events, birthdays, a segment or a schedule, each step run once per customer; a dry
 // run shows a customer's path without doing anything. See README.md.
 import { createPluginRouter, definePlugin } from "../../worker/plugin-api";
@@ -17,7 +18,7 @@ import { CHUNK_JOB, moveCampaignsOn, runCampaignChunk } from "./campaign-sending
 import { campaignsRouter } from "./campaigns.router";
 import { automationPermissions } from "./permissions";
 import { automationSettings } from "./settings";
-import { PLUGIN_NAME } from "./texts";
+import { FIELD_MESSAGES, PLUGIN_NAME } from "./texts";
 
 export const automationPlugin = definePlugin({
   id: "automation",
@@ -29,6 +30,7 @@ export const automationPlugin = definePlugin({
   version: "0.1.0",
   permissions: automationPermissions,
   settings: automationSettings,
+  messages: FIELD_MESSAGES,
   routes: createPluginRouter().route("/", campaignsRouter).route("/", flowsRouter).route("/", uiRouter),
   on: {
     "customer.created": enterOnEvent,

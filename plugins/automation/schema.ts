@@ -180,9 +180,11 @@ export const automationStepReceipts = sqliteTable(
     round: integer("round").notNull(),
     step: integer("step").notNull(),
     flowId: text("flow_id").notNull(),
-    // What happened: sent, deferred, skipped:<reason>, failed, waited, branched, split:<arm>, exited.
+    // What happened: sent, deferred, skipped:<reason>, failed, waited, branched, split:<arm>, coupon_issued, points_awarded, exited.
     outcome: text("outcome").notNull(),
     messageId: text("message_id"),
+    // What the step made for the steps after it: a coupon step's code (the sends' {coupon}).
+    detail: text("detail"),
     createdAt: createdAt(),
   },
   (t) => [

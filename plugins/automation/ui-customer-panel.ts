@@ -3,6 +3,7 @@
 // reached them with what became of each message. Three indexed reads by customer.
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { uiText as both, type PluginContext, type UiBlock } from "../../worker/plugin-api";
+import { outcomeText } from "./flow-outcomes";
 import {
   automationCampaignRecipients as recipients,
   automationCampaigns as campaigns,
@@ -25,29 +26,6 @@ const RECIPIENT_STATUS = {
   failed: both("Failed", "ناموفق"),
   delivered: both("Delivered", "تحویل‌شده"),
 } as const;
-
-/** A step's outcome as staff read it. */
-function outcomeText(outcome: string): { en: string; fa: string } | string {
-  const [kind, reason] = outcome.split(":") as [string, string | undefined];
-  const words: Record<string, { en: string; fa: string }> = {
-    sent: both("Sent", "ارسال شد"),
-    deferred: both("Deferred (quiet hours)", "به تعویق افتاد (ساعت سکوت)"),
-    failed: both("Failed", "ناموفق"),
-    skipped: both("Skipped", "رد شد"),
-    waited: both("Waited", "منتظر ماند"),
-    tag_added: both("Tag added", "برچسب افزوده شد"),
-    tag_removed: both("Tag removed", "برچسب برداشته شد"),
-    attribute_set: both("Attribute set", "ویژگی ثبت شد"),
-    task_created: both("Task opened", "کار ایجاد شد"),
-    webhook_delivered: both("Webhook called", "وب‌هوک فراخوانده شد"),
-    webhook_failed: both("Webhook failed", "وب‌هوک ناموفق"),
-    exited: both("Left the flow", "از جریان خارج شد"),
-    unchanged: both("No change", "بدون تغییر"),
-  };
-  const word = words[kind];
-  if (!word) return outcome;
-  return reason ? { en: `${word.en} (${reason})`, fa: `${word.fa} (${reason})` } : word;
-}
 
 export async function customerPanel(ctx: PluginContext<unknown>, customerId: string): Promise<UiBlock[]> {
   const [inFlows, inCampaigns] = await Promise.all([

@@ -2,6 +2,8 @@
 // small form per step whose fields follow its kind, saved as the draft or saved and published.
 // The server's validation of the definition names each problem at its step and field.
 import { activeMembers, uiText as both, type PluginContext, type UiBlock } from "../../worker/plugin-api";
+import { LOYALTY, LOYALTY_ACTIONS } from "./flow-loyalty";
+import { outcomeText } from "./flow-outcomes";
 import { flowReport } from "./flow-report";
 import { automationFlows as flows } from "./schema";
 
@@ -26,7 +28,43 @@ const time = (name: string, en: string, fa: string, fallback?: string): Field =>
   ...(fallback ? { default: fallback } : {}),
 });
 
-function stepKinds(members: Array<{ id: string; name: string }>) {
+/** The coupon and points steps: offered always, saying so when the loyalty club they need is off (the step is then skipped). */
+function loyaltyKinds(loyaltyOn: boolean) {
+  const off = loyaltyOn ? "" : " — needs the loyalty club";
+  const offFa = loyaltyOn ? "" : " — نیازمند باشگاه مشتریان";
+  const needs = loyaltyOn
+    ? undefined
+    : both(
+        "Needs the loyalty club, which is off in this workspace: until it is switched on, this step is skipped (and a message using {coupon} is not sent).",
+        "نیازمند باشگاه مشتریان است که در این کسب‌وکار خاموش است: تا روشن نشود این گام انجام نمی‌شود (و پیامی که {coupon} دارد فرستاده نمی‌شود).",
+      );
+  return [
+    {
+      value: "coupon",
+      label: both(`Give a discount coupon${off}`, `دادن کد تخفیف${offFa}`),
+      fields: [
+        {
+          name: "percent",
+          label: both("Percent off", "درصد تخفیف"),
+          input: "number",
+          help: needs ?? both("A single-use code of the customer's own. Put {coupon} in a message after this step to send it.", "کدی یک‌بارمصرف مخصوص همین مشتری. برای فرستادن آن، {coupon} را در پیامی پس از این گام بگذارید."),
+        },
+        { name: "amount", label: both("Or an amount off", "یا مبلغ تخفیف"), input: "number", help: both("In the shop's currency; fill in one of the two.", "به واحد پول فروشگاه؛ یکی از این دو را پر کنید.") },
+        { name: "expiresInDays", label: both("Valid for days", "مهلت استفاده (روز)"), input: "number", required: true, default: 7 },
+      ],
+    },
+    {
+      value: "points",
+      label: both(`Give loyalty points${off}`, `دادن امتیاز باشگاه${offFa}`),
+      fields: [
+        { name: "points", label: both("Points", "امتیاز"), input: "number", required: true, ...(needs ? { help: needs } : {}) },
+        { name: "reason", label: both("Reason (shown in the member's history)", "دلیل (در تاریخچهٔ عضو دیده می‌شود)"), input: "text", required: true },
+      ],
+    },
+  ] satisfies Array<{ value: string; label: { en: string; fa: string }; fields: Field[] }>;
+}
+
+function stepKinds(members: Array<{ id: string; name: string }>, loyaltyOn: boolean) {
   const arm = (n: 0 | 1, name: string): Field[] => [
     { name: `arms.${n}.name`, label: both(`Arm ${n + 1}: name`, `شاخهٔ ${n ? "۲" : "۱"}: نام`), input: "text", required: true, default: name },
     { name: `arms.${n}.percent`, label: both(`Arm ${n + 1}: percent`, `شاخهٔ ${n ? "۲" : "۱"}: درصد`), input: "number", required: true, default: 50 },
@@ -49,7 +87,7 @@ function stepKinds(members: Array<{ id: string; name: string }>) {
       label: both("Send a message", "ارسال پیام"),
       fields: [
         { name: "channel", label: both("Channel", "روش ارسال"), input: "select", required: true, default: "sms", options: [{ value: "sms", label: both("SMS", "پیامک") }, { value: "email", label: both("E-mail", "ایمیل") }] },
-        { name: "body.fa", label: both("Text in Persian", "متن فارسی"), input: "textarea", help: both("{firstName} and {shopName} are filled in.", "{firstName} و {shopName} جایگزین می‌شوند.") },
+        { name: "body.fa", label: both("Text in Persian", "متن فارسی"), input: "textarea", help: both("{firstName} and {shopName} are filled in; {coupon} is the code of a coupon step before this one.", "{firstName} و {shopName} جایگزین می‌شوند؛ {coupon} کد گام کد تخفیفِ پیش از این گام است.") },
         { name: "body.en", label: both("Text in English", "متن انگلیسی"), input: "textarea" },
         { name: "template", label: both("Or a saved template's key", "یا کلید یک الگوی ذخیره‌شده"), input: "text" },
         { name: "subject.fa", label: both("E-mail subject in Persian", "موضوع ایمیل به فارسی"), input: "text" },
@@ -93,6 +131,7 @@ function stepKinds(members: Array<{ id: string; name: string }>) {
         { name: "dueInDays", label: both("Due in days", "مهلت (روز)"), input: "number", default: 1 },
       ],
     },
+    ...loyaltyKinds(loyaltyOn),
     { value: "webhook", label: both("Call a webhook", "فراخوانی وب‌هوک"), fields: [{ name: "url", label: both("URL (https)", "نشانی (https)"), input: "text", required: true }] },
     { value: "exit", label: both("Exit the flow", "خروج از جریان"), fields: [] },
   ] satisfies Array<{ value: string; label: { en: string; fa: string }; fields: Field[] }>;
@@ -116,6 +155,19 @@ export async function flowEditor(ctx: PluginContext<unknown>, flow: typeof flows
       ],
     },
   ];
+  if (report.steps.length) {
+    // What each step did: how many were sent, skipped and why (the loyalty club off, …).
+    blocks.push({
+      type: "table",
+      title: both("What each step did", "آنچه هر گام انجام داد"),
+      columns: [
+        { key: "step", label: both("Step", "گام"), format: "number" },
+        { key: "outcome", label: both("Outcome", "نتیجه") },
+        { key: "count", label: both("Customers", "مشتریان"), format: "number" },
+      ],
+      rows: report.steps.flatMap((step) => Object.entries(step.outcomes).map(([outcome, count]) => ({ step: step.step + 1, outcome: outcomeText(outcome), count }))),
+    });
+  }
   if (!can.manage) {
     blocks.push({ type: "text", tone: "muted", text: both("Only managers edit flows.", "فقط مدیران جریان‌ها را ویرایش می‌کنند.") });
     return blocks;
@@ -134,7 +186,7 @@ export async function flowEditor(ctx: PluginContext<unknown>, flow: typeof flows
       title: both("Steps", "گام‌ها"),
       name: "definition.steps",
       kindKey: "type",
-      kinds: stepKinds(members),
+      kinds: stepKinds(members, ctx.hasPluginAction(LOYALTY, LOYALTY_ACTIONS.coupon)),
       items: steps as Array<Record<string, unknown>>,
       itemLabel: both("Step {n}", "گام {n}"),
       maxItems: 50,

@@ -120,9 +120,13 @@ export const CouponSchema = z
     id: z.string(),
     code: z.string(),
     customerId: z.string(),
-    rewardId: z.string(),
+    rewardId: z.string().nullable().openapi({ description: "The reward bought with points; null for a gift coupon." }),
     rewardName: z.string(),
     cost: z.number().int(),
+    discount: z
+      .union([z.object({ percent: z.number().int() }), z.object({ amount: z.number().int() })])
+      .nullable()
+      .openapi({ description: "A gift coupon's discount (a percent, or an amount in minor units); null for a reward's coupon." }),
     status: z.enum(COUPON_STATES),
     expiresAt: iso,
     usedAt: iso.nullable(),

@@ -1,10 +1,14 @@
 // Rewards and coupons: a redemption spends points and issues a readable single-use code; a code
 // is used exactly once however many tills try at once; redemptions racing never overdraw; a used,
-// expired or unknown code says so.
+// expired or unknown code says so. Gifts another plugin asks for (a coupon, points) are issued
+// once per key, however often asked.
+import { z } from "@hono/zod-openapi";
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { countRows } from "../../worker/plugin-api/testing";
-import { balanceOf, clubBed, newCustomer, type Bed } from "./loyalty.test-support";
+import { createPluginRouter, definePlugin, PluginActionError, pluginContext, pluginRoute, type Statement } from "../../worker/plugin-api";
+import { countRows, createPluginTestbed } from "../../worker/plugin-api/testing";
+import { loyaltyPlugin } from "./index";
+import { balanceOf, clubBed, ledgerOf, newCustomer, type Bed } from "./loyalty.test-support";
 
 const NO_BONUSES = { signupBonus: 0, firstOrderBonus: 0 };
 const DAY = 86_400_000;
@@ -131,3 +135,52 @@ async function cashierKey(bed: Bed): Promise<string> {
   expect(key.status, key.text).toBe(201);
   return `Bearer ${key.body.key}`;
 }
+
+// A plugin that asks the club through its context and commits the writes it gets back, as a flow step does.
+const askRoute = pluginRoute("customers:read", { method: "post", path: "/ask", responses: { 200: { description: "Ok." } } });
+const askerPlugin = definePlugin({
+  id: "asker",
+  name: { en: "Asker", fa: "پرسنده" },
+  description: { en: "Asks the club", fa: "از باشگاه می‌خواهد" },
+  version: "1.0.0",
+  settings: z.object({}),
+  routes: createPluginRouter().openapi(askRoute, async (c) => {
+    const ctx = pluginContext(c);
+    const { action, input } = await c.req.json<{ action: string; input: unknown }>();
+    try {
+      const done = await ctx.pluginAction("loyalty", action, input);
+      if (done.statements.length) await ctx.db.batch(done.statements as [Statement, ...Statement[]]);
+      return c.json({ output: done.output, wrote: done.statements.length > 0 }, 200);
+    } catch (error) {
+      if (error instanceof PluginActionError) return c.json({ refused: error.code, ...error.detail }, 200);
+      throw error;
+    }
+  }),
+});
+
+describe("gifts for other plugins", () => {
+  it("issues a gift coupon and gift points once per key, however often another plugin asks, and checks what it is asked", async () => {
+    const bed = await createPluginTestbed({ plugins: [loyaltyPlugin, askerPlugin], settings: { loyalty: NO_BONUSES } });
+    const customerId = await newCustomer(bed);
+    await bed.drain();
+    const ask = (action: string, input: Record<string, unknown>) => bed.owner.post("/api/plugins/asker/ask", { action, input }).then((answer) => answer.body);
+
+    const first = await ask("issue-coupon", { customerId, percent: 20, expiresInDays: 10, key: "flow-1" });
+    expect(first).toMatchObject({ wrote: true, output: { code: expect.stringMatching(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/) } });
+    const again = await ask("issue-coupon", { customerId, percent: 20, expiresInDays: 10, key: "flow-1" });
+    expect(again).toEqual({ wrote: false, output: first.output });
+    const listed = (await bed.owner.get(`/api/plugins/loyalty/coupons?customerId=${customerId}`)).body.items;
+    expect(listed).toEqual([expect.objectContaining({ code: first.output.code, rewardId: null, cost: 0, discount: { percent: 20 }, rewardName: "Gift: 20% off", status: "active" })]);
+    expect(await balanceOf(bed, customerId)).toBe(0);
+
+    expect(await ask("award-points", { customerId, points: 40, reason: "Birthday", key: "flow-2" })).toEqual({ wrote: true, output: { points: 40, balance: 40 } });
+    expect(await ask("award-points", { customerId, points: 40, reason: "Birthday", key: "flow-2" })).toMatchObject({ wrote: false, output: { points: 0 } });
+    expect(await balanceOf(bed, customerId)).toBe(40);
+    expect((await ledgerOf(bed, customerId)).map((entry) => [entry.rule, entry.points, entry.reason])).toEqual([["gift", 40, "Birthday"]]);
+
+    // The club's schemas decide what it takes: one of percent and amount; an unknown customer is refused.
+    expect(await ask("issue-coupon", { customerId, percent: 20, amount: 5000, expiresInDays: 10, key: "flow-3" })).toMatchObject({ refused: "invalid_input", issues: [{ path: "percent", message: "percent_or_amount" }] });
+    expect(await ask("award-points", { customerId: "cus_nobody", points: 5, reason: "x", key: "flow-4" })).toMatchObject({ refused: "refused", reason: "customer_not_found" });
+    expect(await countRows("loyalty_coupons", "workspace_id = ?", bed.workspaceId)).toBe(1);
+  });
+});

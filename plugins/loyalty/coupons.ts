@@ -30,9 +30,10 @@ export function presentCoupon(row: CouponRow, at: number): z.infer<typeof Coupon
     id: row.id,
     code: row.code,
     customerId: row.customerId,
-    rewardId: row.rewardId,
+    rewardId: row.rewardId || null,
     rewardName: row.rewardName,
     cost: row.cost,
+    discount: row.discountPercent !== null ? { percent: row.discountPercent } : row.discountAmount !== null ? { amount: row.discountAmount } : null,
     status: couponStatus(row, at),
     expiresAt: iso(row.expiresAt)!,
     usedAt: iso(row.usedAt),
@@ -112,6 +113,9 @@ export async function redeem(
       rewardName: reward.name,
       cost: reward.cost,
       ledgerEntryId: entry.id,
+      discountPercent: null,
+      discountAmount: null,
+      issueKey: null,
       expiresAt: at + reward.couponDays * DAY_MS,
       usedAt: null,
       useId: null,
@@ -167,7 +171,7 @@ export async function useCoupon(
         .where(and(mine, isNull(loyaltyCoupons.usedAt), isNull(loyaltyCoupons.voidedAt), gt(loyaltyCoupons.expiresAt, at))),
       // Only the use that took the coupon gets past this line; any other rolls back, event and all.
       stillTrue(ctx, sql`exists (select 1 from ${loyaltyCoupons} where ${mine} and ${loyaltyCoupons.useId} = ${useId})`, "coupon"),
-      ctx.event("loyalty.coupon_used", { customerId: coupon.customerId, couponId: coupon.id, rewardId: coupon.rewardId, reference: by.reference }),
+      ctx.event("loyalty.coupon_used", { customerId: coupon.customerId, couponId: coupon.id, rewardId: coupon.rewardId || null, reference: by.reference }),
     ]);
     return (await findCoupon(ctx, code))!;
   } catch (error) {

@@ -11,8 +11,9 @@ export const loyaltyEvents = {
     cause: z.enum(["earn", "review", "merge"]),
     value: z.number().int(),
   }),
-  "loyalty.coupon_issued": z.object({ customerId: z.string(), couponId: z.string(), rewardId: z.string(), cost: z.number().int(), expiresAt: z.string() }),
-  "loyalty.coupon_used": z.object({ customerId: z.string(), couponId: z.string(), rewardId: z.string(), reference: z.string().nullable() }),
+  // rewardId is null for a gift coupon (issued for another plugin, costing no points).
+  "loyalty.coupon_issued": z.object({ customerId: z.string(), couponId: z.string(), rewardId: z.string().nullable(), cost: z.number().int(), expiresAt: z.string() }),
+  "loyalty.coupon_used": z.object({ customerId: z.string(), couponId: z.string(), rewardId: z.string().nullable(), reference: z.string().nullable() }),
   "loyalty.raffle_drawn": z.object({ raffleId: z.string(), winners: z.array(z.string()) }),
 };
 

@@ -5,6 +5,7 @@
 import { createPluginRouter, definePlugin } from "../../worker/plugin-api";
 import { balanceLinkRouter, balancePageRouter } from "./balance-page.router";
 import { giveBirthdayBonuses } from "./birthdays";
+import { awardPointsAction, issueCouponAction } from "./gifts";
 import { welcomeMember } from "./bonuses";
 import { catalogueRouter } from "./catalogue.router";
 import { followErasure, followMerge } from "./customer-changes";
@@ -39,6 +40,8 @@ export const loyaltyPlugin = definePlugin({
   segmentFields: [loyaltyTierField],
   // Other plugins may show a member's referral code (the NPS page invites promoters with it).
   customerFacts: { referralCode: memberReferralCode },
+  // What other plugins may do through the club (the automation's coupon and points steps).
+  actions: { "issue-coupon": issueCouponAction, "award-points": awardPointsAction },
   routes: createPluginRouter().route("/", membersRouter).route("/", balanceLinkRouter).route("/", catalogueRouter).route("/", rafflesRouter).route("/", uiRouter).route("/", pastOrdersRouter),
   // The member's own balance page, for the link staff send: /p/loyalty/{workspaceId}/balance/{token}.
   publicRoutes: balancePageRouter,

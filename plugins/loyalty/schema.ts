@@ -55,7 +55,7 @@ export const loyaltyLedger = sqliteTable(
     kind: text("kind", { enum: ENTRY_KINDS }).notNull(),
     // Signed: credits are positive, debits negative. A purchase too small for a point earns 0 (its spend still counts).
     points: integer("points").notNull(),
-    // Which rule of the club: purchase, signup, birthday, first_order, nps_response, referrer, newcomer, refund, expiry, reward, staff, merge, erasure.
+    // Which rule of the club: purchase, signup, birthday, first_order, nps_response, referrer, newcomer, refund, expiry, reward, staff, merge, erasure, gift (points another plugin gave: a flow step).
     rule: text("rule").notNull(),
     sourceKind: text("source_kind", { enum: SOURCE_KINDS }).notNull(),
     // The order, event, staff member (user id) or rule run the entry came from.
@@ -125,10 +125,17 @@ export const loyaltyCoupons = sqliteTable(
     workspaceId: workspaceId(),
     code: text("code").notNull(),
     customerId: text("customer_id").notNull(),
+    // A reward's coupon bought with points; a gift (issued for another plugin, costing no points) has
+    // no reward and no ledger entry: both empty.
     rewardId: text("reward_id").notNull(),
     rewardName: text("reward_name").notNull(),
     cost: integer("cost").notNull(),
     ledgerEntryId: text("ledger_entry_id").notNull(),
+    // A gift's discount: a percent of the order, or an amount in minor units.
+    discountPercent: integer("discount_percent"),
+    discountAmount: integer("discount_amount"),
+    // The caller's key for a gift: the same key never issues a second coupon.
+    issueKey: text("issue_key"),
     expiresAt: integer("expires_at").notNull(),
     usedAt: integer("used_at"),
     // Which use took it: the batch that consumes a coupon checks that its own use is the one recorded.
@@ -142,6 +149,7 @@ export const loyaltyCoupons = sqliteTable(
   },
   (t) => [
     uniqueIndex("loyalty_coupons_code_unique").on(t.workspaceId, t.code),
+    uniqueIndex("loyalty_coupons_issue_key_unique").on(t.workspaceId, t.issueKey).where(sql`issue_key is not null`),
     index("loyalty_coupons_customer_idx").on(t.workspaceId, t.customerId, t.id),
     index("loyalty_coupons_workspace_idx").on(t.workspaceId, t.id),
   ],

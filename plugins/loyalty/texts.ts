@@ -43,6 +43,13 @@ export const refusals = {
   memberErased: { en: "this customer's data was erased.", fa: "اطلاعات این مشتری پاک شده است." } as Localized,
 };
 
+/** A gift coupon's name, as lists of coupons show it: "20% off", "50,000 toman off". */
+export function giftCouponName(discount: { percent?: number; amount?: number }, locale: "fa" | "en", currency: string): string {
+  if (discount.percent !== undefined) return locale === "fa" ? `هدیه: ${numberIn(discount.percent, "fa")}٪ تخفیف` : `Gift: ${discount.percent}% off`;
+  const amount = `${numberIn(discount.amount!, locale)} ${currency === "IRT" ? (locale === "fa" ? "تومان" : "toman") : currency === "IRR" ? (locale === "fa" ? "ریال" : "rial") : currency}`;
+  return locale === "fa" ? `هدیه: ${amount} تخفیف` : `Gift: ${amount} off`;
+}
+
 export function expiryWarning(points: number, expiresOn: number, locale: "fa" | "en", timeZone: string, shop: string): string {
   const date = dateIn(expiresOn, locale, timeZone);
   return locale === "fa"

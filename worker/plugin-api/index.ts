@@ -2,6 +2,7 @@
 // listed, with its signature, in PLUGINS.md ("What worker/plugin-api exports"; a test compares).
 export { definePlugin } from "./define-plugin";
 export { HookRejection } from "./hook-rejection";
+export { ActionRefusal, defineAction, PluginActionError, type PluginActionRefusal } from "./plugin-actions";
 export { pluginContext } from "../core/plugin-runtime/plugin-context";
 export { publicContext } from "../core/plugin-runtime/plugin-public";
 export { createRouter as createPluginRouter } from "../core/http/router";
@@ -35,6 +36,8 @@ export type {
   MessagingApi,
   MessagingPolicy,
   OnHook,
+  PluginAction,
+  PluginActionResult,
   PluginActor,
   PluginContext,
   PluginDefinition,

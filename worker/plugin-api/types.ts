@@ -151,6 +151,36 @@ export interface PluginContext<Settings = unknown, Events extends EventMap = Eve
    * offers it, or it has none for this customer.
    */
   customerFact(name: string, customerId: string): Promise<string | null>;
+  /**
+   * Runs an action another plugin declares in its `actions` (e.g. `("loyalty", "issue-coupon",
+   * input)`), with that plugin's settings and context; the input is checked by its schema. Answers
+   * the output and the writes, which the caller commits in ITS batch (an `on` hook: `ctx.write`),
+   * so the action happens once with the caller's own step. Throws PluginActionError
+   * (`plugin_not_enabled`, `unknown_action`, `invalid_input`).
+   */
+  pluginAction<O = unknown>(pluginId: string, action: string, input: unknown): Promise<PluginActionResult<O>>;
+  /** Whether another plugin enabled in the workspace offers this action now (an editor says what a step needs). */
+  hasPluginAction(pluginId: string, action: string): boolean;
+}
+
+/** What an action answers: its output, and its writes for the caller's batch (none when it had happened already). */
+export interface PluginActionResult<O = unknown> {
+  output: O;
+  statements: Statement[];
+}
+
+/**
+ * Something a plugin does for other plugins (`ctx.pluginAction(id, name, input)`): the loyalty
+ * club issues a coupon for the automation's flow. `run` gets the declaring plugin's context and
+ * the parsed input; it writes nothing itself but answers its writes as statements, and takes a
+ * key from the caller so that a repeated call (once its writes are committed) changes nothing
+ * and answers the first output.
+ */
+export interface PluginAction<Settings = any, Events extends EventMap = EventMap, I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  description: Localized;
+  input: I;
+  output: O;
+  run(input: z.infer<I>, ctx: PluginContext<Settings, Events>): Promise<PluginActionResult<z.input<O>>>;
 }
 
 /** Who is calling a plugin route: a signed-in user or an API key (then `userId` is its creator). */
@@ -251,4 +281,11 @@ export interface PluginDefinition<Settings extends z.ZodObject = z.ZodObject, Ow
   ui?: PluginUi;
   /** Facts about a customer other plugins may ask for by name (`ctx.customerFact`), e.g. `referralCode`. */
   customerFacts?: NoInfer<Record<string, (customerId: string, ctx: PluginContext<z.infer<Settings>, OwnEvents>) => Promise<string | null>>>;
+  /**
+   * Words for the codes your schemas' refinements use as messages (`ctx.addIssue({ message:
+   * "split_total_100" })`): a 400's `errors[].message` then reads in the caller's language.
+   */
+  messages?: Record<string, Localized>;
+  /** Actions other plugins may run by name (`ctx.pluginAction(id, name, input)`), e.g. the loyalty club's `issue-coupon`. */
+  actions?: NoInfer<Record<string, PluginAction<z.infer<Settings>, OwnEvents, any, any>>>;
 }

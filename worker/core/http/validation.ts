@@ -3,6 +3,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { isMessageCode, translate } from "../i18n/messages";
+import { fieldMessage } from "./field-messages";
 import { Problem, type FieldError } from "./problem";
 
 const persian = z.locales.fa();
@@ -35,6 +36,9 @@ function describeBound(issue: z.core.$ZodIssue, locale: "fa" | "en"): string | u
 
 function describeIssue(issue: z.core.$ZodIssue, locale: "fa" | "en"): Omit<FieldError, "path"> {
   if (isMessageCode(issue.message)) return { code: issue.message, message: issue.message };
+  // A plugin's own code (its `messages`): already in the reader's words.
+  const plugins = fieldMessage(issue.message, locale);
+  if (plugins) return { code: issue.message, message: plugins };
   if (isMissingValue(issue)) return { code: issue.code, message: translate("value_required", locale) };
   const bound = describeBound(issue, locale);
   if (bound) return { code: issue.code, message: bound };

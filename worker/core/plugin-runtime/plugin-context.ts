@@ -1,6 +1,7 @@
 // The context a plugin's routes, hooks and schedules act through: its workspace, its settings,
 // the workspace's database, events and messaging; in a route, also who is calling and in which
 // language. Never other plugins' settings or secrets.
+import type { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { Actor } from "../auth/actor";
 import { now as clockNow } from "../data/clock";
@@ -8,6 +9,7 @@ import type { WorkspaceScope } from "../data/database";
 import { validatedEventEntry } from "../events/outbox";
 import { Problem } from "../http/problem";
 import type { Database, EventMap, PluginActor, PluginContext, RouteContext } from "../../plugin-api/types";
+import { ActionRefusal, PluginActionError } from "../../plugin-api/plugin-actions";
 import { enqueuePluginJob } from "./plugin-job-message";
 import { pluginMessaging } from "./plugin-messaging";
 import type { EnabledPlugin } from "./enabled-plugins";
@@ -27,7 +29,7 @@ export interface ContextOptions {
   locale?: "fa" | "en";
   /** A fixed clock: a scheduled job's due time. */
   now?: () => number;
-  /** The plugins enabled in the workspace, whose customer facts `ctx.customerFact` asks. */
+  /** The plugins enabled in the workspace, whose customer facts and actions `ctx.customerFact` and `ctx.pluginAction` ask. */
   enabled?: readonly EnabledPlugin[];
 }
 
@@ -40,6 +42,7 @@ export function scopeOfContext(ctx: { db: object }): WorkspaceScope {
 }
 
 export function buildPluginContext<S>(env: Env, scope: WorkspaceScope, plugin: AnyPlugin, settings: S, workspace: WorkspaceFacts, options: ContextOptions = {}): PluginContext<S> {
+  const enabledOther = (pluginId: string) => (pluginId === plugin.id ? undefined : options.enabled?.find((other) => other.plugin.id === pluginId));
   const context = {
     pluginId: plugin.id,
     workspaceId: scope.workspaceId,
@@ -67,6 +70,24 @@ export function buildPluginContext<S>(env: Env, scope: WorkspaceScope, plugin: A
         return (await offer(customerId, buildPluginContext(env, scope, other.plugin, other.settings, workspace, { ...options, enabled: [] }))) ?? null;
       }
       return null;
+    },
+    hasPluginAction: (pluginId: string, action: string) => Boolean(enabledOther(pluginId)?.plugin.actions?.[action]),
+    // Run with the declaring plugin's own context; its writes come back for the caller's batch.
+    async pluginAction(pluginId: string, name: string, input: unknown) {
+      const other = enabledOther(pluginId);
+      if (!other) throw new PluginActionError("plugin_not_enabled", pluginId, name);
+      const action = other.plugin.actions?.[name];
+      if (!action) throw new PluginActionError("unknown_action", pluginId, name);
+      const parsed = (action.input as z.ZodType).safeParse(input);
+      if (!parsed.success) throw new PluginActionError("invalid_input", pluginId, name, { issues: parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })) });
+      let result;
+      try {
+        result = await action.run(parsed.data, buildPluginContext(env, scope, other.plugin, other.settings, workspace, { ...options, enabled: [] }));
+      } catch (error) {
+        if (error instanceof ActionRefusal) throw new PluginActionError("refused", pluginId, name, { reason: error.reason });
+        throw error;
+      }
+      return { output: (action.output as z.ZodType).parse(result.output), statements: result.statements };
     },
   } as PluginContext<S>;
   scopes.set(scope.db, scope);

@@ -1,13 +1,15 @@
 // The second edition of the plugin contract, as a plugin author meets it: mistakes stop the Worker
 // at start-up with a named code; a route knows its caller and language; a guarded batch never
-// overdraws; settings follow changed defaults; a schedule's clock is its tick; public pages.
+// overdraws; settings follow changed defaults; a schedule's clock is its tick; public pages;
+// actions one plugin offers others.
 import { z } from "@hono/zod-openapi";
 import { env } from "cloudflare:test";
 import { describe, expect, it, vi } from "vitest";
 import { createPluginTestbed, countRows, workerFor } from "../../../test/support/plugin-harness";
 import { anonymous, ApiClient, signUp } from "../../../test/support/client";
 import { punchClock, punchPlugin, stampsPlugin } from "../../../test/support/test-plugins";
-import { createPluginRouter, definePlugin, pluginPublicRoute, pluginRoute } from "../../plugin-api";
+import { interactions } from "../data/schema";
+import { createPluginRouter, defineAction, definePlugin, newId, PluginActionError, pluginContext, pluginPublicRoute, pluginRoute, type Statement } from "../../plugin-api";
 import { validatePlugins } from "./validate-plugins";
 
 const minimal = { id: "ok", name: { en: "Ok", fa: "باشه" }, description: { en: "Ok", fa: "باشه" }, version: "1.0.0", settings: z.object({}) };
@@ -22,6 +24,7 @@ describe("mistakes caught at start-up", () => {
     ["PLUGIN_UNKNOWN_EVENT", /no event "order.payed" exists/, { ...minimal, on: { "order.payed": () => {} } }],
     ["PLUGIN_SEGMENT_FIELD_TAKEN", /segment field "stages" is already core's/, { ...minimal, segmentFields: [{ name: "stages", schema: z.boolean(), compile: () => undefined as never }] }],
     ["PLUGIN_PUBLIC_ROUTE_GUARDED", /public route GET \/balance is guarded by "customers:read"/, { ...minimal, publicRoutes: get("/balance", "customers:read") }],
+    ["PLUGIN_MESSAGE_TAKEN", /message "nothing_to_change" is core's/, { ...minimal, messages: { nothing_to_change: { en: "Nothing", fa: "هیچ" } } }],
   ])("stops with %s", (code, message, plugin) => {
     let caught: unknown;
     try {
@@ -143,5 +146,69 @@ describe("public pages", () => {
     } finally {
       clock.mockRestore();
     }
+  });
+});
+
+describe("actions one plugin offers others (ctx.pluginAction)", () => {
+  // "notes" offers an action that notes something on a customer's timeline; "asker" runs it from a
+  // route and commits its writes in its own batch, answering a refusal with its code.
+  const notesPlugin = definePlugin({
+    ...minimal,
+    id: "notes",
+    actions: {
+      "add-note": defineAction({
+        description: { en: "Notes a word on the timeline", fa: "یادداشتی روی سوابق" },
+        input: z.object({ customerId: z.string().min(1), summary: z.string().min(1).max(20) }),
+        output: z.object({ id: z.string() }),
+        async run(input, ctx) {
+          const id = newId("int");
+          const note = ctx.db.insert(interactions).values({ id, workspaceId: ctx.workspaceId, customerId: input.customerId, type: "note", direction: "internal", summary: input.summary, occurredAt: ctx.now(), createdAt: ctx.now() });
+          return { output: { id }, statements: [note] };
+        },
+      }),
+    },
+  });
+  const askRoute = pluginRoute("customers:read", { method: "post", path: "/ask", responses: { 200: { description: "Ok." } } });
+  const askerPlugin = definePlugin({
+    ...minimal,
+    id: "asker",
+    routes: createPluginRouter().openapi(askRoute, async (c) => {
+      const ctx = pluginContext(c);
+      const { action, input } = await c.req.json<{ action: string; input: unknown }>();
+      try {
+        const done = await ctx.pluginAction<{ id: string }>("notes", action, input);
+        if (done.statements.length) await ctx.db.batch(done.statements as [Statement, ...Statement[]]);
+        return c.json({ offered: ctx.hasPluginAction("notes", action), output: done.output }, 200);
+      } catch (error) {
+        if (error instanceof PluginActionError) return c.json({ offered: ctx.hasPluginAction("notes", action), refused: error.code, issues: error.detail.issues ?? [] }, 200);
+        throw error;
+      }
+    }),
+  });
+
+  it("refuses an action of a plugin the workspace has not enabled, and runs it (its writes in the caller's batch) once it is", async () => {
+    const bed = await createPluginTestbed({ plugins: [notesPlugin, askerPlugin], enable: ["asker"] });
+    const customerId = (await bed.owner.post("/api/customers", { firstName: "Sara", mobile: "09121234567" })).body.id;
+    const ask = () => bed.owner.post("/api/plugins/asker/ask", { action: "add-note", input: { customerId, summary: "asked" } });
+    expect((await ask()).body).toEqual({ offered: false, refused: "plugin_not_enabled", issues: [] });
+    expect(await countRows("interactions", "workspace_id = ? and summary = 'asked'", bed.workspaceId)).toBe(0);
+
+    expect((await bed.owner.patch("/api/plugins/notes", { enabled: true })).status).toBe(200);
+    const done = await ask();
+    expect(done.body).toEqual({ offered: true, output: { id: expect.stringMatching(/^int_/) } });
+    expect(await countRows("interactions", "workspace_id = ? and customer_id = ? and summary = 'asked'", bed.workspaceId, customerId)).toBe(1);
+    expect((await bed.owner.post("/api/plugins/asker/ask", { action: "remove-note", input: {} })).body).toMatchObject({ offered: false, refused: "unknown_action" });
+
+    // Switched off again: refused again.
+    expect((await bed.owner.patch("/api/plugins/notes", { enabled: false })).status).toBe(200);
+    expect((await ask()).body).toMatchObject({ refused: "plugin_not_enabled" });
+  });
+
+  it("checks the input with the declaring plugin's schema before its code runs", async () => {
+    const bed = await createPluginTestbed({ plugins: [notesPlugin, askerPlugin] });
+    const customerId = (await bed.owner.post("/api/customers", { firstName: "Sara", mobile: "09121234567" })).body.id;
+    const refused = await bed.owner.post("/api/plugins/asker/ask", { action: "add-note", input: { customerId, summary: "a summary far longer than twenty" } });
+    expect(refused.body).toMatchObject({ offered: true, refused: "invalid_input", issues: [{ path: "summary", message: expect.any(String) }] });
+    expect(await countRows("interactions", "workspace_id = ? and customer_id = ? and type = 'note'", bed.workspaceId, customerId)).toBe(0);
   });
 });

@@ -14,7 +14,8 @@ export type PluginDefinitionErrorCode =
   | "PLUGIN_UNKNOWN_PERMISSION"
   | "PLUGIN_UI_SOURCE_NOT_FOUND"
   | "PLUGIN_SEGMENT_FIELD_TAKEN"
-  | "PLUGIN_PUBLIC_ROUTE_GUARDED";
+  | "PLUGIN_PUBLIC_ROUTE_GUARDED"
+  | "PLUGIN_MESSAGE_TAKEN";
 
 export class PluginDefinitionError extends Error {
   constructor(

@@ -3,6 +3,7 @@
 import type { z } from "@hono/zod-openapi";
 import type { WorkspaceScope } from "../data/database";
 import { coreEvents } from "../events/event-catalog";
+import { registerFieldMessages } from "../http/field-messages";
 import { Problem } from "../http/problem";
 import { getWorkspaceSettings } from "../workspaces/workspace-settings";
 import { HookRejection } from "../../plugin-api/hook-rejection";
@@ -20,6 +21,7 @@ export class PluginRuntime {
     validatePlugins(plugins);
     this.byId = new Map(plugins.map((plugin) => [plugin.id, plugin]));
     for (const plugin of plugins) for (const field of plugin.segmentFields ?? []) registerSegmentField(segmentFieldOf(plugin.id, field));
+    for (const plugin of plugins) registerFieldMessages(plugin.messages ?? {});
   }
 
   permissions(): string[] {

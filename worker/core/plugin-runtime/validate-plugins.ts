@@ -2,6 +2,7 @@
 // Fastify checks a plugin's metadata at registration.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { coreEvents } from "../events/event-catalog";
+import { isMessageCode } from "../i18n/messages";
 import { CORE_PERMISSIONS } from "../permissions/permissions";
 import { CORE_SEGMENT_FIELDS } from "../segments/core-segment-fields";
 import type { PluginDefinition } from "../../plugin-api/types";
@@ -39,6 +40,7 @@ export function validatePlugins(plugins: readonly AnyPlugin[]): void {
   const knownEvents = new Set<string>(Object.keys(coreEvents));
   for (const plugin of plugins) for (const name of Object.keys(plugin.events ?? {})) knownEvents.add(name);
   const segmentFieldOwners = new Map<string, string>(CORE_SEGMENT_FIELDS.map((field) => [field.name, "core"]));
+  const messageOwners = new Map<string, string>();
 
   for (const plugin of plugins) {
     const fail = (code: ConstructorParameters<typeof PluginDefinitionError>[0], detail: string) => {
@@ -79,6 +81,14 @@ export function validatePlugins(plugins: readonly AnyPlugin[]): void {
       const owner = segmentFieldOwners.get(field.name);
       if (owner) fail("PLUGIN_SEGMENT_FIELD_TAKEN", `segment field "${field.name}" is already ${owner === "core" ? "core's" : `declared by plugin "${owner}"`}`);
       segmentFieldOwners.set(field.name, plugin.id);
+    }
+    // A validation code reads one way everywhere: never core's, never another plugin's.
+    for (const [code, text] of Object.entries(plugin.messages ?? {})) {
+      if (isMessageCode(code)) fail("PLUGIN_MESSAGE_TAKEN", `message "${code}" is core's`);
+      const owner = messageOwners.get(code);
+      if (owner) fail("PLUGIN_MESSAGE_TAKEN", `message "${code}" is already declared by plugin "${owner}"`);
+      if (!text?.en || !text?.fa) fail("PLUGIN_MISSING_TEXT", `message "${code}" needs both en and fa`);
+      messageOwners.set(code, plugin.id);
     }
     if (!plugin.settings.safeParse({}).success) fail("PLUGIN_SETTINGS_DEFAULTS", "every setting needs a default (settings.parse({}) must succeed)");
     for (const name of Object.keys(plugin.events ?? {})) {
