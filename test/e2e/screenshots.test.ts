@@ -16,7 +16,19 @@ import { LANGUAGES, type Language } from "./support/words";
 const DEMO = { email: "demo@example.com", password: "edge-crm-demo" };
 const LOADING = /Loading…|در حال بارگذاری…/;
 /** The screenshots the README shows. */
-const FOR_DOCS = ["fa-dashboard", "fa-customer", "en-customers", "fa-phone-customer", "en-settings-plugins", "en-settings-messaging", "fa-phone-sms-composer"];
+const FOR_DOCS = [
+  "fa-dashboard",
+  "fa-customer",
+  "en-customers",
+  "en-order",
+  "fa-tasks-month",
+  "fa-login",
+  "fa-phone-customer",
+  "fa-phone-customers-filtered",
+  "en-settings-plugins",
+  "en-settings-messaging",
+  "fa-phone-sms-composer",
+];
 const copyToDocs = process.env.SCREENSHOTS_FOR_DOCS === "1";
 
 let browser: Browser;
@@ -69,7 +81,7 @@ describe.each(LANGUAGES)("screenshots in %s", (language) => {
     await visitor.context.close();
   });
 
-  it("of the dashboard, customers, a customer, orders, an order, tasks, plugin and messaging settings and the loyalty page", async () => {
+  it("of the dashboard, customers, a customer, orders, an order, tasks (list and month), plugin and messaging settings and the loyalty page", async () => {
     const visitor = await newVisitor(browser, { viewport: DESKTOP });
     const customerId = await demoOwner(visitor, language);
     const orderId = await anOrder(visitor);
@@ -80,6 +92,7 @@ describe.each(LANGUAGES)("screenshots in %s", (language) => {
       ["orders", "/orders"],
       ["order", `/orders/${orderId}`],
       ["tasks", "/tasks?view=open"],
+      ["tasks-month", "/tasks?view=open&layout=month"],
       ["settings-plugins", "/settings/plugins"],
       ["settings-messaging", "/settings/messaging"],
       ["loyalty", "/plugins/loyalty"],
