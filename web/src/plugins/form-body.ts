@@ -23,8 +23,9 @@ export function formBody(block: FormBlock, values: Record<string, string | boole
 export function stepListBody(block: StepListBlock, values: Record<string, unknown>, items: Array<Record<string, unknown>>): Record<string, unknown> {
   const body = structuredClone(values);
   const fields = block.fields ?? [];
-  const shown = new Set(shownFields(fields, (name) => getField(values, name)));
-  for (const field of fields) if (!shown.has(field)) removeField(body, field.name);
+  // Two fields may share a member (one per condition): it goes when none that is shown has it.
+  const shown = new Set(shownFields(fields, (name) => getField(values, name)).map((field) => field.name));
+  for (const field of fields) if (!shown.has(field.name)) removeField(body, field.name);
   putField(body, block.name, items);
   return body;
 }
