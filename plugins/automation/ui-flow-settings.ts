@@ -16,6 +16,17 @@ export const STAGES = [
   ["won_back", "Won back", "بازگشته"],
 ] as const;
 
+/** Sunday first, as the trigger counts them (0–6). */
+const WEEKDAYS = [
+  ["Sunday", "یکشنبه"],
+  ["Monday", "دوشنبه"],
+  ["Tuesday", "سه‌شنبه"],
+  ["Wednesday", "چهارشنبه"],
+  ["Thursday", "پنجشنبه"],
+  ["Friday", "جمعه"],
+  ["Saturday", "شنبه"],
+] as const;
+
 const stageOptions = STAGES.map(([value, en, fa]) => ({ value, label: both(en, fa) }));
 
 const EVENT_WORDS: Record<(typeof TRIGGER_EVENTS)[number], { en: string; fa: string }> = {
@@ -73,13 +84,7 @@ export function flowSettingsFields(segments: Array<{ id: string; name: string }>
     },
     { name: "definition.trigger.segmentId", label: both("Segment", "بخش مشتریان"), input: "select", required: true, options: segments.map((segment) => ({ value: segment.id, label: segment.name })), ...when("trigger.type", "segment") },
     { name: "definition.trigger.everyDays", label: both("Every how many days", "هر چند روز"), input: "number", help: both("Or a weekday below (one of the two).", "یا روزی از هفته در زیر (یکی از این دو)."), ...when("trigger.type", "recurring") },
-    {
-      name: "definition.trigger.weekday",
-      label: both("Or on weekday", "یا در روز هفتهٔ"),
-      input: "number",
-      help: both("0 = Sunday, 1 = Monday … 6 = Saturday.", "۰ = یکشنبه، ۱ = دوشنبه … ۶ = شنبه."),
-      ...when("trigger.type", "recurring"),
-    },
+    { name: "definition.trigger.weekday", label: both("Or every week on", "یا هر هفته در روز"), input: "select", options: WEEKDAYS.map(([en, fa], day) => ({ value: day, label: both(en, fa) })), ...when("trigger.type", "recurring") },
     at,
     {
       name: "definition.conditions.stages.0",

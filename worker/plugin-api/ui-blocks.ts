@@ -81,7 +81,8 @@ const FormField = z.object({
    */
   input: z.enum(["text", "number", "textarea", "select", "date", "checkbox", "time", "item"]),
   required: z.boolean().optional(),
-  options: z.array(z.object({ value: z.string(), label: UiText })).optional(),
+  /** A select's choices; a number value is sent as a number (a weekday 0–6). */
+  options: z.array(z.object({ value: z.union([z.string(), z.number()]), label: UiText })).optional(),
   placeholder: UiText.optional(),
   help: UiText.optional(),
   default: z.union([z.string(), z.number(), z.boolean()]).optional(),

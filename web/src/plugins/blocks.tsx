@@ -235,7 +235,7 @@ function BlockForm({ pluginId, block, language, onChanged }: { pluginId: string;
           const set = (next: string | boolean) => setValues({ ...values, [field.name]: next });
           if (field.input === "textarea") return <TextArea key={field.name} {...common} value={String(value ?? "")} onValue={set} />;
           if (field.input === "select")
-            return <SelectField key={field.name} {...common} value={String(value ?? "")} onValue={set} options={[{ value: "", label: "—" }, ...(field.options ?? []).map((option) => ({ value: option.value, label: text(option.label) }))]} />;
+            return <SelectField key={field.name} {...common} value={String(value ?? "")} onValue={set} options={[{ value: "", label: "—" }, ...(field.options ?? []).map((option) => ({ value: String(option.value), label: text(option.label) }))]} />;
           if (field.input === "checkbox") return <Checkbox key={field.name} label={common.label} checked={Boolean(value)} onChecked={set} name={field.name} />;
           if (field.input === "date") return <DateField key={field.name} {...common} value={String(value ?? "")} onValue={set} />;
           return (

@@ -71,4 +71,14 @@ describe("a step list's own fields", () => {
     expect(formBody(form, { "definition.trigger.type": "date", "definition.trigger.event": "order.paid" })).toEqual({ definition: { trigger: { type: "date" } } });
     expect(formBody(form, { "definition.trigger.type": "event", "definition.trigger.event": "order.paid" })).toEqual({ definition: { trigger: { type: "event", event: "order.paid" } } });
   });
+
+  it("sends a select's number option as a number", () => {
+    const form: Extract<UiBlock, { type: "form" }> = {
+      type: "form",
+      request: { method: "POST", path: "/x" },
+      submitLabel: { en: "Go", fa: "برو" },
+      fields: [{ name: "weekday", label: { en: "Weekday", fa: "روز" }, input: "select", options: [{ value: 0, label: { en: "Sunday", fa: "یکشنبه" } }, { value: 5, label: { en: "Friday", fa: "جمعه" } }] }],
+    };
+    expect(formBody(form, { weekday: "5" })).toEqual({ weekday: 5 });
+  });
 });

@@ -14,7 +14,8 @@ export function formBody(block: FormBlock, values: Record<string, string | boole
     if (field.input === "checkbox") putField(body, field.name, Boolean(value));
     else if (value === "" || value === undefined) {
       if (field.emptyAs === "null") putField(body, field.name, null);
-    } else putField(body, field.name, field.input === "number" ? Number(value) : value);
+    } else if (field.input === "select") putField(body, field.name, field.options?.find((option) => String(option.value) === value)?.value ?? value);
+    else putField(body, field.name, field.input === "number" ? Number(value) : value);
   }
   return body;
 }

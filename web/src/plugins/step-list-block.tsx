@@ -292,7 +292,15 @@ function StepField({
     case "textarea":
       return <TextArea {...common} value={shown} onValue={orAbsent} />;
     case "select":
-      return <SelectField {...common} value={shown} onValue={orAbsent} options={[{ value: "", label: "—" }, ...(field.options ?? []).map((option) => ({ value: option.value, label: text(option.label) }))]} />;
+      return (
+        <SelectField
+          {...common}
+          value={shown}
+          // The option's own value: a number stays a number.
+          onValue={(next) => onValue(next === "" ? undefined : (field.options?.find((option) => String(option.value) === next)?.value ?? next))}
+          options={[{ value: "", label: "—" }, ...(field.options ?? []).map((option) => ({ value: String(option.value), label: text(option.label) }))]}
+        />
+      );
     case "item":
       return <SelectField {...common} value={shown} onValue={(next) => onValue(next === "" ? undefined : Number(next))} options={[{ value: "", label: "—" }, ...items]} />;
     case "number":
