@@ -226,44 +226,44 @@ function BlockForm({ pluginId, block, language, onChanged }: { pluginId: string;
   const unplaced = error && !fields.some((field) => error.fieldError(field.name));
   return (
     <>
-    <form class="form" noValidate onSubmit={submit} aria-label={text(block.title) || text(block.submitLabel)}>
-      {block.title && <h3>{text(block.title)}</h3>}
-      <div class="form__row">
-        {fields.map((field) => {
-          const common = { label: text(field.label), error: error?.fieldError(field.name), hint: text(field.help) || undefined, required: field.required, name: field.name };
-          const value = values[field.name];
-          const set = (next: string | boolean) => setValues({ ...values, [field.name]: next });
-          if (field.input === "textarea") return <TextArea key={field.name} {...common} value={String(value ?? "")} onValue={set} />;
-          if (field.input === "select")
-            return <SelectField key={field.name} {...common} value={String(value ?? "")} onValue={set} options={[{ value: "", label: "—" }, ...(field.options ?? []).map((option) => ({ value: String(option.value), label: text(option.label) }))]} />;
-          if (field.input === "checkbox") return <Checkbox key={field.name} label={common.label} checked={Boolean(value)} onChecked={set} name={field.name} />;
-          if (field.input === "date") return <DateField key={field.name} {...common} value={String(value ?? "")} onValue={set} />;
-          return (
-            <TextField
-              key={field.name}
-              {...common}
-              type={field.input === "number" || field.input === "time" || field.input === "item" ? "text" : field.input}
-              inputMode={field.input === "number" || field.input === "time" ? "numeric" : undefined}
-              placeholder={text(field.placeholder)}
-              value={String(value ?? "")}
-              onValue={(next) => set(field.input === "number" || field.input === "time" ? toLatinDigits(next) : next)}
-            />
-          );
-        })}
-      </div>
-      {unplaced && <ErrorNotice error={error} />}
-      {result && <Notice tone="success">{result}</Notice>}
-      <div class="form__actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          {text(block.submitLabel)}
-        </Button>
-      </div>
-    </form>
-    {answer && (
-      <div role="region" aria-live="polite" aria-label={text(block.title) || text(block.submitLabel)}>
-        <Blocks pluginId={pluginId} blocks={answer} onChanged={onChanged} />
-      </div>
-    )}
+      <form class="form" noValidate onSubmit={submit} aria-label={text(block.title) || text(block.submitLabel)}>
+        {block.title && <h3>{text(block.title)}</h3>}
+        <div class="form__row">
+          {fields.map((field) => {
+            const common = { label: text(field.label), error: error?.fieldError(field.name), hint: text(field.help) || undefined, required: field.required, name: field.name };
+            const value = values[field.name];
+            const set = (next: string | boolean) => setValues({ ...values, [field.name]: next });
+            if (field.input === "textarea") return <TextArea key={field.name} {...common} value={String(value ?? "")} onValue={set} />;
+            if (field.input === "select")
+              return <SelectField key={field.name} {...common} value={String(value ?? "")} onValue={set} options={[{ value: "", label: "—" }, ...(field.options ?? []).map((option) => ({ value: String(option.value), label: text(option.label) }))]} />;
+            if (field.input === "checkbox") return <Checkbox key={field.name} label={common.label} checked={Boolean(value)} onChecked={set} name={field.name} />;
+            if (field.input === "date") return <DateField key={field.name} {...common} value={String(value ?? "")} onValue={set} />;
+            return (
+              <TextField
+                key={field.name}
+                {...common}
+                type={field.input === "number" || field.input === "time" || field.input === "item" ? "text" : field.input}
+                inputMode={field.input === "number" || field.input === "time" ? "numeric" : undefined}
+                placeholder={text(field.placeholder)}
+                value={String(value ?? "")}
+                onValue={(next) => set(field.input === "number" || field.input === "time" ? toLatinDigits(next) : next)}
+              />
+            );
+          })}
+        </div>
+        {unplaced && <ErrorNotice error={error} />}
+        {result && <Notice tone="success">{result}</Notice>}
+        <div class="form__actions">
+          <Button type="submit" variant="primary" busy={busy}>
+            {text(block.submitLabel)}
+          </Button>
+        </div>
+      </form>
+      {answer && (
+        <div role="region" aria-live="polite" aria-label={text(block.title) || text(block.submitLabel)}>
+          <Blocks pluginId={pluginId} blocks={answer} onChanged={onChanged} />
+        </div>
+      )}
     </>
   );
 }
