@@ -1,6 +1,6 @@
 // Flow steps beyond sending: tags, attributes and tasks (once, however often the trigger comes), a
 // signed webhook retried then recorded, the per-flow daily send limit, the dry run (which sends
-// and writes nothing), the detractor follow-up template on the NPS plugin's event, and the
+// and writes nothing; in the editor, in words), the editor's trigger and goal fields, the detractor follow-up template on the NPS plugin's event, and the
 // loyalty club's coupon and points (skipped, with the reason, when the club is off).
 import { env } from "cloudflare:test";
 import { Webhook } from "standardwebhooks";
@@ -201,6 +201,79 @@ describe("flow steps", () => {
     expect(after).toEqual(before);
     expect((await bed.owner.post(`${BASE}/flows/${flowId}/dry-run`, { customerId: "cus_nobody" })).status).toBe(404);
     expect((await bed.owner.post(`${BASE}/flows/${flowId}/dry-run`, {})).status).toBe(400);
+  });
+
+  it("the editor's dry run finds a customer by name or whole mobile and says in words what each step would do and when, skips with their reasons; an unknown customer is named at the field", async () => {
+    const bed = await createPluginTestbed({ plugins: [automationPlugin] });
+    const flowId = (await bed.owner.post(`${BASE}/flows/from-template`, { template: "welcome" })).body.id;
+    await customer(bed, "Mina", "09121120031", { attributes: { locale: "fa" } });
+    await customer(bed, "Nima", "09121120032", { consent: { sms: "withdrawn" } });
+    await bed.drain();
+    const before = await Promise.all(["messages", "automation_enrollments", "automation_step_receipts", "tasks", "events"].map((table) => countRows(table, "workspace_id = ?", bed.workspaceId)));
+    type Block = { type: string; rows?: Array<Record<string, unknown>>; text?: { en: string; fa: string } };
+    const dryRun = async (q: string) => {
+      const answer = await bed.owner.post(`${BASE}/ui/flows/${flowId}/dry-run`, { customer: q });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      return answer.body.blocks as Block[];
+    };
+
+    const byMobile = await dryRun("0912 112 0031");
+    const rows = byMobile.find((block) => block.type === "table")!.rows!;
+    expect(rows[0]).toMatchObject({ step: 1, at: expect.any(Number), does: { en: "Waits until the time under “Until”", fa: "تا زمانِ ستون «تا» صبر می‌کند" } });
+    // 10:00 Tehran is 06:30 UTC: the UI shows it in the workspace's zone and calendar.
+    expect(new Date(rows[0]!.until as number).toISOString().slice(11, 16)).toBe("06:30");
+    expect((rows[1]!.does as { en: string }).en).toMatch(/^(Sends an SMS|Holds an SMS for quiet hours and sends it at the time under “Until”): “Mina عزیز، به .+ خوش آمدید!”$/);
+    expect(rows[1]!.step).toBe(2);
+    expect(byMobile.at(-1)!.text).toEqual({ en: "Then the flow is complete for them.", fa: "سپس جریان برای او به پایان می‌رسد." });
+    expect(byMobile[0]!.text!.en).toContain("Dry run for Mina");
+
+    const optedOut = await dryRun("Nima");
+    expect(optedOut.find((block) => block.type === "table")!.rows!.at(-1)!.does).toEqual({
+      en: "Skipped: the customer has not agreed to receive an SMS, so they leave the flow",
+      fa: "رد می‌شود: مشتری با دریافت پیامک موافقت نکرده است، پس از جریان خارج می‌شود",
+    });
+    expect(optedOut.at(-1)!.text!.en).toBe("They leave the flow: no consent to be sent to.");
+    expect((await dryRun("Mina"))[0]!.text!.en).toContain("Dry run for Mina");
+
+    const nobody = await bed.owner.post(`${BASE}/ui/flows/${flowId}/dry-run`, { customer: "09129999999" });
+    expect(nobody.status).toBe(404);
+    expect(nobody.body.errors).toEqual([expect.objectContaining({ path: "body.customer" })]);
+    expect((await bed.owner.post(`${BASE}/ui/flows/${flowId}/dry-run`, { customer: "" })).status).toBe(400);
+    const after = await Promise.all(["messages", "automation_enrollments", "automation_step_receipts", "tasks", "events"].map((table) => countRows(table, "workspace_id = ?", bed.workspaceId)));
+    expect(after).toEqual(before);
+  });
+
+  it("the editor shows the trigger, entry conditions, goal, re-entry and daily limit above the steps with the audience now, and the server names a bad one at the editor's field", async () => {
+    const bed = await createPluginTestbed({ plugins: [automationPlugin] });
+    const created = await bed.owner.post(`${BASE}/flows/from-template`, { template: "welcome" });
+    const flowId = created.body.id;
+    await customer(bed, "Vida", "09121120041", { tags: ["vip"] });
+    await customer(bed, "Reza", "09121120042");
+    type Editor = { type: string; fields: Array<{ name: string }>; body: { definition: Record<string, unknown> } };
+    const editor = async () => {
+      const blocks = (await bed.owner.get(`${BASE}/ui/page?flow=${flowId}`)).body.blocks as Array<{ type: string; items?: Array<{ label: { en: string }; value: unknown }> }>;
+      const audience = blocks.find((block) => block.type === "stats")!.items!.find((item) => item.label.en === "Audience now")!.value;
+      return { steps: blocks.find((block) => block.type === "steps") as unknown as Editor, audience };
+    };
+    const shown = await editor();
+    expect(shown.audience).toBe(2);
+    const names = shown.steps.fields.map((field) => field.name);
+    for (const name of ["definition.trigger.type", "definition.trigger.event", "definition.trigger.at", "definition.trigger.everyDays", "definition.conditions.tags.any.0", "definition.goal.withinDays", "definition.reentry.days", "definition.dailySendLimit"]) {
+      expect(names).toContain(name);
+    }
+    expect(shown.steps.body.definition).toMatchObject({ trigger: { type: "event", event: "customer.created" }, goal: { type: "order", withinDays: 14 }, reentry: { policy: "never" } });
+
+    // What the editor sends: its own fields beside the steps.
+    const definition = { ...shown.steps.body.definition, steps: created.body.draft.steps, conditions: { tags: { any: ["vip"] } }, trigger: { type: "recurring", at: "09:00" }, reentry: { policy: "after_days", days: 30 }, dailySendLimit: 100 };
+    const bad = await bed.owner.patch(`${BASE}/flows/${flowId}`, { definition });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors.map((error: { path: string }) => error.path)).toEqual(["body.definition.trigger.everyDays"]);
+    expect(names).toContain("definition.trigger.everyDays");
+    const saved = await bed.owner.patch(`${BASE}/flows/${flowId}`, { definition: { ...definition, trigger: { type: "recurring", everyDays: 7, at: "09:00" } } });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const again = await editor();
+    expect(again.steps.body.definition).toMatchObject({ trigger: { type: "recurring", everyDays: 7, at: "09:00" }, reentry: { policy: "after_days", days: 30 }, dailySendLimit: 100 });
+    expect(again.audience).toBe(1);
   });
 
   it("follows up a detractor from the NPS plugin's event: one task for the owner, a tag and one apology SMS, even when the event comes twice", async () => {

@@ -277,11 +277,11 @@ describe("flows", () => {
     expect(flow).toMatchObject({ status: "active", version: 1, draft: { trigger: { type: "event", event: "customer.stage_changed", toStages: ["lapsed"] }, goal: { withinDays: 14 } } });
     expect(flow.draft.steps[1]).toMatchObject({ type: "wait", days: 2 });
 
-    // An agent reads the flow's figures but gets no editor; another workspace's flow is not found.
+    // An agent reads the flow's figures and may dry-run it, but gets no editor; another workspace's flow is not found.
     const agent = await bed.member("agent");
     const viewed = await agent.get(`${BASE}/ui/page?flow=${flowId}`);
     expect(viewed.status).toBe(200);
-    expect(viewed.body.blocks.map((block: { type: string }) => block.type)).toEqual(["links", "stats", "text"]);
+    expect(viewed.body.blocks.map((block: { type: string }) => block.type)).toEqual(["links", "stats", "text", "form"]);
     const other = await createPluginTestbed({ plugins: [automationPlugin] });
     expect((await other.owner.get(`${BASE}/ui/page?flow=${flowId}`)).status).toBe(404);
   });

@@ -14,6 +14,7 @@ export const fixtures: PluginTestFixtures = {
     "POST /api/plugins/automation/flows/{flowId}/pause": {},
     "POST /api/plugins/automation/flows/{flowId}/resume": {},
     "POST /api/plugins/automation/flows/{flowId}/dry-run": { sample: 1 },
+    "POST /api/plugins/automation/ui/flows/{flowId}/dry-run": { customer: "Sara" },
   },
   async seed(owner) {
     const campaign = await owner.post("/api/plugins/automation/campaigns", { name: "Seeded campaign", filter: {}, channel: "sms", body: { en: "Hello {firstName}", fa: "سلام {firstName}" } });

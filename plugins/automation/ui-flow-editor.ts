@@ -1,22 +1,16 @@
-// The flow editor (the automation page with `?flow={id}`): the flow's draft as a step list, one
-// small form per step whose fields follow its kind, saved as the draft or saved and published.
-// The server's validation of the definition names each problem at its step and field.
-import { activeMembers, uiText as both, type PluginContext, type UiBlock } from "../../worker/plugin-api";
+// The flow editor (the automation page with `?flow={id}`): the flow's trigger, entry conditions,
+// goal and limits above its draft's steps (a step list, one small form per step whose fields follow
+// its kind), saved as the draft or saved and published; the audience now and a dry run on a
+// customer. The server's validation of the definition names each problem at its field.
+import { activeMembers, savedSegments, uiText as both, type PluginContext, type UiBlock } from "../../worker/plugin-api";
+import { flowAudience } from "./flow-audience";
 import { LOYALTY, LOYALTY_ACTIONS } from "./flow-loyalty";
 import { outcomeText } from "./flow-outcomes";
 import { flowReport } from "./flow-report";
 import { automationFlows as flows } from "./schema";
+import { flowSettingsFields, STAGES } from "./ui-flow-settings";
 
 type Field = Extract<UiBlock, { type: "steps" }>["kinds"][number]["fields"][number];
-
-const STAGES = [
-  ["prospect", "Prospect", "بالقوه"],
-  ["new", "New", "تازه"],
-  ["active", "Active", "فعال"],
-  ["at_risk", "At risk", "در خطر ریزش"],
-  ["lapsed", "Lapsed", "ازدست‌رفته"],
-  ["won_back", "Won back", "بازگشته"],
-] as const;
 
 const time = (name: string, en: string, fa: string, fallback?: string): Field => ({
   name,
@@ -140,8 +134,24 @@ function stepKinds(members: Array<{ id: string; name: string }>, loyaltyOn: bool
 const STATUS = { draft: both("Draft", "پیش‌نویس"), active: both("Active", "فعال"), paused: both("Paused", "متوقف") } as const;
 
 export async function flowEditor(ctx: PluginContext<unknown>, flow: typeof flows.$inferSelect, can: { manage: boolean }): Promise<UiBlock[]> {
-  const [members, report] = await Promise.all([can.manage ? activeMembers(ctx) : [], flowReport(ctx, flow.id)]);
+  const [members, report, segments, audience] = await Promise.all([can.manage ? activeMembers(ctx) : [], flowReport(ctx, flow.id), can.manage ? savedSegments(ctx) : [], flowAudience(ctx, flow.draft)]);
   const { steps, ...rest } = flow.draft;
+  const dryRunForm: UiBlock = {
+    type: "form",
+    title: both("Dry run", "اجرای آزمایشی"),
+    request: { method: "POST", path: `/ui/flows/${flow.id}/dry-run` },
+    fields: [
+      {
+        name: "customer",
+        label: both("Customer: name or mobile", "مشتری: نام یا شمارهٔ موبایل"),
+        input: "text",
+        required: true,
+        help: both("What the saved draft would do to this customer from now, step by step. Nothing is sent or changed.", "آنچه پیش‌نویس ذخیره‌شده از اکنون گام‌به‌گام با این مشتری می‌کند. چیزی فرستاده یا تغییر داده نمی‌شود."),
+      },
+    ],
+    submitLabel: both("Run a dry run", "اجرای آزمایشی"),
+    answer: "blocks",
+  };
   const blocks: UiBlock[] = [
     { type: "links", items: [{ label: both("All flows and campaigns", "همهٔ جریان‌ها و کمپین‌ها"), query: "?" }] },
     {
@@ -152,6 +162,7 @@ export async function flowEditor(ctx: PluginContext<unknown>, flow: typeof flows
         { label: both("Published version", "نسخهٔ منتشرشده"), value: flow.version, format: "number" },
         { label: both("Entered", "ورود"), value: report.entered, format: "number" },
         { label: both("Waiting", "در انتظار"), value: report.waiting, format: "number" },
+        { label: both("Audience now", "مخاطبان اکنون"), value: audience, format: "number", hint: both("Customers matching the entry conditions (and the segment) today.", "مشتریانی که امروز با شرط ورود (و بخش) جورند.") },
       ],
     },
   ];
@@ -169,7 +180,7 @@ export async function flowEditor(ctx: PluginContext<unknown>, flow: typeof flows
     });
   }
   if (!can.manage) {
-    blocks.push({ type: "text", tone: "muted", text: both("Only managers edit flows.", "فقط مدیران جریان‌ها را ویرایش می‌کنند.") });
+    blocks.push({ type: "text", tone: "muted", text: both("Only managers edit flows.", "فقط مدیران جریان‌ها را ویرایش می‌کنند.") }, dryRunForm);
     return blocks;
   }
   blocks.push(
@@ -184,6 +195,8 @@ export async function flowEditor(ctx: PluginContext<unknown>, flow: typeof flows
     {
       type: "steps",
       title: both("Steps", "گام‌ها"),
+      fieldsTitle: both("Trigger, entry, goal and limits", "آغازگر، ورود، هدف و سقف‌ها"),
+      fields: flowSettingsFields(segments),
       name: "definition.steps",
       kindKey: "type",
       kinds: stepKinds(members, ctx.hasPluginAction(LOYALTY, LOYALTY_ACTIONS.coupon)),
@@ -202,6 +215,7 @@ export async function flowEditor(ctx: PluginContext<unknown>, flow: typeof flows
         },
       ],
     },
+    dryRunForm,
   );
   return blocks;
 }

@@ -1,5 +1,5 @@
 // Handlers of the automation page (forms and buttons only for who may use them; with `?flow=`, that
-// flow's step editor) and of the panel on a customer's page.
+// flow's step editor, and its dry run) and of the panel on a customer's page.
 import { and, eq } from "drizzle-orm";
 import { createPluginRouter, customersTable, pluginContext, pluginNotFound, uiSurface } from "../../worker/plugin-api";
 import { AUTOMATION_PERMISSIONS as P } from "./permissions";
@@ -7,7 +7,8 @@ import { automationFlows as flows } from "./schema";
 import { flowEditor } from "./ui-flow-editor";
 import { automationPage } from "./ui-page";
 import { customerPanel } from "./ui-customer-panel";
-import { customerPanelRoute, pageRoute } from "./ui.routes";
+import { dryRunView } from "./ui-flow-dry-run";
+import { customerPanelRoute, flowDryRunViewRoute, pageRoute } from "./ui.routes";
 
 export const uiRouter = createPluginRouter()
   .openapi(pageRoute, async (c) => {
@@ -18,6 +19,13 @@ export const uiRouter = createPluginRouter()
     const flow = await ctx.db.select().from(flows).where(and(eq(flows.workspaceId, ctx.workspaceId), eq(flows.id, flowId))).get();
     if (!flow) throw pluginNotFound("flow", "query");
     return c.json(uiSurface(await flowEditor(ctx, flow, can)), 200);
+  })
+  .openapi(flowDryRunViewRoute, async (c) => {
+    const ctx = pluginContext(c);
+    const { flowId } = c.req.valid("param");
+    const flow = await ctx.db.select().from(flows).where(and(eq(flows.workspaceId, ctx.workspaceId), eq(flows.id, flowId))).get();
+    if (!flow) throw pluginNotFound("flowId", "path");
+    return c.json(uiSurface(await dryRunView(ctx, flow, c.req.valid("json").customer)), 200);
   })
   .openapi(customerPanelRoute, async (c) => {
     const ctx = pluginContext(c);

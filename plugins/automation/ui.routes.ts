@@ -1,4 +1,4 @@
-// The contract of the automation page: the blocks the web UI renders.
+// The contract of the automation page: the blocks the web UI renders, and the editor's dry run.
 import { z } from "@hono/zod-openapi";
 import { pluginRoute, problemResponses, UiSurface } from "../../worker/plugin-api";
 import { AUTOMATION_PERMISSIONS as P } from "./permissions";
@@ -19,4 +19,16 @@ export const customerPanelRoute = pluginRoute(P.read, {
   summary: "The customer page's panel: the flows and campaigns a customer is in, and what they were sent",
   request: { params: z.object({ customerId: z.string().min(1).max(64).openapi({ param: { name: "customerId", in: "path" } }) }) },
   responses: { 200: { description: "The panel's blocks.", content: { "application/json": { schema: UiSurface } } }, ...problemResponses },
+});
+
+export const flowDryRunViewRoute = pluginRoute(P.read, {
+  method: "post",
+  path: "/ui/flows/{flowId}/dry-run",
+  tags: ["Marketing automation"],
+  summary: "The editor's dry run: a customer found by name or mobile, and what each step of the draft would do to them from now (sends and changes nothing)",
+  request: {
+    params: z.object({ flowId: z.string().min(1).max(64).openapi({ param: { name: "flowId", in: "path" } }) }),
+    body: { required: true, content: { "application/json": { schema: z.object({ customer: z.string().trim().min(1).max(100) }).strict() } } },
+  },
+  responses: { 200: { description: "The dry run's blocks.", content: { "application/json": { schema: UiSurface } } }, ...problemResponses },
 });

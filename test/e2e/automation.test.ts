@@ -1,6 +1,7 @@
 // Marketing automation as a shop owner uses it, in Persian and in English: switch on the win-back
 // template, open it in the step editor, see a problem shown at its step, move a step by keyboard
-// and back, change a wait and publish (at 390 px and 320 px without sideways scroll); then
+// and back, change a wait and the goal and publish (at 390 px and 320 px without sideways scroll),
+// dry-run it on a customer found by mobile; then
 // compose a campaign to a saved segment, see its audience and cost, send it, and find its messages
 // in the message log (recorded by the outbox).
 import { mkdir } from "node:fs/promises";
@@ -52,6 +53,11 @@ const say = {
     sendNow: (name: string) => `ارسال «${name}» اکنون`,
     sent: "ارسال‌شده",
     campaigns: "کمپین‌ها",
+    goalDays: "ظرف چند روز از ورود",
+    dryRunCustomer: "مشتری: نام یا شمارهٔ موبایل",
+    runDryRun: "اجرای آزمایشی",
+    dryRunTable: (name: string) => `آنچه جریان برای ${name} انجام می‌دهد`,
+    firstStepSends: /^(پیامک می‌فرستد|پیامک را برای ساعت سکوت نگه می‌دارد)/,
   },
   en: {
     page: "Marketing automation",
@@ -80,6 +86,11 @@ const say = {
     sendNow: (name: string) => `Send “${name}” now`,
     sent: "Sent",
     campaigns: "Campaigns",
+    goalDays: "Within days of entering",
+    dryRunCustomer: "Customer: name or mobile",
+    runDryRun: "Run a dry run",
+    dryRunTable: (name: string) => `What the flow would do for ${name}`,
+    firstStepSends: /^(Sends an SMS|Holds an SMS for quiet hours)/,
   },
 } satisfies Record<Language, unknown>;
 
@@ -97,7 +108,7 @@ describe.each(LANGUAGES)("marketing automation in %s", (language) => {
   const s = say[language];
   const digits = (text: string) => (language === "fa" ? text.replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!) : text);
 
-  it("switches on the win-back template, edits and publishes it in the step editor, and sends a campaign to a segment that the message log shows", async () => {
+  it("switches on the win-back template, edits its steps and goal and publishes it in the editor, dry-runs it on a customer, and sends a campaign to a segment that the message log shows", async () => {
     const visitor = await newVisitor(browser);
     const { page } = visitor;
     page.on("dialog", (dialog) => void dialog.accept());
@@ -105,6 +116,7 @@ describe.each(LANGUAGES)("marketing automation in %s", (language) => {
     await api(visitor, "patch", "/api/plugins/automation", { enabled: true });
     // Every minute of the day is a sending minute, so the campaign goes now whenever the test runs; one SMS part costs 150.
     await api(visitor, "patch", "/api/settings", { messaging: { quietHours: { start: "00:00", end: "23:59" }, smsPricePerPart: { outbox: 150 } } });
+    for (const [firstName, mobile] of [["Sara", "09121230001"], ["Omid", "09121230002"]]) await addCustomer(visitor, { firstName, mobile, consent: { sms: "granted" } });
 
     // The template becomes a draft flow, listed with a link to its editor.
     await page.goto("/plugins/automation");
@@ -140,14 +152,27 @@ describe.each(LANGUAGES)("marketing automation in %s", (language) => {
     const days = step(2, s.wait).getByRole("textbox", { name: s.days, exact: true });
     await eventually("the template's wait", () => days.inputValue()).toBe(digits("3"));
     await days.fill(digits("2"));
+    // The goal above the steps: an order within ten days instead of fourteen.
+    const goalDays = page.getByRole("textbox", { name: s.goalDays, exact: true });
+    await eventually("the template's goal", () => goalDays.inputValue()).toBe(digits("14"));
+    await goalDays.fill(digits("10"));
     await page.getByRole("button", { name: s.publish }).click();
     await page.getByRole("status").getByText(s.published).waitFor();
-    await page.getByText(s.active, { exact: true }).waitFor();
-    const flows = (await api(visitor, "get", "/api/plugins/automation/flows")) as { items: Array<{ status: string; version: number; draft: { steps: Array<Record<string, unknown>> } }> };
+    // The status badge (a stage select above the steps has an option of the same word).
+    await page.locator(".badge").getByText(s.active, { exact: true }).waitFor();
+    const flows = (await api(visitor, "get", "/api/plugins/automation/flows")) as { items: Array<{ status: string; version: number; draft: { goal: unknown; steps: Array<Record<string, unknown>> } }> };
     expect(flows.items).toHaveLength(1);
     expect(flows.items[0]).toMatchObject({ status: "active", version: 1 });
     expect(flows.items[0]!.draft.steps.map((one) => one.type)).toEqual(["send", "wait", "wait_business_day", "send"]);
     expect(flows.items[0]!.draft.steps[1]).toMatchObject({ days: 2 });
+    expect(flows.items[0]!.draft.goal).toEqual({ type: "order", withinDays: 10 });
+
+    // A dry run on a customer found by mobile: the first step would send her the SMS.
+    await page.getByRole("textbox", { name: s.dryRunCustomer }).fill(digits("09121230001"));
+    await page.getByRole("button", { name: s.runDryRun }).click();
+    const firstStep = page.getByRole("table", { name: s.dryRunTable("Sara") }).getByRole("row").nth(1).getByRole("cell").nth(2);
+    await eventually("the dry run's first step", () => firstStep.textContent()).toMatch(s.firstStepSends);
+    expect(await firstStep.textContent()).toContain("Sara");
 
     // The editor passes the WCAG A and AA rules (axe runs in a context that lets its script in).
     const checker = await browser.newContext({ baseURL: appOrigin(), bypassCSP: true, storageState: await visitor.context.storageState() });
@@ -169,7 +194,6 @@ describe.each(LANGUAGES)("marketing automation in %s", (language) => {
 
     // A campaign to a saved segment of two customers: its audience and cost before sending.
     const token = `WINTER-${language}-${Date.now()}`;
-    for (const [firstName, mobile] of [["Sara", "09121230001"], ["Omid", "09121230002"]]) await addCustomer(visitor, { firstName, mobile, consent: { sms: "granted" } });
     await api(visitor, "post", "/api/segments", { name: `Everyone ${token}`, filter: {} });
     await page.goto("/plugins/automation");
     const composer = page.getByRole("form", { name: s.newCampaign });

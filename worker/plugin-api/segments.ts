@@ -6,6 +6,7 @@ import type { WorkspaceScope } from "../core/data/database";
 import { segments } from "../core/data/schema";
 import { compileSegmentFilter, SegmentFilterSchema } from "../core/segments/segment-filter";
 import { findSegment } from "../core/segments/segments.repository";
+import { searchMatching } from "../core/customers/customer-search.repository";
 import type { PluginContext } from "./types";
 
 const scopeOf = (ctx: PluginContext<unknown>): WorkspaceScope => ({ workspaceId: ctx.workspaceId, db: ctx.db as unknown as WorkspaceScope["db"], pendingEvents: [] });
@@ -37,4 +38,13 @@ export const SegmentFilter = SegmentFilterSchema;
 /** An ad-hoc filter (already validated by `SegmentFilter`) as one condition on live customers. */
 export function filterCondition(ctx: PluginContext<unknown>, filter: Record<string, unknown>): SQL {
   return compileSegmentFilter(filter, scopeOf(ctx), ctx.timeZone);
+}
+
+/**
+ * The customer list's search box as a condition on `customersTable`: the words of a name, or a
+ * whole identifier (a mobile in any form, an e-mail). Not a mobile's last digits, which only staff
+ * who may see personal data search by.
+ */
+export function customerSearch(ctx: PluginContext<unknown>, q: string): Promise<SQL> {
+  return searchMatching(scopeOf(ctx), q, { mobileTail: false });
 }

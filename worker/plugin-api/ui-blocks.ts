@@ -81,12 +81,19 @@ const FormField = z.object({
    */
   input: z.enum(["text", "number", "textarea", "select", "date", "checkbox", "time", "item"]),
   required: z.boolean().optional(),
-  options: z.array(z.object({ value: z.string(), label: UiText })).optional(),
+  /** A select's choices; a number value is sent as a number (a weekday 0–6). */
+  options: z.array(z.object({ value: z.union([z.string(), z.number()]), label: UiText })).optional(),
   placeholder: UiText.optional(),
   help: UiText.optional(),
   default: z.union([z.string(), z.number(), z.boolean()]).optional(),
   /** "null": a field the user empties is sent as null, so an optional value can be cleared; otherwise an empty field is left out of the body. */
   emptyAs: z.literal("null").optional(),
+  /**
+   * Shown (and sent) only while the field `name`, itself shown, has one of these values (a
+   * trigger's event only for an event trigger); a hidden field's member is left out of the body.
+   * A field appearing with no value takes its `default`.
+   */
+  shownWhen: z.object({ name: z.string(), in: z.array(z.string()).min(1) }).optional(),
 });
 
 const FormBlock = z.object({
@@ -101,6 +108,11 @@ const FormBlock = z.object({
   successText: UiText.optional(),
   /** How `successText` shows the response's members (`{ totalCost: "money" }`: minor units, or `{ amount, currency }`); numbers are in the reader's digits. */
   successFormat: z.record(z.string(), UiFormat).optional(),
+  /**
+   * "blocks": the route answers `{ blocks: UiBlock[] }` (a preview, a dry run), shown under the
+   * form; the values stay and the surface is not reloaded.
+   */
+  answer: z.literal("blocks").optional(),
 });
 
 const ActionsBlock = z.object({
@@ -136,6 +148,13 @@ const StepListBlock = z.object({
   /** The member of an item that names its kind (`type`). */
   kindKey: z.string(),
   kinds: z.array(z.object({ value: z.string(), label: UiText, fields: z.array(FormField) })).min(1),
+  /**
+   * Fields of the whole list, shown above its items under `fieldsTitle` (a flow's trigger, goal and
+   * limits): named from the body's root (`definition.goal.withinDays`), read from and sent in
+   * `body`, their problems shown at the field.
+   */
+  fields: z.array(FormField).optional(),
+  fieldsTitle: UiText.optional(),
   /** The list as it stands; members no field shows are kept as they are while the kind stays. */
   items: z.array(z.record(z.string(), z.unknown())),
   /** An item's heading: `{n}` takes its number ("Step {n}"). */

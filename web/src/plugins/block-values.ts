@@ -48,6 +48,21 @@ export function toLatinDigits(text: string) {
 }
 
 type UiRequest = Extract<UiBlock, { type: "form" }>["request"];
+type FormField = Extract<UiBlock, { type: "form" }>["fields"][number];
+
+/**
+ * The fields shown now, in order: a field with `shownWhen` only while the field it names is shown
+ * and has one of its values, so a hidden field also hides those that depend on it.
+ */
+export function shownFields<F extends FormField>(fields: F[], valueOf: (name: string) => unknown): F[] {
+  const shown = new Set<string>();
+  return fields.filter((field) => {
+    const when = field.shownWhen;
+    const show = !when || (shown.has(when.name) && when.in.includes(String(valueOf(when.name) ?? "")));
+    if (show) shown.add(field.name);
+    return show;
+  });
+}
 
 /** Sends one of a block's requests to the plugin's own routes. */
 export function sendRequest<T>(pluginId: string, request: UiRequest, path: string, body: Record<string, unknown>): Promise<T> {

@@ -12,7 +12,7 @@ import { TableScroll } from "../components/table-scroll";
 import { useToast } from "../components/toast";
 import { useFormat, type Formatter } from "../i18n/format";
 import { pickText, useLanguage, type Language } from "../i18n/i18n";
-import { toLatinDigits } from "./block-values";
+import { shownFields, toLatinDigits } from "./block-values";
 import { fillPath } from "./plugin-surface";
 import { formBody } from "./form-body";
 import { StepList } from "./step-list-block";
@@ -190,6 +190,8 @@ function BlockForm({ pluginId, block, language, onChanged }: { pluginId: string;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError>();
   const [result, setResult] = useState<string>();
+  // A form that asks for a view (answer: "blocks") shows it here.
+  const [answer, setAnswer] = useState<UiBlock[]>();
   const text = (value: UiText | undefined) => pickText(value, language);
 
   async function submit(event: Event) {
@@ -197,12 +199,17 @@ function BlockForm({ pluginId, block, language, onChanged }: { pluginId: string;
     setBusy(true);
     setError(undefined);
     setResult(undefined);
+    setAnswer(undefined);
     const body = formBody(block, values);
     try {
       const response = await api[block.request.method === "DELETE" ? "delete" : block.request.method === "PATCH" ? "patch" : block.request.method === "PUT" ? "put" : "post"]<Record<string, unknown>>(
         `/api/plugins/${encodeURIComponent(pluginId)}${fillPath(block.request.path, { ...block.body, ...values })}`,
         body,
       );
+      if (block.answer === "blocks") {
+        setAnswer(((response ?? {}) as { blocks?: UiBlock[] }).blocks ?? []);
+        return;
+      }
       const done = block.successText ? fillText(text(block.successText), response ?? {}, block.successFormat ?? {}, f) : undefined;
       setResult(done);
       toast(done ?? (language === "fa" ? "انجام شد" : "Done"));
@@ -215,41 +222,49 @@ function BlockForm({ pluginId, block, language, onChanged }: { pluginId: string;
     }
   }
 
-  const unplaced = error && !block.fields.some((field) => error.fieldError(field.name));
+  const fields = shownFields(block.fields, (name) => values[name]);
+  const unplaced = error && !fields.some((field) => error.fieldError(field.name));
   return (
-    <form class="form" noValidate onSubmit={submit} aria-label={text(block.title) || text(block.submitLabel)}>
-      {block.title && <h3>{text(block.title)}</h3>}
-      <div class="form__row">
-        {block.fields.map((field) => {
-          const common = { label: text(field.label), error: error?.fieldError(field.name), hint: text(field.help) || undefined, required: field.required, name: field.name };
-          const value = values[field.name];
-          const set = (next: string | boolean) => setValues({ ...values, [field.name]: next });
-          if (field.input === "textarea") return <TextArea key={field.name} {...common} value={String(value ?? "")} onValue={set} />;
-          if (field.input === "select")
-            return <SelectField key={field.name} {...common} value={String(value ?? "")} onValue={set} options={[{ value: "", label: "—" }, ...(field.options ?? []).map((option) => ({ value: option.value, label: text(option.label) }))]} />;
-          if (field.input === "checkbox") return <Checkbox key={field.name} label={common.label} checked={Boolean(value)} onChecked={set} name={field.name} />;
-          if (field.input === "date") return <DateField key={field.name} {...common} value={String(value ?? "")} onValue={set} />;
-          return (
-            <TextField
-              key={field.name}
-              {...common}
-              type={field.input === "number" || field.input === "time" || field.input === "item" ? "text" : field.input}
-              inputMode={field.input === "number" || field.input === "time" ? "numeric" : undefined}
-              placeholder={text(field.placeholder)}
-              value={String(value ?? "")}
-              onValue={(next) => set(field.input === "number" || field.input === "time" ? toLatinDigits(next) : next)}
-            />
-          );
-        })}
-      </div>
-      {unplaced && <ErrorNotice error={error} />}
-      {result && <Notice tone="success">{result}</Notice>}
-      <div class="form__actions">
-        <Button type="submit" variant="primary" busy={busy}>
-          {text(block.submitLabel)}
-        </Button>
-      </div>
-    </form>
+    <>
+      <form class="form" noValidate onSubmit={submit} aria-label={text(block.title) || text(block.submitLabel)}>
+        {block.title && <h3>{text(block.title)}</h3>}
+        <div class="form__row">
+          {fields.map((field) => {
+            const common = { label: text(field.label), error: error?.fieldError(field.name), hint: text(field.help) || undefined, required: field.required, name: field.name };
+            const value = values[field.name];
+            const set = (next: string | boolean) => setValues({ ...values, [field.name]: next });
+            if (field.input === "textarea") return <TextArea key={field.name} {...common} value={String(value ?? "")} onValue={set} />;
+            if (field.input === "select")
+              return <SelectField key={field.name} {...common} value={String(value ?? "")} onValue={set} options={[{ value: "", label: "—" }, ...(field.options ?? []).map((option) => ({ value: String(option.value), label: text(option.label) }))]} />;
+            if (field.input === "checkbox") return <Checkbox key={field.name} label={common.label} checked={Boolean(value)} onChecked={set} name={field.name} />;
+            if (field.input === "date") return <DateField key={field.name} {...common} value={String(value ?? "")} onValue={set} />;
+            return (
+              <TextField
+                key={field.name}
+                {...common}
+                type={field.input === "number" || field.input === "time" || field.input === "item" ? "text" : field.input}
+                inputMode={field.input === "number" || field.input === "time" ? "numeric" : undefined}
+                placeholder={text(field.placeholder)}
+                value={String(value ?? "")}
+                onValue={(next) => set(field.input === "number" || field.input === "time" ? toLatinDigits(next) : next)}
+              />
+            );
+          })}
+        </div>
+        {unplaced && <ErrorNotice error={error} />}
+        {result && <Notice tone="success">{result}</Notice>}
+        <div class="form__actions">
+          <Button type="submit" variant="primary" busy={busy}>
+            {text(block.submitLabel)}
+          </Button>
+        </div>
+      </form>
+      {answer && (
+        <div role="region" aria-live="polite" aria-label={text(block.title) || text(block.submitLabel)}>
+          <Blocks pluginId={pluginId} blocks={answer} onChanged={onChanged} />
+        </div>
+      )}
+    </>
   );
 }
 

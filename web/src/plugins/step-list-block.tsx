@@ -1,7 +1,8 @@
 // The "steps" block: an ordered list of small forms (a flow's steps), each of a kind chosen from a
 // list whose fields follow the kind. Items are added, removed and moved with buttons named after
 // the item ("Move step 2 up"); moving keeps `item` fields pointing at the same items. The server's
-// field errors (body.definition.steps.2.days) show at their item and field.
+// field errors (body.definition.steps.2.days) show at their item and field. The list's own fields
+// (a flow's trigger and goal) come above the items and go in the same body.
 import { useEffect, useId, useState } from "preact/hooks";
 import type { UiBlock, UiText } from "../../../worker/plugin-api/ui-blocks";
 import { ApiError, type FieldProblem } from "../api/client";
@@ -10,7 +11,8 @@ import { Checkbox, SelectField, TextArea, TextField } from "../components/field"
 import { ErrorNotice } from "../components/states";
 import { useToast } from "../components/toast";
 import { pickText, type Language } from "../i18n/i18n";
-import { getField, putField, removeField, sendRequest, toLatinDigits } from "./block-values";
+import { getField, putField, removeField, sendRequest, shownFields, toLatinDigits } from "./block-values";
+import { stepListBody, withAppearingDefaults } from "./form-body";
 import { fillPath } from "./plugin-surface";
 
 type StepListBlock = Extract<UiBlock, { type: "steps" }>;
@@ -71,6 +73,7 @@ export function StepList({ pluginId, block, language, onChanged }: { pluginId: s
   const words = WORDS[language];
   const id = useId();
   const [items, setItems] = useState<Item[]>(() => block.items.map(keyed));
+  const [own, setOwn] = useState<Record<string, unknown>>(() => structuredClone(block.body ?? {}));
   const [busy, setBusy] = useState<number>();
   const [error, setError] = useState<ApiError>();
   const [focus, setFocus] = useState<string>();
@@ -83,6 +86,14 @@ export function StepList({ pluginId, block, language, onChanged }: { pluginId: s
   // A reload (after saving) brings the list as the server keeps it.
   const shown = JSON.stringify(block.items);
   useEffect(() => setItems(block.items.map(keyed)), [shown]);
+  const shownOwn = JSON.stringify(block.body ?? {});
+  useEffect(() => setOwn(structuredClone(block.body ?? {})), [shownOwn]);
+  function updateOwn(name: string, value: unknown) {
+    const values = structuredClone(own);
+    if (value === undefined) removeField(values, name);
+    else putField(values, name, value);
+    setOwn(withAppearingDefaults(block, values, name));
+  }
   useEffect(() => {
     if (!focus) return;
     const target = document.getElementById(focus);
@@ -126,8 +137,7 @@ export function StepList({ pluginId, block, language, onChanged }: { pluginId: s
     setBusy(index);
     setError(undefined);
     try {
-      const body: Record<string, unknown> = structuredClone(block.body ?? {});
-      putField(body, block.name, items.map((item) => item.values));
+      const body = stepListBody(block, own, items.map((item) => item.values));
       const answer = (await sendRequest<Record<string, unknown>>(pluginId, submit.request, fillPath(submit.request.path, block.body ?? {}), body)) ?? {};
       if (submit.then) await sendRequest(pluginId, submit.then, fillPath(submit.then.path, block.body ?? {}), {});
       toast(submit.successText ? fillPath(text(submit.successText), answer).replace(/%20/g, " ") : words.saved);
@@ -146,9 +156,39 @@ export function StepList({ pluginId, block, language, onChanged }: { pluginId: s
     const path = `${prefix}${index}.${field.name}`;
     return problems.find((problem) => problem.path === path || problem.path.startsWith(`${path}.`));
   };
+  const ownFields = shownFields(block.fields ?? [], (name) => getField(own, name));
+  const ownProblem = (field: Field) => error?.problem.errors?.find((problem) => problem.path === `body.${field.name}` || problem.path.startsWith(`body.${field.name}.`));
+  // Problems outside the items that no field of the list shows (a trigger's member without a field).
+  const ownUnplaced = (error?.problem.errors ?? []).filter(
+    (problem) => problem.path.startsWith("body.") && !problem.path.startsWith(prefix) && !ownFields.some((field) => ownProblem(field) === problem),
+  );
 
   return (
     <section class="step-list stack" aria-labelledby={block.title ? `${id}-title` : undefined}>
+      {ownFields.length > 0 && (
+        <fieldset class="step-list__fieldset">
+          {block.fieldsTitle && <legend class="step-list__legend">{text(block.fieldsTitle)}</legend>}
+          {ownUnplaced.map((problem) => (
+            <p key={problem.path} class="field__error" role="alert">
+              {problem.message}
+            </p>
+          ))}
+          <div class="form__row">
+            {ownFields.map((field) => (
+              <StepField
+                key={field.name}
+                field={field}
+                value={getField(own, field.name)}
+                error={ownProblem(field)?.message}
+                text={text}
+                language={language}
+                items={[]}
+                onValue={(value) => updateOwn(field.name, value)}
+              />
+            ))}
+          </div>
+        </fieldset>
+      )}
       {block.title && <h3 id={`${id}-title`}>{text(block.title)}</h3>}
       <ol class="step-list__items">
         {items.map((item, index) => {
@@ -178,7 +218,7 @@ export function StepList({ pluginId, block, language, onChanged }: { pluginId: s
                       options={block.kinds.map((k) => ({ value: k.value, label: text(k.label) }))}
                     />
                   </div>
-                  {kind.fields.map((field) => (
+                  {shownFields(kind.fields, (name) => getField(item.values, name)).map((field) => (
                     <StepField
                       key={`${kind.value}-${field.name}`}
                       field={field}
@@ -252,7 +292,15 @@ function StepField({
     case "textarea":
       return <TextArea {...common} value={shown} onValue={orAbsent} />;
     case "select":
-      return <SelectField {...common} value={shown} onValue={orAbsent} options={[{ value: "", label: "—" }, ...(field.options ?? []).map((option) => ({ value: option.value, label: text(option.label) }))]} />;
+      return (
+        <SelectField
+          {...common}
+          value={shown}
+          // The option's own value: a number stays a number.
+          onValue={(next) => onValue(next === "" ? undefined : (field.options?.find((option) => String(option.value) === next)?.value ?? next))}
+          options={[{ value: "", label: "—" }, ...(field.options ?? []).map((option) => ({ value: String(option.value), label: text(option.label) }))]}
+        />
+      );
     case "item":
       return <SelectField {...common} value={shown} onValue={(next) => onValue(next === "" ? undefined : Number(next))} options={[{ value: "", label: "—" }, ...items]} />;
     case "number":
