@@ -3,7 +3,7 @@
 // `segmentFields`.)
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import type { WorkspaceScope } from "../core/data/database";
-import { segments } from "../core/data/schema";
+import { customerLists, segments } from "../core/data/schema";
 import { compileSegmentFilter, SegmentFilterSchema } from "../core/segments/segment-filter";
 import { findSegment } from "../core/segments/segments.repository";
 import type { PluginContext } from "./types";
@@ -37,4 +37,17 @@ export const SegmentFilter = SegmentFilterSchema;
 /** An ad-hoc filter (already validated by `SegmentFilter`) as one condition on live customers. */
 export function filterCondition(ctx: PluginContext<unknown>, filter: Record<string, unknown>): SQL {
   return compileSegmentFilter(filter, scopeOf(ctx), ctx.timeZone);
+}
+
+/**
+ * A static list of the workspace (id and name), to target as the filter `{ lists: [id] }`; null
+ * when the workspace has no such list (another workspace's is never found).
+ */
+export async function staticList(ctx: PluginContext<unknown>, listId: string): Promise<{ id: string; name: string } | null> {
+  const list = await ctx.db
+    .select({ id: customerLists.id, name: customerLists.name })
+    .from(customerLists)
+    .where(and(eq(customerLists.workspaceId, ctx.workspaceId), eq(customerLists.id, listId)))
+    .get();
+  return list ?? null;
 }
