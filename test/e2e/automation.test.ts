@@ -2,7 +2,8 @@
 // template, open it in the step editor, see a problem shown at its step, move a step by keyboard
 // and back, change a wait and publish (at 390 px and 320 px without sideways scroll); then
 // compose a campaign to a saved segment, see its audience and cost, send it, and find its messages
-// in the message log (recorded by the outbox).
+// in the message log (recorded by the outbox); then tick two customers on the customers list and
+// send them a campaign: the composer opens with those two as its audience.
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -52,6 +53,10 @@ const say = {
     sendNow: (name: string) => `ارسال «${name}» اکنون`,
     sent: "ارسال‌شده",
     campaigns: "کمپین‌ها",
+    selectRow: (name: string) => `انتخاب ${name}`,
+    sendAsCampaign: "ارسال به‌صورت کمپین",
+    continue: "ادامه",
+    chosen: (n: string) => `${n} مشتری که انتخاب کردید`,
   },
   en: {
     page: "Marketing automation",
@@ -80,6 +85,10 @@ const say = {
     sendNow: (name: string) => `Send “${name}” now`,
     sent: "Sent",
     campaigns: "Campaigns",
+    selectRow: (name: string) => `Select ${name}`,
+    sendAsCampaign: "Send as a campaign",
+    continue: "Continue",
+    chosen: (n: string) => `The ${n} customers you chose`,
   },
 } satisfies Record<Language, unknown>;
 
@@ -97,7 +106,7 @@ describe.each(LANGUAGES)("marketing automation in %s", (language) => {
   const s = say[language];
   const digits = (text: string) => (language === "fa" ? text.replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!) : text);
 
-  it("switches on the win-back template, edits and publishes it in the step editor, and sends a campaign to a segment that the message log shows", async () => {
+  it("switches on the win-back template, edits and publishes it in the step editor, and sends a campaign to a segment that the message log shows; two customers ticked on the customers list open the composer as its audience", async () => {
     const visitor = await newVisitor(browser);
     const { page } = visitor;
     page.on("dialog", (dialog) => void dialog.accept());
@@ -193,6 +202,17 @@ describe.each(LANGUAGES)("marketing automation in %s", (language) => {
     const log = page.getByRole("region", { name: w.messageLog });
     await eventually("the campaign's messages in the log", () => log.getByRole("listitem").filter({ hasText: token }).count()).toBe(2);
     await log.getByRole("listitem").filter({ hasText: token }).first().getByText(w.recorded, { exact: true }).waitFor();
+
+    // From the customers list: two ticked customers become a list, and the composer opens with them as its audience.
+    await page.goto("/customers");
+    for (const name of ["Sara", "Omid"]) await page.getByRole("checkbox", { name: s.selectRow(name), exact: true }).check();
+    await page.getByRole("combobox", { name: w.bulkAction }).selectOption({ label: s.sendAsCampaign });
+    await page.getByRole("button", { name: s.continue, exact: true }).click();
+    await page.getByText(s.chosen(digits("2"))).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/plugins/automation");
+    const chosenComposer = page.getByRole("form", { name: s.newCampaign });
+    await chosenComposer.getByRole("textbox", { name: s.name, exact: true }).waitFor();
+    expect(await chosenComposer.getByRole("combobox", { name: s.segment }).count()).toBe(0);
 
     expect(visitor.problems).toEqual([]);
     await visitor.context.close();
