@@ -84,10 +84,20 @@ export const CampaignView = z
   .openapi("AutomationCampaign");
 export type CampaignView = z.infer<typeof CampaignView>;
 
-/** The composer form's body: flat fields, one text per language. */
+/** The composer form's body: flat fields, one text per language; a saved segment, or a static list (the customers list's selection). */
 export const CampaignCompose = z
-  .object({ name: Text(200), segmentId: z.string().min(1).max(64), channel: z.enum(["sms", "email"]), textFa: Text(2000), textEn: Text(2000) })
+  .object({
+    name: Text(200),
+    segmentId: z.string().min(1).max(64).optional(),
+    listId: z.string().min(1).max(64).optional(),
+    channel: z.enum(["sms", "email"]),
+    textFa: Text(2000),
+    textEn: Text(2000),
+  })
   .strict()
+  .superRefine((value, ctx) => {
+    if ((value.segmentId === undefined) === (value.listId === undefined)) ctx.addIssue({ code: "custom", message: "segment_or_list", path: ["segmentId"] });
+  })
   .openapi("AutomationCampaignCompose");
 
 export const CampaignComposed = z

@@ -1,7 +1,7 @@
 // Handlers of the campaign routes. Every change is audited in the batch that makes it; a state
 // change is a conditional update, so a double click or a race never sends twice.
 import { and, desc, eq, lt, sql } from "drizzle-orm";
-import { createPluginRouter, cursorId, localMidnight, newId, pluginAuditEntry, pluginContext, pluginNotFound, pluginRefusal, toPage, type PluginContext } from "../../worker/plugin-api";
+import { createPluginRouter, cursorId, localMidnight, newId, pluginAuditEntry, pluginContext, pluginNotFound, pluginRefusal, staticList, toPage, type PluginContext } from "../../worker/plugin-api";
 import { audienceCount, requireAudience } from "./campaign-audience";
 import { estimateCampaign } from "./campaign-estimate";
 import { presentCampaign } from "./campaign-report";
@@ -92,8 +92,10 @@ export const campaignsRouter = createPluginRouter()
   })
   .openapi(composeCampaignRoute, async (c) => {
     const ctx = pluginContext(c);
-    const { name, segmentId, channel, textFa, textEn } = c.req.valid("json");
-    const input = { name, segmentId, channel, body: { fa: textFa, en: textEn } };
+    const { name, segmentId, listId, channel, textFa, textEn } = c.req.valid("json");
+    // A static list (the customers list's selection) is targeted as an ad-hoc filter on it.
+    if (listId && !(await staticList(ctx, listId))) throw pluginNotFound("listId");
+    const input = { name, channel, body: { fa: textFa, en: textEn }, ...(listId ? { filter: { lists: [listId] } } : { segmentId }) };
     const estimate = await estimateCampaign(ctx, await requireAudience(ctx, input), input);
     const id = await saveDraft(c, input);
     return c.json({ id, audience: estimate.audience, reachable: estimate.reachable, parts: estimate.sms?.parts ?? null, totalCost: estimate.sms?.totalCost ?? null }, 201);

@@ -59,7 +59,7 @@ export const composeCampaignRoute = pluginRoute(P.manage, {
   method: "post",
   path: "/campaigns/compose",
   tags,
-  summary: "The composer: save a draft to a saved segment and get its audience and cost",
+  summary: "The composer: save a draft to a saved segment or a static list and get its audience and cost",
   request: { body: { required: true, ...json(CampaignCompose) } },
   responses: { 201: { description: "The draft's id, audience, reachable customers, SMS parts and cost.", ...json(CampaignComposed) }, ...problemResponses },
 });

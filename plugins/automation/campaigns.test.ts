@@ -1,10 +1,11 @@
-// Campaigns of the automation plugin: composed against a segment, estimated, sent in chunks on the
+// Campaigns of the automation plugin: composed against a segment (or the static list the customers
+// list's selection was put in), estimated, sent in chunks on the
 // jobs queue (each recipient once, however often a chunk is delivered; each chunk within the Free
 // plan's 50 D1 queries), paused, resumed, cancelled, scheduled for a local time, and reported with
 // the orders that followed.
 import { env } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { countRows, createPluginTestbed, seedCustomers } from "../../worker/plugin-api/testing";
+import { countRows, createPluginTestbed, seedCustomers, signUp } from "../../worker/plugin-api/testing";
 import { automationPlugin } from "./index";
 
 const BASE = "/api/plugins/automation";
@@ -231,6 +232,46 @@ describe("campaigns", () => {
     expect(agentPage.status).toBe(200);
     expect(agentPage.body.blocks.some((block: { type: string }) => block.type === "form" || block.type === "actions")).toBe(false);
     expect((await agent.post(`${BASE}/campaigns/compose`, { name: "No", segmentId, channel: "sms", textFa: "x", textEn: "x" })).status).toBe(403);
+  });
+
+  it("composes a campaign for the customers chosen on the customers list (a static list) and sends to exactly them; another workspace's list is refused and nothing written", async () => {
+    const bed = await createPluginTestbed({ plugins: [automationPlugin] });
+    const ids = await seedCustomers(bed.workspaceId, 8);
+    const list = await bed.owner.post("/api/lists", { name: "Selection 7 Dec 13:20" });
+    expect(list.status).toBe(201);
+    const chosen = [ids[1]!, ids[4]!, ids[6]!];
+    expect((await bed.owner.post(`/api/lists/${list.body.id}/members`, { add: chosen })).status).toBe(200);
+
+    // The page, given the list, fixes the audience: no segment to choose, the list in the form's body.
+    const page = await bed.owner.get(`${BASE}/ui/page?list=${list.body.id}`);
+    expect(page.status).toBe(200);
+    expect(page.body.blocks).toContainEqual({ type: "text", text: { en: "The 3 customers you chose", fa: "۳ مشتری که انتخاب کردید" } });
+    const form = page.body.blocks.find((block: { type: string }) => block.type === "form");
+    expect(form.body).toEqual({ listId: list.body.id });
+    expect(form.fields.map((field: { name: string }) => field.name)).not.toContain("segmentId");
+
+    const composed = await bed.owner.post(`${BASE}/campaigns/compose`, { name: "Chosen ones", listId: list.body.id, channel: "sms", textFa: "سلام {firstName}", textEn: "Hello {firstName}" });
+    expect(composed.status, JSON.stringify(composed.body)).toBe(201);
+    expect(composed.body).toMatchObject({ audience: 3, reachable: 3, parts: 1 });
+    expect((await bed.owner.post(`${BASE}/campaigns/${composed.body.id}/send`, {})).status).toBe(200);
+    await bed.runJobs();
+    const recipients = await env.DB.prepare("select customer_id from messages where workspace_id = ? and sent_by_plugin = 'automation' order by customer_id").bind(bed.workspaceId).all<{ customer_id: string }>();
+    expect(recipients.results.map((row) => row.customer_id)).toEqual([...chosen].sort());
+
+    // Another workspace's list: not found at the field, on the page and in the composer, and no campaign saved.
+    const stranger = await signUp();
+    const theirs = await stranger.owner.post("/api/lists", { name: "Theirs" });
+    expect(theirs.status).toBe(201);
+    expect((await bed.owner.get(`${BASE}/ui/page?list=${theirs.body.id}`)).status).toBe(404);
+    const refused = await bed.owner.post(`${BASE}/campaigns/compose`, { name: "Not ours", listId: theirs.body.id, channel: "sms", textFa: "x", textEn: "x" });
+    expect(refused.status).toBe(404);
+    expect(refused.headers.get("content-type")).toContain("application/problem+json");
+    expect(refused.body.errors.map((error: { path: string }) => error.path)).toEqual(["body.listId"]);
+    const both = await bed.owner.post(`${BASE}/campaigns/compose`, { name: "Both", listId: list.body.id, segmentId: "seg_x", channel: "sms", textFa: "x", textEn: "x" });
+    expect(both.status).toBe(400);
+    expect(both.body.errors.map((error: { path: string }) => error.path)).toEqual(["body.segmentId"]);
+    expect(await countRows("automation_campaigns", "workspace_id = ?", bed.workspaceId)).toBe(1);
+    expect(await countRows("automation_campaigns", "workspace_id = ?", stranger.workspaceId)).toBe(0);
   });
 
   it("refuses a campaign without an audience or a text, or with another workspace's segment, and writes nothing", async () => {

@@ -56,6 +56,8 @@ export const automationPlugin = definePlugin({
   ui: {
     page: { title: PLUGIN_NAME, source: "/ui/page", icon: "send", permission: AUTOMATION_PERMISSIONS.read },
     customerPanel: { title: { en: "Flows and campaigns", fa: "جریان‌ها و کمپین‌ها" }, source: "/ui/customer/{customerId}", order: 40, permission: AUTOMATION_PERMISSIONS.read },
+    // The customers list's selection goes to this page's composer (`?list=`), not core's.
+    bulkSend: { label: { en: "Send as a campaign", fa: "ارسال به‌صورت کمپین" }, permission: AUTOMATION_PERMISSIONS.manage },
   },
   jobs: {
     [CHUNK_JOB]: runCampaignChunk,

@@ -33,4 +33,5 @@ export const FIELD_MESSAGES: Record<string, Localized> = {
   customer_or_sample: { en: "Choose one customer or a sample size (one of the two).", fa: "یک مشتری یا اندازهٔ نمونه را انتخاب کنید (یکی از این دو)." },
   segment_or_filter: { en: "Choose a saved segment or a filter (one of the two).", fa: "یک بخش ذخیره‌شده یا یک فیلتر انتخاب کنید (یکی از این دو)." },
   local_time: { en: "A local date and time like 2026-03-21T10:00.", fa: "تاریخ و ساعت محلی مانند 2026-03-21T10:00." },
+  segment_or_list: { en: "Choose a saved segment or the customers you chose (one of the two).", fa: "یک بخش ذخیره‌شده یا مشتریان انتخاب‌شده را برگزینید (یکی از این دو)." },
 };

@@ -19,7 +19,8 @@ const CAMPAIGN_STATUS = {
 
 const FLOW_STATUS = { draft: both("Draft", "پیش‌نویس"), active: both("Active", "فعال"), paused: both("Paused", "متوقف") } as const;
 
-export async function automationPage(ctx: PluginContext<unknown>, can: { manage: boolean }): Promise<UiBlock[]> {
+/** With `chosen`, the customers list's selection (a static list) is the composer's audience, in place of the segment select. */
+export async function automationPage(ctx: PluginContext<unknown>, can: { manage: boolean }, chosen?: { listId: string; count: number }): Promise<UiBlock[]> {
   const [campaignRows, flowRows, segments] = await Promise.all([
     ctx.db.select().from(campaigns).where(eq(campaigns.workspaceId, ctx.workspaceId)).orderBy(desc(campaigns.id)).limit(10),
     ctx.db.select().from(flows).where(eq(flows.workspaceId, ctx.workspaceId)).orderBy(desc(flows.id)).limit(20),
@@ -42,13 +43,18 @@ export async function automationPage(ctx: PluginContext<unknown>, can: { manage:
     },
   ];
   if (can.manage) {
+    const audience = chosen
+      ? [] // The audience is fixed: the form's body carries the list.
+      : [{ name: "segmentId", label: both("Segment", "بخش مشتریان"), input: "select" as const, required: true, options: segments.map((segment) => ({ value: segment.id, label: segment.name })) }];
+    if (chosen) blocks.push({ type: "text", text: both(`The ${chosen.count} customers you chose`, `${chosen.count.toLocaleString("fa-IR")} مشتری که انتخاب کردید`) });
     blocks.push({
       type: "form",
       title: both("New campaign", "کمپین تازه"),
       request: { method: "POST", path: "/campaigns/compose" },
+      ...(chosen ? { body: { listId: chosen.listId } } : {}),
       fields: [
         { name: "name", label: both("Name", "نام"), input: "text", required: true },
-        { name: "segmentId", label: both("Segment", "بخش مشتریان"), input: "select", required: true, options: segments.map((segment) => ({ value: segment.id, label: segment.name })) },
+        ...audience,
         { name: "channel", label: both("Channel", "روش ارسال"), input: "select", required: true, default: "sms", options: [{ value: "sms", label: both("SMS", "پیامک") }, { value: "email", label: both("E-mail", "ایمیل") }] },
         { name: "textFa", label: both("Text in Persian", "متن فارسی"), input: "textarea", required: true, help: both("{firstName} and {shopName} are filled in.", "{firstName} و {shopName} جایگزین می‌شوند.") },
         { name: "textEn", label: both("Text in English", "متن انگلیسی"), input: "textarea", required: true },

@@ -1,7 +1,8 @@
 // Handlers of the automation page (forms and buttons only for who may use them; with `?flow=`, that
-// flow's step editor, and its dry run) and of the panel on a customer's page.
+// flow's step editor and its dry run; with `?list=`, the composer for those customers) and of the panel on a customer's page.
 import { and, eq } from "drizzle-orm";
-import { createPluginRouter, customersTable, pluginContext, pluginNotFound, uiSurface } from "../../worker/plugin-api";
+import { createPluginRouter, customersTable, filterCondition, pluginContext, pluginNotFound, staticList, uiSurface } from "../../worker/plugin-api";
+import { audienceCount } from "./campaign-audience";
 import { AUTOMATION_PERMISSIONS as P } from "./permissions";
 import { automationFlows as flows } from "./schema";
 import { flowEditor } from "./ui-flow-editor";
@@ -14,7 +15,13 @@ export const uiRouter = createPluginRouter()
   .openapi(pageRoute, async (c) => {
     const ctx = pluginContext(c);
     const can = { manage: ctx.actor.can(P.manage) };
-    const { flow: flowId } = c.req.valid("query");
+    const { flow: flowId, list: listId } = c.req.valid("query");
+    if (listId) {
+      // The customers the bulk bar put on a list: the composer's audience is that list alone.
+      if (!(await staticList(ctx, listId))) throw pluginNotFound("list", "query");
+      const count = await audienceCount(ctx, filterCondition(ctx, { lists: [listId] }));
+      return c.json(uiSurface(await automationPage(ctx, can, { listId, count })), 200);
+    }
     if (!flowId) return c.json(uiSurface(await automationPage(ctx, can)), 200);
     const flow = await ctx.db.select().from(flows).where(and(eq(flows.workspaceId, ctx.workspaceId), eq(flows.id, flowId))).get();
     if (!flow) throw pluginNotFound("flow", "query");

@@ -7,8 +7,8 @@ export const pageRoute = pluginRoute(P.read, {
   method: "get",
   path: "/ui/page",
   tags: ["Marketing automation"],
-  summary: "The automation page; with `flow`, that flow's step editor",
-  request: { query: z.object({ flow: z.string().min(1).max(64).optional() }) },
+  summary: "The automation page; with `flow`, that flow's step editor; with `list`, the composer for that static list (the customers list's selection)",
+  request: { query: z.object({ flow: z.string().min(1).max(64).optional(), list: z.string().min(1).max(64).optional() }) },
   responses: { 200: { description: "The page's blocks.", content: { "application/json": { schema: UiSurface } } }, ...problemResponses },
 });
 

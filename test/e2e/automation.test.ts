@@ -3,7 +3,8 @@
 // and back, change a wait and the goal and publish (at 390 px and 320 px without sideways scroll),
 // dry-run it on a customer found by mobile; then
 // compose a campaign to a saved segment, see its audience and cost, send it, and find its messages
-// in the message log (recorded by the outbox).
+// in the message log (recorded by the outbox); then tick two customers on the customers list and
+// send them a campaign: the composer opens with those two as its audience.
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
@@ -58,6 +59,10 @@ const say = {
     runDryRun: "اجرای آزمایشی",
     dryRunTable: (name: string) => `آنچه جریان برای ${name} انجام می‌دهد`,
     firstStepSends: /^(پیامک می‌فرستد|پیامک را برای ساعت سکوت نگه می‌دارد)/,
+    selectRow: (name: string) => `انتخاب ${name}`,
+    sendAsCampaign: "ارسال به‌صورت کمپین",
+    continue: "ادامه",
+    chosen: (n: string) => `${n} مشتری که انتخاب کردید`,
   },
   en: {
     page: "Marketing automation",
@@ -91,6 +96,10 @@ const say = {
     runDryRun: "Run a dry run",
     dryRunTable: (name: string) => `What the flow would do for ${name}`,
     firstStepSends: /^(Sends an SMS|Holds an SMS for quiet hours)/,
+    selectRow: (name: string) => `Select ${name}`,
+    sendAsCampaign: "Send as a campaign",
+    continue: "Continue",
+    chosen: (n: string) => `The ${n} customers you chose`,
   },
 } satisfies Record<Language, unknown>;
 
@@ -108,7 +117,7 @@ describe.each(LANGUAGES)("marketing automation in %s", (language) => {
   const s = say[language];
   const digits = (text: string) => (language === "fa" ? text.replace(/\d/g, (d) => "۰۱۲۳۴۵۶۷۸۹"[Number(d)]!) : text);
 
-  it("switches on the win-back template, edits its steps and goal and publishes it in the editor, dry-runs it on a customer, and sends a campaign to a segment that the message log shows", async () => {
+  it("switches on the win-back template, edits its steps and goal and publishes it in the editor, dry-runs it on a customer, and sends a campaign to a segment that the message log shows; two customers ticked on the customers list open the composer as its audience", async () => {
     const visitor = await newVisitor(browser);
     const { page } = visitor;
     page.on("dialog", (dialog) => void dialog.accept());
@@ -217,6 +226,17 @@ describe.each(LANGUAGES)("marketing automation in %s", (language) => {
     const log = page.getByRole("region", { name: w.messageLog });
     await eventually("the campaign's messages in the log", () => log.getByRole("listitem").filter({ hasText: token }).count()).toBe(2);
     await log.getByRole("listitem").filter({ hasText: token }).first().getByText(w.recorded, { exact: true }).waitFor();
+
+    // From the customers list: two ticked customers become a list, and the composer opens with them as its audience.
+    await page.goto("/customers");
+    for (const name of ["Sara", "Omid"]) await page.getByRole("checkbox", { name: s.selectRow(name), exact: true }).check();
+    await page.getByRole("combobox", { name: w.bulkAction }).selectOption({ label: s.sendAsCampaign });
+    await page.getByRole("button", { name: s.continue, exact: true }).click();
+    await page.getByText(s.chosen(digits("2"))).waitFor();
+    expect(new URL(page.url()).pathname).toBe("/plugins/automation");
+    const chosenComposer = page.getByRole("form", { name: s.newCampaign });
+    await chosenComposer.getByRole("textbox", { name: s.name, exact: true }).waitFor();
+    expect(await chosenComposer.getByRole("combobox", { name: s.segment }).count()).toBe(0);
 
     expect(visitor.problems).toEqual([]);
     await visitor.context.close();

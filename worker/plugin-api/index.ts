@@ -15,7 +15,7 @@ export { newId } from "../core/data/ids";
 export { UiBlock, UiSurface, UiText, uiSurface, uiText } from "./ui-blocks";
 export { customersTable, hasAddress, timelineNote } from "./customers";
 export { ordersTable } from "./orders";
-export { customerSearch, filterCondition, savedSegments, segmentCondition, SegmentFilter } from "./segments";
+export { customerSearch, filterCondition, savedSegments, segmentCondition, SegmentFilter, staticList } from "./segments";
 export { addDays, formatMoney, localDay, localMidnight, workspaceProfile, type WorkspaceProfile } from "./workspace";
 export { isConstraintError, onlyIf } from "./conditional-writes";
 export { queriesPerInvocation } from "../core/import/chunk-rows";

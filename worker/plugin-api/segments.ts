@@ -3,7 +3,7 @@
 // `segmentFields`.)
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import type { WorkspaceScope } from "../core/data/database";
-import { segments } from "../core/data/schema";
+import { customerLists, segments } from "../core/data/schema";
 import { compileSegmentFilter, SegmentFilterSchema } from "../core/segments/segment-filter";
 import { findSegment } from "../core/segments/segments.repository";
 import { searchMatching } from "../core/customers/customer-search.repository";
@@ -47,4 +47,17 @@ export function filterCondition(ctx: PluginContext<unknown>, filter: Record<stri
  */
 export function customerSearch(ctx: PluginContext<unknown>, q: string): Promise<SQL> {
   return searchMatching(scopeOf(ctx), q, { mobileTail: false });
+}
+
+/**
+ * A static list of the workspace (id and name), to target as the filter `{ lists: [id] }`; null
+ * when the workspace has no such list (another workspace's is never found).
+ */
+export async function staticList(ctx: PluginContext<unknown>, listId: string): Promise<{ id: string; name: string } | null> {
+  const list = await ctx.db
+    .select({ id: customerLists.id, name: customerLists.name })
+    .from(customerLists)
+    .where(and(eq(customerLists.workspaceId, ctx.workspaceId), eq(customerLists.id, listId)))
+    .get();
+  return list ?? null;
 }

@@ -250,6 +250,13 @@ export interface PluginUi {
   page?: { title: Localized; source: string; icon?: string; permission?: string };
   /** A card on the dashboard. */
   dashboardCard?: { title: Localized; source: string; order?: number; permission?: string };
+  /**
+   * A way to send to many customers at once, offered by the customers list's bulk bar in place of
+   * core's SMS and e-mail: the selection becomes a new static list and the UI opens the plugin's
+   * `page` with `?list={listId}`. Needs `page`; shown where the user may see the page and holds
+   * `permission` (when given).
+   */
+  bulkSend?: { label: Localized; permission?: string };
 }
 
 export interface PluginDefinition<Settings extends z.ZodObject = z.ZodObject, OwnEvents extends EventMap = EventMap> {

@@ -38,7 +38,13 @@ export interface PluginInfo {
   settings: Record<string, unknown> | null;
   settingsSchema: Record<string, unknown>;
   events: string[];
-  ui: { customerPanel?: PluginSurface; page?: PluginSurface; dashboardCard?: PluginSurface };
+  ui: {
+    customerPanel?: PluginSurface;
+    page?: PluginSurface;
+    dashboardCard?: PluginSurface;
+    /** The customers list's selection is sent through the plugin's page (`?list=`) instead of core's composer. */
+    bulkSend?: { label: Localized; permission?: string };
+  };
 }
 
 export interface SessionState {

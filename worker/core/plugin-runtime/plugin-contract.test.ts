@@ -21,6 +21,9 @@ describe("mistakes caught at start-up", () => {
     ["PLUGIN_UNKNOWN_PERMISSION", /GET \/cards is guarded by "ok:veiw", which is neither core's nor declared in permissions/, { ...minimal, permissions: [{ key: "ok:view", description: minimal.name }], routes: get("/cards", "ok:veiw") }],
     ["PLUGIN_UNKNOWN_PERMISSION", /ui.page.permission "ok:manage" is neither core's nor declared/, { ...minimal, routes: get("/ui/page", "customers:read"), ui: { page: { title: minimal.name, source: "/ui/page", permission: "ok:manage" } } }],
     ["PLUGIN_UI_SOURCE_NOT_FOUND", /ui.customerPanel.source "\/ui\/customer\/\{customerId\}" is none of the plugin's GET routes \(\/ui\/customers\/\{\}\)/, { ...minimal, routes: get("/ui/customers/{customerId}", "customers:read"), ui: { customerPanel: { title: minimal.name, source: "/ui/customer/{customerId}" } } }],
+    ["PLUGIN_BULK_SEND_WITHOUT_PAGE", /ui.bulkSend opens the plugin's page with \?list=\{listId\}: declare ui.page too/, { ...minimal, ui: { bulkSend: { label: { en: "Send", fa: "ارسال" } } } }],
+    ["PLUGIN_UNKNOWN_PERMISSION", /ui.bulkSend.permission "ok:send" is neither core's nor declared/, { ...minimal, routes: get("/ui/page", "customers:read"), ui: { page: { title: minimal.name, source: "/ui/page" }, bulkSend: { label: minimal.name, permission: "ok:send" } } }],
+    ["PLUGIN_MISSING_TEXT", /ui.bulkSend.label needs both en and fa/, { ...minimal, routes: get("/ui/page", "customers:read"), ui: { page: { title: minimal.name, source: "/ui/page" }, bulkSend: { label: { en: "Send" } } } }],
     ["PLUGIN_UNKNOWN_EVENT", /no event "order.payed" exists/, { ...minimal, on: { "order.payed": () => {} } }],
     ["PLUGIN_SEGMENT_FIELD_TAKEN", /segment field "stages" is already core's/, { ...minimal, segmentFields: [{ name: "stages", schema: z.boolean(), compile: () => undefined as never }] }],
     ["PLUGIN_PUBLIC_ROUTE_GUARDED", /public route GET \/balance is guarded by "customers:read"/, { ...minimal, publicRoutes: get("/balance", "customers:read") }],
@@ -40,6 +43,19 @@ describe("mistakes caught at start-up", () => {
   it("names the plugin that took a segment field first", () => {
     const field = { name: "visits", schema: z.boolean(), compile: () => undefined as never };
     expect(() => validatePlugins([{ ...minimal, id: "first", segmentFields: [field] }, { ...minimal, segmentFields: [{ ...field }] }] as never)).toThrow(/already declared by plugin "first"/);
+  });
+
+  it("offers a bulk-send destination on the plugin's page to the web app with the plugin list", async () => {
+    const sender = definePlugin({
+      ...minimal,
+      id: "sender",
+      routes: get("/ui/page", "customers:read"),
+      ui: { page: { title: minimal.name, source: "/ui/page" }, bulkSend: { label: { en: "Send as a mailing", fa: "ارسال گروهی" }, permission: "messages:send" } },
+    });
+    expect(() => validatePlugins([sender] as never)).not.toThrow();
+    const bed = await createPluginTestbed({ plugins: [sender] });
+    const listed = await bed.owner.get("/api/plugins");
+    expect(listed.body.items.find((plugin: { id: string }) => plugin.id === "sender").ui.bulkSend).toEqual({ label: { en: "Send as a mailing", fa: "ارسال گروهی" }, permission: "messages:send" });
   });
 
   it("accepts a public page made with pluginPublicRoute and the test plugins", () => {

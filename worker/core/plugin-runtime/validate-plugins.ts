@@ -68,7 +68,16 @@ export function validatePlugins(plugins: readonly AnyPlugin[]): void {
       if (route.access !== "public") fail("PLUGIN_PUBLIC_ROUTE_GUARDED", `public route ${route.method} ${route.path} is guarded by "${route.access}": make it with pluginPublicRoute`);
     }
     const readable = new Set(routes.filter((route) => route.method === "GET").map((route) => routeShape(route.path)));
-    for (const [surface, declared] of Object.entries(plugin.ui ?? {}) as Array<[string, { source?: string; permission?: string } | undefined]>) {
+    const { bulkSend, ...surfaces } = plugin.ui ?? {};
+    if (bulkSend) {
+      // The selection is handed to the plugin's page, so there must be one.
+      if (!plugin.ui?.page) fail("PLUGIN_BULK_SEND_WITHOUT_PAGE", "ui.bulkSend opens the plugin's page with ?list={listId}: declare ui.page too");
+      if (!bulkSend.label?.en || !bulkSend.label?.fa) fail("PLUGIN_MISSING_TEXT", "ui.bulkSend.label needs both en and fa");
+      if (bulkSend.permission && !grantable.has(bulkSend.permission)) {
+        fail("PLUGIN_UNKNOWN_PERMISSION", `ui.bulkSend.permission "${bulkSend.permission}" is neither core's nor declared in permissions`);
+      }
+    }
+    for (const [surface, declared] of Object.entries(surfaces) as Array<[string, { source?: string; permission?: string } | undefined]>) {
       if (!declared) continue;
       if (!declared.source || !readable.has(routeShape(declared.source))) {
         fail("PLUGIN_UI_SOURCE_NOT_FOUND", `ui.${surface}.source "${declared.source}" is none of the plugin's GET routes (${[...readable].join(", ") || "it has none"})`);

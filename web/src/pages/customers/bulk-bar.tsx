@@ -1,20 +1,23 @@
 // The bar above the customers list once customers are selected: what to do to them (a tag, an
 // owner, SMS consent with a reason, a static list, an SMS or e-mail through the composer, a CSV or Excel file
 // of them, erasure with the count typed), and the action's progress while the jobs queue works
-// through them (a send's results by outcome), announced to screen readers.
+// through them (a send's results by outcome), announced to screen readers. Where a plugin offers a
+// bulk send (the automation plugin's campaigns), sending goes through it instead of the composer.
 import { useEffect, useState } from "preact/hooks";
+import { useLocation } from "wouter-preact";
 import { api, ApiError, postForFile, withQuery, type Page } from "../../api/client";
 import { useResource } from "../../api/use-resource";
 import { Button } from "../../components/button";
 import { SelectField, TextField } from "../../components/field";
 import { ErrorNotice } from "../../components/states";
 import { useFormat } from "../../i18n/format";
-import { useLanguage, useMessages } from "../../i18n/i18n";
+import { pickText, useLanguage, useMessages } from "../../i18n/i18n";
 import { MessageComposer } from "../../messaging/message-composer";
 import { customerWords } from "./customer-words.messages";
 import { EXPORT_FORMATS, type ExportFormat } from "./export-menu";
 import { useSession } from "../../session/session";
 import { bulkMessages } from "./bulk-actions.messages";
+import { createSelectionList, momentText, useBulkSendDestination } from "./bulk-send-destination";
 import { useStaff } from "./use-staff";
 
 /** Ticked rows, all matching the list's filters, or all of a saved segment's customers (narrowed by the search box). */
@@ -44,7 +47,9 @@ export function BulkBar({ selection, count, onFinished }: { selection: BulkSelec
   const w = useMessages(customerWords);
   const f = useFormat();
   const { language } = useLanguage();
-  const { can } = useSession();
+  const { can, me } = useSession();
+  const destination = useBulkSendDestination();
+  const [, navigate] = useLocation();
   const { staff } = useStaff();
   const lists = useResource<Page<CustomerList>>("/api/lists", { limit: 100 });
   const [type, setType] = useState("tag");
@@ -59,6 +64,8 @@ export function BulkBar({ selection, count, onFinished }: { selection: BulkSelec
   const [action, setAction] = useState<BulkAction>();
   const [error, setError] = useState<ApiError>();
   const [busy, setBusy] = useState(false);
+  /** The list the selection is being put in, for the plugin's page once it is full. */
+  const [handOff, setHandOff] = useState<string>();
 
   // Follows the action until it is done or stopped, then the list reloads.
   useEffect(() => {
@@ -75,18 +82,27 @@ export function BulkBar({ selection, count, onFinished }: { selection: BulkSelec
     return () => clearTimeout(timer);
   }, [action]);
 
+  useEffect(() => {
+    if (handOff && destination && action?.status === "done") navigate(`/plugins/${encodeURIComponent(destination.plugin.id)}?list=${encodeURIComponent(handOff)}`);
+  }, [action, handOff]);
+
+  /** A plugin's bulk send (e.g. "Send as a campaign") in place of core's SMS and e-mail, where one is offered. */
+  const sendActions = () => {
+    if (destination) return [{ value: "send_campaign", label: pickText(destination.label, language) }];
+    if (!can("messages:send")) return [];
+    return [
+      { value: "send_sms", label: t("sendSms") },
+      { value: "send_email", label: t("sendEmail") },
+    ];
+  };
+
   const actions = [
     { value: "tag", label: t("tag") },
     { value: "untag", label: t("untag") },
     { value: "assign_owner", label: t("assignOwner") },
     { value: "set_consent", label: t("setConsent") },
     { value: "add_to_list", label: t("addToList") },
-    ...(can("messages:send")
-      ? [
-          { value: "send_sms", label: t("sendSms") },
-          { value: "send_email", label: t("sendEmail") },
-        ]
-      : []),
+    ...sendActions(),
     ...(can("customers:export") ? [{ value: "export", label: t("exportSelection") }] : []),
     ...(can("customers:delete") ? [{ value: "erase", label: t("erase") }] : []),
   ];
@@ -118,6 +134,11 @@ export function BulkBar({ selection, count, onFinished }: { selection: BulkSelec
     if (type === "tag" || type === "untag") return { type, tag };
     if (type === "assign_owner") return { type, ownerUserId: owner || null };
     if (type === "set_consent") return { type, channel: "sms", state: consent, reason };
+    if (type === "send_campaign") {
+      const list = await createSelectionList(selectionName);
+      setHandOff(list.id);
+      return { type: "add_to_list", listId: list.id };
+    }
     if (type === "add_to_list") {
       const id = newList.trim() ? (await api.post<CustomerList>("/api/lists", { name: newList.trim() })).id : listId;
       return { type, listId: id };
@@ -150,6 +171,7 @@ export function BulkBar({ selection, count, onFinished }: { selection: BulkSelec
       .join(" · ");
 
   const running = action?.status === "running";
+  const selectionName = t("selectionList", { moment: momentText(language, me?.workspace.timeZone ?? "Asia/Tehran") });
   const status = (
     <div role="status" aria-live="polite" class="bulk-bar__status">
       {action && (
@@ -236,6 +258,7 @@ export function BulkBar({ selection, count, onFinished }: { selection: BulkSelec
             <TextField label={t("newList")} name="bulk-new-list" value={newList} onValue={setNewList} autoComplete="off" />
           </>
         )}
+        {type === "send_campaign" && <p class="muted small">{t("campaignTo", { count: f.number(count), list: selectionName })}</p>}
         {type === "export" && (
           <SelectField
             label={t("format")}
@@ -258,7 +281,7 @@ export function BulkBar({ selection, count, onFinished }: { selection: BulkSelec
           />
         )}
         <Button type="submit" variant={type === "erase" ? "danger" : "primary"} busy={busy} disabled={running}>
-          {t("apply")}
+          {t(type === "send_campaign" ? "openComposer" : "apply")}
         </Button>
       </div>
       <ErrorNotice error={error} />
