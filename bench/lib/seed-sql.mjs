@@ -202,7 +202,7 @@ export function seedSql(p) {
   from x`);
 
   // The figures recordOrder keeps: over paid orders only.
-  const paid = `from orders o where o.workspace_id = ${W} and o.customer_id = customers.id and o.status = 'paid'`;
+  const paid = `from orders o indexed by orders_customer_time_idx where o.workspace_id = ${W} and o.customer_id = customers.id and o.status = 'paid'`;
   statements.push(`update customers set
     order_count = (select count(*) ${paid}),
     total_spent = (select coalesce(sum(o.total - o.refunded_total), 0) ${paid}),
@@ -219,7 +219,7 @@ export function seedSql(p) {
 
   // The stage changes that history implies: the first and second purchase, then time.
   const stageCustomers = `from customers where workspace_id = ${W} and ${inStage("id")}`;
-  const secondPaid = `(select o.placed_at from orders o where o.workspace_id = ${W} and o.customer_id = customers.id and o.status = 'paid' order by o.placed_at limit 1 offset 1)`;
+  const secondPaid = `(select o.placed_at from orders o indexed by orders_customer_time_idx where o.workspace_id = ${W} and o.customer_id = customers.id and o.status = 'paid' order by o.placed_at limit 1 offset 1)`;
   const change = (letter, at, from, to, cause, where) =>
     `select 'csc_' || ${encodeTimeSql(at)} || '${letter}' || substr(id, 15), ${W}, id, ${from}, '${to}', '${cause}', ${at} from s where ${where}`;
   statements.push(`insert into customer_stage_changes (id, workspace_id, customer_id, from_stage, to_stage, cause, at)

@@ -119,6 +119,37 @@ describe("campaigns", () => {
     expect((await bed.owner.get(`${BASE}/campaigns/${campaign.id}`)).body.status).toBe("done");
   });
 
+  it("goes on at once, without waiting for the minute schedule, when a chunk could not queue the next one and the queue retries it", async () => {
+    const bed = await createPluginTestbed({ plugins: [automationPlugin], env: { D1_QUERIES_PER_INVOCATION: "50" } });
+    await seedCustomers(bed.workspaceId, 12);
+    const campaign = (await bed.owner.post(`${BASE}/campaigns`, { name: "Queue hiccup", filter: {}, channel: "sms", body: TEXT })).body;
+    await bed.owner.post(`${BASE}/campaigns/${campaign.id}/send`, {});
+    // The first chunk's attempt to queue the second fails once (the queue refused the message); the
+    // consumer hands the chunk back to the queue, which delivers it again.
+    vi.spyOn(bed.worker.queues.env.JOBS_QUEUE, "send").mockRejectedValueOnce(new Error("queue unavailable"));
+    await bed.runJobs();
+    expect(await messagesOf(bed.workspaceId)).toBe(12);
+    expect(await distinctRecipients(bed.workspaceId)).toBe(12);
+    const done = (await bed.owner.get(`${BASE}/campaigns/${campaign.id}`)).body;
+    expect(done.status).toBe("done");
+    expect(done.report.sent + done.report.deferred).toBe(12);
+  });
+
+  it("reports a customer its text cannot be written for (no first name for {firstName}) as failed, and sends to everyone after them", async () => {
+    const bed = await createPluginTestbed({ plugins: [automationPlugin], env: { D1_QUERIES_PER_INVOCATION: "50" } });
+    const ids = await seedCustomers(bed.workspaceId, 12);
+    // An organization has no first name; it sits in the first chunk.
+    await env.DB.prepare("update customers set kind = 'organization', first_name = null, organization_name = 'Pars Trading' where id = ?").bind(ids[2]!).run();
+    const campaign = (await bed.owner.post(`${BASE}/campaigns`, { name: "Dear first name", filter: {}, channel: "sms", body: TEXT })).body;
+    await bed.owner.post(`${BASE}/campaigns/${campaign.id}/send`, {});
+    await bed.runJobs();
+    expect(await messagesOf(bed.workspaceId)).toBe(11);
+    const done = (await bed.owner.get(`${BASE}/campaigns/${campaign.id}`)).body;
+    expect(done.status).toBe("done");
+    expect(done.report.sent + done.report.deferred).toBe(11);
+    expect(done.report.failed).toBe(1);
+  });
+
   it("sends at a local time of the workspace, not before", async () => {
     const bed = await createPluginTestbed({ plugins: [automationPlugin] });
     await seedCustomers(bed.workspaceId, 3);

@@ -19,7 +19,7 @@ export { customerSearch, filterCondition, savedSegments, segmentCondition, Segme
 export { addDays, formatMoney, localDay, localMidnight, workspaceProfile, type WorkspaceProfile } from "./workspace";
 export { isConstraintError, onlyIf } from "./conditional-writes";
 export { queriesPerInvocation } from "../core/import/chunk-rows";
-export { pluginNotFound, pluginRefusal, type RefusalOptions } from "./problems";
+export { pluginNotFound, pluginRefusal, refusalCode, type RefusalOptions } from "./problems";
 export { pluginAuditEntry, type AuditFacts } from "./audit";
 export { activeMembers, followUpTask, type FollowUpTask } from "./tasks";
 export { changeCustomerProfile, type CustomerProfileChange } from "./customer-profile";

@@ -31,3 +31,12 @@ export function pluginRefusal(status: 400 | 403 | 409 | 410 | 422, plugin: Local
 export function pluginNotFound(field?: string, where: "body" | "path" | "query" = "body"): Problem {
   return new Problem(404, "not_found", field ? { errors: [{ path: `${where}.${field}`, code: "not_found" }] } : {});
 }
+
+/**
+ * The code of a refusal core answered a plugin's call with (a 4xx: the request cannot succeed as it
+ * is, e.g. a text whose {firstName} this customer lacks), or null for a failure worth a retry.
+ */
+export function refusalCode(error: unknown): string | null {
+  if (!(error instanceof Problem) || error.status >= 500) return null;
+  return error.options.errors?.[0]?.code ?? error.code;
+}
