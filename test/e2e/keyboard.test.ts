@@ -35,7 +35,9 @@ async function expectFocusTrapped(page: Page, dialog: Locator) {
 describe.each(LANGUAGES)("keyboard only, in %s", (language) => {
   const w = words[language];
 
-  it("signs in, finds a customer, logs a call and creates a task", async () => {
+  // The whole day's journey from the sign-in page, in English (which it switches to by keyboard);
+  // in Persian the shorter journey below and the customer journey cover the same pages.
+  it.runIf(language === "en")("signs in, finds a customer, logs a call and creates a task", async () => {
     const owner = newAccount(language);
     const setup = await newVisitor(browser);
     await signUpByApi(setup, language, owner);

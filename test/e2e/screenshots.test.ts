@@ -41,9 +41,8 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** Waits until the page has its data and fonts, then saves it as <name>.png. */
+/** Waits until the page has its data (no loading notice) and fonts, then saves it as <name>.png. */
 async function shoot(page: Page, name: string) {
-  await page.waitForLoadState("networkidle");
   await eventually(`loading notices on ${name}`, () => page.getByRole("status").filter({ hasText: LOADING }).count()).toBe(0);
   await page.evaluate("document.fonts.ready.then(() => true)");
   const file = join(screenshotsDir, `${name}.png`);
