@@ -50,6 +50,9 @@ export const couponQuery = (ctx: PluginContext<unknown>, code: string) =>
     .from(loyaltyCoupons)
     .where(and(eq(loyaltyCoupons.workspaceId, ctx.workspaceId), eq(loyaltyCoupons.code, code)));
 
+/** A new coupon's fields about its use: none yet. */
+export const UNUSED_COUPON = { usedAt: null, useId: null, usedByUserId: null, usedByApiKeyId: null, useReference: null, voidedAt: null } as const;
+
 export async function findCoupon(ctx: PluginContext<unknown>, code: string): Promise<CouponRow | null> {
   return (await couponQuery(ctx, code).get()) ?? null;
 }
@@ -117,12 +120,7 @@ export async function redeem(
       discountAmount: null,
       issueKey: null,
       expiresAt: at + reward.couponDays * DAY_MS,
-      usedAt: null,
-      useId: null,
-      usedByUserId: null,
-      usedByApiKeyId: null,
-      useReference: null,
-      voidedAt: null,
+      ...UNUSED_COUPON,
       createdAt: at,
     };
     const ofReward = and(eq(loyaltyRewards.workspaceId, ctx.workspaceId), eq(loyaltyRewards.id, reward.id));

@@ -6,7 +6,7 @@ import { z } from "@hono/zod-openapi";
 import { and, eq } from "drizzle-orm";
 import { ActionRefusal, defineAction, newId, workspaceProfile, type Statement } from "../../worker/plugin-api";
 import { newCouponCode } from "./codes";
-import type { CouponRow } from "./coupons";
+import { UNUSED_COUPON, type CouponRow } from "./coupons";
 import { planCredits } from "./credits";
 import type { LoyaltyEvents } from "./events";
 import { entryByDedupeKey } from "./ledger";
@@ -69,12 +69,7 @@ export const issueCouponAction = defineAction<typeof IssueCouponInput, typeof Is
       discountAmount: input.amount ?? null,
       issueKey: input.key,
       expiresAt: at + input.expiresInDays * DAY_MS,
-      usedAt: null,
-      useId: null,
-      usedByUserId: null,
-      usedByApiKeyId: null,
-      useReference: null,
-      voidedAt: null,
+      ...UNUSED_COUPON,
       createdAt: at,
     };
     const statements: Statement[] = [

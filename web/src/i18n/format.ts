@@ -23,16 +23,19 @@ export interface Formatter {
   digits(text: string | null | undefined): string;
 }
 
+/** The workspace's time zone if this browser knows it, else UTC (a date is never an exception). */
+export function knownTimeZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone });
+    return timeZone;
+  } catch {
+    return "UTC";
+  }
+}
+
 export function makeFormatter(language: Language, timeZone: string, currency: string): Formatter {
   const locale = language === "fa" ? "fa-IR-u-ca-persian" : "en-GB";
-  const safeZone = (() => {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone });
-      return timeZone;
-    } catch {
-      return "UTC";
-    }
-  })();
+  const safeZone = knownTimeZone(timeZone);
   const dateFormat = new Intl.DateTimeFormat(locale, { timeZone: safeZone, year: "numeric", month: "short", day: "numeric" });
   // 24-hour in both languages: Persian readers of a shop's times expect ۱۴:۳۰, not ۲:۳۰ ب.ظ.
   const dateTimeFormat = new Intl.DateTimeFormat(locale, { timeZone: safeZone, year: "numeric", month: "short", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });

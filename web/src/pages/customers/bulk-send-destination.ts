@@ -2,6 +2,7 @@
 // plugin's campaign composer): the selection becomes a new static list named after the moment,
 // and the plugin's page opens with `?list={listId}`.
 import { api, ApiError } from "../../api/client";
+import { knownTimeZone } from "../../i18n/format";
 import type { Language } from "../../i18n/i18n";
 import { useSession, type Localized, type PluginInfo } from "../../session/session";
 
@@ -23,14 +24,7 @@ export function useBulkSendDestination(): BulkSendDestination | undefined {
 /** "7 Dec 13:20" (en) or "۱۶ آذر ۱۳:۲۰" (fa, Jalali), in the workspace's time zone. */
 export function momentText(language: Language, timeZone: string, at = Date.now()): string {
   const locale = language === "fa" ? "fa-IR-u-ca-persian" : "en-GB";
-  const zone = (() => {
-    try {
-      new Intl.DateTimeFormat("en", { timeZone });
-      return timeZone;
-    } catch {
-      return "UTC";
-    }
-  })();
+  const zone = knownTimeZone(timeZone);
   const day = new Intl.DateTimeFormat(locale, { timeZone: zone, day: "numeric", month: "short" }).format(at);
   const time = new Intl.DateTimeFormat(locale, { timeZone: zone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
   return `${day} ${time}`;
