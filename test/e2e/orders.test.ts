@@ -8,7 +8,7 @@ import { shopifyOrder } from "../../worker/core/webhooks-in/fixtures/shopify";
 import { wooOrder } from "../../worker/core/webhooks-in/fixtures/woocommerce";
 import { sameOrigin, signUpByApi } from "./support/accounts";
 import { launchBrowser, newVisitor, type Visitor } from "./support/browser";
-import { eventually } from "./support/waiting";
+import { eventually, reloadUntilShown } from "./support/waiting";
 import { LANGUAGES, words, type Language } from "./support/words";
 
 let browser: Browser;
@@ -90,10 +90,8 @@ describe.each(LANGUAGES)("orders in %s", (language) => {
     for (const order of cases) {
       // The list may have been read before the order was processed: reload until it is there.
       const link = page.getByRole("main").getByRole("link", { name: shown(language, order.number), exact: true });
-      await eventually(`order ${order.number} in the list`, async () => {
-        if ((await link.count()) === 0) await page.reload();
-        return link.count();
-      }).toBe(1);
+      await reloadUntilShown(page, link, `order ${order.number} in the list`);
+      await eventually(`order ${order.number} listed once`, () => link.count()).toBe(1);
       await link.click();
       await page.getByRole("heading", { level: 1, name: new RegExp(shown(language, order.number).replace(/[#]/g, "\\$&")) }).waitFor();
       await page.getByRole("region", { name: w.items }).getByText(order.item).waitFor();

@@ -9,7 +9,7 @@ import { wooOrder } from "../../worker/core/webhooks-in/fixtures/woocommerce";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { sameOrigin, signUpByApi } from "./support/accounts";
 import { launchBrowser, newVisitor, type Visitor } from "./support/browser";
-import { eventually } from "./support/waiting";
+import { eventually, reloadUntilShown } from "./support/waiting";
 import { LANGUAGES, words, type Language } from "./support/words";
 
 let browser: Browser;
@@ -114,10 +114,9 @@ describe.each(LANGUAGES)("connecting a shop in %s", (language) => {
 
     await page.goto("/orders");
     const lastOrder = page.getByRole("main").getByRole("link", { name: shown(language, String(shop.orders)), exact: true });
-    await eventually("the shop's last order on the Orders page", async () => {
-      if ((await lastOrder.count()) === 0) await page.reload();
-      return lastOrder.count();
-    }).toBe(1);
+    // The import wrote its orders before it said "done", so the page shows them once it has loaded.
+    await reloadUntilShown(page, lastOrder, "the shop's last order on the Orders page");
+    await eventually("the shop's last order listed once", () => lastOrder.count()).toBe(1);
 
     await page.goto("/settings/connections");
     const host = new URL(shop.origin).hostname;

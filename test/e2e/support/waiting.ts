@@ -7,6 +7,7 @@
 //   await page.getByRole("heading", { name }).waitFor();   // a locator's own wait, for "it is shown"
 //
 // Both give up only after waitMs(), with a message naming what they waited for.
+import type { Locator, Page } from "playwright-core";
 import { expect, inject } from "vitest";
 
 declare module "vitest" {
@@ -30,4 +31,23 @@ export const waitMs = () => inject("waitMs");
 export function eventually<T>(what: string, read: () => T | Promise<T>) {
   const timeout = waitMs();
   return expect.poll(read, { timeout, interval: 100, message: `${what} (waited ${timeout / 1000} s)` });
+}
+
+/**
+ * Waits until `shown` is on the page, reloading it now and then in case the page read its data
+ * before that data was written. Each reload is given time to load and fetch (a reload on every
+ * poll would never let a slow page finish); gives up after waitMs() with `what`.
+ */
+export async function reloadUntilShown(page: Page, shown: Locator, what: string): Promise<void> {
+  const deadline = Date.now() + waitMs();
+  for (;;) {
+    const left = deadline - Date.now();
+    try {
+      await shown.first().waitFor({ timeout: Math.max(1, Math.min(left, 5_000)) });
+      return;
+    } catch (error) {
+      if (Date.now() >= deadline) throw new Error(`${what} (waited ${waitMs() / 1000} s, reloading)`, { cause: error });
+      await page.reload();
+    }
+  }
 }
