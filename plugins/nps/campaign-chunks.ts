@@ -1,11 +1,11 @@
 // A send to a saved segment (or everyone with consent), now or at a local time, walked in chunks
 // on the jobs queue. A chunk job carries the cursor it starts after: it queues the next few
 // customers of the audience (one statement; those asked within the throttle are recorded as
-// skipped), asks them (ask.ts), and in one batch records what became of each, adds it to the
-// campaign's progress and moves the cursor on only if it is still the one the job started after
-// (compare-and-set); then it queues the next chunk. So a chunk delivered twice, or run again after
-// a crash, sends nothing twice (one send per campaign and customer, one message per send) and
-// counts nothing twice. A paused survey holds its campaign; the hourly run carries on a campaign
+// skipped), asks them (ask.ts), queues the next chunk, then in one batch records what became of
+// each, adds it to the campaign's progress and moves the cursor on only if it is still the one the
+// job started after (compare-and-set). A next chunk that arrives before this one is saved is handed
+// back to the queue. So a chunk delivered twice, or run again after a crash, sends nothing twice
+// (one send per campaign and customer, one message per send) and counts nothing twice. A paused survey holds its campaign; the hourly run carries on a campaign
 // whose chain went quiet (lost, or held by a pause since lifted).
 import { and, asc, desc, eq, gt, lte, sql } from "drizzle-orm";
 import { customersTable, newId, type PluginContext, type Statement } from "../../worker/plugin-api";
@@ -106,7 +106,9 @@ export async function runCampaignChunk(payload: Record<string, unknown>, ctx: Ct
   const after = typeof payload.after === "string" ? payload.after : null;
   const found = await campaignWithSurvey(ctx, campaignId);
   // Done; or another delivery of this chunk already moved the campaign on.
-  if (!found || found.campaign.status !== "running" || found.campaign.cursor !== after) return;
+  if (!found || found.campaign.status !== "running" || isPast(found.campaign.cursor, after)) return;
+  // Queued by a chunk still saving its work (another consumer runs it): the queue brings it back.
+  if (found.campaign.cursor !== after) throw new Error(`NPS campaign ${campaignId}: chunk after ${after} came before the chunk ahead of it was saved`);
   const { campaign, survey } = found;
   // Too early (a start more than the queue's longest delay away): the hourly run queues it in time.
   if (campaign.notBefore > ctx.now()) return;
@@ -133,11 +135,18 @@ export async function runCampaignChunk(payload: Record<string, unknown>, ctx: Ct
   const move = ctx.db
     .update(npsCampaigns)
     .set({ cursor: last, ...withOutcomes(campaign, [...settled, ...asked]), status: finished ? "done" : "running", updatedAt: at })
-    .where(and(campaignWhere(ctx, campaign.id), eq(npsCampaigns.status, "running"), after === null ? sql`${npsCampaigns.cursor} is null` : eq(npsCampaigns.cursor, after)))
-    .returning({ id: npsCampaigns.id });
+    .where(and(campaignWhere(ctx, campaign.id), eq(npsCampaigns.status, "running"), after === null ? sql`${npsCampaigns.cursor} is null` : eq(npsCampaigns.cursor, after)));
+  // The next chunk is queued before this one is saved: should saving fail, the queue retries this
+  // chunk (which asks nobody twice) instead of leaving the campaign moved on with nothing queued.
+  if (!finished) await ctx.enqueue(CHUNK_JOB, { campaignId: campaign.id, after: last });
   // The writes apply only to sends still queued, so a second delivery that loses the compare-and-set changes nothing.
-  const [moved] = await ctx.db.batch([move, ...writes]);
-  if (!finished && moved.length === 1) await ctx.enqueue(CHUNK_JOB, { campaignId: campaign.id, after: last });
+  await ctx.db.batch([move, ...writes]);
+}
+
+/** Whether the campaign's cursor is already past `after` (customers are walked in id order; null is the start). */
+function isPast(cursor: string | null, after: string | null): boolean {
+  if (cursor === null) return false;
+  return after === null || cursor > after;
 }
 
 /**

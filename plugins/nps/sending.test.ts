@@ -87,6 +87,23 @@ describe("a send to a whole audience", () => {
     expect(sent?.n).toBe(170);
   });
 
+  it("goes on at once, without waiting for the hourly run, when a chunk could not queue the next one and the queue retries it", async () => {
+    const bed = await createPluginTestbed({ plugins: [npsPlugin], env: { D1_QUERIES_PER_INVOCATION: "50" } });
+    await seedCustomers(bed.workspaceId, 12);
+    const surveyId = await newSurvey(bed);
+    const started = await bed.owner.post(`/api/plugins/nps/surveys/${surveyId}/send`, {});
+    expect(started.status, started.text).toBe(202);
+    // The second chunk's attempt to queue the third fails once (the queue refused the message); the
+    // consumer hands the chunk back to the queue, which delivers it again.
+    const refuse = vi.spyOn(bed.worker.queues.env.JOBS_QUEUE, "send").mockRejectedValueOnce(new Error("queue unavailable"));
+    await bed.runJobs();
+    expect(refuse).toHaveBeenCalled();
+    expect(await npsMessages(bed)).toBe(12);
+    expect(await distinctRecipients(bed)).toBe(12);
+    const [campaign] = (await bed.owner.get(`/api/plugins/nps/surveys/${surveyId}/campaigns`)).body.items;
+    expect(campaign).toMatchObject({ status: "done", audience: 12, queued: 12 });
+  });
+
   it("keeps every chunk within the Free plan's 50 D1 queries", async () => {
     const bed = await createPluginTestbed({ plugins: [npsPlugin], env: { D1_METER: "on", D1_QUERIES_PER_INVOCATION: undefined } });
     await seedCustomers(bed.workspaceId, 12);
