@@ -425,11 +425,15 @@ async function main() {
     seeded = customers;
     say(`seeded in ${seedSeconds.toFixed(0)} s; measuring D1 cost per request at ${num(customers)} customers …`);
     app = await start(metered);
-    const page10 = await tenthPage(app.url, ws.cookie);
+    const page10 = await tenthPage(app.url, ws.cookie).catch((error) => {
+      throw new Error(`reading the customer list's first ten pages at ${num(customers)} customers`, { cause: error });
+    });
     const ctx = { ...ws, customers, woo: shops.woo, origin: app.url, tenthPage: page10 };
     const stage = { customers, seedSeconds, rows: {}, bulk: [] };
     for (const endpoint of endpoints(ctx)) {
-      const { body: _body, ...cost } = await d1Cost(app, () => endpoint.app(0), { untilSettled: endpoint.untilSettled });
+      const { body: _body, ...cost } = await d1Cost(app, () => endpoint.app(0), { untilSettled: endpoint.untilSettled }).catch((error) => {
+        throw new Error(`measuring "${endpoint.label}" at ${num(customers)} customers`, { cause: error });
+      });
       stage.rows[endpoint.name] = { label: endpoint.label, ...cost };
     }
     say("bulk paths: import chunk, exports, the daily job …");
@@ -541,6 +545,7 @@ function print(results) {
 main()
   .catch(async (error) => {
     console.error(`bench failed: ${error?.stack ?? error}`);
+    for (let cause = error?.cause; cause; cause = cause.cause) console.error(`  caused by: ${cause?.stack ?? cause}`);
     process.exitCode = 1;
   })
   .finally(stopAll);

@@ -17,8 +17,10 @@ type Ctx = PluginContext<unknown>;
 type Enrollment = typeof enrollments.$inferSelect;
 
 const DAY_MS = 86_400_000;
-/** Steps one run takes at most (jumps go forward only, so a flow always ends). */
+/** Steps one run takes at most (jumps go forward only, so a flow always ends); the rest is left due now. */
 const STEPS_PER_RUN = 10;
+/** D1 queries the costliest step may take (a send with a coupon); a run with less left stops before it. */
+export const QUERIES_PER_STEP = 15;
 /** A paused flow's woken enrollment looks again after this. */
 const PARKED_MS = 60 * 60_000;
 const STEP_TAKEN_ONCE = "automation-step-once";
@@ -163,9 +165,12 @@ async function runStep(ctx: Ctx, enrollment: Enrollment, definition: FlowDefinit
 
 /**
  * Runs an enrollment from its current step until it waits, ends or exits (at most a few steps a
- * run). `at` is the run's clock (the tick that woke it, or the event's delivery).
+ * run). `at` is the run's clock (the tick that woke it, or the event's delivery). `queriesLeft`
+ * (a queued job's) stops the run before a step that might not fit the invocation's D1 queries.
+ * A run that stops with steps to go leaves the enrollment waiting, due now (and says so): the next
+ * wake-up job goes on from there.
  */
-export async function advance(ctx: Ctx, enrollmentId: string, at: number): Promise<void> {
+export async function advance(ctx: Ctx, enrollmentId: string, at: number, queriesLeft?: () => number): Promise<"left_due" | void> {
   const found = await ctx.db.select().from(enrollments).where(and(eq(enrollments.workspaceId, ctx.workspaceId), eq(enrollments.id, enrollmentId))).get();
   if (!found) return;
   let enrollment: Enrollment = found;
@@ -174,10 +179,15 @@ export async function advance(ctx: Ctx, enrollmentId: string, at: number): Promi
     loadVersion(ctx, enrollment.flowId, enrollment.version),
   ]);
   if (!definition) return;
-  for (let taken = 0; taken < STEPS_PER_RUN; taken++) {
+  for (let taken = 0; ; taken++) {
     if (enrollment.status === "completed" || enrollment.status === "exited") return;
     if (enrollment.status === "waiting" && (enrollment.wakeAt ?? 0) > at) return;
     const where = and(eq(enrollments.workspaceId, ctx.workspaceId), eq(enrollments.id, enrollment.id), eq(enrollments.step, enrollment.step), eq(enrollments.round, enrollment.round), eq(enrollments.status, enrollment.status));
+    if (taken === STEPS_PER_RUN || (queriesLeft && taken > 0 && queriesLeft() < QUERIES_PER_STEP)) {
+      // Enough for one run: the rest is due now, for the next wake-up job.
+      await ctx.db.update(enrollments).set({ status: "waiting", wakeAt: at, updatedAt: at }).where(where);
+      return "left_due";
+    }
     if (flow?.status !== "active") {
       // Paused (or the kill switch): park it; resuming wakes it.
       await ctx.db.update(enrollments).set({ status: "waiting", wakeAt: at + PARKED_MS, updatedAt: at }).where(where);

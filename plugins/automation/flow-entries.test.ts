@@ -145,4 +145,19 @@ describe("flow entries", () => {
     const distinct = await env.DB.prepare("select count(distinct customer_id) as n from messages where workspace_id = ?").bind(bed.workspaceId).first<{ n: number }>();
     expect(distinct!.n).toBe(ids.length);
   });
+
+  it("wakes twenty-five customers into a long run of steps (more than one run takes) without any invocation passing 50 D1 queries, each step once", async () => {
+    const bed = await createPluginTestbed({ plugins: [automationPlugin], env: { D1_METER: "on", D1_QUERIES_PER_INVOCATION: "50" } });
+    const sends = Array.from({ length: 12 }, (_, n) => ({ type: "send", channel: "sms", transactional: true, body: text(`Note ${n + 1} for {firstName}`) }));
+    await publishedFlow(bed, { trigger: { type: "date", field: "birthday", calendar: "gregorian", at: "10:00" }, steps: [...sends, { type: "add_tag", tag: "greeted" }] });
+    await seedCustomers(bed.workspaceId, 25, "1990-05-20");
+    const calls = await meteredInvocations(async () => {
+      await bed.tick(new Date("2027-05-19T20:40:00Z"));
+      await bed.tick(new Date("2027-05-20T06:31:00Z"));
+    });
+    expect(Math.max(...calls)).toBeLessThanOrEqual(50);
+    expect(await smsCount(bed)).toBe(25 * 12);
+    expect(await countRows("automation_enrollments", "workspace_id = ? and status = 'completed'", bed.workspaceId)).toBe(25);
+    expect(await countRows("customer_tags", "workspace_id = ? and tag = 'greeted'", bed.workspaceId)).toBe(25);
+  });
 });

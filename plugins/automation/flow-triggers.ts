@@ -2,18 +2,18 @@
 // a Jalali or Gregorian birthday at a local time (a daily run), and the minute tick that wakes due
 // waits (a bounded, indexed query; the run goes on in a job of its own when there are many).
 import { and, asc, eq, lte, sql } from "drizzle-orm";
-import { customersTable, type DeliveredEvent, type PluginContext } from "../../worker/plugin-api";
+import { customersTable, type DeliveredEvent, type JobContext, type PluginContext } from "../../worker/plugin-api";
 import type { FlowDefinition, TriggerEvent } from "./flow-definition";
 import { startEntry, WAKE_JOB } from "./flow-entry";
-import { advance, enroll, loadVersion } from "./flow-engine";
+import { advance, enroll, loadVersion, QUERIES_PER_STEP } from "./flow-engine";
 import { automationEnrollments as enrollments, automationFlows as flows } from "./schema";
 
 export { WAKE_JOB };
 
 type Ctx = PluginContext<unknown>;
 
-/** Enrollments a wake-up job runs (each a few sends at most, within the invocation's D1 queries). */
-const WAKE_BATCH = 4;
+/** Due enrollments a wake-up job reads at once; it runs as many as its D1 queries allow and queues the rest. */
+const WAKE_BATCH = 10;
 
 export function triggerKeyOf(definition: FlowDefinition): string {
   const trigger = definition.trigger;
@@ -67,11 +67,25 @@ export function dueEnrollments(ctx: Ctx, at: number, limit: number) {
     .limit(limit);
 }
 
-export async function runWakeJob(payload: Record<string, unknown>, ctx: Ctx): Promise<void> {
+/**
+ * A wake-up job: runs due enrollments one after another while the next might still fit the
+ * invocation's D1 queries (judged by the costliest run so far), then queues a job for the rest.
+ * The first always runs, so every job moves on.
+ */
+export async function runWakeJob(payload: Record<string, unknown>, ctx: JobContext<unknown>): Promise<void> {
   const at = typeof payload.at === "number" ? payload.at : ctx.now();
   const due = await dueEnrollments(ctx, at, WAKE_BATCH);
-  for (const { id } of due) await advance(ctx, id, at);
-  if (due.length === WAKE_BATCH) await ctx.enqueue(WAKE_JOB, { at });
+  let costliest = QUERIES_PER_STEP;
+  let ran = 0;
+  let leftDue = false;
+  for (const { id } of due) {
+    const before = ctx.queriesLeft();
+    if (ran > 0 && before < costliest) break;
+    if ((await advance(ctx, id, at, ctx.queriesLeft)) === "left_due") leftDue = true;
+    costliest = Math.max(costliest, before - ctx.queriesLeft());
+    ran++;
+  }
+  if (leftDue || ran < due.length || due.length === WAKE_BATCH) await ctx.enqueue(WAKE_JOB, { at });
 }
 
 /**

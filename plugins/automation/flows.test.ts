@@ -217,7 +217,7 @@ describe("flows", () => {
 
   it("reads only due waits on a wake-up tick, through the partial index", async () => {
     const plan = await env.DB.prepare(
-      "explain query plan select id from automation_enrollments where workspace_id = ? and status = 'waiting' and wake_at <= ? order by wake_at limit 4",
+      "explain query plan select id from automation_enrollments where workspace_id = ? and status = 'waiting' and wake_at <= ? order by wake_at limit 10",
     )
       .bind("ws", 1)
       .all<{ detail: string }>();

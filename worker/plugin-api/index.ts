@@ -29,6 +29,7 @@ export type {
   DeliveredEvent,
   EventMap,
   HookContext,
+  JobContext,
   Localized,
   MessageChannel,
   MessagePurpose,

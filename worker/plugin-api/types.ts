@@ -228,7 +228,17 @@ export type ScheduleTiming = { every: "minute" } | { every: "hour" } | { every: 
  * `ctx.enqueue`): a chunk of a long task that queues the next. `payload` is what was enqueued
  * (JSON); validate it. Throwing retries the job later (a few times).
  */
-export type PluginJob<Settings, Events extends EventMap = EventMap> = (payload: Record<string, unknown>, ctx: PluginContext<Settings, Events>) => Promise<void> | void;
+export type PluginJob<Settings, Events extends EventMap = EventMap> = (payload: Record<string, unknown>, ctx: JobContext<Settings, Events>) => Promise<void> | void;
+
+/** A queued job's context: the plugin context plus what is left of its invocation's D1 queries. */
+export interface JobContext<Settings = unknown, Events extends EventMap = EventMap> extends PluginContext<Settings, Events> {
+  /**
+   * The D1 queries this invocation may still make under the plan's limit
+   * (`D1_QUERIES_PER_INVOCATION`), counted from every query of the invocation (core's too). A job
+   * that does its work item by item stops when the next item might not fit, and queues the rest.
+   */
+  queriesLeft(): number;
+}
 
 export interface PluginSchedule<Settings, Events extends EventMap = EventMap> {
   id: string;
