@@ -10,7 +10,7 @@ import { npsPlugin } from "./nps";
 // where both are known (a hook may only name an event a registered plugin declares).
 const loyaltyWithSurveyBonus = { ...loyaltyPlugin, on: { ...loyaltyPlugin.on, "nps.responded": rewardSurveyResponse } } as typeof loyaltyPlugin;
 
-// Flows start on the NPS plugin's `nps.detractor`, received by name.
+// Flows start on the NPS plugin's `nps.detractor` and the club's `loyalty.tier_changed`, received by name.
 const automationWithPluginEvents = { ...automationPlugin, on: { ...automationPlugin.on, ...automationOtherPluginHooks } } as typeof automationPlugin;
 
 export const plugins: readonly PluginDefinition<any, any>[] = [

@@ -8,8 +8,21 @@ const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "time_of_day");
 const Tag = z.string().trim().min(1).max(40);
 const Localized = z.object({ en: z.string().trim().min(1).max(2000), fa: z.string().trim().min(1).max(2000) });
 
-/** Events a flow can start on: core's, and `nps.detractor` (the NPS plugin's, received by name when it is on). */
-export const TRIGGER_EVENTS = ["customer.created", "order.paid", "customer.stage_changed", "nps.detractor"] as const;
+/**
+ * Events a flow can start on: core's about a customer, and two of other plugins' (received by name
+ * where that plugin is compiled in): `nps.detractor` and `loyalty.tier_changed`.
+ */
+export const TRIGGER_EVENTS = [
+  "customer.created",
+  "order.created",
+  "order.paid",
+  "order.refunded",
+  "customer.stage_changed",
+  "interaction.logged",
+  "message.received",
+  "nps.detractor",
+  "loyalty.tier_changed",
+] as const;
 export type TriggerEvent = (typeof TRIGGER_EVENTS)[number];
 
 export const FlowTrigger = z.discriminatedUnion("type", [

@@ -292,6 +292,19 @@ describe("flow steps", () => {
     expect((await bed.owner.get(`/api/customers/${customerId}`)).body.tags).toContain("detractor");
   });
 
+  it("starts on a customer's SMS reply and on a change of club tier; a second reply does not enter them again (re-entry: never)", async () => {
+    const bed = await createPluginTestbed({ plugins, enable: ["automation", "loyalty"] });
+    await publishedFlow(bed, { trigger: { type: "event", event: "message.received" }, steps: [{ type: "task", title: "Answer the reply", dueInDays: 0 }] });
+    await publishedFlow(bed, { trigger: { type: "event", event: "loyalty.tier_changed" }, steps: [{ type: "send", channel: "sms", transactional: true, body: text("Welcome to your new tier, {firstName}") }] });
+    const customerId = await customer(bed, "Reza", "09121120041", { ownerUserId: bed.me.user.id });
+    await bed.drain();
+    for (let i = 0; i < 2; i++) await bed.emit("message.received", { customerId, channel: "sms", text: "Is it in stock?", inReplyToMessageId: null, receivedAt: Date.now() });
+    await bed.emit("loyalty.tier_changed", { customerId, from: "bronze", to: "silver", direction: "up", cause: "earn", value: 1_000_000 });
+    await bed.drain();
+    expect(await countRows("tasks", "workspace_id = ? and customer_id = ?", bed.workspaceId, customerId)).toBe(1);
+    expect(await smsTo(bed.workspaceId, customerId)).toBe(1);
+  });
+
   it("gives points and a coupon whose code fills {coupon}; with the loyalty club off, skips both with the reason and sends no text that needed the code", async () => {
     const bed = await createPluginTestbed({ plugins, enable: ["automation", "loyalty"] });
     const flowId = await publishedFlow(bed, {

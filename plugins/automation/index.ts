@@ -35,6 +35,10 @@ export const automationPlugin = definePlugin({
   on: {
     "customer.created": enterOnEvent,
     "customer.stage_changed": enterOnEvent,
+    "order.created": enterOnEvent,
+    "order.refunded": enterOnEvent,
+    "interaction.logged": enterOnEvent,
+    "message.received": enterOnEvent,
     "message.delivered": markDelivered,
     "message.failed": markFailed,
     "message.clicked": markClicked,
@@ -70,4 +74,4 @@ export const automationPlugin = definePlugin({
  * Other plugins' events that start flows, by name only (this plugin never imports another): the
  * registry adds them to `on` where the plugin that declares them is compiled in.
  */
-export const automationOtherPluginHooks = { "nps.detractor": enterOnEvent };
+export const automationOtherPluginHooks = { "nps.detractor": enterOnEvent, "loyalty.tier_changed": enterOnEvent };

@@ -31,9 +31,14 @@ const stageOptions = STAGES.map(([value, en, fa]) => ({ value, label: both(en, f
 
 const EVENT_WORDS: Record<(typeof TRIGGER_EVENTS)[number], { en: string; fa: string }> = {
   "customer.created": both("A customer is added", "مشتری تازه‌ای افزوده می‌شود"),
+  "order.created": both("An order is placed", "سفارشی ثبت می‌شود"),
   "order.paid": both("An order is paid", "سفارشی پرداخت می‌شود"),
+  "order.refunded": both("An order is refunded", "مبلغ سفارشی بازپرداخت می‌شود"),
   "customer.stage_changed": both("A customer's stage changes", "مرحلهٔ مشتری تغییر می‌کند"),
+  "interaction.logged": both("A call, note or complaint is logged", "تماس، یادداشت یا شکایتی ثبت می‌شود"),
+  "message.received": both("A customer replies by SMS", "مشتری با پیامک پاسخ می‌دهد"),
   "nps.detractor": both("A customer gives a low satisfaction score (NPS)", "مشتری امتیاز رضایت پایینی می‌دهد (NPS)"),
+  "loyalty.tier_changed": both("A customer's club tier changes (loyalty club)", "سطح مشتری در باشگاه تغییر می‌کند (باشگاه مشتریان)"),
 };
 
 const when = (name: string, ...values: string[]) => ({ shownWhen: { name: `definition.${name}`, in: values } });
