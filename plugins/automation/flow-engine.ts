@@ -6,7 +6,7 @@
 // same (enrollment, round, step), so even a run cut short between the send and the batch never
 // sends twice. A paused flow's enrollments are parked: nothing is sent until it is resumed.
 import { and, eq, gte, inArray, sql } from "drizzle-orm";
-import { customersTable, filterCondition, isConstraintError, localDay, localMidnight, newId, onlyIf, type PluginContext, type SendResult, type Statement } from "../../worker/plugin-api";
+import { customersTable, filterCondition, isConstraintError, localDay, localMidnight, newId, onlyIf, refusalCode, type PluginContext, type SendResult, type Statement } from "../../worker/plugin-api";
 import { runProfileStep, runWebhookStep, taskStatements } from "./flow-actions";
 import { couponForSend, runLoyaltyStep } from "./flow-loyalty";
 import { wakeTime } from "./flow-clock";
@@ -131,16 +131,26 @@ async function runStep(ctx: Ctx, enrollment: Enrollment, definition: FlowDefinit
       const coupon = await couponForSend(ctx, enrollment, definition, index);
       // A text promising a code it does not have (the coupon step was skipped) does not go out.
       if (coupon === null) return { outcome: "skipped:no_coupon", next };
-      const result = await ctx.messaging.send({
-        customerId: enrollment.customerId,
-        channel: step.channel,
-        purpose: step.transactional ? "transactional" : "marketing",
-        ...(step.template ? { template: step.template } : { body: step.body! }),
-        ...(step.subject ? { subject: step.subject } : {}),
-        ...(step.link ? { link: { url: step.link } } : {}),
-        ...(coupon ? { variables: { coupon } } : {}),
-        idempotencyKey: `flow:${enrollment.id}:${enrollment.round}:${index}`,
-      });
+      let result: SendResult;
+      try {
+        result = await ctx.messaging.send({
+          customerId: enrollment.customerId,
+          channel: step.channel,
+          purpose: step.transactional ? "transactional" : "marketing",
+          ...(step.template ? { template: step.template } : { body: step.body! }),
+          ...(step.subject ? { subject: step.subject } : {}),
+          ...(step.link ? { link: { url: step.link } } : {}),
+          ...(coupon ? { variables: { coupon } } : {}),
+          idempotencyKey: `flow:${enrollment.id}:${enrollment.round}:${index}`,
+        });
+      } catch (error) {
+        // Core refused the message for this customer (a saved template's {coupon} with no coupon
+        // step, {firstName} for an organization): this step fails alone and the flow goes on.
+        // Thrown, it would fail every retry and hold up the waits due after it.
+        const refused = refusalCode(error);
+        if (refused === null) throw error;
+        return { outcome: `failed:${refused}`, next };
+      }
       // An opted-out customer leaves the flow: nothing after this would reach them.
       if (result.status === "skipped" && result.reason === "no_consent") return { outcome: sendOutcome(result), messageId: result.messageId, next: { exit: "opted_out" } };
       return { outcome: sendOutcome(result), messageId: result.messageId, next };

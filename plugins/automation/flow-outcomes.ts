@@ -31,6 +31,8 @@ const REASONS: Record<string, { en: string; fa: string }> = {
   flow_daily_limit: both("the flow's daily limit", "سقف روزانهٔ جریان"),
   customer_not_found: both("customer not found", "مشتری پیدا نشد"),
   member_erased: both("the customer's data was erased", "اطلاعات مشتری پاک شده است"),
+  template_variable_missing: both("the text needs a value this customer does not have", "متن مقداری می‌خواهد که این مشتری ندارد"),
+  unknown_template: both("the saved template no longer exists", "الگوی ذخیره‌شده دیگر وجود ندارد"),
 };
 
 export function outcomeText(outcome: string): { en: string; fa: string } | string {

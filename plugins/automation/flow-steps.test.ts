@@ -305,6 +305,26 @@ describe("flow steps", () => {
     expect(await smsTo(bed.workspaceId, customerId)).toBe(1);
   });
 
+  it("fails only the step core refuses (a saved template's {coupon} with no coupon step), says why in the report, and goes on for everyone due", async () => {
+    const bed = await createPluginTestbed({ plugins: [automationPlugin] });
+    const template = await bed.owner.post("/api/messaging/templates", { name: "code-reminder", channel: "sms", purpose: "marketing", text: { en: "{firstName}, your code {coupon}", fa: "{firstName}، کد شما {coupon}" } });
+    expect(template.status, template.text).toBe(201);
+    const flowId = await publishedFlow(bed, {
+      trigger: { type: "event", event: "customer.created" },
+      steps: [{ type: "wait", hours: 1 }, { type: "send", channel: "sms", template: "code-reminder" }, { type: "add_tag", tag: "reminded" }],
+    });
+    const first = await customer(bed, "Mina", "09121120051");
+    const second = await customer(bed, "Sina", "09121120052");
+    await bed.drain();
+    await bed.tick(new Date(Date.now() + 2 * 3_600_000));
+    for (const customerId of [first, second]) {
+      expect(await smsTo(bed.workspaceId, customerId)).toBe(0);
+      expect((await bed.owner.get(`/api/customers/${customerId}`)).body.tags).toContain("reminded");
+    }
+    const report = (await bed.owner.get(`${BASE}/flows/${flowId}`)).body.report;
+    expect(report.steps[1]).toEqual({ step: 1, outcomes: { "failed:template_variable_missing": 2 } });
+  });
+
   it("gives points and a coupon whose code fills {coupon}; with the loyalty club off, skips both with the reason and sends no text that needed the code", async () => {
     const bed = await createPluginTestbed({ plugins, enable: ["automation", "loyalty"] });
     const flowId = await publishedFlow(bed, {
