@@ -9,7 +9,7 @@ import { customers } from "../data/schema";
 import { createCustomer } from "../customers/create-customer";
 import type { OrderInput } from "../orders/order-contract";
 import { recordOrder, stageChangeStatements } from "../orders/record-order";
-import { overviewQueries } from "./overview";
+import { BUYER_DAYS_PRIMARY_KEY, overviewQueries } from "./overview";
 
 /** An instant given as a Tehran wall-clock time (+03:30). */
 const tehran = (day: string, time: string) => Date.parse(`2025-${day}T${time}:00+03:30`);
@@ -161,4 +161,11 @@ describe("GET /api/stats/overview", () => {
     expect(large).toBe(small);
     expect(large).toBeLessThan(40);
   }, 600_000);
+
+  it("asks of each buyer of the period whether they bought before it with one probe of the primary key, never a read of the workspace's earlier days", async () => {
+    const { sql, params } = overviewQueries(openWorkspace(env, "ws_plan"), { from: "2025-03-01", to: "2025-03-31" }).buyers.toSQL();
+    const plan = await env.DB.prepare(`explain query plan ${sql}`).bind(...params).all<{ detail: string }>();
+    const probe = plan.results.map((row) => row.detail).find((detail) => detail.includes("earlier"));
+    expect(probe).toContain(`${BUYER_DAYS_PRIMARY_KEY} (workspace_id=? AND customer_id=? AND day<?)`);
+  });
 });
