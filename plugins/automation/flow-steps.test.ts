@@ -203,6 +203,18 @@ describe("flow steps", () => {
     expect((await bed.owner.post(`${BASE}/flows/${flowId}/dry-run`, {})).status).toBe(400);
   });
 
+  it("dry-runs the win-back series on a sample of ten customers within the Free plan's 50 D1 queries", async () => {
+    const bed = await createPluginTestbed({ plugins, enable: ["automation", "loyalty"], env: { D1_METER: "on" } });
+    const created = await bed.owner.post(`${BASE}/flows/from-template`, { template: "win-back" });
+    for (let i = 0; i < 10; i++) await customer(bed, `Sample ${i}`, `091211201${String(i).padStart(2, "0")}`, i % 2 ? { attributes: { locale: "en" } } : {});
+    await bed.drain();
+    const run = await bed.owner.post(`${BASE}/flows/${created.body.id}/dry-run`, { sample: 10 });
+    expect(run.status, run.text).toBe(200);
+    expect(run.body.paths).toHaveLength(10);
+    expect(run.body.paths.every((path: { steps: Array<{ does: string }> }) => path.steps.some((step) => step.does === "coupon"))).toBe(true);
+    expect(Number(run.headers.get("x-d1-calls"))).toBeLessThanOrEqual(50);
+  });
+
   it("the editor's dry run finds a customer by name or whole mobile and says in words what each step would do and when, skips with their reasons; an unknown customer is named at the field", async () => {
     const bed = await createPluginTestbed({ plugins: [automationPlugin] });
     const flowId = (await bed.owner.post(`${BASE}/flows/from-template`, { template: "welcome" })).body.id;

@@ -23,7 +23,7 @@ import {
   webhookSecretRoute,
 } from "./flows.routes";
 import { refuseUnknownAssignees } from "./flow-assignees";
-import { dryRun, sampleCustomers } from "./flow-dry-run";
+import { dryRunPaths, sampleCustomers } from "./flow-dry-run";
 import { signingSecret } from "./flow-actions";
 import { loadVersion } from "./flow-engine";
 import { automationEnrollments as enrollments, automationFlows as flows, automationFlowVersions as versions } from "./schema";
@@ -70,13 +70,9 @@ export const flowsRouter = createPluginRouter()
     if (!definition) throw wrongState();
     const at = ctx.now();
     const ids = body.customerId ? [body.customerId] : await sampleCustomers(ctx, definition, body.sample!);
-    const paths = [];
-    for (const id of ids) {
-      const path = await dryRun(ctx, definition, id, at);
-      if (!path && body.customerId) throw pluginNotFound("customerId");
-      if (path) paths.push(path);
-    }
-    return c.json({ at, paths }, 200);
+    const found = await dryRunPaths(ctx, definition, ids, at);
+    if (body.customerId && !found[0]) throw pluginNotFound("customerId");
+    return c.json({ at, paths: found.filter((path) => path !== null) }, 200);
   })
   .openapi(createFlowRoute, async (c) => {
     const { name, definition } = c.req.valid("json");

@@ -3,7 +3,7 @@
 // skips with their reasons in words. Nothing is sent or changed (flow-dry-run.ts only reads).
 import { and, desc } from "drizzle-orm";
 import { customerSearch, customersTable, filterCondition, pluginNotFound, uiText as both, type PluginContext, type UiBlock } from "../../worker/plugin-api";
-import { dryRun } from "./flow-dry-run";
+import { dryRunPaths } from "./flow-dry-run";
 import type { DryRunPath, DryRunStep } from "./flow-schemas";
 import type { automationFlows as flows } from "./schema";
 
@@ -82,7 +82,7 @@ export async function dryRunView(ctx: Ctx, flow: typeof flows.$inferSelect, q: s
   const found = await findCustomers(ctx, q);
   const first = found[0];
   if (!first) throw pluginNotFound("customer");
-  const path = await dryRun(ctx, flow.draft, first.id, ctx.now());
+  const [path] = await dryRunPaths(ctx, flow.draft, [first.id], ctx.now());
   if (!path) throw pluginNotFound("customer");
   const more = found.length > 1 ? both(` ${found.length === 5 ? "Several" : digits(found.length).en} customers match; this is the newest (type more, or the whole mobile, for another).`, ` ${found.length === 5 ? "چند" : digits(found.length).fa} مشتری پیدا شد؛ این تازه‌ترین است (برای دیگری بیشتر بنویسید یا شمارهٔ موبایل کامل را).`) : both("", "");
   const blocks: UiBlock[] = [
