@@ -260,7 +260,7 @@ async function automationPaths(server, write, customers) {
   const tick = await cronTick(server, 3, 300_000);
   const wakeJob = worstOf(tick.jobs);
   results.push({ path: `Minute tick with 10 flow waits due among ${num(customers)} waiting enrollments (finds them by the partial index)`, calls: tick.tick?.calls ?? null, rowsRead: tick.tick?.rowsRead ?? null, rowsWritten: tick.tick?.rowsWritten ?? null });
-  results.push({ path: `Flow wake-up job, 4 customers each (worst of ${tick.jobs.length})`, calls: wakeJob?.calls ?? null, rowsRead: wakeJob?.rowsRead ?? null, rowsWritten: wakeJob?.rowsWritten ?? null });
+  results.push({ path: `Flow wake-up job, customers while its D1 queries allow (worst of ${tick.jobs.length})`, calls: wakeJob?.calls ?? null, rowsRead: wakeJob?.rowsRead ?? null, rowsWritten: wakeJob?.rowsWritten ?? null });
   await post(`/flows/${flow.id}/pause`, {});
   return results;
 }

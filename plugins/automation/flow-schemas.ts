@@ -20,7 +20,9 @@ export const FlowReport = z.object({
   exited: z.record(z.string(), z.number().int()),
   conversions: z.number().int(),
   revenue: z.number().int(),
-  steps: z.array(z.object({ step: z.number().int(), outcomes: z.record(z.string(), z.number().int()) })),
+  /** The flow's messages: sent now, deferred past quiet hours, and of those the delivered (provider reports) and clicked. */
+  messages: z.object({ sent: z.number().int(), deferred: z.number().int(), delivered: z.number().int(), clicked: z.number().int() }),
+  steps: z.array(z.object({ step: z.number().int(), outcomes: z.record(z.string(), z.number().int()), delivered: z.number().int(), clicked: z.number().int() })),
   arms: z.array(z.object({ arm: z.string(), entered: z.number().int(), conversions: z.number().int() })),
 });
 

@@ -185,6 +185,9 @@ export const automationStepReceipts = sqliteTable(
     messageId: text("message_id"),
     // What the step made for the steps after it: a coupon step's code (the sends' {coupon}).
     detail: text("detail"),
+    // A send's message as the provider reported it (delivered, failed), and its first click.
+    delivery: text("delivery", { enum: ["delivered", "failed"] }),
+    clickedAt: integer("clicked_at"),
     createdAt: createdAt(),
   },
   (t) => [

@@ -162,6 +162,10 @@ export async function flowEditor(ctx: PluginContext<unknown>, flow: typeof flows
         { label: both("Published version", "نسخهٔ منتشرشده"), value: flow.version, format: "number" },
         { label: both("Entered", "ورود"), value: report.entered, format: "number" },
         { label: both("Waiting", "در انتظار"), value: report.waiting, format: "number" },
+        { label: both("Messages sent", "پیام‌های فرستاده"), value: report.messages.sent + report.messages.deferred, format: "number", hint: both("Sent now or deferred past the quiet hours.", "فرستاده‌شده یا به پس از ساعت سکوت افتاده.") },
+        { label: both("Delivered", "تحویل‌شده"), value: report.messages.delivered, format: "number" },
+        { label: both("Clicked", "کلیک‌شده"), value: report.messages.clicked, format: "number" },
+        { label: both("Conversions", "خرید"), value: report.conversions, format: "number", hint: both("Customers who reached the flow's goal (an order in time).", "مشتریانی که به هدف جریان رسیدند (خرید در مهلت).") },
         { label: both("Audience now", "مخاطبان اکنون"), value: audience, format: "number", hint: both("Customers matching the entry conditions (and the segment) today.", "مشتریانی که امروز با شرط ورود (و بخش) جورند.") },
       ],
     },
@@ -175,8 +179,13 @@ export async function flowEditor(ctx: PluginContext<unknown>, flow: typeof flows
         { key: "step", label: both("Step", "گام"), format: "number" },
         { key: "outcome", label: both("Outcome", "نتیجه") },
         { key: "count", label: both("Customers", "مشتریان"), format: "number" },
+        { key: "delivered", label: both("Delivered", "تحویل‌شده"), format: "number" },
+        { key: "clicked", label: both("Clicked", "کلیک‌شده"), format: "number" },
       ],
-      rows: report.steps.flatMap((step) => Object.entries(step.outcomes).map(([outcome, count]) => ({ step: step.step + 1, outcome: outcomeText(outcome), count }))),
+      // A step's messages delivered and clicked are shown on its first row.
+      rows: report.steps.flatMap((step) =>
+        Object.entries(step.outcomes).map(([outcome, count], row) => ({ step: step.step + 1, outcome: outcomeText(outcome), count, delivered: row === 0 ? step.delivered : null, clicked: row === 0 ? step.clicked : null })),
+      ),
     });
   }
   if (!can.manage) {
