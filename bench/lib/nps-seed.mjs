@@ -10,10 +10,10 @@ export function npsSeedSql({ workspaceId, from, to, now }) {
 insert or ignore into nps_surveys (id, workspace_id, name, channel, question, follow_ups, thank_you, review_url, trigger, delay_days, reminder_days, active, created_at, updated_at)
 values ('${NPS_SURVEY}', ${ws}, 'Bench survey', 'sms', '{"en":"How likely?","fa":"چقدر؟"}', '{"detractor":{"en":"Why?","fa":"چرا؟"},"passive":{"en":"Why?","fa":"چرا؟"},"promoter":{"en":"Why?","fa":"چرا؟"}}', '{"en":"Thanks","fa":"سپاس"}', null, 'manual', 3, null, 1, ${now}, ${now});
 update customers set consent_sms = 'granted' where workspace_id = ${ws};
-insert into nps_sends (id, workspace_id, survey_id, customer_id, token, status, due_at, sent_at, responded_at, created_at, updated_at)
+insert or ignore into nps_sends (id, workspace_id, survey_id, customer_id, token, status, due_at, sent_at, responded_at, created_at, updated_at)
 select 'nsd_b' || c.id, ${ws}, '${NPS_SURVEY}', c.id, lower(hex(randomblob(16))), 'sent', ${now}, ${now}, ${now}, ${now}, ${now}
 from (select id from customers where workspace_id = ${ws} order by id limit ${to - from + 1} offset ${from - 1}) c;
-insert into nps_responses (id, workspace_id, send_id, survey_id, customer_id, score, band, via, day, answered_at, closes_at, created_at, updated_at)
+insert or ignore into nps_responses (id, workspace_id, send_id, survey_id, customer_id, score, band, via, day, answered_at, closes_at, created_at, updated_at)
 select 'npr_b' || s.customer_id, ${ws}, s.id, '${NPS_SURVEY}', s.customer_id, x.score,
   case when x.score <= 6 then 'detractor' when x.score <= 8 then 'passive' else 'promoter' end, 'link',
   date((${now} - x.age * ${day}) / 1000, 'unixepoch'), ${now} - x.age * ${day}, ${now}, ${now}, ${now}
