@@ -377,8 +377,8 @@ describe("flow steps", () => {
     const kinds = blocks.find((block: { type: string }) => block.type === "steps").kinds;
     expect(kinds.find((kind: { value: string }) => kind.value === "coupon").label).toEqual({ en: "Give a discount coupon — needs the loyalty club", fa: "دادن کد تخفیف — نیازمند باشگاه مشتریان" });
     const done = blocks.find((block: { type: string; title?: { en: string } }) => block.type === "table" && block.title?.en === "What each step did");
-    expect(done.rows).toContainEqual({ step: 2, outcome: { en: "Coupon issued", fa: "کد تخفیف صادر شد" }, count: 1 });
-    expect(done.rows).toContainEqual({ step: 2, outcome: { en: "Skipped (the loyalty club is off)", fa: "رد شد (باشگاه مشتریان خاموش است)" }, count: 1 });
+    expect(done.rows).toContainEqual(expect.objectContaining({ step: 2, outcome: { en: "Coupon issued", fa: "کد تخفیف صادر شد" }, count: 1 }));
+    expect(done.rows).toContainEqual(expect.objectContaining({ step: 2, outcome: { en: "Skipped (the loyalty club is off)", fa: "رد شد (باشگاه مشتریان خاموش است)" }, count: 1 }));
   });
 
   it("refuses a coupon step with neither or both of percent and amount, and a {coupon} with no coupon step before it, naming the step", async () => {
