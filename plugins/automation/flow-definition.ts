@@ -96,6 +96,8 @@ export const FlowStep = z.discriminatedUnion("type", [
   }),
   /** Points on the loyalty club's ledger (when it is on), with the reason the member sees. */
   z.object({ type: z.literal("points"), points: z.number().int().min(1).max(1_000_000), reason: z.string().trim().min(1).max(200) }),
+  /** Ask the satisfaction survey (the NPS plugin's, when it is on): queued and asked within the hour, under its throttle. */
+  z.object({ type: z.literal("nps_survey") }),
   z.object({ type: z.literal("exit") }),
 ]);
 export type FlowStep = z.infer<typeof FlowStep>;

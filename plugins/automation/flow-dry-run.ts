@@ -10,6 +10,7 @@ import { wakeTime } from "./flow-clock";
 import { usesCoupon, type FlowDefinition } from "./flow-definition";
 import { bucket } from "./flow-engine";
 import { LOYALTY, LOYALTY_ACTIONS } from "./flow-loyalty";
+import { NPS, NPS_ASK } from "./flow-survey";
 import type { DryRunPath, DryRunStep } from "./flow-schemas";
 
 type Ctx = PluginContext<unknown>;
@@ -157,6 +158,9 @@ async function pathOf(ctx: Ctx, definition: FlowDefinition, reads: Reads, custom
         if (on && step.type === "coupon") values.coupon = SAMPLE_COUPON;
         break;
       }
+      case "nps_survey":
+        entry.does = ctx.hasPluginAction(NPS, NPS_ASK) ? "nps_survey" : "skip_nps_off";
+        break;
       case "exit":
         path.steps.push(entry);
         return { ...path, ends: "exit_step" };

@@ -9,6 +9,7 @@ import { and, eq, gte, inArray, sql } from "drizzle-orm";
 import { customersTable, filterCondition, isConstraintError, localDay, localMidnight, newId, onlyIf, refusalCode, type PluginContext, type SendResult, type Statement } from "../../worker/plugin-api";
 import { runProfileStep, runWebhookStep, taskStatements } from "./flow-actions";
 import { couponForSend, runLoyaltyStep } from "./flow-loyalty";
+import { runSurveyStep } from "./flow-survey";
 import { wakeTime } from "./flow-clock";
 import type { FlowDefinition, FlowStep } from "./flow-definition";
 import { automationEnrollments as enrollments, automationFlows as flows, automationFlowVersions as versions, automationStepReceipts as receipts } from "./schema";
@@ -168,6 +169,8 @@ async function runStep(ctx: Ctx, enrollment: Enrollment, definition: FlowDefinit
     case "coupon":
     case "points":
       return { ...(await runLoyaltyStep(ctx, enrollment, index, step)), next };
+    case "nps_survey":
+      return { ...(await runSurveyStep(ctx, enrollment, index)), next };
     case "exit":
       return { outcome: "exited", next: { exit: "exit_step" } };
   }

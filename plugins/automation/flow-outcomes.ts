@@ -16,6 +16,7 @@ const WORDS: Record<string, { en: string; fa: string }> = {
   webhook_failed: both("Webhook failed", "وب‌هوک ناموفق"),
   coupon_issued: both("Coupon issued", "کد تخفیف صادر شد"),
   points_awarded: both("Points given", "امتیاز داده شد"),
+  survey_queued: both("Survey asked (NPS)", "نظرسنجی پرسیده شد (NPS)"),
   exited: both("Left the flow", "از جریان خارج شد"),
   unchanged: both("No change", "بدون تغییر"),
 };
@@ -23,6 +24,8 @@ const WORDS: Record<string, { en: string; fa: string }> = {
 /** Reasons that need saying in words; others (a provider's error, a split arm) are shown as they are. */
 const REASONS: Record<string, { en: string; fa: string }> = {
   loyalty_off: both("the loyalty club is off", "باشگاه مشتریان خاموش است"),
+  nps_off: both("the NPS survey plugin is off", "افزونهٔ نظرسنجی NPS خاموش است"),
+  no_active_survey: both("no active survey", "نظرسنجی فعالی نیست"),
   no_coupon: both("no coupon to put in the message", "کد تخفیفی برای پیام نبود"),
   no_consent: both("no consent", "بدون رضایت"),
   no_address: both("no number or address", "بدون شماره یا نشانی"),

@@ -337,6 +337,36 @@ describe("flow steps", () => {
     expect(report.steps[1]).toMatchObject({ step: 1, outcomes: { "failed:template_variable_missing": 2 } });
   });
 
+  it("asks the NPS survey three days after a paid order through the NPS plugin, once for the step; with the NPS plugin off, skips it with the reason", async () => {
+    const bed = await createPluginTestbed({ plugins, enable: ["automation", "nps"] });
+    const survey = await bed.owner.post("/api/plugins/nps/surveys", { name: "After purchase" });
+    expect(survey.status, survey.text).toBe(201);
+    const flow = await bed.owner.post(`${BASE}/flows/from-template`, { template: "post-purchase-nps" });
+    expect(flow.status, flow.text).toBe(201);
+    expect((await bed.owner.post(`${BASE}/flows/${flow.body.id}/publish`, {})).status).toBe(200);
+    const customerId = await customer(bed, "Nazanin", "09121120061");
+    expect((await bed.owner.post("/api/orders", { customerId, total: 250_000, status: "paid" })).status).toBe(201);
+    await bed.drain();
+    const waiting = await env.DB.prepare("select wake_at from automation_enrollments where workspace_id = ? and customer_id = ?").bind(bed.workspaceId, customerId).first<{ wake_at: number }>();
+    // Three days on, the step queues the survey; a second wake-up of the same step queues nothing more.
+    await bed.tick(new Date(waiting!.wake_at + 60_000));
+    await bed.tick(new Date(waiting!.wake_at + 120_000));
+    expect(await countRows("nps_sends", "workspace_id = ? and customer_id = ?", bed.workspaceId, customerId)).toBe(1);
+    // The NPS plugin's hourly run asks it.
+    await bed.tick(new Date(waiting!.wake_at + 3_600_000 + 60_000));
+    expect(await countRows("messages", "workspace_id = ? and customer_id = ? and sent_by_plugin = 'nps'", bed.workspaceId, customerId)).toBe(1);
+    expect(await stepsOf(bed, flow.body.id)).toMatchObject([{ step: 0, outcomes: { waited: 1 } }, { step: 1, outcomes: { survey_queued: 1 } }]);
+
+    // Without the NPS plugin the step says why it did nothing.
+    expect((await bed.owner.patch("/api/plugins/nps", { enabled: false })).status).toBe(200);
+    const other = await customer(bed, "Omid", "09121120062");
+    expect((await bed.owner.post("/api/orders", { customerId: other, total: 250_000, status: "paid" })).status).toBe(201);
+    await bed.drain();
+    await bed.tick(new Date(waiting!.wake_at + 4 * DAY));
+    expect(await countRows("nps_sends", "workspace_id = ? and customer_id = ?", bed.workspaceId, other)).toBe(0);
+    expect((await stepsOf(bed, flow.body.id))[1].outcomes).toEqual({ survey_queued: 1, "skipped:nps_off": 1 });
+  });
+
   it("gives points and a coupon whose code fills {coupon}; with the loyalty club off, skips both with the reason and sends no text that needed the code", async () => {
     const bed = await createPluginTestbed({ plugins, enable: ["automation", "loyalty"] });
     const flowId = await publishedFlow(bed, {

@@ -119,6 +119,20 @@ export const FLOW_TEMPLATES: FlowTemplate[] = [
     },
   },
   {
+    key: "post-purchase-nps",
+    name: { en: "Satisfaction survey after a purchase", fa: "نظرسنجی رضایت پس از خرید" },
+    description: {
+      en: "Three days after a paid order, the customer is asked the satisfaction survey (NPS) — with the NPS plugin on; at most once a month per customer.",
+      fa: "سه روز پس از خرید پرداخت‌شده، نظرسنجی رضایت (NPS) از مشتری پرسیده می‌شود — با افزونهٔ NPS روشن؛ هر مشتری حداکثر ماهی یک بار.",
+    },
+    definition: {
+      trigger: { type: "event", event: "order.paid" },
+      steps: [{ type: "wait", days: 3, hours: 0, minutes: 0 }, { type: "nps_survey" }],
+      reentry: { policy: "after_days", days: 30 },
+      holidays: [],
+    },
+  },
+  {
     key: "detractor-follow-up",
     name: { en: "Detractor follow-up", fa: "پیگیری مشتری ناراضی" },
     description: {

@@ -261,7 +261,7 @@ describe("flows", () => {
     expect(UiSurface.safeParse({ blocks }).success).toBe(true);
     const editor = blocks.find((block: { type: string }) => block.type === "steps");
     expect(editor.items.map((step: { type: string }) => step.type)).toEqual(["send", "wait", "wait_business_day", "send"]);
-    expect(editor.kinds.map((kind: { value: string }) => kind.value)).toEqual(["wait", "wait_until", "wait_business_day", "send", "branch", "split", "add_tag", "remove_tag", "set_attribute", "task", "coupon", "points", "webhook", "exit"]);
+    expect(editor.kinds.map((kind: { value: string }) => kind.value)).toEqual(["wait", "wait_until", "wait_business_day", "send", "branch", "split", "add_tag", "remove_tag", "set_attribute", "task", "coupon", "points", "nps_survey", "webhook", "exit"]);
     const assignees = editor.kinds.find((kind: { value: string }) => kind.value === "task").fields.find((field: { name: string }) => field.name === "assignee").options;
     expect(assignees.map((option: { value: string }) => option.value)).toEqual(expect.arrayContaining(["customer_owner", bed.me.user.id]));
     expect(assignees).toHaveLength(3);

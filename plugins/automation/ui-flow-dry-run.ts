@@ -64,6 +64,10 @@ export function stepWords(entry: DryRunStep): Words {
       return both("Gives a single-use discount coupon of their own", "کد تخفیف یک‌بارمصرف مخصوص او را می‌دهد");
     case "points":
       return both("Gives loyalty points", "امتیاز باشگاه می‌دهد");
+    case "nps_survey":
+      return both("Asks the satisfaction survey (NPS) within the hour", "تا یک ساعت نظرسنجی رضایت (NPS) را می‌پرسد");
+    case "skip_nps_off":
+      return both("Skipped: the NPS survey plugin is off in this workspace", "رد می‌شود: افزونهٔ نظرسنجی NPS در این کسب‌وکار خاموش است");
     case "exit":
       return both("Leaves the flow", "از جریان خارج می‌شود");
     default:

@@ -7,6 +7,7 @@ import { flowAudience } from "./flow-audience";
 import { LOYALTY, LOYALTY_ACTIONS } from "./flow-loyalty";
 import { outcomeText } from "./flow-outcomes";
 import { flowReport } from "./flow-report";
+import { NPS, NPS_ASK } from "./flow-survey";
 import { automationFlows as flows } from "./schema";
 import { flowSettingsFields, STAGES } from "./ui-flow-settings";
 
@@ -58,7 +59,7 @@ function loyaltyKinds(loyaltyOn: boolean) {
   ] satisfies Array<{ value: string; label: { en: string; fa: string }; fields: Field[] }>;
 }
 
-function stepKinds(members: Array<{ id: string; name: string }>, loyaltyOn: boolean) {
+function stepKinds(members: Array<{ id: string; name: string }>, loyaltyOn: boolean, npsOn: boolean) {
   const arm = (n: 0 | 1, name: string): Field[] => [
     { name: `arms.${n}.name`, label: both(`Arm ${n + 1}: name`, `شاخهٔ ${n ? "۲" : "۱"}: نام`), input: "text", required: true, default: name },
     { name: `arms.${n}.percent`, label: both(`Arm ${n + 1}: percent`, `شاخهٔ ${n ? "۲" : "۱"}: درصد`), input: "number", required: true, default: 50 },
@@ -126,6 +127,11 @@ function stepKinds(members: Array<{ id: string; name: string }>, loyaltyOn: bool
       ],
     },
     ...loyaltyKinds(loyaltyOn),
+    {
+      value: "nps_survey",
+      label: both(`Ask the satisfaction survey (NPS)${npsOn ? "" : " — needs the NPS plugin"}`, `پرسیدن نظرسنجی رضایت (NPS)${npsOn ? "" : " — نیازمند افزونهٔ NPS"}`),
+      fields: [],
+    },
     { value: "webhook", label: both("Call a webhook", "فراخوانی وب‌هوک"), fields: [{ name: "url", label: both("URL (https)", "نشانی (https)"), input: "text", required: true }] },
     { value: "exit", label: both("Exit the flow", "خروج از جریان"), fields: [] },
   ] satisfies Array<{ value: string; label: { en: string; fa: string }; fields: Field[] }>;
@@ -208,7 +214,7 @@ export async function flowEditor(ctx: PluginContext<unknown>, flow: typeof flows
       fields: flowSettingsFields(segments),
       name: "definition.steps",
       kindKey: "type",
-      kinds: stepKinds(members, ctx.hasPluginAction(LOYALTY, LOYALTY_ACTIONS.coupon)),
+      kinds: stepKinds(members, ctx.hasPluginAction(LOYALTY, LOYALTY_ACTIONS.coupon), ctx.hasPluginAction(NPS, NPS_ASK)),
       items: steps as Array<Record<string, unknown>>,
       itemLabel: both("Step {n}", "گام {n}"),
       maxItems: 50,

@@ -3,6 +3,7 @@
 // over time and by segment; every detractor followed up by a task. See README.md for the rules
 // and PLUGINS.md for the contract this is written against.
 import { createPluginRouter, definePlugin } from "../../worker/plugin-api";
+import { askSurveyAction } from "./actions";
 import { answerPageRouter } from "./answer-page.router";
 import { anythingDue, ASK_JOB, runAskChunk } from "./ask";
 import { carryOnCampaigns, CHUNK_JOB, runCampaignChunk } from "./campaign-chunks";
@@ -32,6 +33,8 @@ export const npsPlugin = definePlugin({
   settings: npsSettings,
   events: npsEvents,
   segmentFields: [npsScoreField, npsBandField, npsAnsweredAtField],
+  // The automation's post-purchase survey step asks through this (never this plugin's tables).
+  actions: { "ask-survey": askSurveyAction },
   routes: createPluginRouter().route("/", surveysRouter).route("/", uiRouter),
   // The answer page: /p/nps/{workspaceId}/a/{token} (and /{score} for a one-tap answer).
   publicRoutes: answerPageRouter,
