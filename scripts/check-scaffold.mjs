@@ -118,11 +118,11 @@ async function main() {
     const scaffold = await run(copy, process.execPath, ["scripts/plugin-new.mjs", PLUGIN_ID], `npm run plugin:new ${PLUGIN_ID}`);
     report(scaffold);
     if (!scaffold.ok) return failLoudly([scaffold], copy);
-    // One after the other, the tests one file at a time: on a busy 2-core machine, a workerd runner
-    // starved by a parallel tsc can miss vitest's fixed 90 s start-up limit.
+    // tsc first, then the tests (two files at a time, as the main suite runs): on a busy 2-core
+    // machine, a workerd runner starved by a parallel tsc can miss vitest's fixed 90 s start-up limit.
     const typecheck = await run(copy, "npx", ["tsc", "--noEmit", "-p", "."]);
     report(typecheck);
-    const testArgs = ["vitest", "run", "--maxWorkers=1", `plugins/${PLUGIN_ID}`, ...ALSO_TESTED];
+    const testArgs = ["vitest", "run", `plugins/${PLUGIN_ID}`, ...ALSO_TESTED];
     let tests = await run(copy, "npx", testArgs);
     if (!tests.ok && startedTooSlowly(tests.output)) {
       // Every test that ran passed, but a runner did not start in time: the machine, not the code.

@@ -328,7 +328,9 @@ describe("keyboard only, in English: running an import and enabling a plugin", (
   });
 });
 
-describe.each(LANGUAGES)("every Tab stop, in %s", (language) => {
+// In Persian only: the stops and their focus rings are the same markup and CSS in both languages
+// (the language changes the words and the direction), and right to left is the harder case.
+describe.each(["fa"] as const)("every Tab stop, in %s", (language) => {
   it("shows where focus is at each stop, and Shift+Tab walks the same stops back", async () => {
     const visitor = await newVisitor(browser);
     const { page } = visitor;
