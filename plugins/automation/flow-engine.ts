@@ -42,18 +42,20 @@ async function matches(ctx: Ctx, customerId: string, filter: Record<string, unkn
 
 /**
  * Puts a customer into a version of a flow; null when they are in it already (or were, and the
- * re-entry policy says not yet). A repeated trigger therefore enrolls once.
+ * re-entry policy says not yet). A repeated trigger therefore enrolls once. Between steps an
+ * enrollment is always a due wait (from entering, and after each step that does not wait): should
+ * the run stop there (a crash, a hook's retry that finds them enrolled), the minute tick goes on.
  */
 export async function enroll(ctx: Ctx, flow: { id: string; version: number }, definition: FlowDefinition, customerId: string, at: number): Promise<Enrollment | null> {
   if (definition.conditions && !(await matches(ctx, customerId, definition.conditions))) return null;
-  const fresh = { id: newId("enr", at), workspaceId: ctx.workspaceId, flowId: flow.id, version: flow.version, customerId, status: "active" as const, round: 0, step: 0, enteredAt: at, updatedAt: at };
+  const fresh = { id: newId("enr", at), workspaceId: ctx.workspaceId, flowId: flow.id, version: flow.version, customerId, status: "waiting" as const, wakeAt: at, round: 0, step: 0, enteredAt: at, updatedAt: at };
   const [inserted] = await ctx.db.insert(enrollments).values(fresh).onConflictDoNothing().returning();
   if (inserted) return inserted;
   if (definition.reentry.policy !== "after_days") return null;
   // Back in after the policy's days since they finished: a new round on the same row.
   const [again] = await ctx.db
     .update(enrollments)
-    .set({ status: "active", round: sql`${enrollments.round} + 1`, step: 0, wakeAt: null, arm: null, exitReason: null, convertedAt: null, enteredAt: at, updatedAt: at })
+    .set({ status: "waiting", round: sql`${enrollments.round} + 1`, step: 0, wakeAt: at, arm: null, exitReason: null, convertedAt: null, enteredAt: at, updatedAt: at })
     .where(
       and(
         eq(enrollments.workspaceId, ctx.workspaceId),
@@ -223,7 +225,7 @@ export async function advance(ctx: Ctx, enrollmentId: string, at: number, querie
             ? { status: "waiting" as const, wakeAt: result.next.wait, step: result.next.step }
             : result.next.step >= definition.steps.length
               ? { status: "completed" as const, wakeAt: null, step: result.next.step }
-              : { status: "active" as const, wakeAt: null, step: result.next.step };
+              : { status: "waiting" as const, wakeAt: at, step: result.next.step };
     // A step's own writes are guarded: the batch fails (and writes nothing) when another run took the step first.
     const own = result.statements?.length ? [onlyIf(ctx, STEP_TAKEN_ONCE, sql`exists (select 1 from ${enrollments} where ${where})`), ...result.statements] : [];
     let batch: unknown[];

@@ -2,7 +2,7 @@
 // comes, steps run once, waits kept as rows and woken by the minute tick on a controlled clock,
 // Jalali birthdays on the right day, splits, pausing and the kill switch, versions, goals.
 import { env } from "cloudflare:test";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { UiSurface } from "../../worker/plugin-api";
 import { countRows, createPluginTestbed } from "../../worker/plugin-api/testing";
 import { plugins } from "../registry";
@@ -81,6 +81,24 @@ describe("flows", () => {
     await bed.tick(new Date(Date.now() + 10 * DAY));
     expect(await smsTo(bed.workspaceId, customerId)).toBe(1);
     expect(await countRows("loyalty_coupons", "workspace_id = ? and customer_id = ?", bed.workspaceId, customerId)).toBe(1);
+  });
+
+  it("finishes at the next minute tick a step whose record failed after its SMS went (the event's retry finds them enrolled), sending nothing twice", async () => {
+    const bed = await createPluginTestbed({ plugins: [automationPlugin] });
+    await publishedFlow(bed, { trigger: { type: "event", event: "customer.created" }, steps: [{ type: "send", channel: "sms", transactional: true, body: text("Welcome {firstName}") }] });
+    const customerId = await customer(bed, "Crash", "09121110031");
+    // D1 fails the batch that records the first step (its SMS has gone): the hook fails, and its retry finds them enrolled.
+    const failOnce = vi.spyOn(bed.worker.queues.env.DB, "batch").mockRejectedValueOnce(new Error("D1 unavailable"));
+    await bed.drain();
+    expect(failOnce).toHaveBeenCalled();
+    failOnce.mockRestore();
+    await bed.drain();
+    expect(await countRows("automation_enrollments", "workspace_id = ? and customer_id = ?", bed.workspaceId, customerId)).toBe(1);
+    await bed.tick(new Date(Date.now() + 2 * 60_000));
+    // The step runs again (the same idempotency key: core sends nothing twice) and the run completes.
+    expect(await smsTo(bed.workspaceId, customerId)).toBe(1);
+    const row = await env.DB.prepare("select status from automation_enrollments where workspace_id = ? and customer_id = ?").bind(bed.workspaceId, customerId).first<{ status: string }>();
+    expect(row!.status).toBe("completed");
   });
 
   it("keeps a wait as a row and resumes it on the minute tick after its time, not before", async () => {
