@@ -4,8 +4,9 @@
 // with the step's receipt, keyed by (enrollment, round, step), so a step run twice issues once.
 // With the club off the step is skipped, and a send that needed its code is skipped too.
 import { and, desc, eq, isNotNull, lt } from "drizzle-orm";
-import { PluginActionError, type PluginContext, type Statement } from "../../worker/plugin-api";
+import type { PluginContext } from "../../worker/plugin-api";
 import { usesCoupon, type FlowDefinition, type FlowStep } from "./flow-definition";
+import { skippedFor, stepKey, type StepOutcome } from "./plugin-action-step";
 import { automationEnrollments as enrollments, automationStepReceipts as receipts } from "./schema";
 
 type Ctx = PluginContext<unknown>;
@@ -16,14 +17,8 @@ export const LOYALTY = "loyalty";
 /** The loyalty club's action each step runs. */
 export const LOYALTY_ACTIONS = { coupon: "issue-coupon", points: "award-points" } as const;
 
-export interface LoyaltyOutcome {
-  outcome: string;
-  statements?: Statement[];
-  detail?: string;
-}
-
-export async function runLoyaltyStep(ctx: Ctx, enrollment: Enrollment, index: number, step: Step<"coupon" | "points">): Promise<LoyaltyOutcome> {
-  const key = `automation:${enrollment.id}:${enrollment.round}:${index}`;
+export async function runLoyaltyStep(ctx: Ctx, enrollment: Enrollment, index: number, step: Step<"coupon" | "points">): Promise<StepOutcome> {
+  const key = stepKey(enrollment, index);
   try {
     if (step.type === "coupon") {
       const issued = await ctx.pluginAction<{ code: string }>(LOYALTY, LOYALTY_ACTIONS.coupon, {
@@ -37,11 +32,7 @@ export async function runLoyaltyStep(ctx: Ctx, enrollment: Enrollment, index: nu
     const awarded = await ctx.pluginAction(LOYALTY, LOYALTY_ACTIONS.points, { customerId: enrollment.customerId, points: step.points, reason: step.reason, key });
     return { outcome: "points_awarded", statements: awarded.statements };
   } catch (error) {
-    if (!(error instanceof PluginActionError)) throw error;
-    // Switched off (or too old to have the action): the flow goes on without it, and the report says why.
-    if (error.code === "plugin_not_enabled" || error.code === "unknown_action") return { outcome: "skipped:loyalty_off" };
-    if (error.code === "refused") return { outcome: `skipped:${error.detail.reason}` };
-    throw error;
+    return skippedFor(error, "loyalty_off");
   }
 }
 
